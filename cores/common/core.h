@@ -1,0 +1,103 @@
+// The Core API: the one ISA-neutral interface every CPU model implements, and the only way
+// the CpuModule, the GDB stub, tracing, Python and user mode talk to a core.
+// A core never calls SystemC.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "cores/common/memory_port.h"
+#include "cores/common/types.h"
+
+namespace anvil {
+
+// One register as a debugger sees it. target.xml is generated from these.
+struct RegisterInfo {
+  std::string name;         // "r0", "pc", "xpsr"
+  unsigned bits;            // 32, 64, ...
+  std::string gdb_feature;  // "org.gnu.gdb.arm.m-profile"
+  std::string gdb_type;     // "int", "code_ptr", "data_ptr", "uint32"
+  std::string group;        // "general", "system", "float"
+};
+
+// What a core is doing between calls to run().
+enum class CoreState : std::uint8_t {
+  Running,   // will execute when run() is called
+  Sleeping,  // WFI/WFE/STOP: waits for an interrupt (or an internal timer, see next_wakeup)
+  Stopped,   // a hook asked to stop (breakpoint, semihosting exit); run() returns at once
+  Lockup,    // unrecoverable (e.g. Cortex-M fault in HardFault); needs reset
+};
+
+// Observers and services a core calls out to. Every method has a harmless default, so a
+// core runs with no hooks at all.
+class Hooks {
+ public:
+  virtual ~Hooks() = default;
+  // Called before each instruction when the core's hook flags ask for it (tracing,
+  // breakpoints). Return true to stop before the instruction executes.
+  virtual bool before_instruction(Addr pc) { (void)pc; return false; }
+  // A data access hit a page forced to the slow path for watching. Return true to stop
+  // after the accessing instruction.
+  virtual bool data_access(Access kind, Addr addr, unsigned size) {
+    (void)kind, (void)addr, (void)size;
+    return false;
+  }
+  // The guest asked to end the simulation (semihosting exit, simulator-control device).
+  virtual void exit_requested(int code) { (void)code; }
+  // An exception or interrupt was taken (for --trace irq).
+  virtual void exception_taken(unsigned number, Addr return_address) {
+    (void)number, (void)return_address;
+  }
+};
+
+class Core {
+ public:
+  virtual ~Core() = default;
+
+  virtual std::string_view model() const = 0;  // "cortex-m3"
+  virtual std::string_view isa() const = 0;    // "arm"
+
+  // Architectural reset (registers, exception state, fetch from the reset vector).
+  virtual void reset() = 0;
+  // Executes instructions until at least `budget` cycles are used, the core sleeps or stops.
+  // Returns the cycles used (including bus wait states).
+  virtual Cycles run(Cycles budget) = 0;
+  // Executes exactly one instruction (or takes one pending exception). Returns cycles used.
+  virtual Cycles step() = 0;
+
+  virtual CoreState state() const = 0;
+  // Leave Stopped (debugger continue); Sleeping cores stay asleep until an interrupt.
+  virtual void resume() = 0;
+  // Ask run() to return after the current instruction (thread-safe for the CLI's signal).
+  virtual void request_stop() = 0;
+
+  // Register access for debuggers, by index into register_info().
+  virtual std::span<const RegisterInfo> register_info() const = 0;
+  virtual std::uint64_t read_register(unsigned index) const = 0;
+  virtual void write_register(unsigned index, std::uint64_t value) = 0;
+  virtual Addr pc() const = 0;
+
+  // Interrupt inputs as numbered lines (level-sensitive; the core's interrupt controller
+  // decides what a level means).
+  virtual unsigned irq_line_count() const = 0;
+  virtual void set_irq_line(unsigned line, bool level) = 0;
+
+  // Cycles from now until an internal timer (e.g. SysTick) needs the core, or kNever.
+  // A sleeping core's CpuModule waits at most this long for an external interrupt.
+  virtual Cycles next_internal_event() const { return kNever; }
+  // Advance internal timers by cycles spent asleep (no instructions executed).
+  virtual void advance_idle(Cycles cycles) = 0;
+
+  virtual Cycles cycle_count() const = 0;
+  virtual std::uint64_t instruction_count() const = 0;
+
+  // Hooks: before_instruction is only called while `per_instruction` is set, so the hot
+  // loop pays nothing for tracing or breakpoints when none are active.
+  virtual void set_hooks(Hooks* hooks, bool per_instruction) = 0;
+
+  virtual MemoryPort& memory() = 0;
+};
+
+}  // namespace anvil
