@@ -8,16 +8,16 @@
 #include <vector>
 
 #include "cores/common/core.h"
+#include "cores/common/semihosting.h"
 
 namespace anvil::arm {
-
-class Semihosting;  // cores/arm/semihosting.h
 
 struct CortexMConfig {
   std::string model = "cortex-m3";  // "cortex-m3" or "cortex-m4" (ARMv7E-M, no FPU)
   unsigned external_irqs = 32;      // NVIC external interrupt lines, 1..240
   unsigned priority_bits = 3;       // implemented priority bits, 3..8 (MPS2 AN385: 3)
-  Semihosting* semihosting = nullptr;  // BKPT 0xAB services; null: BKPT 0xAB is a debug event
+  // BKPT 0xAB services (debug/semihosting); null: BKPT 0xAB is an ordinary breakpoint.
+  SemihostingHandler* semihosting = nullptr;
 };
 
 // The models this library builds, for the registry and `anvil boards`.
