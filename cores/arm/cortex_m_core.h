@@ -36,8 +36,8 @@ std::span<const ThumbRow> thumb32_rows();  // thumb32_table.cpp
 struct DecodedThumb {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint8_t length = 0;        // 2 or 4
-  const ThumbRow* row = nullptr;  // for tracing/disassembly; null for undefined encodings
+  std::uint8_t length = 0;          // 2 or 4
+  const ThumbRow* row = nullptr;    // for tracing/disassembly; null for undefined encodings
 };
 
 // APSR flags, kept unpacked for speed. ARMv7-M ARM B1.4.2
@@ -114,16 +114,16 @@ class CortexM final : public Core {
   // Exceptions and system instructions.
   void usage_fault(UsageFault cause);  // UNDEFINED, INVSTATE, UNALIGNED, DIVBYZERO...
   void undefined() { usage_fault(kUndefinedInstruction); }
-  void supervisor_call();                     // SVC
-  void breakpoint(std::uint32_t imm8);        // BKPT; 0xAB is semihosting when configured
-  void wait_for_interrupt();                  // WFI
-  void wait_for_event();                      // WFE
-  void send_event();                          // SEV
-  std::uint32_t read_special(unsigned sysm);  // MRS (B5.2.2)
-  void write_special(unsigned sysm, unsigned mask, std::uint32_t value);    // MSR (B5.2.3)
+  void supervisor_call();               // SVC
+  void breakpoint(std::uint32_t imm8);  // BKPT; 0xAB is semihosting when configured
+  void wait_for_interrupt();            // WFI
+  void wait_for_event();                // WFE
+  void send_event();                    // SEV
+  std::uint32_t read_special(unsigned sysm);                             // MRS (B5.2.2)
+  void write_special(unsigned sysm, unsigned mask, std::uint32_t value);  // MSR (B5.2.3)
   void change_processor_state(bool disable, bool primask, bool faultmask);  // CPS (B5.2.1)
   bool privileged() const;
-  bool divide_by_zero_traps() const;         // CCR.DIV_0_TRP
+  bool divide_by_zero_traps() const;  // CCR.DIV_0_TRP
   bool has_dsp() const { return has_dsp_; }  // ARMv7E-M (Cortex-M4)
 
   // Timing: handlers add the cycles their form takes beyond the one the loop charges
