@@ -117,6 +117,7 @@ void CortexM::blx_write_pc(std::uint32_t address) {
   next_pc_ = address & ~1u;
   pending_cycles_ += m3_timing::kPipelineRefill;
   if (!(address & 1)) {
+    thumb_ = false;  // stacked with the fault, as the architecture shows EPSR.T = 0
     scs_->add_configurable_fault_status(std::uint32_t{kInvalidState}
                                         << fault_status::kUsageFaultShift);
     raise_synchronous(exception::kUsageFault, next_pc_, false);
