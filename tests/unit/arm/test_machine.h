@@ -18,9 +18,11 @@ using namespace anvil;
 struct Region {
   Addr base;
   std::vector<std::uint8_t> bytes;
-  bool direct;          // offers DMI
+  bool direct;         // offers DMI
   Cycles wait_states;  // per slow-path access
-  bool contains(Addr a, unsigned size) const { return a >= base && a + size <= base + bytes.size(); }
+  bool contains(Addr a, unsigned size) const {
+    return a >= base && a + size <= base + bytes.size();
+  }
 };
 
 class TestBus : public BusBackend {
@@ -68,8 +70,16 @@ class TestBus : public BusBackend {
 
 // Register indices of register_info().
 enum Reg : unsigned {
-  kSp = 13, kLr = 14, kPc = 15, kXpsr = 16, kMsp = 17, kPsp = 18,
-  kPrimask = 19, kBasepri = 20, kFaultmask = 21, kControl = 22,
+  kSp = 13,
+  kLr = 14,
+  kPc = 15,
+  kXpsr = 16,
+  kMsp = 17,
+  kPsp = 18,
+  kPrimask = 19,
+  kBasepri = 20,
+  kFaultmask = 21,
+  kControl = 22,
 };
 
 constexpr std::uint32_t kN = 1u << 31, kZ = 1u << 30, kC = 1u << 29, kV = 1u << 28;
@@ -97,6 +107,11 @@ struct Machine {
   }
   void poke(Addr a, std::uint32_t v) { REQUIRE(port.debug_write(a, &v, 4) == 4); }
 
+  // Points the PC at `pc`, ready to run (leaving a debug halt).
+  void start(std::uint32_t pc) {
+    set(kPc, pc);
+    core->resume();
+  }
   // Runs from `pc` until the core halts (a BKPT), and returns the cycles used.
   Cycles run_from(std::uint32_t pc, Cycles budget = 100000) {
     set(kPc, pc);

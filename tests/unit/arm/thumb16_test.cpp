@@ -7,7 +7,9 @@ using namespace arm_test;
 namespace p = programs::instructions;
 
 namespace {
-Machine machine() { return Machine(p::kImage); }
+Machine machine() {
+  return Machine(p::kImage);
+}
 
 // Runs a one-instruction snippet with r1, r2 and the given flags; returns r0..r2 and flags.
 struct Outcome {
@@ -125,7 +127,7 @@ TEST_CASE("register shifts use the bottom byte of Rm, with 0, 32 and >32 edge ca
   CHECK(r.r1 == 0);
   CHECK(r.flags == (kZ | kC));  // LSL #32: C = bit 0
   r = run_op(p::lsls_reg, 1, 33);
-  CHECK(r.flags == kZ);  // beyond 32: C = 0
+  CHECK(r.flags == kZ);                            // beyond 32: C = 0
   r = run_op(p::lsls_reg, 0x80000000, 0x100, kC);  // amount is Rm<7:0> = 0: C unchanged
   CHECK(r.r1 == 0x80000000);
   CHECK(r.flags == (kN | kC));
@@ -279,8 +281,8 @@ TEST_CASE("unaligned LDR is allowed; unaligned LDM is a UsageFault that escalate
 
   m.set(1, 0x20000302);
   m.run_from(p::ldm_unaligned);
-  CHECK(m.reg(kPc) == p::fault);                   // HardFault handler's BKPT
-  CHECK((m.reg(kXpsr) & 0x1FF) == 3);              // HardFault
+  CHECK(m.reg(kPc) == p::fault);                       // HardFault handler's BKPT
+  CHECK((m.reg(kXpsr) & 0x1FF) == 3);                  // HardFault
   CHECK(m.word(m.reg(kSp) + 24) == p::ldm_unaligned);  // stacked PC: the LDM
 }
 
@@ -344,8 +346,8 @@ TEST_CASE("BX to an address with bit 0 clear faults with INVSTATE at the target"
   m.set(2, p::callee);  // no Thumb bit
   m.run_from(p::blx_bx);
   CHECK(m.reg(kPc) == p::fault);
-  CHECK(m.word(m.reg(kSp) + 24) == p::callee);                // stacked return address
-  CHECK((m.word(m.reg(kSp) + 28) & (1u << 24)) == 0);         // stacked T bit clear
+  CHECK(m.word(m.reg(kSp) + 24) == p::callee);         // stacked return address
+  CHECK((m.word(m.reg(kSp) + 28) & (1u << 24)) == 0);  // stacked T bit clear
 }
 
 TEST_CASE("hints execute; WFE with the event register set does not sleep") {

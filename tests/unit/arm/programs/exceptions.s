@@ -57,6 +57,7 @@ log_handler:
   str r0, [r2]
   adds r2, #4
   str r2, [r1]
+log_return:
   pop {r4, pc}
 
 hardfault:
