@@ -438,3 +438,62 @@ TEST_CASE("AIRCR.SYSRESETREQ resets the core") {
   CHECK(m.reg(kPc) == e::reset);
   CHECK(m.reg(kSp) == 0x20008000);
 }
+
+TEST_CASE("instruction fetches from Execute Never regions and from nowhere fault") {
+  ExceptionMachine m;
+  SECTION("XN: the Peripheral region is a MemManage fault (IACCVIOL), escalated") {
+    m.set(0, 0x40000001);
+    m.run_from(e::t_bx_r0);
+    CHECK(m.reg(0) == 0x00000001);
+    CHECK(m.word(m.reg(2) + 24) == 0x40000000);
+  }
+  SECTION("unmapped: an instruction BusFault (IBUSERR), escalated") {
+    m.set(0, 0x30000001);
+    m.run_from(e::t_bx_r0);
+    CHECK(m.reg(0) == 0x00000100);
+    CHECK(m.word(m.reg(2) + 24) == 0x30000000);
+  }
+  CHECK(m.ipsr() == 3);
+  CHECK(m.reg(1) == 0x40000000);
+}
+
+TEST_CASE("CCR.UNALIGN_TRP makes unaligned LDR a UsageFault") {
+  ExceptionMachine m;
+  m.store(0xE000ED14, (1u << 9) | (1u << 3));  // CCR: STKALIGN | UNALIGN_TRP
+  m.set(1, 0x20000101);
+  m.run_from(e::t_load);
+  CHECK(m.ipsr() == 3);
+  CHECK(m.reg(0) == (1u << (16 + 8)));  // UFSR.UNALIGNED
+}
+
+TEST_CASE("a stack pointer into nowhere makes exception entry fail and lock up") {
+  ExceptionMachine m;
+  m.set(kSp, 0x30000100);
+  m.start(e::t_svc);
+  m.core->run(1000);
+  CHECK(m.core->state() == CoreState::Lockup);
+}
+
+TEST_CASE("VTOR moves the vector table") {
+  ExceptionMachine m;
+  // A copy of the table at 0x1000 whose SVCall entry points at action_bkpt.
+  for (std::uint32_t i = 0; i < 24; ++i) m.poke(0x1000 + 4 * i, m.word(4 * i));
+  m.poke(0x1000 + 4 * 11, e::action_bkpt | 1);
+  m.store(kVtor, 0x1000);
+  m.run_from(e::t_svc);
+  CHECK(m.reg(kPc) == e::action_bkpt);
+  CHECK(m.ipsr() == 11);
+}
+
+TEST_CASE("WFE sleeps until an event; SEVONPEND makes a new pending interrupt one") {
+  ExceptionMachine m;
+  m.store(kScr, 1u << 4);  // SEVONPEND
+  m.start(e::t_wfe);
+  m.core->run(1000);
+  REQUIRE(m.core->state() == CoreState::Sleeping);
+  m.core->set_irq_line(5, true);  // not enabled: no exception, but an event
+  CHECK(m.core->state() == CoreState::Running);
+  m.run_to_halt();
+  CHECK(m.reg(5) == 2);
+  CHECK(m.log().empty());
+}
