@@ -182,6 +182,21 @@ TEST_CASE("a higher-priority interrupt preempts a handler; a lower one waits and
   CHECK(m.ipsr() == 0);
 }
 
+TEST_CASE("an interrupt inside an IT block stacks and restores the IT state") {
+  ExceptionMachine m;
+  m.store(kIser, 1);
+  for (unsigned r = 2; r <= 4; ++r) m.set(r, 0);
+  m.set(0, 1);
+  m.set(1, kIspr);
+  TimelineHooks hooks(*m.core);
+  m.core->set_hooks(&hooks, false);
+  m.run_from(e::t_it_irq);
+  CHECK(m.log() == Log{16, 116});
+  CHECK(m.reg(2) == 0);
+  CHECK(m.reg(3) == 1);
+  CHECK(m.reg(4) == 0);
+}
+
 TEST_CASE("PRIMASK holds a pending interrupt until CPSIE") {
   ExceptionMachine m;
   m.store(kIser, 1);
