@@ -549,7 +549,10 @@ unsigned CortexM::irq_line_count() const {
 }
 
 void CortexM::set_irq_line(unsigned line, bool level) {
-  if (line >= scs_->external_irqs()) return;
+  if (line >= scs_->external_irqs())
+    throw std::out_of_range(model_ + ": interrupt line " + std::to_string(line) +
+                            " does not exist (the NVIC has " +
+                            std::to_string(scs_->external_irqs()) + " lines)");
   const bool was_pending = scs_->pending(exception::kFirstExternal + line);
   scs_->set_line(line, level);
   // SCR.SEVONPEND: an interrupt becoming pending is a WFE wake-up event (B1.5.18).

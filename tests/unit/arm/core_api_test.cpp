@@ -126,3 +126,9 @@ TEST_CASE("request_stop makes run() return after the current instruction") {
   CHECK(m.core->instruction_count() == 1);
   CHECK(m.core->state() == CoreState::Running);
 }
+
+TEST_CASE("an interrupt line the NVIC does not have is an error naming it") {
+  Machine m(p::kImage);
+  CHECK_THROWS_WITH(m.core->set_irq_line(32, true), Catch::Contains("interrupt line 32"));
+  CHECK_NOTHROW(m.core->set_irq_line(31, false));
+}
