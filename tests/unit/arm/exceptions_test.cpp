@@ -197,6 +197,21 @@ TEST_CASE("an interrupt inside an IT block stacks and restores the IT state") {
   CHECK(m.reg(4) == 0);
 }
 
+TEST_CASE("among pending interrupts the lowest priority value goes first, then the lowest number") {
+  ExceptionMachine m;
+  m.store(kIser, 3);
+  SECTION("subpriority decides within a group") {
+    m.store(kAircr, 0x05FA0700);  // one group: 0x40 and 0x80 differ only in subpriority
+    m.store(kIpr, 0x00004080);
+    m.store(kIspr, 3);
+    CHECK(m.log() == Log{17, 117, 16, 116});
+  }
+  SECTION("equal priorities: exception number decides") {
+    m.store(kIspr, 3);
+    CHECK(m.log() == Log{16, 116, 17, 117});
+  }
+}
+
 TEST_CASE("PRIMASK holds a pending interrupt until CPSIE") {
   ExceptionMachine m;
   m.store(kIser, 1);
