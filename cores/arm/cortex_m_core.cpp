@@ -375,13 +375,27 @@ const DecodedThumb* CortexM::decoded_at(std::uint32_t pc) {
   // Cache only instructions inside one page that has a direct pointer: then the page's
   // decoded code is dropped whenever the page is written, and slow (wait-stated) memory is
   // fetched, and charged, on every execution.
-  const bool cacheable = memory_.fetch_page(pc) != nullptr &&
-                         (pc & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4;
-  if (!cacheable) return decode(pc, scratch_) ? &scratch_ : nullptr;
+  const std::uint8_t* host = memory_.fetch_page(pc);
+  if (!host || (pc & MemoryPort::kPageMask) > MemoryPort::kPageSize - 4)
+    return decode(pc, scratch_) ? &scratch_ : nullptr;
+  if ((pc & ~MemoryPort::kPageMask) != code_page_base_ || host != code_page_host_) [[unlikely]]
+    enter_code_page(pc & ~MemoryPort::kPageMask, host);
   DecodedThumb& slot = decoded_.at(pc);
   if (slot.handler) [[likely]]
     return &slot;
   return decode(pc, slot) ? &slot : nullptr;
+}
+
+// A page decoded while it mapped other memory (the bus remapped it, and DMI now points
+// elsewhere) must be decoded again.
+void CortexM::enter_code_page(Addr base, const std::uint8_t* host) {
+  auto [known, inserted] = code_page_hosts_.try_emplace(base, host);
+  if (!inserted && known->second != host) {
+    decoded_.code_page_written(base);
+    known->second = host;
+  }
+  code_page_base_ = base;
+  code_page_host_ = host;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -418,3 +418,19 @@ TEST_CASE("code in wait-stated memory without DMI pays its wait states on every 
   CHECK(first == 3 + 3 * 3);
   CHECK(m.run_from(0x60000000) == first);
 }
+
+TEST_CASE("code at an address the bus remapped to other memory is decoded again") {
+  Machine m = machine();
+  const std::uint16_t first[] = {0x2001, 0xBE00};  // MOVS r0,#1 ; BKPT
+  REQUIRE(m.port.debug_write(0x3000, first, sizeof first) == sizeof first);
+  m.run_from(0x3000);
+  REQUIRE(m.reg(0) == 1);
+  // The bus now maps other memory there (a boot remap): DMI hands out a new page.
+  std::vector<std::uint8_t> other(MemoryPort::kPageSize, 0);
+  const std::uint16_t second[] = {0x2002, 0xBE00};  // MOVS r0,#2 ; BKPT
+  std::memcpy(other.data(), second, sizeof second);
+  m.port.unmap_range(0x3000, 0x3FFF);
+  m.port.map_page(0x3000, other.data(), true);
+  m.run_from(0x3000);
+  CHECK(m.reg(0) == 2);
+}
