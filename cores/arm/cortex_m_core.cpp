@@ -220,8 +220,8 @@ bool CortexM::load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unp
     usage_fault(kUnaligned);  // A3.2.1
     return false;
   }
-  if (per_instruction_hooks_ && hooks_->data_access(Access::Load, a, sizeof(T)))
-    set_event(kEventStop);
+  if (hooks_ != &default_hooks_ && !memory_.fetch_page(a)) [[unlikely]]
+    watch_data_access(Access::Load, a, sizeof(T));
   if (a >= kSystemRegion) [[unlikely]]
     return system_access(Access::Load, a, sizeof(T), v, unprivileged);
   T value;
@@ -237,8 +237,8 @@ bool CortexM::store_data(std::uint32_t a, std::uint32_t v, Align align, bool unp
     usage_fault(kUnaligned);
     return false;
   }
-  if (per_instruction_hooks_ && hooks_->data_access(Access::Store, a, sizeof(T)))
-    set_event(kEventStop);
+  if (hooks_ != &default_hooks_ && !memory_.fetch_page(a)) [[unlikely]]
+    watch_data_access(Access::Store, a, sizeof(T));
   if (a >= kSystemRegion) [[unlikely]]
     return system_access(Access::Store, a, sizeof(T), v, unprivileged);
   if (!memory_.store(a, static_cast<T>(v))) [[unlikely]]
@@ -277,6 +277,12 @@ bool CortexM::system_access(Access kind, std::uint32_t a, unsigned size, std::ui
   }
   set_event(kEventRecheck);
   return true;
+}
+
+// Hooks::data_access: told of accesses to pages without a direct pointer, which is where
+// watchpoints live (MemoryPort::force_slow_path); the hook filters by address.
+void CortexM::watch_data_access(Access kind, std::uint32_t address, unsigned size) {
+  if (hooks_->data_access(kind, address, size)) set_event(kEventStop);
 }
 
 bool CortexM::data_bus_fault(std::uint32_t address) {

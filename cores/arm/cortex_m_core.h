@@ -188,6 +188,7 @@ class CortexM final : public Core {
   bool system_access(Access kind, std::uint32_t a, unsigned size, std::uint32_t& v,
                      bool unprivileged);
   bool data_bus_fault(std::uint32_t address);
+  void watch_data_access(Access kind, std::uint32_t address, unsigned size);
 
   // Stack pointers and modes (ARMv7-M ARM B1.4.7): r_[13] is always the active SP.
   bool process_stack_active() const { return !handler_mode_ && control_spsel_; }
