@@ -38,6 +38,17 @@ TEST_CASE("reset loads SP and PC from the vector table and runs in Thread mode")
   CHECK(m.core->instruction_count() == 2);
 }
 
+TEST_CASE("a reset vector without the Thumb bit faults (INVSTATE) into HardFault") {
+  std::vector<std::uint8_t> image(std::begin(p::kImage), std::end(p::kImage));
+  const std::uint32_t arm_state_entry = p::reset;  // bit 0 clear
+  std::memcpy(&image[4], &arm_state_entry, 4);
+  Machine m(image);
+  CHECK(m.reg(kPc) == p::fault);
+  CHECK((m.reg(kXpsr) & 0x1FF) == 3);
+  CHECK(m.word(m.reg(kSp) + 24) == p::reset);          // stacked PC
+  CHECK((m.word(m.reg(kSp) + 28) & (1u << 24)) == 0);  // stacked T bit clear
+}
+
 TEST_CASE("ADDS sets carry and overflow as AddWithCarry specifies") {
   auto r = run_op(p::adds_reg, 0x7FFFFFFF, 1);
   CHECK(r.r0 == 0x80000000);
