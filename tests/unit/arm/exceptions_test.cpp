@@ -303,6 +303,23 @@ TEST_CASE("NVIC enable, pending and priority registers") {
   CHECK(m.load(kVtor) == 0x00001080);
 }
 
+TEST_CASE("STIR pends an interrupt by number; unprivileged only with CCR.USERSETMPEND") {
+  ExceptionMachine m;
+  m.store(kIser, 0xFF);
+  m.store(0xE000EF00, 3);  // STIR
+  CHECK(m.log() == Log{19, 119});
+  m.set(kControl, 1);  // unprivileged Thread mode
+  m.store(0xE000EF00, 4);
+  CHECK(m.ipsr() == 3);  // BusFault, escalated
+  CHECK(m.reg(0) == 0x00008200);
+}
+
+TEST_CASE("PendSV set from Thread mode is taken at once") {
+  ExceptionMachine m;
+  m.store(kIcsr, 1u << 28);
+  CHECK(m.log() == Log{14, 114});
+}
+
 TEST_CASE("the SCS reflects the configuration: Cortex-M4 CPUID, 64 interrupt lines") {
   arm::CortexMConfig config;
   config.model = "cortex-m4";
