@@ -44,8 +44,6 @@ constexpr bool execute_never(std::uint32_t address) {
   return (address >= 0x40000000 && address < 0x60000000) || address >= 0xA0000000;
 }
 
-constexpr std::uint32_t kSystemRegion = 0xE0000000;
-
 // ITAdvance() — A7.3.3
 constexpr std::uint8_t it_advance(std::uint8_t it) {
   return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
@@ -92,10 +90,6 @@ CortexM::~CortexM() = default;
 // Registers and PC writes
 // ---------------------------------------------------------------------------------------
 
-void CortexM::set_reg(unsigned n, std::uint32_t value) {
-  r_[n] = n == 13 ? (value & ~3u) : value;
-}
-
 void CortexM::branch_write_pc(std::uint32_t address) {
   next_pc_ = address & ~1u;
   pending_cycles_ += m3_timing::kPipelineRefill;
@@ -122,37 +116,6 @@ void CortexM::blx_write_pc(std::uint32_t address) {
                                         << fault_status::kUsageFaultShift);
     raise_synchronous(exception::kUsageFault, next_pc_, false);
   }
-}
-
-bool CortexM::condition_passed(unsigned cond) const {
-  // ConditionHolds() — A7.3.1
-  bool result = false;
-  switch ((cond >> 1) & 7) {
-    case 0:
-      result = flags.z;
-      break;
-    case 1:
-      result = flags.c;
-      break;
-    case 2:
-      result = flags.n;
-      break;
-    case 3:
-      result = flags.v;
-      break;
-    case 4:
-      result = flags.c && !flags.z;
-      break;
-    case 5:
-      result = flags.n == flags.v;
-      break;
-    case 6:
-      result = flags.n == flags.v && !flags.z;
-      break;
-    case 7:
-      return true;
-  }
-  return (cond & 1) ? !result : result;
 }
 
 void CortexM::start_it_block(std::uint8_t firstcond_and_mask) {
@@ -295,23 +258,28 @@ bool CortexM::data_bus_fault(std::uint32_t address) {
   return false;
 }
 
-bool CortexM::read8(std::uint32_t a, std::uint32_t& v, bool unprivileged) {
-  return load_data<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
+bool CortexM::load_slow(std::uint32_t a, std::uint32_t& v, unsigned size, Align align,
+                        bool unprivileged) {
+  switch (size) {
+    case 1:
+      return load_data<std::uint8_t>(a, v, align, unprivileged);
+    case 2:
+      return load_data<std::uint16_t>(a, v, align, unprivileged);
+    default:
+      return load_data<std::uint32_t>(a, v, align, unprivileged);
+  }
 }
-bool CortexM::read16(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
-  return load_data<std::uint16_t>(a, v, align, unprivileged);
-}
-bool CortexM::read32(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
-  return load_data<std::uint32_t>(a, v, align, unprivileged);
-}
-bool CortexM::write8(std::uint32_t a, std::uint32_t v, bool unprivileged) {
-  return store_data<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
-}
-bool CortexM::write16(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
-  return store_data<std::uint16_t>(a, v, align, unprivileged);
-}
-bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
-  return store_data<std::uint32_t>(a, v, align, unprivileged);
+
+bool CortexM::store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align align,
+                         bool unprivileged) {
+  switch (size) {
+    case 1:
+      return store_data<std::uint8_t>(a, v, align, unprivileged);
+    case 2:
+      return store_data<std::uint16_t>(a, v, align, unprivileged);
+    default:
+      return store_data<std::uint32_t>(a, v, align, unprivileged);
+  }
 }
 
 // The local exclusive monitor (A3.4.4); the M3 tags the whole address space, we keep the
@@ -377,18 +345,28 @@ bool CortexM::decode(std::uint32_t pc, DecodedThumb& out) {
   return true;
 }
 
-const DecodedThumb* CortexM::decoded_at(std::uint32_t pc) {
-  // Cache only instructions inside one page that has a direct pointer: then the page's
-  // decoded code is dropped whenever the page is written, and slow (wait-stated) memory is
-  // fetched, and charged, on every execution.
+// The hot path: the instruction at `pc` from the decoded page in use, else the slow path.
+inline const DecodedThumb* CortexM::decoded_at(std::uint32_t pc) {
   const std::uint8_t* host = memory_.fetch_page(pc);
+  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ && host == code_page_host_ &&
+      (pc & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4) [[likely]] {
+    const DecodedThumb& slot = decoded_.at(pc);
+    if (slot.handler) [[likely]]
+      return &slot;
+  }
+  return decoded_at_slow(pc, host);
+}
+
+// Cache only instructions inside one page that has a direct pointer: then the page's
+// decoded code is dropped whenever the page is written, and slow (wait-stated) memory is
+// fetched, and charged, on every execution.
+const DecodedThumb* CortexM::decoded_at_slow(std::uint32_t pc, const std::uint8_t* host) {
   if (!host || (pc & MemoryPort::kPageMask) > MemoryPort::kPageSize - 4)
     return decode(pc, scratch_) ? &scratch_ : nullptr;
-  if ((pc & ~MemoryPort::kPageMask) != code_page_base_ || host != code_page_host_) [[unlikely]]
+  if ((pc & ~MemoryPort::kPageMask) != code_page_base_ || host != code_page_host_)
     enter_code_page(pc & ~MemoryPort::kPageMask, host);
   DecodedThumb& slot = decoded_.at(pc);
-  if (slot.handler) [[likely]]
-    return &slot;
+  if (slot.handler) return &slot;
   return decode(pc, slot) ? &slot : nullptr;
 }
 

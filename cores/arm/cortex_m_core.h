@@ -173,6 +173,7 @@ class CortexM final : public Core {
   template <bool Hooked>
   void execute_until_limit();
   const DecodedThumb* decoded_at(std::uint32_t pc);
+  const DecodedThumb* decoded_at_slow(std::uint32_t pc, const std::uint8_t* host);
   bool decode(std::uint32_t pc, DecodedThumb& out);
   void enter_code_page(Addr base, const std::uint8_t* host);
   bool fetch_halfword(std::uint32_t address, std::uint32_t& value);
@@ -181,6 +182,19 @@ class CortexM final : public Core {
     events_ |= e;
     limit_ = 0;  // leave the inner loop after this instruction
   }
+  // Data accesses: aligned ones below the System region with no watch hooks go straight to
+  // the memory port (inline, below); everything else takes load_data/store_data.
+  static constexpr std::uint32_t kSystemRegion = 0xE0000000;
+  template <class T>
+  bool fast_data_path(std::uint32_t a) const {
+    return (a & (sizeof(T) - 1)) == 0 && a < kSystemRegion && hooks_ == &default_hooks_;
+  }
+  template <class T>
+  bool load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
+  template <class T>
+  bool store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged);
+  bool load_slow(std::uint32_t a, std::uint32_t& v, unsigned size, Align align, bool unprivileged);
+  bool store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align align, bool unprivileged);
   template <class T>
   bool load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
   template <class T>
@@ -272,5 +286,67 @@ class CortexM final : public Core {
   Addr code_page_base_ = ~Addr{0};
   const std::uint8_t* code_page_host_ = nullptr;
 };
+
+// Defined here so that handlers in other files inline them: they run for most instructions.
+inline void CortexM::set_reg(unsigned n, std::uint32_t value) {
+  r_[n] = n == 13 ? (value & ~3u) : value;
+}
+
+template <class T>
+inline bool CortexM::load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  if (fast_data_path<T>(a)) [[likely]] {
+    T value;
+    if (!memory_.load(a, value)) [[unlikely]]
+      return data_bus_fault(a);
+    v = value;
+    return true;
+  }
+  return load_slow(a, v, sizeof(T), align, unprivileged);
+}
+
+template <class T>
+inline bool CortexM::store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  if (fast_data_path<T>(a)) [[likely]] {
+    if (!memory_.store(a, static_cast<T>(v))) [[unlikely]]
+      return data_bus_fault(a);
+    return true;
+  }
+  return store_slow(a, v, sizeof(T), align, unprivileged);
+}
+
+inline bool CortexM::read8(std::uint32_t a, std::uint32_t& v, bool unprivileged) {
+  return load<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
+}
+inline bool CortexM::read16(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  return load<std::uint16_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::read32(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  return load<std::uint32_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::write8(std::uint32_t a, std::uint32_t v, bool unprivileged) {
+  return store<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
+}
+inline bool CortexM::write16(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  return store<std::uint16_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  return store<std::uint32_t>(a, v, align, unprivileged);
+}
+
+// ConditionPassed() — ARMv7-M ARM A7.3.1
+inline bool CortexM::condition_passed(unsigned cond) const {
+  bool result = false;
+  switch ((cond >> 1) & 7) {
+    case 0: result = flags.z; break;
+    case 1: result = flags.c; break;
+    case 2: result = flags.n; break;
+    case 3: result = flags.v; break;
+    case 4: result = flags.c && !flags.z; break;
+    case 5: result = flags.n == flags.v; break;
+    case 6: result = flags.n == flags.v && !flags.z; break;
+    default: return true;
+  }
+  return (cond & 1) ? !result : result;
+}
 
 }  // namespace anvil::arm
