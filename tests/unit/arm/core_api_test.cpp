@@ -98,7 +98,7 @@ class StopRequester : public Hooks {
 };
 }  // namespace
 
-TEST_CASE("a before_instruction hook stops before the instruction; resume runs past it") {
+TEST_CASE("a before_instruction hook stops before the instruction, resume runs past it") {
   Machine m(p::kImage);
   BreakAt hook(p::branches + 2);
   m.core->set_hooks(&hook, true);

@@ -159,7 +159,7 @@ TEST_CASE("exception entry costs 12 cycles from the request to the handler's fir
   CHECK(handler - svc == 1 + 12);
 }
 
-TEST_CASE("a higher-priority interrupt preempts a handler; a lower one waits and tail-chains") {
+TEST_CASE("a higher-priority interrupt preempts a handler, a lower one waits and tail-chains") {
   ExceptionMachine m;
   m.action(16, e::action_pend_irq1);
   m.store(kIser, 3);
@@ -303,7 +303,7 @@ TEST_CASE("NVIC enable, pending and priority registers") {
   CHECK(m.load(kVtor) == 0x00001080);
 }
 
-TEST_CASE("STIR pends an interrupt by number; unprivileged only with CCR.USERSETMPEND") {
+TEST_CASE("STIR pends an interrupt by number, unprivileged only with CCR.USERSETMPEND") {
   ExceptionMachine m;
   m.store(kIser, 0xFF);
   m.store(0xE000EF00, 3);  // STIR
@@ -407,7 +407,7 @@ TEST_CASE("returning to Handler mode from the only active exception is INVPC") {
   CHECK(m.reg(0) == (1u << (16 + 2)));  // UFSR.INVPC
 }
 
-TEST_CASE("WFI sleeps until an interrupt; the handler runs, then the code after WFI") {
+TEST_CASE("WFI sleeps until an interrupt, the handler runs, then the code after WFI") {
   ExceptionMachine m;
   m.store(kIser, 1u << 2);
   m.start(e::t_wfi);
@@ -532,7 +532,7 @@ TEST_CASE("VTOR moves the vector table") {
   CHECK(m.ipsr() == 11);
 }
 
-TEST_CASE("WFE sleeps until an event; SEVONPEND makes a new pending interrupt one") {
+TEST_CASE("WFE sleeps until an event, SEVONPEND makes a new pending interrupt one") {
   ExceptionMachine m;
   m.store(kScr, 1u << 4);  // SEVONPEND
   m.start(e::t_wfe);

@@ -179,7 +179,7 @@ TEST_CASE("logical operations set N and Z and leave C and V alone") {
   CHECK(r.flags == (kZ | kC));
 }
 
-TEST_CASE("high-register ADD, MOV and CMP; ADD SP; SP-relative arithmetic") {
+TEST_CASE("high-register ADD, MOV and CMP, ADD SP, SP-relative arithmetic") {
   Machine m = machine();
   m.set(8, 0x1000);
   m.set(1, 0x234);
@@ -282,7 +282,7 @@ TEST_CASE("loads and stores of every width, sign-extending where asked") {
   CHECK(m.word(0x20003008) == 0xABCD);
 }
 
-TEST_CASE("unaligned LDR is allowed; unaligned LDM is a UsageFault that escalates") {
+TEST_CASE("unaligned LDR is allowed, unaligned LDM is a UsageFault that escalates") {
   Machine m = machine();
   m.poke(0x20000300, 0x44332211);
   m.poke(0x20000304, 0x88776655);
@@ -361,7 +361,7 @@ TEST_CASE("BX to an address with bit 0 clear faults with INVSTATE at the target"
   CHECK((m.word(m.reg(kSp) + 28) & (1u << 24)) == 0);  // stacked T bit clear
 }
 
-TEST_CASE("hints execute; WFE with the event register set does not sleep") {
+TEST_CASE("hints execute, WFE with the event register set does not sleep") {
   Machine m = machine();
   m.run_from(p::hints);
   CHECK(m.reg(0) == 1);
