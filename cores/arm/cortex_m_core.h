@@ -8,9 +8,12 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 #include "cores/arm/cortex_m.h"
 #include "cores/common/decoded_cache.h"
@@ -82,6 +85,7 @@ class CortexM final : public Core {
   // PC writes, as in ARMv7-M ARM A2.3.1.
   void branch_write_pc(std::uint32_t address);  // B, CBZ, BL, ADD/MOV pc (ALUWritePC)
   void bx_write_pc(std::uint32_t address);      // BX, BLX: EXC_RETURN in Handler mode, T bit
+  void blx_write_pc(std::uint32_t address);     // BLX (register): T bit, no EXC_RETURN check
   void load_write_pc(std::uint32_t address) { bx_write_pc(address); }  // LDR/LDM/POP to pc
   void alu_write_pc(std::uint32_t address) { branch_write_pc(address); }
 
@@ -154,6 +158,78 @@ class CortexM final : public Core {
  private:
   // The implementation (cortex_m_core.cpp, m_profile_exceptions.cpp, m_profile_scs.cpp)
   // adds what it needs here.
+
+  // What an instruction handler asked of the run loop; checked once after each handler.
+  enum Event : std::uint8_t {
+    kEventException = 1 << 0,  // a synchronous exception (fault, SVC) to take now
+    kEventReturn = 1 << 1,     // EXC_RETURN written to the PC
+    kEventSleep = 1 << 2,      // WFI / WFE
+    kEventStop = 1 << 3,       // BKPT halt or a watchpoint hook
+    kEventReset = 1 << 4,      // AIRCR.SYSRESETREQ
+    kEventRecheck = 1 << 5,    // exception state changed: re-evaluate pending exceptions
+  };
+
+  // Run loop and fetch (cortex_m_core.cpp).
+  template <bool Hooked>
+  void execute_until_limit();
+  const DecodedThumb* decoded_at(std::uint32_t pc);
+  const DecodedThumb* decoded_at_slow(std::uint32_t pc, const std::uint8_t* host);
+  bool decode(std::uint32_t pc, DecodedThumb& out);
+  void enter_code_page(Addr base, const std::uint8_t* host);
+  bool fetch_halfword(std::uint32_t address, std::uint32_t& value);
+  void finish_events(std::uint8_t itstate_before);
+  void set_event(Event e) {
+    events_ |= e;
+    limit_ = 0;  // leave the inner loop after this instruction
+  }
+  // Data accesses: aligned ones below the System region with no watch hooks go straight to
+  // the memory port (inline, below); everything else takes load_data/store_data.
+  static constexpr std::uint32_t kSystemRegion = 0xE0000000;
+  template <class T>
+  bool fast_data_path(std::uint32_t a) const {
+    return (a & (sizeof(T) - 1)) == 0 && a < kSystemRegion && hooks_ == &default_hooks_;
+  }
+  template <class T>
+  bool load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
+  template <class T>
+  bool store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged);
+  bool load_slow(std::uint32_t a, std::uint32_t& v, unsigned size, Align align, bool unprivileged);
+  bool store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align align, bool unprivileged);
+  template <class T>
+  bool load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
+  template <class T>
+  bool store_data(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged);
+  bool system_access(Access kind, std::uint32_t a, unsigned size, std::uint32_t& v,
+                     bool unprivileged);
+  bool data_bus_fault(std::uint32_t address);
+  void watch_data_access(Access kind, std::uint32_t address, unsigned size);
+
+  // Stack pointers and modes (ARMv7-M ARM B1.4.7): r_[13] is always the active SP.
+  bool process_stack_active() const { return !handler_mode_ && control_spsel_; }
+  void select_mode(bool handler_mode, bool spsel);
+  std::uint32_t sp_main() const { return process_stack_active() ? banked_sp_ : r_[13]; }
+  std::uint32_t sp_process() const { return process_stack_active() ? r_[13] : banked_sp_; }
+  void set_sp_main(std::uint32_t v);
+  void set_sp_process(std::uint32_t v);
+  std::uint32_t xpsr() const;
+  void set_xpsr(std::uint32_t v);
+
+  // Exception model (m_profile_exceptions.cpp), ARMv7-M ARM B1.5.
+  void raise_synchronous(unsigned number, std::uint32_t return_address, bool restore_itstate);
+  void take_synchronous(unsigned number, std::uint32_t return_address, bool tail_chain);
+  int execution_priority(bool ignore_primask = false) const;
+  unsigned preempting_exception(bool ignore_primask = false) const;
+  void service_exceptions();
+  void enter_exception(unsigned number, std::uint32_t return_address, bool tail_chain);
+  bool push_frame(std::uint32_t return_address);
+  void exception_return(std::uint32_t exc_return);
+  void invalid_exception_return(unsigned returning, std::uint32_t exc_return);
+  void deactivate(unsigned number);
+  void lockup();
+  bool wake_condition() const;
+  void wake_if_due();
+  void enter_sleep(bool wait_for_event);
+
   std::string model_;
   MemoryPort& memory_;
   bool has_dsp_ = false;
@@ -164,6 +240,113 @@ class CortexM final : public Core {
   Cycles cycles_ = 0;
   std::uint64_t instructions_ = 0;
   unsigned pending_cycles_ = 0;
+
+  // Where the instruction being executed continues; handlers' PC writes land here.
+  std::uint32_t next_pc_ = 0;
+  // The inner loop runs while cycles_ < limit_ (budget end, next SysTick event, or 0 when
+  // an event needs the outer loop).
+  Cycles limit_ = 0;
+  std::uint8_t events_ = 0;
+
+  // Special-purpose registers (B1.4).
+  std::uint32_t banked_sp_ = 0;  // the stack pointer that is not active
+  bool handler_mode_ = false;
+  bool control_spsel_ = false, control_npriv_ = false;
+  bool primask_ = false, faultmask_ = false;
+  std::uint8_t basepri_ = 0;
+  std::uint16_t ipsr_ = 0;
+  bool thumb_ = true;  // EPSR.T
+
+  // Pending synchronous exception raised by the current instruction.
+  unsigned sync_number_ = 0;
+  std::uint32_t sync_return_ = 0;
+  bool sync_restore_itstate_ = false;
+  std::uint32_t exc_return_ = 0;
+  bool sleep_for_event_ = false;
+
+  bool exclusive_valid_ = false;
+  std::uint32_t exclusive_address_ = 0;
+  bool event_register_ = false;
+
+  Hooks* hooks_ = nullptr;
+  Hooks default_hooks_;
+  bool per_instruction_hooks_ = false;
+  bool skip_hook_once_ = false;
+  std::uint32_t stopped_pc_ = 0;
+  std::atomic<bool> stop_requested_{false};
+
+  SemihostingHandler* semihosting_ = nullptr;
+  std::unique_ptr<SystemControlSpace> scs_;
+  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 16, 6>> table16_;
+  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> table32_;
+  DecodedCache<DecodedThumb, 2> decoded_;
+  DecodedThumb scratch_;  // instructions that cannot be cached (no direct fetch pointer)
+  // The memory each decoded page was decoded from, to notice remapping.
+  std::unordered_map<Addr, const std::uint8_t*> code_page_hosts_;
+  Addr code_page_base_ = ~Addr{0};
+  const std::uint8_t* code_page_host_ = nullptr;
 };
+
+// Defined here so that handlers in other files inline them: they run for most instructions.
+inline void CortexM::set_reg(unsigned n, std::uint32_t value) {
+  r_[n] = n == 13 ? (value & ~3u) : value;
+}
+
+template <class T>
+inline bool CortexM::load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  if (fast_data_path<T>(a)) [[likely]] {
+    T value;
+    if (!memory_.load(a, value)) [[unlikely]]
+      return data_bus_fault(a);
+    v = value;
+    return true;
+  }
+  return load_slow(a, v, sizeof(T), align, unprivileged);
+}
+
+template <class T>
+inline bool CortexM::store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  if (fast_data_path<T>(a)) [[likely]] {
+    if (!memory_.store(a, static_cast<T>(v))) [[unlikely]]
+      return data_bus_fault(a);
+    return true;
+  }
+  return store_slow(a, v, sizeof(T), align, unprivileged);
+}
+
+inline bool CortexM::read8(std::uint32_t a, std::uint32_t& v, bool unprivileged) {
+  return load<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
+}
+inline bool CortexM::read16(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  return load<std::uint16_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::read32(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
+  return load<std::uint32_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::write8(std::uint32_t a, std::uint32_t v, bool unprivileged) {
+  return store<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
+}
+inline bool CortexM::write16(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  return store<std::uint16_t>(a, v, align, unprivileged);
+}
+inline bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
+  return store<std::uint32_t>(a, v, align, unprivileged);
+}
+
+// ConditionPassed() — ARMv7-M ARM A7.3.1
+inline bool CortexM::condition_passed(unsigned cond) const {
+  bool result = false;
+  switch ((cond >> 1) & 7) {
+    case 0: result = flags.z; break;
+    case 1: result = flags.c; break;
+    case 2: result = flags.n; break;
+    case 3: result = flags.v; break;
+    case 4: result = flags.c && !flags.z; break;
+    case 5: result = flags.n == flags.v; break;
+    case 6: result = flags.n == flags.v && !flags.z; break;
+    default: return true;
+  }
+  return (cond & 1) ? !result : result;
+}
 
 }  // namespace anvil::arm
