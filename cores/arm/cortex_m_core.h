@@ -8,7 +8,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -82,6 +84,7 @@ class CortexM final : public Core {
   // PC writes, as in ARMv7-M ARM A2.3.1.
   void branch_write_pc(std::uint32_t address);  // B, CBZ, BL, ADD/MOV pc (ALUWritePC)
   void bx_write_pc(std::uint32_t address);      // BX, BLX: EXC_RETURN in Handler mode, T bit
+  void blx_write_pc(std::uint32_t address);     // BLX (register): T bit, no EXC_RETURN check
   void load_write_pc(std::uint32_t address) { bx_write_pc(address); }  // LDR/LDM/POP to pc
   void alu_write_pc(std::uint32_t address) { branch_write_pc(address); }
 
@@ -154,6 +157,62 @@ class CortexM final : public Core {
  private:
   // The implementation (cortex_m_core.cpp, m_profile_exceptions.cpp, m_profile_scs.cpp)
   // adds what it needs here.
+
+  // What an instruction handler asked of the run loop; checked once after each handler.
+  enum Event : std::uint8_t {
+    kEventException = 1 << 0,  // a synchronous exception (fault, SVC) to take now
+    kEventReturn = 1 << 1,     // EXC_RETURN written to the PC
+    kEventSleep = 1 << 2,      // WFI / WFE
+    kEventStop = 1 << 3,       // BKPT halt or a watchpoint hook
+    kEventReset = 1 << 4,      // AIRCR.SYSRESETREQ
+    kEventRecheck = 1 << 5,    // exception state changed: re-evaluate pending exceptions
+  };
+
+  // Run loop and fetch (cortex_m_core.cpp).
+  template <bool Hooked>
+  void execute_until_limit();
+  const DecodedThumb* decoded_at(std::uint32_t pc);
+  bool decode(std::uint32_t pc, DecodedThumb& out);
+  bool fetch_halfword(std::uint32_t address, std::uint32_t& value);
+  void finish_events(std::uint8_t itstate_before);
+  void set_event(Event e) {
+    events_ |= e;
+    limit_ = 0;  // leave the inner loop after this instruction
+  }
+  template <class T>
+  bool load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
+  template <class T>
+  bool store_data(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged);
+  bool system_access(Access kind, std::uint32_t a, unsigned size, std::uint32_t& v,
+                     bool unprivileged);
+  bool data_bus_fault(std::uint32_t address);
+
+  // Stack pointers and modes (ARMv7-M ARM B1.4.7): r_[13] is always the active SP.
+  bool process_stack_active() const { return !handler_mode_ && control_spsel_; }
+  void select_mode(bool handler_mode, bool spsel);
+  std::uint32_t sp_main() const { return process_stack_active() ? banked_sp_ : r_[13]; }
+  std::uint32_t sp_process() const { return process_stack_active() ? r_[13] : banked_sp_; }
+  void set_sp_main(std::uint32_t v);
+  void set_sp_process(std::uint32_t v);
+  std::uint32_t xpsr() const;
+  void set_xpsr(std::uint32_t v);
+
+  // Exception model (m_profile_exceptions.cpp), ARMv7-M ARM B1.5.
+  void raise_synchronous(unsigned number, std::uint32_t return_address, bool restore_itstate);
+  void take_synchronous(unsigned number, std::uint32_t return_address, bool tail_chain);
+  int execution_priority(bool ignore_primask = false) const;
+  unsigned preempting_exception(bool ignore_primask = false) const;
+  void service_exceptions();
+  void enter_exception(unsigned number, std::uint32_t return_address, bool tail_chain);
+  bool push_frame(std::uint32_t return_address);
+  void exception_return(std::uint32_t exc_return);
+  void invalid_exception_return(unsigned returning, std::uint32_t exc_return);
+  void deactivate(unsigned number);
+  void lockup();
+  bool wake_condition() const;
+  void wake_if_due();
+  void enter_sleep(bool wait_for_event);
+
   std::string model_;
   MemoryPort& memory_;
   bool has_dsp_ = false;
@@ -164,6 +223,46 @@ class CortexM final : public Core {
   Cycles cycles_ = 0;
   std::uint64_t instructions_ = 0;
   unsigned pending_cycles_ = 0;
+
+  // Where the instruction being executed continues; handlers' PC writes land here.
+  std::uint32_t next_pc_ = 0;
+  // The inner loop runs while cycles_ < limit_ (budget end, next SysTick event, or 0 when
+  // an event needs the outer loop).
+  Cycles limit_ = 0;
+  std::uint8_t events_ = 0;
+
+  // Special-purpose registers (B1.4).
+  std::uint32_t banked_sp_ = 0;  // the stack pointer that is not active
+  bool handler_mode_ = false;
+  bool control_spsel_ = false, control_npriv_ = false;
+  bool primask_ = false, faultmask_ = false;
+  std::uint8_t basepri_ = 0;
+  std::uint16_t ipsr_ = 0;
+  bool thumb_ = true;  // EPSR.T
+
+  // Pending synchronous exception raised by the current instruction.
+  unsigned sync_number_ = 0;
+  std::uint32_t sync_return_ = 0;
+  bool sync_restore_itstate_ = false;
+  std::uint32_t exc_return_ = 0;
+  bool sleep_for_event_ = false;
+
+  bool exclusive_valid_ = false;
+  std::uint32_t exclusive_address_ = 0;
+  bool event_register_ = false;
+
+  Hooks* hooks_ = nullptr;
+  Hooks default_hooks_;
+  bool per_instruction_hooks_ = false;
+  bool skip_hook_once_ = false;
+  std::atomic<bool> stop_requested_{false};
+
+  SemihostingHandler* semihosting_ = nullptr;
+  std::unique_ptr<SystemControlSpace> scs_;
+  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 16, 6>> table16_;
+  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> table32_;
+  DecodedCache<DecodedThumb, 2> decoded_;
+  DecodedThumb scratch_;  // instructions that cannot be cached (no direct fetch pointer)
 };
 
 }  // namespace anvil::arm
