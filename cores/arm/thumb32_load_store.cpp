@@ -3,6 +3,8 @@
 // base back; the forms differ only in how the address is made.
 #include "cores/arm/thumb32_load_store.h"
 
+#include "cores/arm/cortex_m3_timing.h"
+
 namespace anvil::arm {
 namespace {
 
@@ -50,12 +52,12 @@ bool write_memory(CortexM& cpu, std::uint32_t address, Transfer kind, bool unpri
 // The memory step and the register writes, in the pseudocode's order: the base is written
 // back before Rt, so a load into its own base leaves the loaded value (UNPREDICTABLE
 // encoding, executed as written). A load into PC is LoadWritePC (an interworking branch).
-// M3 TRM Table 18-1: a single load or store takes 2 cycles.
+// Cycles: cortex_m3_timing.h (a load 2, a store 1, a PC load adds the refill).
 void load(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
           bool unprivileged = false) {
   std::uint32_t data = 0;
   if (!read_memory(cpu, address, kind, unprivileged, data)) return;
-  cpu.add_cycles(1);
+  cpu.add_cycles(m3_timing::kLoadExtra);
   if (wb.enabled) cpu.set_reg(wb.n, wb.value);
   if (t == 15)
     cpu.load_write_pc(data);
@@ -66,7 +68,7 @@ void load(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeb
 void store(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
            bool unprivileged = false) {
   if (!write_memory(cpu, address, kind, unprivileged, cpu.reg(t))) return;
-  cpu.add_cycles(1);
+  cpu.add_cycles(m3_timing::kStoreExtra);
   if (wb.enabled) cpu.set_reg(wb.n, wb.value);
 }
 
@@ -257,6 +259,23 @@ void thumb32_LDRSHT_T1(CortexM& cpu, std::uint32_t insn) {
 }
 void thumb32_LDRSH_reg_T2(CortexM& cpu, std::uint32_t insn) {
   load_register<LDRSH_reg_T2>(cpu, insn, kSignedHalf);
+}
+
+// LDR<c>.W <Rt>, <label> and the byte/halfword literal loads — A7.7 LDR (literal) etc.
+void thumb32_LDR_lit_T2(CortexM& cpu, std::uint32_t insn) {
+  load_literal(cpu, insn, kWord);
+}
+void thumb32_LDRB_lit_T1(CortexM& cpu, std::uint32_t insn) {
+  load_literal(cpu, insn, kByte);
+}
+void thumb32_LDRSB_lit_T1(CortexM& cpu, std::uint32_t insn) {
+  load_literal(cpu, insn, kSignedByte);
+}
+void thumb32_LDRH_lit_T1(CortexM& cpu, std::uint32_t insn) {
+  load_literal(cpu, insn, kHalf);
+}
+void thumb32_LDRSH_lit_T1(CortexM& cpu, std::uint32_t insn) {
+  load_literal(cpu, insn, kSignedHalf);
 }
 
 // PLD, PLI — A7.7.93-95, A7.7.96-98. There is no cache to warm: they only decode, and never

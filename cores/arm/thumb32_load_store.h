@@ -5,7 +5,10 @@
 //
 // Rn = '1111' selects the literal form of every load (the manual's "if Rn == '1111' then SEE
 // LDR (literal)"). The literal encodings overlap the immediate and register forms in ways the
-// table's specificity rule cannot order, so the load handlers take that path themselves.
+// table's pairwise specificity rule cannot order, so the immediate and register handlers take
+// the literal path themselves when Rn is PC. The *_lit_minus patterns are the subtracting
+// (U = 0) literal encodings; the table enters only the part of each that no other row covers
+// (imm12<11> = 0 and imm12<10:6> non-zero), see literal_hole_rows() in thumb32_table.cpp.
 #pragma once
 
 #include <cstdint>
@@ -21,15 +24,18 @@ using LDR_imm_T4 = Encoding<"111110000101 nnnn tttt 1 p u w iiiiiiii">;
 using POP_T3 = Encoding<"111110000101 1101 tttt 1011 00000100">;
 using LDRT_T1 = Encoding<"111110000101 nnnn tttt 1110 iiiiiiii">;
 using LDR_reg_T2 = Encoding<"111110000101 nnnn tttt 000000 ss mmmm">;
+using LDR_lit_minus_T2 = Encoding<"111110000101 1111 tttt iiiiiiiiiiii">;
 // A5.3.8 Load byte, memory hints
 using LDRB_imm_T2 = Encoding<"111110001001 nnnn tttt iiiiiiiiiiii">;
 using LDRB_imm_T3 = Encoding<"111110000001 nnnn tttt 1 p u w iiiiiiii">;
 using LDRBT_T1 = Encoding<"111110000001 nnnn tttt 1110 iiiiiiii">;
 using LDRB_reg_T2 = Encoding<"111110000001 nnnn tttt 000000 ss mmmm">;
+using LDRB_lit_minus_T1 = Encoding<"111110000001 1111 tttt iiiiiiiiiiii">;
 using LDRSB_imm_T1 = Encoding<"111110011001 nnnn tttt iiiiiiiiiiii">;
 using LDRSB_imm_T2 = Encoding<"111110010001 nnnn tttt 1 p u w iiiiiiii">;
 using LDRSBT_T1 = Encoding<"111110010001 nnnn tttt 1110 iiiiiiii">;
 using LDRSB_reg_T2 = Encoding<"111110010001 nnnn tttt 000000 ss mmmm">;
+using LDRSB_lit_minus_T1 = Encoding<"111110010001 1111 tttt iiiiiiiiiiii">;
 using PLD_imm_T1 = Encoding<"111110001001 nnnn 1111 iiiiiiiiiiii">;
 using PLD_imm_T2 = Encoding<"111110000001 nnnn 1111 1100 iiiiiiii">;
 using PLD_reg_T1 = Encoding<"111110000001 nnnn 1111 000000 ss mmmm">;
@@ -41,10 +47,12 @@ using LDRH_imm_T2 = Encoding<"111110001011 nnnn tttt iiiiiiiiiiii">;
 using LDRH_imm_T3 = Encoding<"111110000011 nnnn tttt 1 p u w iiiiiiii">;
 using LDRHT_T1 = Encoding<"111110000011 nnnn tttt 1110 iiiiiiii">;
 using LDRH_reg_T2 = Encoding<"111110000011 nnnn tttt 000000 ss mmmm">;
+using LDRH_lit_minus_T1 = Encoding<"111110000011 1111 tttt iiiiiiiiiiii">;
 using LDRSH_imm_T1 = Encoding<"111110011011 nnnn tttt iiiiiiiiiiii">;
 using LDRSH_imm_T2 = Encoding<"111110010011 nnnn tttt 1 p u w iiiiiiii">;
 using LDRSHT_T1 = Encoding<"111110010011 nnnn tttt 1110 iiiiiiii">;
 using LDRSH_reg_T2 = Encoding<"111110010011 nnnn tttt 000000 ss mmmm">;
+using LDRSH_lit_minus_T1 = Encoding<"111110010011 1111 tttt iiiiiiiiiiii">;
 // A5.3.10 Store single
 using STRB_imm_T2 = Encoding<"111110001000 nnnn tttt iiiiiiiiiiii">;
 using STRB_imm_T3 = Encoding<"111110000000 nnnn tttt 1 p u w iiiiiiii">;
@@ -112,6 +120,12 @@ void thumb32_LDRSH_imm_T1(CortexM& cpu, std::uint32_t insn);
 void thumb32_LDRSH_imm_T2(CortexM& cpu, std::uint32_t insn);
 void thumb32_LDRSHT_T1(CortexM& cpu, std::uint32_t insn);
 void thumb32_LDRSH_reg_T2(CortexM& cpu, std::uint32_t insn);
+// The literal loads (any encoding with Rn = PC)
+void thumb32_LDR_lit_T2(CortexM& cpu, std::uint32_t insn);
+void thumb32_LDRB_lit_T1(CortexM& cpu, std::uint32_t insn);
+void thumb32_LDRSB_lit_T1(CortexM& cpu, std::uint32_t insn);
+void thumb32_LDRH_lit_T1(CortexM& cpu, std::uint32_t insn);
+void thumb32_LDRSH_lit_T1(CortexM& cpu, std::uint32_t insn);
 // Single stores (thumb32_load_store.cpp)
 void thumb32_STRB_imm_T2(CortexM& cpu, std::uint32_t insn);
 void thumb32_STRB_imm_T3(CortexM& cpu, std::uint32_t insn);

@@ -5,6 +5,8 @@
 
 #include "cores/arm/thumb32_load_store.h"
 
+#include "cores/arm/cortex_m3_timing.h"
+
 namespace anvil::arm {
 namespace {
 
@@ -34,7 +36,7 @@ void load_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback
     if (!cpu.read32(address, loaded[i], Align::Required)) return;
     address += 4;
   }
-  cpu.add_cycles(count);
+  cpu.add_cycles(m3_timing::multiple_extra(count));
   if (wback && !bit(registers, n)) cpu.set_reg(n, written_back_base(base, count, direction));
   for (unsigned i = 0; i < 15; ++i) {
     if (bit(registers, i)) cpu.set_reg(i, loaded[i]);
@@ -55,7 +57,7 @@ void store_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wbac
     if (!cpu.write32(address, cpu.reg(i), Align::Required)) return;
     address += 4;
   }
-  cpu.add_cycles(count);
+  cpu.add_cycles(m3_timing::multiple_extra(count));
   if (wback) cpu.set_reg(n, written_back_base(base, count, direction));
 }
 
@@ -96,7 +98,7 @@ void load_dual(CortexM& cpu, std::uint32_t insn) {
   std::uint32_t first = 0, second = 0;
   if (!cpu.read32(a.address, first, Align::Required)) return;
   if (!cpu.read32(a.address + 4, second, Align::Required)) return;
-  cpu.add_cycles(2);  // M3 TRM Table 18-1: 1 + N
+  cpu.add_cycles(m3_timing::multiple_extra(2));  // M3 TRM Table 18-1: 1 + N
   cpu.set_reg(t, first);
   cpu.set_reg(t2, second);
   if (a.wback) cpu.set_reg(n, a.offset_address);
@@ -110,7 +112,7 @@ void store_dual(CortexM& cpu, std::uint32_t insn) {
   const DualAddress a = dual_address<E, post_indexed>(cpu, insn);
   if (!cpu.write32(a.address, cpu.reg(t), Align::Required)) return;
   if (!cpu.write32(a.address + 4, cpu.reg(t2), Align::Required)) return;
-  cpu.add_cycles(2);
+  cpu.add_cycles(m3_timing::multiple_extra(2));
   if (a.wback) cpu.set_reg(n, a.offset_address);
 }
 
@@ -126,7 +128,7 @@ void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned si
   else
     ok = cpu.read32(address, value, Align::Required);
   if (!ok) return;
-  cpu.add_cycles(1);
+  cpu.add_cycles(m3_timing::kLoadExtra);
   cpu.set_exclusive(address);
   cpu.set_reg(t, value);
 }
@@ -136,7 +138,7 @@ void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned si
 void store_exclusive(CortexM& cpu, unsigned d, unsigned t, std::uint32_t address, unsigned size) {
   if (reject_if(cpu, d == 15 || t == 15)) return;  // UNPREDICTABLE
   if (address % size != 0) return cpu.usage_fault(kUnaligned);
-  cpu.add_cycles(1);
+  cpu.add_cycles(1);  // M3 TRM Table 18-1: STREX 2 cycles
   if (!cpu.exclusive_passed(address)) return cpu.set_reg(d, 1);
   const std::uint32_t value = cpu.reg(t);
   bool ok = false;
@@ -235,7 +237,7 @@ void thumb32_TBB_T1(CortexM& cpu, std::uint32_t insn) {
   const std::uint32_t address =
       cpu.reg(TBB_T1::field<'n'>(insn)) + cpu.reg(TBB_T1::field<'m'>(insn));
   if (!cpu.read8(address, entry)) return;
-  cpu.add_cycles(1);
+  cpu.add_cycles(m3_timing::kLoadExtra);
   cpu.branch_write_pc(cpu.reg(15) + 2 * entry);
 }
 void thumb32_TBH_T1(CortexM& cpu, std::uint32_t insn) {
@@ -243,7 +245,7 @@ void thumb32_TBH_T1(CortexM& cpu, std::uint32_t insn) {
   const std::uint32_t address =
       cpu.reg(TBH_T1::field<'n'>(insn)) + (cpu.reg(TBH_T1::field<'m'>(insn)) << 1);
   if (!cpu.read16(address, entry, Align::Unaligned)) return;
-  cpu.add_cycles(1);
+  cpu.add_cycles(m3_timing::kLoadExtra);
   cpu.branch_write_pc(cpu.reg(15) + 2 * entry);
 }
 

@@ -1,6 +1,7 @@
 // 32-bit multiplies and divides of the base ARMv7-M set (ARMv7-M ARM A5.3.16, A5.3.17).
 #include <cstdlib>
 
+#include "cores/arm/cortex_m3_timing.h"
 #include "cores/arm/thumb32_control.h"
 #include "cores/arm/thumb32_timing.h"
 
@@ -103,8 +104,8 @@ void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn) {
   const std::int64_t n = static_cast<std::int32_t>(cpu.reg(E::field<'n'>(insn)));
   const std::int64_t m = static_cast<std::int32_t>(cpu.reg(E::field<'m'>(insn)));
   if (m == 0 && divide_by_zero(cpu, d)) return;
-  cpu.add_cycles(thumb32_divide_cycles(static_cast<std::uint32_t>(std::llabs(n)),
-                                       static_cast<std::uint32_t>(std::llabs(m))) -
+  cpu.add_cycles(divide_cycles(static_cast<std::uint32_t>(std::llabs(n)),
+                               static_cast<std::uint32_t>(std::llabs(m))) -
                  1);
   cpu.set_reg(d, static_cast<std::uint32_t>(n / m));
 }
@@ -116,7 +117,7 @@ void thumb32_UDIV_T1(CortexM& cpu, std::uint32_t insn) {
   if (reject_pc(cpu, d)) return;
   const std::uint32_t n = cpu.reg(E::field<'n'>(insn)), m = cpu.reg(E::field<'m'>(insn));
   if (m == 0 && divide_by_zero(cpu, d)) return;
-  cpu.add_cycles(thumb32_divide_cycles(n, m) - 1);
+  cpu.add_cycles(divide_cycles(n, m) - 1);
   cpu.set_reg(d, n / m);
 }
 

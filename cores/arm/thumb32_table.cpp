@@ -3,9 +3,12 @@
 // thumb32_*.h headers) so that each is written once; `manual` names the A5.3 decode table the
 // encoding belongs to, and the row name is the A7.7 instruction title and encoding number.
 //
-// Not rows of their own, because their patterns overlap others in ways the most-specific rule
-// cannot order: the literal loads (Rn = '1111' of every load row, handled by the load
-// handlers) and PLD/PLI (literal) (Rn = Rt = '1111', a no-op either way).
+// The literal loads (Rn = '1111') overlap the immediate, unprivileged, register and preload
+// rows in ways the pairwise most-specific rule cannot order. Those rows' handlers take the
+// literal path when Rn is PC (the manual's "if Rn == '1111' then SEE ... (literal)"), and
+// literal_hole_rows() enters the subtracting literal encodings that no other row decodes.
+// PLD/PLI (literal) are the Rt = '1111' cases of the same rows: a no-op either way.
+#include <algorithm>
 #include <array>
 
 #include "cores/arm/thumb32_control.h"
@@ -42,7 +45,33 @@ constexpr std::string_view kMultiply = "ARMv7-M ARM A5.3.16";
 constexpr std::string_view kLongMultiply = "ARMv7-M ARM A5.3.17";
 constexpr std::string_view kCoprocessor = "ARMv7-M ARM A5.3.18";
 
-constexpr std::array kRows = {
+// U = 0 literal loads whose imm12<11> is 0 and imm12<10:6> non-zero: one row per leading
+// one bit of imm12<10:6>, so that none overlaps the register form (imm12<11:6> = 0) or the
+// 8-bit-immediate forms (imm12<11> = 1).
+template <class E>
+constexpr std::array<ThumbRow, 5> literal_hole_rows(std::string_view name, std::string_view manual,
+                                                    ThumbHandler handler) {
+  std::array<ThumbRow, 5> rows{};
+  for (unsigned k = 0; k < rows.size(); ++k) {
+    const unsigned leading_one = 10 - k;
+    const std::uint32_t fixed = 0xFFFu & ~((1u << leading_one) - 1);  // imm12<11:leading_one>
+    rows[k] = ThumbRow{
+        name, manual,
+        encoding::Pattern{E::pattern.mask | fixed, E::pattern.expect | (1u << leading_one), 32},
+        handler};
+  }
+  return rows;
+}
+
+template <std::size_t... N>
+constexpr auto concatenate(const std::array<ThumbRow, N>&... parts) {
+  std::array<ThumbRow, (N + ...)> out{};
+  std::size_t at = 0;
+  ((std::copy(parts.begin(), parts.end(), out.begin() + at), at += N), ...);
+  return out;
+}
+
+constexpr std::array kEncodings = {
     // --- A5.3.1 Data processing (modified immediate) ----------------------------------------
     // AND{S}<c> <Rd>, <Rn>, #<const>
     row<AND_imm_T1>("AND (immediate) T1", kModifiedImmediate, thumb32_AND_imm_T1),
@@ -474,6 +503,20 @@ constexpr std::array kRows = {
     // CDP, MCR, MRC, MCRR, MRRC, LDC, STC and their "2" forms
     row<coprocessor>("coprocessor", kCoprocessor, thumb32_coprocessor),
 };
+
+constexpr auto kRows = concatenate(
+    kEncodings,
+    // LDR<c>.W <Rt>, <label>
+    literal_hole_rows<LDR_lit_minus_T2>("LDR (literal) T2", kLoadWord, thumb32_LDR_lit_T2),
+    // LDRB<c>.W <Rt>, <label>
+    literal_hole_rows<LDRB_lit_minus_T1>("LDRB (literal) T1", kLoadByte, thumb32_LDRB_lit_T1),
+    // LDRSB<c> <Rt>, <label>
+    literal_hole_rows<LDRSB_lit_minus_T1>("LDRSB (literal) T1", kLoadByte, thumb32_LDRSB_lit_T1),
+    // LDRH<c>.W <Rt>, <label>
+    literal_hole_rows<LDRH_lit_minus_T1>("LDRH (literal) T1", kLoadHalfword, thumb32_LDRH_lit_T1),
+    // LDRSH<c> <Rt>, <label>
+    literal_hole_rows<LDRSH_lit_minus_T1>("LDRSH (literal) T1", kLoadHalfword,
+                                          thumb32_LDRSH_lit_T1));
 
 }  // namespace
 

@@ -1,7 +1,7 @@
-// Cycle counts of the 32-bit multiply and divide instructions beyond the one cycle the run
-// loop charges. Cortex-M3 TRM (ARM DDI 0337) Table 18-1; Cortex-M4 TRM (ARM DDI 0439)
-// Table 3-1, whose single-cycle MAC unit makes every multiply one cycle. The Cortex-M4 is the
-// model with the DSP extension, so has_dsp() selects the M4 numbers.
+// Cycle counts of the 32-bit multiplies beyond the one cycle the run loop charges (divides:
+// divide_cycles() in cortex_m3_timing.h). Cortex-M3 TRM (ARM DDI 0337) Table 18-1; Cortex-M4 TRM
+// (ARM DDI 0439) Table 3-1, whose single-cycle MAC unit makes every multiply one cycle. The
+// Cortex-M4 is the model with the DSP extension, so has_dsp() selects the M4 numbers.
 #pragma once
 
 #include <bit>
@@ -29,16 +29,6 @@ constexpr unsigned long_multiply_extra_cycles(bool cortex_m4, std::uint32_t n, s
   const unsigned wide = (significant_bits(n, is_signed) > 16 ? 1u : 0u) +
                         (significant_bits(m, is_signed) > 16 ? 1u : 0u);
   return 2 + wide;
-}
-
-// SDIV, UDIV: "2-12 cycles" on both cores, ending early when the dividend and divisor are
-// close in size. Modelled as 2 cycles plus one per 3 quotient bits the magnitudes imply
-// (leading-zero difference + 1), so 32 quotient bits cost 12. Arguments are magnitudes.
-constexpr unsigned thumb32_divide_cycles(std::uint32_t dividend, std::uint32_t divisor) {
-  if (divisor == 0 || dividend < divisor) return 2;
-  const unsigned quotient_bits = static_cast<unsigned>(std::countl_zero(divisor)) -
-                                 static_cast<unsigned>(std::countl_zero(dividend)) + 1;
-  return 2 + (quotient_bits * 10 + 31) / 32;
 }
 
 }  // namespace anvil::arm
