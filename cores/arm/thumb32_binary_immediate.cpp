@@ -28,7 +28,7 @@ std::int32_t saturate_operand(const CortexM& cpu, std::uint32_t insn) {
       shift(cpu.reg(E::template field<'n'>(insn)), s.type, s.amount, cpu.flags.c));
 }
 
-// SBFX/UBFX (A7.7.126, A7.7.193): extract R[n]<lsb+widthminus1:lsb>.
+// SBFX/UBFX (A7.7): extract R[n]<lsb+widthminus1:lsb>.
 template <class E>
 void bit_field_extract(CortexM& cpu, std::uint32_t insn, bool sign) {
   const unsigned d = E::template field<'d'>(insn);
@@ -41,7 +41,7 @@ void bit_field_extract(CortexM& cpu, std::uint32_t insn, bool sign) {
   cpu.set_reg(d, value);
 }
 
-// BFI/BFC (A7.7.14, A7.7.13): replace R[d]<msb:lsb> with the low bits of `source`.
+// BFI/BFC (A7.7): replace R[d]<msb:lsb> with the low bits of `source`.
 template <class E>
 void bit_field_insert(CortexM& cpu, std::uint32_t insn, std::uint32_t source) {
   const unsigned d = E::template field<'d'>(insn);
@@ -56,7 +56,7 @@ void bit_field_insert(CortexM& cpu, std::uint32_t insn, std::uint32_t source) {
 
 using namespace thumb32;
 
-// ADDW<c> <Rd>, <Rn>, #<imm12> — A7.7.3 T4 (and A7.7.5 T4 for SP); no flags.
+// ADDW<c> <Rd>, <Rn>, #<imm12> — A7.7 ADD (immediate) T4, also ADD (SP plus immediate); no flags.
 void thumb32_ADD_imm_T4(CortexM& cpu, std::uint32_t insn) {
   using E = ADD_imm_T4;
   const unsigned d = E::field<'d'>(insn);
@@ -64,7 +64,7 @@ void thumb32_ADD_imm_T4(CortexM& cpu, std::uint32_t insn) {
   cpu.set_reg(d, cpu.reg(E::field<'n'>(insn)) + E::field<'i'>(insn));
 }
 
-// SUBW<c> <Rd>, <Rn>, #<imm12> — A7.7.174 T4 (and A7.7.176 T3 for SP).
+// SUBW<c> <Rd>, <Rn>, #<imm12> — A7.7 SUB (immediate) T4, also SUB (SP minus immediate).
 void thumb32_SUB_imm_T4(CortexM& cpu, std::uint32_t insn) {
   using E = SUB_imm_T4;
   const unsigned d = E::field<'d'>(insn);
@@ -72,7 +72,7 @@ void thumb32_SUB_imm_T4(CortexM& cpu, std::uint32_t insn) {
   cpu.set_reg(d, cpu.reg(E::field<'n'>(insn)) - E::field<'i'>(insn));
 }
 
-// ADR.W <Rd>, <label> — A7.7.7 T3 (after) and T2 (before): Align(PC,4) +/- imm12.
+// ADR.W <Rd>, <label> — A7.7 ADR T3 (after) and T2 (before): Align(PC,4) +/- imm12.
 void thumb32_ADR_T3(CortexM& cpu, std::uint32_t insn) {
   const unsigned d = ADR_T3::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -84,21 +84,21 @@ void thumb32_ADR_T2(CortexM& cpu, std::uint32_t insn) {
   cpu.set_reg(d, cpu.align_pc() - ADR_T2::field<'i'>(insn));
 }
 
-// MOVW<c> <Rd>, #<imm16> — A7.7.75 T3.
+// MOVW<c> <Rd>, #<imm16> — A7.7 MOV (immediate) T3.
 void thumb32_MOV_imm_T3(CortexM& cpu, std::uint32_t insn) {
   const unsigned d = MOV_imm_T3::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, imm16<MOV_imm_T3>(insn));
 }
 
-// MOVT<c> <Rd>, #<imm16> — A7.7.78: replaces the top halfword only.
+// MOVT<c> <Rd>, #<imm16> — A7.7: replaces the top halfword only.
 void thumb32_MOVT_T1(CortexM& cpu, std::uint32_t insn) {
   const unsigned d = MOVT_T1::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, (imm16<MOVT_T1>(insn) << 16) | (cpu.reg(d) & 0xFFFF));
 }
 
-// SSAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7.146: saturate to sat_imm+1 signed bits.
+// SSAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7: saturate to sat_imm+1 signed bits.
 void thumb32_SSAT_T1(CortexM& cpu, std::uint32_t insn) {
   using E = SSAT_T1;
   const unsigned d = E::field<'d'>(insn);
@@ -108,7 +108,7 @@ void thumb32_SSAT_T1(CortexM& cpu, std::uint32_t insn) {
   if (r.saturated) cpu.flags.q = true;
 }
 
-// USAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7.213: saturate to sat_imm unsigned bits.
+// USAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7: saturate to sat_imm unsigned bits.
 void thumb32_USAT_T1(CortexM& cpu, std::uint32_t insn) {
   using E = USAT_T1;
   const unsigned d = E::field<'d'>(insn);
@@ -118,19 +118,19 @@ void thumb32_USAT_T1(CortexM& cpu, std::uint32_t insn) {
   if (r.saturated) cpu.flags.q = true;
 }
 
-// SBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7.126
+// SBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
 void thumb32_SBFX_T1(CortexM& cpu, std::uint32_t insn) {
   bit_field_extract<SBFX_T1>(cpu, insn, true);
 }
-// UBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7.193
+// UBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
 void thumb32_UBFX_T1(CortexM& cpu, std::uint32_t insn) {
   bit_field_extract<UBFX_T1>(cpu, insn, false);
 }
-// BFI<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7.14
+// BFI<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
 void thumb32_BFI_T1(CortexM& cpu, std::uint32_t insn) {
   bit_field_insert<BFI_T1>(cpu, insn, cpu.reg(BFI_T1::field<'n'>(insn)));
 }
-// BFC<c> <Rd>, #<lsb>, #<width> — A7.7.13
+// BFC<c> <Rd>, #<lsb>, #<width> — A7.7
 void thumb32_BFC_T1(CortexM& cpu, std::uint32_t insn) {
   bit_field_insert<BFC_T1>(cpu, insn, 0);
 }

@@ -75,8 +75,8 @@ void write_arithmetic(CortexM& cpu, unsigned d, const ResultFlags& r, bool setfl
 
 using Operand2 = ResultCarry (*)(const CortexM&, std::uint32_t);
 
-// AND, BIC, ORR, ORN, EOR (A7.7.8, A7.7.15, A7.7.91, A7.7.89, A7.7.36) and, with Rn = PC
-// ignored, MOV and MVN (A7.7.75, A7.7.85).
+// AND, BIC, ORR, ORN, EOR (A7.7) and, with Rn = PC
+// ignored, MOV and MVN (A7.7).
 template <class E, Operand2 operand2, Logical op>
 void logical_op(CortexM& cpu, std::uint32_t insn) {
   const unsigned d = E::template field<'d'>(insn);
@@ -87,7 +87,7 @@ void logical_op(CortexM& cpu, std::uint32_t insn) {
   write_logical(cpu, d, logical(op, n, shifted.value), shifted.carry, E::template field<'S'>(insn));
 }
 
-// TST and TEQ (A7.7.188, A7.7.186): flags only.
+// TST and TEQ (A7.7): flags only.
 template <class E, Operand2 operand2>
 void logical_test(CortexM& cpu, std::uint32_t insn, Logical op) {
   const ResultCarry shifted = operand2(cpu, insn);
@@ -96,8 +96,8 @@ void logical_test(CortexM& cpu, std::uint32_t insn, Logical op) {
   cpu.flags.c = shifted.carry;
 }
 
-// ADD, ADC, SBC, SUB, RSB (A7.7.3/4, A7.7.1/2, A7.7.124/125, A7.7.174/175, A7.7.119/120),
-// including the SP forms (A7.7.5/6, A7.7.176/177), which compute the same thing.
+// ADD, ADC, SBC, SUB, RSB (A7.7),
+// including the SP forms (A7.7), which compute the same thing.
 template <class E, Operand2 operand2>
 void arithmetic_op(CortexM& cpu, std::uint32_t insn, Arithmetic op) {
   const unsigned d = E::template field<'d'>(insn);
@@ -107,7 +107,7 @@ void arithmetic_op(CortexM& cpu, std::uint32_t insn, Arithmetic op) {
   write_arithmetic(cpu, d, r, E::template field<'S'>(insn));
 }
 
-// CMP and CMN (A7.7.27/28, A7.7.25/26): flags only.
+// CMP and CMN (A7.7): flags only.
 template <class E, Operand2 operand2>
 void arithmetic_test(CortexM& cpu, std::uint32_t insn, Arithmetic op) {
   const ResultFlags r =
@@ -184,8 +184,8 @@ void thumb32_BIC_reg_T2(CortexM& cpu, std::uint32_t insn) {
 void thumb32_ORR_reg_T2(CortexM& cpu, std::uint32_t insn) {
   logical_op<ORR_reg_T2, shifted_register<ORR_reg_T2>, Logical::Orr>(cpu, insn);
 }
-// MOV (register) T3 and the immediate shifts LSL/LSR/ASR/ROR/RRX (A7.7.76, A7.7.68, A7.7.70,
-// A7.7.10, A7.7.116, A7.7.117) are all ORR with Rn = '1111': MOV of a shifted register.
+// MOV (register) T3 and the immediate shifts LSL/LSR/ASR/ROR/RRX (A7.7) are all ORR with
+// Rn = '1111': MOV of a shifted register.
 // MOV.W with a zero shift may name SP (d or m), so no register is refused but PC as d. Their
 // shift fields sit where ORR's do, so they read them through the ORR layout.
 void thumb32_MOV_reg_T3(CortexM& cpu, std::uint32_t insn) {

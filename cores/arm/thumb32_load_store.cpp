@@ -24,7 +24,7 @@ struct Writeback {
   std::uint32_t value = 0;
 };
 
-// The literal forms (A7.7.44, A7.7.47, A7.7.51, A7.7.58, A7.7.62): Rn = '1111', U = bit 23,
+// The literal forms (A7.7): Rn = '1111', U = bit 23,
 // imm12 = bits 11..0 whatever the encoding they share. A field layout, not a table row.
 using LiteralLayout = Encoding<"1111100 - u -- 1 1111 tttt iiiiiiiiiiii">;
 
@@ -148,7 +148,7 @@ void load_register(CortexM& cpu, std::uint32_t insn, Transfer kind) {
   load(cpu, kind, t, register_offset_address<E>(cpu, insn));
 }
 
-// LDRT and friends: [Rn, #imm8] with unprivileged access (A7.7.67 etc.).
+// LDRT and friends: [Rn, #imm8] with unprivileged access (A7.7).
 template <class E>
 void load_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn);
@@ -192,14 +192,14 @@ void store_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 
 using namespace thumb32;
 
-// LDR<c>.W <Rt>, [<Rn>{, #<imm12>}] / [<Rn>, #+/-<imm8>]{!} / [<Rn>], #+/-<imm8> — A7.7.43
+// LDR<c>.W <Rt>, [<Rn>{, #<imm12>}] / [<Rn>, #+/-<imm8>]{!} / [<Rn>], #+/-<imm8> — A7.7
 void thumb32_LDR_imm_T3(CortexM& cpu, std::uint32_t insn) {
   load_offset12<LDR_imm_T3>(cpu, insn, kWord);
 }
 void thumb32_LDR_imm_T4(CortexM& cpu, std::uint32_t insn) {
   load_indexed<LDR_imm_T4>(cpu, insn, kWord);
 }
-// POP<c>.W <registers> with one register: LDR<c>.W <Rt>, [SP], #4 — A7.7.99 T3
+// POP<c>.W <registers> with one register: LDR<c>.W <Rt>, [SP], #4 — A7.7 T3
 void thumb32_POP_T3(CortexM& cpu, std::uint32_t insn) {
   const std::uint32_t sp = cpu.reg(13);
   load(cpu, kWord, POP_T3::field<'t'>(insn), sp, {true, 13, sp + 4});
@@ -211,7 +211,7 @@ void thumb32_LDR_reg_T2(CortexM& cpu, std::uint32_t insn) {
   load_register<LDR_reg_T2>(cpu, insn, kWord);
 }
 
-// LDRB, LDRSB, LDRH, LDRSH — A7.7.46-49, A7.7.59-62, A7.7.55-58, A7.7.63-66
+// LDRB, LDRSB, LDRH, LDRSH — A7.7
 void thumb32_LDRB_imm_T2(CortexM& cpu, std::uint32_t insn) {
   load_offset12<LDRB_imm_T2>(cpu, insn, kByte);
 }
@@ -261,7 +261,8 @@ void thumb32_LDRSH_reg_T2(CortexM& cpu, std::uint32_t insn) {
   load_register<LDRSH_reg_T2>(cpu, insn, kSignedHalf);
 }
 
-// LDR<c>.W <Rt>, <label> and the byte/halfword literal loads — A7.7 LDR (literal) etc.
+// LDR<c>.W <Rt>, <label> and the byte/halfword literal loads — A7.7 LDR (literal), LDRB
+// (literal)...
 void thumb32_LDR_lit_T2(CortexM& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kWord);
 }
@@ -278,7 +279,7 @@ void thumb32_LDRSH_lit_T1(CortexM& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kSignedHalf);
 }
 
-// PLD, PLI — A7.7.93-95, A7.7.96-98. There is no cache to warm: they only decode, and never
+// PLD, PLI — A7.7. There is no cache to warm: they only decode, and never
 // fault (a preload of an unmapped address is ignored).
 void thumb32_PLD_imm_T1(CortexM&, std::uint32_t) {}
 void thumb32_PLD_imm_T2(CortexM&, std::uint32_t) {}
@@ -287,7 +288,7 @@ void thumb32_PLI_imm_T1(CortexM&, std::uint32_t) {}
 void thumb32_PLI_imm_T2(CortexM&, std::uint32_t) {}
 void thumb32_PLI_reg_T1(CortexM&, std::uint32_t) {}
 
-// STRB, STRH, STR — A7.7.163-165, A7.7.170-172, A7.7.161/162/167
+// STRB, STRH, STR — A7.7
 void thumb32_STRB_imm_T2(CortexM& cpu, std::uint32_t insn) {
   store_offset12<STRB_imm_T2>(cpu, insn, kByte);
 }
@@ -318,7 +319,7 @@ void thumb32_STR_imm_T3(CortexM& cpu, std::uint32_t insn) {
 void thumb32_STR_imm_T4(CortexM& cpu, std::uint32_t insn) {
   store_indexed<STR_imm_T4>(cpu, insn, kWord);
 }
-// PUSH<c>.W <registers> with one register: STR<c>.W <Rt>, [SP, #-4]! — A7.7.101 T3
+// PUSH<c>.W <registers> with one register: STR<c>.W <Rt>, [SP, #-4]! — A7.7 T3
 void thumb32_PUSH_T3(CortexM& cpu, std::uint32_t insn) {
   const unsigned t = PUSH_T3::field<'t'>(insn);
   if (reject_pc(cpu, t)) return;

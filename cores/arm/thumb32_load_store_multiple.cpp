@@ -19,7 +19,7 @@ std::uint32_t written_back_base(std::uint32_t base, unsigned count, Direction di
   return direction == Direction::IncrementAfter ? base + 4 * count : base - 4 * count;
 }
 
-// LDM/LDMDB/POP — A7.7.40, A7.7.41, A7.7.99. All words are read before any register is
+// LDM/LDMDB/POP — A7.7. All words are read before any register is
 // written, so a fault part-way leaves the registers untouched. A base register in the list
 // takes the loaded value (the pseudocode's "if wback && registers<n> == '0'"); PC in the list
 // is LoadWritePC. M3 TRM Table 18-1: 1 + N cycles.
@@ -44,7 +44,7 @@ void load_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback
   if (bit(registers, 15)) cpu.load_write_pc(loaded[15]);
 }
 
-// STM/STMDB/PUSH — A7.7.159, A7.7.160, A7.7.101. A base register in the list stores its
+// STM/STMDB/PUSH — A7.7. A base register in the list stores its
 // original value (UNPREDICTABLE with writeback; this is what the pseudocode computes).
 void store_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback,
                     Direction direction) {
@@ -71,7 +71,7 @@ std::uint32_t load_list(std::uint32_t insn) {
   return (E::template field<'p'>(insn) << 15) | store_list<E>(insn);
 }
 
-// LDRD/STRD (immediate) — A7.7.50, A7.7.166; LDRD (literal) — A7.7.51 when Rn = PC.
+// LDRD/STRD (immediate) — A7.7; LDRD (literal) — A7.7 when Rn = PC.
 struct DualAddress {
   std::uint32_t address;
   std::uint32_t offset_address;
@@ -116,7 +116,7 @@ void store_dual(CortexM& cpu, std::uint32_t insn) {
   if (a.wback) cpu.set_reg(n, a.offset_address);
 }
 
-// LDREX/LDREXB/LDREXH — A7.7.52-54: the read, then the monitor is armed.
+// LDREX/LDREXB/LDREXH — A7.7: the read, then the monitor is armed.
 void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned size) {
   if (reject_pc(cpu, t)) return;
   std::uint32_t value = 0;
@@ -133,7 +133,7 @@ void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned si
   cpu.set_reg(t, value);
 }
 
-// STREX/STREXB/STREXH — A7.7.167-169: Rd = 0 when the store happened, 1 when the monitor
+// STREX/STREXB/STREXH — A7.7: Rd = 0 when the store happened, 1 when the monitor
 // had been cleared. ExclusiveMonitorsPass() checks alignment before the monitor.
 void store_exclusive(CortexM& cpu, unsigned d, unsigned t, std::uint32_t address, unsigned size) {
   if (reject_if(cpu, d == 15 || t == 15)) return;  // UNPREDICTABLE
@@ -230,7 +230,7 @@ void thumb32_STREXH_T1(CortexM& cpu, std::uint32_t insn) {
   store_exclusive(cpu, E::field<'d'>(insn), E::field<'t'>(insn), exclusive_base<E>(cpu, insn), 2);
 }
 
-// TBB<c> [<Rn>, <Rm>] / TBH<c> [<Rn>, <Rm>, LSL #1] — A7.7.185: branch forward by twice the
+// TBB<c> [<Rn>, <Rm>] / TBH<c> [<Rn>, <Rm>, LSL #1] — A7.7: branch forward by twice the
 // table entry. Rn may be PC (the table follows the instruction). M3 TRM: 2 + P cycles.
 void thumb32_TBB_T1(CortexM& cpu, std::uint32_t insn) {
   std::uint32_t entry = 0;

@@ -20,7 +20,7 @@ std::uint64_t accumulator(const CortexM& cpu, std::uint32_t insn) {
          cpu.reg(E::template field<'l'>(insn));
 }
 
-// SMULL/UMULL/SMLAL/UMLAL — A7.7.149, A7.7.204, A7.7.138, A7.7.203.
+// SMULL/UMULL/SMLAL/UMLAL — A7.7.
 template <class E>
 void long_multiply(CortexM& cpu, std::uint32_t insn, bool is_signed, bool accumulate) {
   const unsigned dlo = E::template field<'l'>(insn), dhi = E::template field<'h'>(insn);
@@ -40,7 +40,7 @@ void long_multiply(CortexM& cpu, std::uint32_t insn, bool is_signed, bool accumu
 }
 
 // Divide by zero: UsageFault DIVBYZERO when CCR.DIV_0_TRP is set, else the result is 0
-// (A7.7.127, A7.7.195). True when the handler has nothing left to do.
+// (A7.7). True when the handler has nothing left to do.
 bool divide_by_zero(CortexM& cpu, unsigned d) {
   if (cpu.divide_by_zero_traps()) {
     cpu.usage_fault(kDivideByZero);
@@ -55,14 +55,14 @@ bool divide_by_zero(CortexM& cpu, unsigned d) {
 
 using namespace thumb32;
 
-// MUL<c> <Rd>, <Rn>, <Rm> — A7.7.84 T2 (no flags)
+// MUL<c> <Rd>, <Rn>, <Rm> — A7.7 T2 (no flags)
 void thumb32_MUL_T2(CortexM& cpu, std::uint32_t insn) {
   const unsigned d = MUL_T2::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, cpu.reg(MUL_T2::field<'n'>(insn)) * cpu.reg(MUL_T2::field<'m'>(insn)));
 }
 
-// MLA<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7.74: Ra + Rn * Rm
+// MLA<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7: Ra + Rn * Rm
 void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn) {
   using E = MLA_T1;
   const unsigned d = E::field<'d'>(insn);
@@ -72,7 +72,7 @@ void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn) {
   cpu.add_cycles(multiply_accumulate_extra_cycles(cpu.has_dsp()));
 }
 
-// MLS<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7.75: Ra - Rn * Rm
+// MLS<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7: Ra - Rn * Rm
 void thumb32_MLS_T1(CortexM& cpu, std::uint32_t insn) {
   using E = MLS_T1;
   const unsigned d = E::field<'d'>(insn);
@@ -95,7 +95,7 @@ void thumb32_UMLAL_T1(CortexM& cpu, std::uint32_t insn) {
   long_multiply<UMLAL_T1>(cpu, insn, false, true);
 }
 
-// SDIV<c> <Rd>, <Rn>, <Rm> — A7.7.127: rounds towards zero; 0x80000000 / -1 is 0x80000000
+// SDIV<c> <Rd>, <Rn>, <Rm> — A7.7: rounds towards zero; 0x80000000 / -1 is 0x80000000
 // (the pseudocode's integer quotient 2^31 truncated to 32 bits).
 void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn) {
   using E = SDIV_T1;
@@ -110,7 +110,7 @@ void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn) {
   cpu.set_reg(d, static_cast<std::uint32_t>(n / m));
 }
 
-// UDIV<c> <Rd>, <Rn>, <Rm> — A7.7.195
+// UDIV<c> <Rd>, <Rn>, <Rm> — A7.7
 void thumb32_UDIV_T1(CortexM& cpu, std::uint32_t insn) {
   using E = UDIV_T1;
   const unsigned d = E::field<'d'>(insn);

@@ -7,7 +7,7 @@
 namespace anvil::arm {
 namespace {
 
-// LSL/LSR/ASR/ROR (register) T2 — A7.7.69, A7.7.71, A7.7.11, A7.7.117: the shift amount is
+// LSL/LSR/ASR/ROR (register) T2 — A7.7: the shift amount is
 // the bottom byte of Rm, so amounts of 32 and more are possible.
 template <class E>
 void shift_by_register(CortexM& cpu, std::uint32_t insn, ShiftType type) {
@@ -21,7 +21,7 @@ void shift_by_register(CortexM& cpu, std::uint32_t insn, ShiftType type) {
   cpu.flags.c = r.carry;
 }
 
-// SXTH/UXTH/SXTB/UXTB T2 — A7.7.184, A7.7.223, A7.7.182, A7.7.221: ROR(R[m], 8*rotate) then
+// SXTH/UXTH/SXTB/UXTB T2 — A7.7: ROR(R[m], 8*rotate) then
 // extend the low `bits`.
 template <class E>
 void extend(CortexM& cpu, std::uint32_t insn, unsigned bits, bool sign) {
@@ -91,7 +91,7 @@ void thumb32_UXTB_T2(CortexM& cpu, std::uint32_t insn) {
   extend<UXTB_T2>(cpu, insn, 8, false);
 }
 
-// REV, REV16, RBIT, REVSH, CLZ — A7.7.111, A7.7.112, A7.7.110, A7.7.113, A7.7.24
+// REV, REV16, RBIT, REVSH, CLZ — A7.7
 void thumb32_REV_T2(CortexM& cpu, std::uint32_t insn) {
   unary<REV_T2>(cpu, insn, reverse_bytes);
 }
