@@ -117,6 +117,7 @@ void CortexM::blx_write_pc(std::uint32_t address) {
   next_pc_ = address & ~1u;
   pending_cycles_ += m3_timing::kPipelineRefill;
   if (!(address & 1)) {
+    thumb_ = false;  // stacked with the fault, as the architecture shows EPSR.T = 0
     scs_->add_configurable_fault_status(std::uint32_t{kInvalidState}
                                         << fault_status::kUsageFaultShift);
     raise_synchronous(exception::kUsageFault, next_pc_, false);
@@ -393,11 +394,14 @@ void CortexM::execute_until_limit() {
     if (stop_requested_.load(std::memory_order_relaxed)) [[unlikely]]
       return;
     if constexpr (Hooked) {
-      if (!skip_hook_once_ && hooks_->before_instruction(current_pc_)) {
+      // After resume(), the instruction the core stopped at runs without asking again.
+      const bool resuming = skip_hook_once_ && current_pc_ == stopped_pc_;
+      skip_hook_once_ = false;
+      if (!resuming && hooks_->before_instruction(current_pc_)) {
         state_ = CoreState::Stopped;
+        stopped_pc_ = current_pc_;
         return;
       }
-      skip_hook_once_ = false;
     }
     const std::uint8_t it = itstate_;
     const DecodedThumb* d = decoded_at(current_pc_);
@@ -440,7 +444,10 @@ void CortexM::finish_events(std::uint8_t itstate_before) {
   }
   if (events & kEventReturn) exception_return(exc_return_);
   if (events & kEventSleep) enter_sleep(sleep_for_event_);
-  if (events & kEventStop) state_ = CoreState::Stopped;
+  if (events & kEventStop) {
+    state_ = CoreState::Stopped;
+    stopped_pc_ = current_pc_;
+  }
 }
 
 Cycles CortexM::run(Cycles budget) {

@@ -255,6 +255,7 @@ class CortexM final : public Core {
   Hooks default_hooks_;
   bool per_instruction_hooks_ = false;
   bool skip_hook_once_ = false;
+  std::uint32_t stopped_pc_ = 0;
   std::atomic<bool> stop_requested_{false};
 
   SemihostingHandler* semihosting_ = nullptr;

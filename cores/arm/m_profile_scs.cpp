@@ -129,6 +129,20 @@ void SystemControlSpace::repend_if_asserted(unsigned n) {
 // Register access
 // ---------------------------------------------------------------------------------------
 
+// The exception whose priority byte is at `offset` (IPR or SHPR), or 0 for none.
+unsigned SystemControlSpace::priority_byte_owner(std::uint32_t offset) const {
+  if (offset >= kIprFirst && offset <= kIprLast) {
+    const unsigned n = exception::kFirstExternal + (offset - kIprFirst);
+    return n < exception_count() ? n : 0;
+  }
+  if (offset >= kShprFirst && offset <= kShprLast) {
+    // SHPR1-3 hold exceptions 4-15; 7-10 and 13 are reserved (B3.2.10-B3.2.12).
+    const unsigned n = 4 + (offset - kShprFirst);
+    return (n <= 6 || n == 11 || n == 12 || n == 14 || n == 15) ? n : 0;
+  }
+  return 0;
+}
+
 bool SystemControlSpace::byte_register(std::uint32_t offset) const {
   return (offset >= kIprFirst && offset <= kIprLast) ||
          (offset >= kShprFirst && offset <= kShprLast);
@@ -148,14 +162,9 @@ bool SystemControlSpace::write(std::uint32_t offset, unsigned size, std::uint32_
   systick_catch_up(context.now);
   if (byte_register(offset)) {
     // Priority registers are byte-accessible (B3.2.10, B3.4.7): update only the bytes written.
-    for (unsigned i = 0; i < size; ++i) {
-      const std::uint32_t at = offset + i;
-      const unsigned n =
-          at >= kIprFirst ? exception::kFirstExternal + (at - kIprFirst) : 4 + (at - kShprFirst);
-      const bool implemented =
-          at >= kIprFirst ? n < exception_count() : (n >= 4 && n <= 6) || n == 11 || n >= 12;
-      if (implemented && n != 13) priority_[n] = (value >> (8 * i)) & priority_mask_;
-    }
+    for (unsigned i = 0; i < size; ++i)
+      if (const unsigned n = priority_byte_owner(offset + i))
+        priority_[n] = (value >> (8 * i)) & priority_mask_;
     return false;
   }
   // HACK: sub-word writes to word registers are UNPREDICTABLE (B3.2.1); write the bytes in
@@ -167,12 +176,9 @@ std::uint32_t SystemControlSpace::read_word(std::uint32_t offset, const ScsConte
   if (offset >= kNvicFirst && offset <= kNvicLast) return read_nvic_bits(offset);
   if (byte_register(offset)) {
     std::uint32_t word = 0;
-    for (unsigned i = 0; i < 4; ++i) {
-      const std::uint32_t at = offset + i;
-      const unsigned n =
-          at >= kIprFirst ? exception::kFirstExternal + (at - kIprFirst) : 4 + (at - kShprFirst);
-      if (n < exception_count()) word |= std::uint32_t{priority_[n]} << (8 * i);
-    }
+    for (unsigned i = 0; i < 4; ++i)
+      if (const unsigned n = priority_byte_owner(offset + i))
+        word |= std::uint32_t{priority_[n]} << (8 * i);
     return word;
   }
   switch (offset) {

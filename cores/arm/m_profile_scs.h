@@ -131,6 +131,7 @@ class SystemControlSpace {
   std::uint32_t read_word(std::uint32_t offset, const ScsContext& context);
   bool write_word(std::uint32_t offset, std::uint32_t value, const ScsContext& context);
   bool byte_register(std::uint32_t offset) const;
+  unsigned priority_byte_owner(std::uint32_t offset) const;
   std::uint32_t read_nvic_bits(std::uint32_t offset) const;
   void write_nvic_bits(std::uint32_t offset, std::uint32_t value);
   std::uint32_t icsr(const ScsContext& context) const;

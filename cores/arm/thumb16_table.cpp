@@ -45,8 +45,10 @@ constexpr std::array kThumb16Rows{
     row("ADD (register)", "A7.7.4 T2", "01000100dmmmmddd", &t::ADD_reg_high),
     row("CMP (register)", "A7.7.28 T2", "01000101nmmmmnnn", &t::CMP_reg_high),
     row("MOV (register)", "A7.7.76 T1", "01000110dmmmmddd", &t::MOV_reg_high),
-    row("BX", "A7.7.20 T1", "010001110mmmm000", &t::BX),
-    row("BLX (register)", "A7.7.19 T1", "010001111mmmm000", &t::BLX_reg),
+    // Bits the manual marks (0) (should be zero, UNPREDICTABLE otherwise) are don't-care here
+    // wherever the GNU disassembler accepts them too (BX, BLX bit 2, CPS bit 2).
+    row("BX", "A7.7.20 T1", "010001110mmmm---", &t::BX),
+    row("BLX (register)", "A7.7.19 T1", "010001111mmmm-00", &t::BLX_reg),
     // Load from literal pool — A7.7.43
     row("LDR (literal)", "A7.7.43 T1", "01001tttiiiiiiii", &t::LDR_literal),
     // Load/store single data item — A5.2.4
@@ -78,7 +80,7 @@ constexpr std::array kThumb16Rows{
     row("UXTH", "A7.7.223 T1", "1011001010mmmddd", &t::UXTH),
     row("UXTB", "A7.7.221 T1", "1011001011mmmddd", &t::UXTB),
     row("PUSH", "A7.7.99 T1", "1011010mrrrrrrrr", &t::PUSH),
-    row("CPS", "B5.2.1 T1", "10110110011e00if", &t::CPS),
+    row("CPS", "B5.2.1 T1", "10110110011e0-if", &t::CPS),
     row("REV", "A7.7.113 T1", "1011101000mmmddd", &t::REV),
     row("REV16", "A7.7.114 T1", "1011101001mmmddd", &t::REV16),
     row("REVSH", "A7.7.115 T1", "1011101011mmmddd", &t::REVSH),
