@@ -115,6 +115,8 @@ case{index}:
     ldr r1, [r6, #4]
     ldr r2, [r6, #8]
     ldr r3, [r6, #12]
+    .global probe{index}
+probe{index}:
     {insn}
     mrs r4, apsr
     str r0, [r7, #0]
@@ -142,23 +144,8 @@ def main():
     asm.append(".global inputs\ninputs:")
     asm += ["    .word " + ", ".join(f"0x{v:08x}" for v in row) for row in inputs]
     asm.append(f".global case_count\ncase_count:\n    .word {len(inputs)}")
-    with tempfile.TemporaryDirectory() as tmp:
-        files = {name: os.path.join(tmp, name) for name in ("cases.s", "runner.c", "link.ld")}
-        open(files["cases.s"], "w").write("\n".join(asm) + "\n")
-        open(files["runner.c"], "w").write(RUNNER % {"per": CASES_PER_INSTRUCTION})
-        open(files["link.ld"], "w").write(LINKER)
-        elf = os.path.join(tmp, "vectors.elf")
-        subprocess.run(["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-O1", "-nostdlib",
-                        "-T", files["link.ld"], files["runner.c"], files["cases.s"], "-o", elf],
-                       check=True)
-        objdump = subprocess.run(["arm-none-eabi-objdump", "-d", elf], check=True,
-                                 capture_output=True, text=True).stdout
-        run = subprocess.run(["qemu-system-arm", "-M", "mps2-an386", "-nographic", "-semihosting",
-                              "-kernel", elf], check=True, capture_output=True, text=True,
-                             timeout=60)
-    encodings = find_encodings(objdump, len(INSTRUCTIONS))
-    # qemu prints semihosting output on stderr.
-    outputs = [[int(w, 16) for w in line.split()] for line in run.stderr.splitlines() if line]
+    encodings, outputs = build_and_run("\n".join(asm) + "\n", RUNNER % {"per": CASES_PER_INSTRUCTION},
+                                       len(INSTRUCTIONS))
     if len(outputs) != len(inputs):
         sys.exit(f"qemu printed {len(outputs)} results for {len(inputs)} cases")
     with open("thumb32_qemu_vectors.inc", "w") as f:
@@ -171,31 +158,39 @@ def main():
                     f'0x{inp[4]:08X}, {{0x{out[0]:08X}, 0x{out[1]:08X}}}, 0x{out[2]:08X}}},\n')
 
 
-def find_encodings(objdump, count):
-    """The encoding of the instruction under test in each stub: the one after the 4th ldr."""
-    encodings = {}
-    current, loads = None, 0
-    for line in objdump.splitlines():
-        label = re.search(r"<case(\d+)>:$", line)
-        if label:
-            current, loads = int(label.group(1)), 0
-            continue
-        if line.endswith(">:"):
-            current = None
-            continue
-        parts = line.split("\t")
-        if current is None or len(parts) < 3 or current in encodings:
-            continue
-        if parts[2].startswith("ldr"):
-            loads += 1
-        elif loads == 5:  # ldr apsr + r0..r3 done: this is the instruction
-            halves = parts[1].split()
-            if len(halves) != 2:
-                sys.exit(f"case {current}: not a 32-bit encoding: {line}")
-            encodings[current] = (int(halves[0], 16) << 16) | int(halves[1], 16)
-    if len(encodings) != count:
-        sys.exit(f"found {len(encodings)} encodings for {count} instructions")
-    return [encodings[i] for i in range(count)]
+def build_and_run(cases_asm, runner_c, probes, linker=LINKER):
+    """Links the cases with the runner, runs them on qemu's Cortex-M4 and returns the encoding
+    at each probe<i> label and the lines the runner printed, as lists of integers."""
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {name: os.path.join(tmp, name) for name in ("cases.s", "runner.c", "link.ld")}
+        open(files["cases.s"], "w").write(cases_asm)
+        open(files["runner.c"], "w").write(runner_c)
+        open(files["link.ld"], "w").write(linker)
+        elf, image = os.path.join(tmp, "vectors.elf"), os.path.join(tmp, "vectors.bin")
+        subprocess.run(["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-O1", "-nostdlib",
+                        "-T", files["link.ld"], files["runner.c"], files["cases.s"], "-o", elf],
+                       check=True)
+        subprocess.run(["arm-none-eabi-objcopy", "-O", "binary", elf, image], check=True)
+        symbols = subprocess.run(["arm-none-eabi-nm", elf], check=True, capture_output=True,
+                                 text=True).stdout
+        data = open(image, "rb").read()
+        run = subprocess.run(["qemu-system-arm", "-M", "mps2-an386", "-nographic", "-semihosting",
+                              "-kernel", elf], check=True, capture_output=True, text=True,
+                             timeout=60)
+    address = {}
+    for line in symbols.splitlines():
+        value, _, name = line.split()
+        if re.fullmatch(r"probe\d+", name):
+            address[int(name[5:])] = int(value, 16)
+    encodings = []
+    for i in range(probes):
+        a = address[i]  # linked at 0, so the address is the offset in the image
+        first, second = data[a] | (data[a + 1] << 8), data[a + 2] | (data[a + 3] << 8)
+        if (first >> 11) < 0x1D:
+            sys.exit(f"probe {i}: not a 32-bit encoding")
+        encodings.append((first << 16) | second)
+    # qemu prints semihosting output on stderr.
+    return encodings, [[int(w, 16) for w in line.split()] for line in run.stderr.splitlines() if line]
 
 
 if __name__ == "__main__":

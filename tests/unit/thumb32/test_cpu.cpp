@@ -74,6 +74,22 @@ std::uint32_t TestCpu::peek32(std::uint32_t a) {
   return peek16(a) | (peek16(a + 2) << 16);
 }
 
+std::uint32_t TestCpu::apsr() const {
+  const Apsr& f = cpu.flags;
+  return (std::uint32_t{f.n} << 31) | (std::uint32_t{f.z} << 30) | (std::uint32_t{f.c} << 29) |
+         (std::uint32_t{f.v} << 28) | (std::uint32_t{f.q} << 27) | (std::uint32_t{f.ge} << 16);
+}
+
+void TestCpu::set_apsr(std::uint32_t value) {
+  Apsr& f = cpu.flags;
+  f.n = (value >> 31) & 1;
+  f.z = (value >> 30) & 1;
+  f.c = (value >> 29) & 1;
+  f.v = (value >> 28) & 1;
+  f.q = (value >> 27) & 1;
+  f.ge = (value >> 16) & 0xF;
+}
+
 std::uint32_t TestCpu::fault_status() {
   // LDR r0, [r0] (16-bit T1) placed where the core stands.
   place(pc(), {0x6800});

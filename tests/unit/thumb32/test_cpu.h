@@ -69,6 +69,9 @@ class TestCpu {
   std::uint32_t r(unsigned n) const { return cpu.reg(n); }
   void set(unsigned n, std::uint32_t v) { cpu.set_reg(n, v); }
   std::uint32_t pc() const { return cpu.current_pc(); }
+  // APSR as MRS shows it (B1.4.2): N Z C V Q in bits 31..27, GE in 19..16.
+  std::uint32_t apsr() const;
+  void set_apsr(std::uint32_t value);
 
   void poke8(std::uint32_t a, std::uint8_t v);
   void poke16(std::uint32_t a, std::uint16_t v);

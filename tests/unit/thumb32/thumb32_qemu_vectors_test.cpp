@@ -24,33 +24,19 @@ constexpr Vector kVectors[] = {
 #include "tests/unit/thumb32/thumb32_qemu_vectors.inc"
 };
 
-// APSR layout (B1.4.2): N Z C V Q in bits 31..27, GE in 19..16.
-void set_apsr(CortexM& cpu, std::uint32_t apsr) {
-  cpu.flags.n = (apsr >> 31) & 1;
-  cpu.flags.z = (apsr >> 30) & 1;
-  cpu.flags.c = (apsr >> 29) & 1;
-  cpu.flags.v = (apsr >> 28) & 1;
-  cpu.flags.q = (apsr >> 27) & 1;
-  cpu.flags.ge = (apsr >> 16) & 0xF;
-}
-std::uint32_t apsr(const CortexM& cpu) {
-  return (std::uint32_t{cpu.flags.n} << 31) | (std::uint32_t{cpu.flags.z} << 30) |
-         (std::uint32_t{cpu.flags.c} << 29) | (std::uint32_t{cpu.flags.v} << 28) |
-         (std::uint32_t{cpu.flags.q} << 27) | (std::uint32_t{cpu.flags.ge} << 16);
-}
 }  // namespace
 
 TEST_CASE("register instructions match qemu's Cortex-M4, flags included") {
   TestCpu t("cortex-m4");
   for (const Vector& v : kVectors) {
     for (unsigned r = 0; r < 4; ++r) t.set(r, v.in[r]);
-    set_apsr(t.cpu, v.apsr_in);
+    t.set_apsr(v.apsr_in);
     t.run({v.encoding});
     INFO(std::string(v.assembly) << " with r0-r3 = " << std::hex << v.in[0] << ' ' << v.in[1] << ' '
                                  << v.in[2] << ' ' << v.in[3] << ", APSR " << v.apsr_in);
     REQUIRE_FALSE(t.faulted());
     CHECK(t.r(0) == v.out[0]);
     CHECK(t.r(1) == v.out[1]);
-    CHECK(apsr(t.cpu) == v.apsr_out);
+    CHECK(t.apsr() == v.apsr_out);
   }
 }
