@@ -317,3 +317,18 @@ TEST_CASE("TBB and TBH branch forward by twice the table entry") {
   t.step();
   CHECK(t.pc() == kCode + 4 + 0x200);
 }
+
+TEST_CASE("POP.W of an EXC_RETURN into PC returns from the exception") {
+  // SVC enters the handler at kOtherHandler with LR = EXC_RETURN (B1.5.6); the handler's
+  // push.w {r4, lr} / pop.w {r4, pc} returns to the instruction after the SVC (B1.5.8).
+  TestCpu t;
+  t.poke32(kOtherHandler, 0x4010E92D);      // push.w {r4, lr}
+  t.poke32(kOtherHandler + 4, 0x8010E8BD);  // pop.w {r4, pc}
+  t.load({0xDF00, 0xBF00});                 // svc #0; nop
+  t.step();
+  CHECK(t.pc() == kOtherHandler);
+  CHECK(t.r(14) == 0xFFFFFFF9);
+  t.step(2);
+  CHECK(t.pc() == kCode + 2);
+  CHECK((t.cpu.read_register(16) & 0x1FF) == 0);  // xPSR.IPSR: back in Thread mode
+}
