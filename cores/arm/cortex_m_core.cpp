@@ -220,8 +220,8 @@ bool CortexM::load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unp
     usage_fault(kUnaligned);  // A3.2.1
     return false;
   }
-  if (per_instruction_hooks_ && hooks_->data_access(Access::Load, a, sizeof(T)))
-    set_event(kEventStop);
+  if (hooks_ != &default_hooks_ && !memory_.fetch_page(a)) [[unlikely]]
+    watch_data_access(Access::Load, a, sizeof(T));
   if (a >= kSystemRegion) [[unlikely]]
     return system_access(Access::Load, a, sizeof(T), v, unprivileged);
   T value;
@@ -237,8 +237,8 @@ bool CortexM::store_data(std::uint32_t a, std::uint32_t v, Align align, bool unp
     usage_fault(kUnaligned);
     return false;
   }
-  if (per_instruction_hooks_ && hooks_->data_access(Access::Store, a, sizeof(T)))
-    set_event(kEventStop);
+  if (hooks_ != &default_hooks_ && !memory_.fetch_page(a)) [[unlikely]]
+    watch_data_access(Access::Store, a, sizeof(T));
   if (a >= kSystemRegion) [[unlikely]]
     return system_access(Access::Store, a, sizeof(T), v, unprivileged);
   if (!memory_.store(a, static_cast<T>(v))) [[unlikely]]
@@ -277,6 +277,12 @@ bool CortexM::system_access(Access kind, std::uint32_t a, unsigned size, std::ui
   }
   set_event(kEventRecheck);
   return true;
+}
+
+// Hooks::data_access: told of accesses to pages without a direct pointer, which is where
+// watchpoints live (MemoryPort::force_slow_path); the hook filters by address.
+void CortexM::watch_data_access(Access kind, std::uint32_t address, unsigned size) {
+  if (hooks_->data_access(kind, address, size)) set_event(kEventStop);
 }
 
 bool CortexM::data_bus_fault(std::uint32_t address) {
@@ -375,13 +381,27 @@ const DecodedThumb* CortexM::decoded_at(std::uint32_t pc) {
   // Cache only instructions inside one page that has a direct pointer: then the page's
   // decoded code is dropped whenever the page is written, and slow (wait-stated) memory is
   // fetched, and charged, on every execution.
-  const bool cacheable = memory_.fetch_page(pc) != nullptr &&
-                         (pc & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4;
-  if (!cacheable) return decode(pc, scratch_) ? &scratch_ : nullptr;
+  const std::uint8_t* host = memory_.fetch_page(pc);
+  if (!host || (pc & MemoryPort::kPageMask) > MemoryPort::kPageSize - 4)
+    return decode(pc, scratch_) ? &scratch_ : nullptr;
+  if ((pc & ~MemoryPort::kPageMask) != code_page_base_ || host != code_page_host_) [[unlikely]]
+    enter_code_page(pc & ~MemoryPort::kPageMask, host);
   DecodedThumb& slot = decoded_.at(pc);
   if (slot.handler) [[likely]]
     return &slot;
   return decode(pc, slot) ? &slot : nullptr;
+}
+
+// A page decoded while it mapped other memory (the bus remapped it, and DMI now points
+// elsewhere) must be decoded again.
+void CortexM::enter_code_page(Addr base, const std::uint8_t* host) {
+  auto [known, inserted] = code_page_hosts_.try_emplace(base, host);
+  if (!inserted && known->second != host) {
+    decoded_.code_page_written(base);
+    known->second = host;
+  }
+  code_page_base_ = base;
+  code_page_host_ = host;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -549,7 +569,10 @@ unsigned CortexM::irq_line_count() const {
 }
 
 void CortexM::set_irq_line(unsigned line, bool level) {
-  if (line >= scs_->external_irqs()) return;
+  if (line >= scs_->external_irqs())
+    throw std::out_of_range(model_ + ": interrupt line " + std::to_string(line) +
+                            " does not exist (the NVIC has " +
+                            std::to_string(scs_->external_irqs()) + " lines)");
   const bool was_pending = scs_->pending(exception::kFirstExternal + line);
   scs_->set_line(line, level);
   // SCR.SEVONPEND: an interrupt becoming pending is a WFE wake-up event (B1.5.18).

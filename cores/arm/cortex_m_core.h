@@ -13,6 +13,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 #include "cores/arm/cortex_m.h"
 #include "cores/common/decoded_cache.h"
@@ -173,6 +174,7 @@ class CortexM final : public Core {
   void execute_until_limit();
   const DecodedThumb* decoded_at(std::uint32_t pc);
   bool decode(std::uint32_t pc, DecodedThumb& out);
+  void enter_code_page(Addr base, const std::uint8_t* host);
   bool fetch_halfword(std::uint32_t address, std::uint32_t& value);
   void finish_events(std::uint8_t itstate_before);
   void set_event(Event e) {
@@ -186,6 +188,7 @@ class CortexM final : public Core {
   bool system_access(Access kind, std::uint32_t a, unsigned size, std::uint32_t& v,
                      bool unprivileged);
   bool data_bus_fault(std::uint32_t address);
+  void watch_data_access(Access kind, std::uint32_t address, unsigned size);
 
   // Stack pointers and modes (ARMv7-M ARM B1.4.7): r_[13] is always the active SP.
   bool process_stack_active() const { return !handler_mode_ && control_spsel_; }
@@ -264,6 +267,10 @@ class CortexM final : public Core {
   std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> table32_;
   DecodedCache<DecodedThumb, 2> decoded_;
   DecodedThumb scratch_;  // instructions that cannot be cached (no direct fetch pointer)
+  // The memory each decoded page was decoded from, to notice remapping.
+  std::unordered_map<Addr, const std::uint8_t*> code_page_hosts_;
+  Addr code_page_base_ = ~Addr{0};
+  const std::uint8_t* code_page_host_ = nullptr;
 };
 
 }  // namespace anvil::arm

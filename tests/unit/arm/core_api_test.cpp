@@ -126,3 +126,39 @@ TEST_CASE("request_stop makes run() return after the current instruction") {
   CHECK(m.core->instruction_count() == 1);
   CHECK(m.core->state() == CoreState::Running);
 }
+
+TEST_CASE("an interrupt line the NVIC does not have is an error naming it") {
+  Machine m(p::kImage);
+  CHECK_THROWS_WITH(m.core->set_irq_line(32, true), Catch::Contains("interrupt line 32"));
+  CHECK_NOTHROW(m.core->set_irq_line(31, false));
+}
+
+namespace {
+class Watchpoint : public Hooks {
+ public:
+  Addr watched;
+  std::vector<std::pair<Access, Addr>> seen;
+  explicit Watchpoint(Addr a) : watched(a) {}
+  bool data_access(Access kind, Addr addr, unsigned) override {
+    seen.emplace_back(kind, addr);
+    return addr == watched;
+  }
+};
+}  // namespace
+
+TEST_CASE("data accesses to a page forced to the slow path reach the watchpoint hook") {
+  Machine m(p::kImage);
+  Watchpoint watch(0x20000104);
+  m.core->set_hooks(&watch, false);  // no per-instruction hooks needed for watchpoints
+  m.port.force_slow_path(0x20000000, true);
+  m.set(0, 0x1234);
+  m.set(1, 0x20000100);
+  m.set(kPc, p::ldst);
+  m.core->run(1000);
+  CHECK(m.core->state() == CoreState::Stopped);
+  CHECK(m.reg(kPc) == p::ldst + 2);  // stopped after the accessing STR
+  REQUIRE(watch.seen.size() == 1);
+  CHECK(watch.seen[0].first == Access::Store);
+  CHECK(m.word(0x20000104) == 0x1234);  // the store happened
+  m.port.force_slow_path(0x20000000, false);
+}

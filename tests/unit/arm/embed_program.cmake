@@ -1,19 +1,30 @@
-# Assembles one Thumb test program and writes a C++ header with its bytes (linked at 0) and
-# the addresses of its labels. Run with cmake -P; inputs: AS LD OBJCOPY NM SRC NAME OUT.
+# Builds one Thumb test program and writes a C++ header with its bytes (linked at 0) and the
+# addresses of its symbols. Run with cmake -P; inputs: AS LD OBJCOPY NM SRC NAME OUT, and for
+# C sources CC and LINKER_SCRIPT.
 get_filename_component(work ${OUT} DIRECTORY)
 set(obj ${work}/${NAME}.o)
 set(elf ${work}/${NAME}.elf)
 set(bin ${work}/${NAME}.bin)
-execute_process(COMMAND ${AS} -mcpu=cortex-m3 -mthumb -o ${obj} ${SRC} RESULT_VARIABLE rc
-                ERROR_VARIABLE err)
-if(rc)
-  message(FATAL_ERROR "assembling ${SRC} failed:\n${err}")
+if(SRC MATCHES "\\.c$")
+  execute_process(COMMAND ${CC} -mcpu=cortex-m3 -mthumb -O2 -nostdlib -ffreestanding
+                          -T ${LINKER_SCRIPT} -o ${elf} ${SRC} -lgcc
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(rc)
+    message(FATAL_ERROR "compiling ${SRC} failed:\n${err}")
+  endif()
+else()
+  execute_process(COMMAND ${AS} -mcpu=cortex-m3 -mthumb -o ${obj} ${SRC} RESULT_VARIABLE rc
+                  ERROR_VARIABLE err)
+  if(rc)
+    message(FATAL_ERROR "assembling ${SRC} failed:\n${err}")
+  endif()
+  execute_process(COMMAND ${LD} -Ttext=0 -e 0 -o ${elf} ${obj} RESULT_VARIABLE rc
+                  ERROR_VARIABLE err)
+  if(rc)
+    message(FATAL_ERROR "linking ${SRC} failed:\n${err}")
+  endif()
 endif()
-execute_process(COMMAND ${LD} -Ttext=0 -e 0 -o ${elf} ${obj} RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(rc)
-  message(FATAL_ERROR "linking ${SRC} failed:\n${err}")
-endif()
-execute_process(COMMAND ${OBJCOPY} -O binary ${elf} ${bin} RESULT_VARIABLE rc)
+execute_process(COMMAND ${OBJCOPY} -O binary -j .text ${elf} ${bin} RESULT_VARIABLE rc)
 execute_process(COMMAND ${NM} ${elf} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc2)
 if(rc OR rc2)
   message(FATAL_ERROR "objcopy/nm failed for ${SRC}")
@@ -26,7 +37,7 @@ string(APPEND text "#include <cstdint>\n\nnamespace programs::${NAME} {\n")
 string(APPEND text "inline constexpr std::uint8_t kImage[] = {${bytes}};\n")
 string(REPLACE "\n" ";" lines "${symbols}")
 foreach(line IN LISTS lines)
-  if(line MATCHES "^([0-9a-f]+) [tTdDbBaA] ([A-Za-z_][A-Za-z0-9_]*)$")
+  if(line MATCHES "^([0-9a-f]+) [tTdDbBaArR] ([A-Za-z_][A-Za-z0-9_]*)$")
     string(APPEND text "inline constexpr std::uint32_t ${CMAKE_MATCH_2} = 0x${CMAKE_MATCH_1};\n")
   endif()
 endforeach()

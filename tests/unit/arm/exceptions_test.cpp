@@ -182,6 +182,36 @@ TEST_CASE("a higher-priority interrupt preempts a handler; a lower one waits and
   CHECK(m.ipsr() == 0);
 }
 
+TEST_CASE("an interrupt inside an IT block stacks and restores the IT state") {
+  ExceptionMachine m;
+  m.store(kIser, 1);
+  for (unsigned r = 2; r <= 4; ++r) m.set(r, 0);
+  m.set(0, 1);
+  m.set(1, kIspr);
+  TimelineHooks hooks(*m.core);
+  m.core->set_hooks(&hooks, false);
+  m.run_from(e::t_it_irq);
+  CHECK(m.log() == Log{16, 116});
+  CHECK(m.reg(2) == 0);
+  CHECK(m.reg(3) == 1);
+  CHECK(m.reg(4) == 0);
+}
+
+TEST_CASE("among pending interrupts the lowest priority value goes first, then the lowest number") {
+  ExceptionMachine m;
+  m.store(kIser, 3);
+  SECTION("subpriority decides within a group") {
+    m.store(kAircr, 0x05FA0700);  // one group: 0x40 and 0x80 differ only in subpriority
+    m.store(kIpr, 0x00004080);
+    m.store(kIspr, 3);
+    CHECK(m.log() == Log{17, 117, 16, 116});
+  }
+  SECTION("equal priorities: exception number decides") {
+    m.store(kIspr, 3);
+    CHECK(m.log() == Log{16, 116, 17, 117});
+  }
+}
+
 TEST_CASE("PRIMASK holds a pending interrupt until CPSIE") {
   ExceptionMachine m;
   m.store(kIser, 1);

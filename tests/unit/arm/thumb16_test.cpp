@@ -38,6 +38,17 @@ TEST_CASE("reset loads SP and PC from the vector table and runs in Thread mode")
   CHECK(m.core->instruction_count() == 2);
 }
 
+TEST_CASE("a reset vector without the Thumb bit faults (INVSTATE) into HardFault") {
+  std::vector<std::uint8_t> image(std::begin(p::kImage), std::end(p::kImage));
+  const std::uint32_t arm_state_entry = p::reset;  // bit 0 clear
+  std::memcpy(&image[4], &arm_state_entry, 4);
+  Machine m(image);
+  CHECK(m.reg(kPc) == p::fault);
+  CHECK((m.reg(kXpsr) & 0x1FF) == 3);
+  CHECK(m.word(m.reg(kSp) + 24) == p::reset);          // stacked PC
+  CHECK((m.word(m.reg(kSp) + 28) & (1u << 24)) == 0);  // stacked T bit clear
+}
+
 TEST_CASE("ADDS sets carry and overflow as AddWithCarry specifies") {
   auto r = run_op(p::adds_reg, 0x7FFFFFFF, 1);
   CHECK(r.r0 == 0x80000000);
@@ -417,4 +428,20 @@ TEST_CASE("code in wait-stated memory without DMI pays its wait states on every 
   CHECK(m.reg(0) == 2);
   CHECK(first == 3 + 3 * 3);
   CHECK(m.run_from(0x60000000) == first);
+}
+
+TEST_CASE("code at an address the bus remapped to other memory is decoded again") {
+  Machine m = machine();
+  const std::uint16_t first[] = {0x2001, 0xBE00};  // MOVS r0,#1 ; BKPT
+  REQUIRE(m.port.debug_write(0x3000, first, sizeof first) == sizeof first);
+  m.run_from(0x3000);
+  REQUIRE(m.reg(0) == 1);
+  // The bus now maps other memory there (a boot remap): DMI hands out a new page.
+  std::vector<std::uint8_t> other(MemoryPort::kPageSize, 0);
+  const std::uint16_t second[] = {0x2002, 0xBE00};  // MOVS r0,#2 ; BKPT
+  std::memcpy(other.data(), second, sizeof second);
+  m.port.unmap_range(0x3000, 0x3FFF);
+  m.port.map_page(0x3000, other.data(), true);
+  m.run_from(0x3000);
+  CHECK(m.reg(0) == 2);
 }

@@ -139,6 +139,16 @@ t_primask:                  @ r1 = ISPR0, r0 = lines to pend
   str r2, [r3]
   bkpt #0
   .ltorg
+  .cpu cortex-m3            @ for IT; every instruction below is still 16-bit
+t_it_irq:                   @ r0 = 1, r1 = ISPR0: IRQ0 arrives in the middle of an IT block
+  cmp r0, r0
+  itete eq
+  streq r0, [r1]            @ pends IRQ0, taken after this instruction
+  movne r2, #1              @ skipped
+  moveq r3, #1              @ runs (the IT state was stacked and restored)
+  movne r4, #1              @ skipped
+  bkpt #0
+  .cpu cortex-m0
 t_bx_r0:                    @ returns through EXC_RETURN or any address in r0
   bx r0
   .align 2
