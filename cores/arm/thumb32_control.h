@@ -1,7 +1,6 @@
-// 32-bit Thumb branches, miscellaneous control, multiplies and divides, and the coprocessor
-// space (ARMv7-M ARM A5.3.4, A5.3.16, A5.3.17, A5.3.18): the patterns and their handlers.
-// Pattern fields: s = S bit, c = condition, h/l = immediate high/low parts, j k = J1 J2,
-// n d m a = registers (a = Ra), l h also RdLo/RdHi in long multiplies, x = SYSm.
+// 32-bit Thumb branches, miscellaneous control and the coprocessor space (ARMv7-M ARM A5.3.4,
+// A5.3.18): the patterns and their handlers. Pattern fields: s = S bit, c = condition,
+// h/l = immediate high/low parts, j k = J1 J2, n d = registers, x = SYSm.
 #pragma once
 
 #include <cstdint>
@@ -30,17 +29,6 @@ using DMB_T1 = Encoding<"111100111011 1111 1000 1111 0101 oooo">;
 using ISB_T1 = Encoding<"111100111011 1111 1000 1111 0110 oooo">;
 using UDF_T2 = Encoding<"111101111111 iiii 1010 iiiiiiiiiiii">;
 
-// A5.3.16 Multiply, multiply accumulate; A5.3.17 long multiply, divide
-using MUL_T2 = Encoding<"111110110000 nnnn 1111 dddd 0000 mmmm">;
-using MLA_T1 = Encoding<"111110110000 nnnn aaaa dddd 0000 mmmm">;
-using MLS_T1 = Encoding<"111110110000 nnnn aaaa dddd 0001 mmmm">;
-using SMULL_T1 = Encoding<"111110111000 nnnn llll hhhh 0000 mmmm">;
-using SDIV_T1 = Encoding<"111110111001 nnnn 1111 dddd 1111 mmmm">;
-using UMULL_T1 = Encoding<"111110111010 nnnn llll hhhh 0000 mmmm">;
-using UDIV_T1 = Encoding<"111110111011 nnnn 1111 dddd 1111 mmmm">;
-using SMLAL_T1 = Encoding<"111110111100 nnnn llll hhhh 0000 mmmm">;
-using UMLAL_T1 = Encoding<"111110111110 nnnn llll hhhh 0000 mmmm">;
-
 // A5.3.18 Coprocessor instructions (CDP, MCR, MRC, MCRR, MRRC, LDC, STC and their "2" forms)
 using coprocessor = Encoding<"111 - 11 ------ ---- ---- ---- ---- ----">;
 }  // namespace thumb32
@@ -64,16 +52,5 @@ void thumb32_DMB_T1(CortexM& cpu, std::uint32_t insn);
 void thumb32_ISB_T1(CortexM& cpu, std::uint32_t insn);
 void thumb32_UDF_T2(CortexM& cpu, std::uint32_t insn);
 void thumb32_coprocessor(CortexM& cpu, std::uint32_t insn);
-
-// thumb32_multiply_divide.cpp
-void thumb32_MUL_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_MLS_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SMULL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UMULL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UDIV_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SMLAL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UMLAL_T1(CortexM& cpu, std::uint32_t insn);
 
 }  // namespace anvil::arm

@@ -2,7 +2,7 @@
 #include <cstdlib>
 
 #include "cores/arm/cortex_m3_timing.h"
-#include "cores/arm/thumb32_control.h"
+#include "cores/arm/thumb32_multiply_divide.h"
 #include "cores/arm/thumb32_timing.h"
 
 namespace anvil::arm {

@@ -15,6 +15,7 @@
 #include "cores/arm/thumb32_data_processing.h"
 #include "cores/arm/thumb32_dsp.h"
 #include "cores/arm/thumb32_load_store.h"
+#include "cores/arm/thumb32_multiply_divide.h"
 
 namespace anvil::arm {
 namespace {
