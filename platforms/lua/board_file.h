@@ -37,7 +37,7 @@ struct BoardLoadOptions {
 struct LoadedBoard {
   BoardDesc desc;
   std::string description;          // the board's one-line `description` field
-  std::vector<std::string> params;  // board parameters the file declares (param "x")
+  std::vector<std::string> params;  // board parameters the file declares, sorted
   // Where each component's type field (model/kind/type) was set, when not on the
   // component's own line (a -p override, a patch in a board that extends another).
   std::map<std::string, SourceLocation> type_where;

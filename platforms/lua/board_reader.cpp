@@ -109,6 +109,7 @@ class BoardReader {
     std::stable_sort(components.begin(), components.end(),
                      [](const auto& a, const auto& b) { return a.sequence < b.sequence; });
     for (auto& pending : components) desc.components.push_back(std::move(pending.component));
+    std::sort(out_.params.begin(), out_.params.end());  // Lua's table order is not the file's
     if (desc.name.empty()) {
       out_.problems.push_back(
           {desc.where, "name", "missing: every board has a name, as in name = \"my-board\""});

@@ -68,7 +68,7 @@ TEST_CASE("board parameters take -p values, else their defaults", "[overrides]")
   const LoadedBoard defaults = load_good(path);
   CHECK(param_of(defaults, "rom", "image").string == files.folder() + "/default.elf");
   CHECK(param_of(defaults, "uart0", "backend").string == "stdio");
-  CHECK(defaults.params == std::vector<std::string>{"firmware", "console"});
+  CHECK(defaults.params == std::vector<std::string>{"console", "firmware"});
 
   // A -p path stays relative to the current directory, not the board's folder.
   const LoadedBoard given =
