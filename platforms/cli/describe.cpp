@@ -6,15 +6,10 @@
 #include <sstream>
 
 #include "platforms/cli/cli.h"
+#include "platforms/lua/board_problem.h"
 
 namespace anvil {
 namespace {
-
-std::string hex(std::int64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%08llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 std::string size_text(std::int64_t bytes) {
   static constexpr struct {
@@ -103,8 +98,8 @@ std::string describe_board(const BoardDesc& board, const std::string& descriptio
     const Value* base = integer_param(component, "base");
     if (!base) continue;
     const Value* size = integer_param(component, "size");
-    const std::string range =
-        hex(base->integer) + (size ? "-" + hex(base->integer + size->integer - 1) : "");
+    const std::string range = address_text(base->integer) +
+                              (size ? "-" + address_text(base->integer + size->integer - 1) : "");
     char line[160];
     std::snprintf(line, sizeof line, "  %-21s  %-9s %-10s %-14s", range.c_str(),
                   size ? size_text(size->integer).c_str() : "", component.name.c_str(),

@@ -1,5 +1,6 @@
 #include "platforms/lua/board_problem.h"
 
+#include <cstdio>
 #include <sstream>
 
 namespace anvil {
@@ -33,6 +34,12 @@ std::string describe_value(const Value& value) {
       return "list of " + std::to_string(value.list.size());
   }
   return value.kind_name();
+}
+
+std::string address_text(std::uint64_t address) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%08llx", static_cast<unsigned long long>(address));
+  return text;
 }
 
 BoardError make_board_error(const BoardProblems& problems) {

@@ -1,6 +1,7 @@
 // One thing wrong with a board, and the list of them that loading and validation collect.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ std::string location_text(const SourceLocation& where);
 
 // `string "0x4000"`, `integer 3`, `list of 2`: a value as error messages show it.
 std::string describe_value(const Value& value);
+
+// "0x40004000": addresses as messages and `anvil describe` show them (at least 8 digits).
+std::string address_text(std::uint64_t address);
 
 // All problems, one per line, as a BoardError (what the CLI prints and exits 65 for).
 BoardError make_board_error(const BoardProblems& problems);

@@ -5,16 +5,11 @@
 #include <optional>
 
 #include "platforms/lua/board_file.h"
+#include "platforms/lua/component_kind.h"
 #include "platforms/lua/sandbox.h"
 
 namespace anvil {
 namespace {
-
-std::string type_field_of(const std::string& kind) {
-  if (kind == "cpu") return "model";
-  if (kind == "memory") return "kind";
-  return "type";
-}
 
 std::string lua_value_text(lua_State* lua, int index) {
   switch (lua_type(lua, index)) {

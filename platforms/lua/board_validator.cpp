@@ -6,34 +6,11 @@
 #include <filesystem>
 #include <set>
 
+#include "platforms/lua/component_kind.h"
 #include "platforms/lua/spelling.h"
 
 namespace anvil {
 namespace {
-
-std::string type_field_of(const std::string& kind) {
-  if (kind == "cpu") return "model";
-  if (kind == "memory") return "kind";
-  return "type";
-}
-
-std::string type_word_of(const std::string& kind) {
-  if (kind == "cpu") return "cpu model";
-  if (kind == "memory") return "memory kind";
-  return "device type";
-}
-
-std::string type_example_of(const std::string& kind) {
-  if (kind == "cpu") return "model = \"cortex-m3\"";
-  if (kind == "memory") return "kind = \"ram\"";
-  return "type = \"cmsdk-uart\"";
-}
-
-std::string hex(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%08llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 class BoardValidator {
  public:
@@ -233,7 +210,8 @@ class BoardValidator {
   }
 
   static std::string range_text(const Range& range) {
-    return range.first == range.last ? hex(range.first) : hex(range.first) + ".." + hex(range.last);
+    return range.first == range.last ? address_text(range.first)
+                                     : address_text(range.first) + ".." + address_text(range.last);
   }
 
   BoardDesc& board_;

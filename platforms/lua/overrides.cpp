@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "platforms/lua/board_file.h"
+#include "platforms/lua/component_kind.h"
 #include "platforms/lua/spelling.h"
 
 namespace anvil {
@@ -35,13 +36,6 @@ bool parse_integer(const std::string& text, std::int64_t& out) {
 bool parse_number(const std::string& text, double& out) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
   return !text.empty() && error == std::errc() && end == text.data() + text.size();
-}
-
-// The field that picks a component's registry type.
-std::string type_field_of(const std::string& kind) {
-  if (kind == "cpu") return "model";
-  if (kind == "memory") return "kind";
-  return "type";
 }
 
 }  // namespace
