@@ -32,7 +32,7 @@ const Value& param_of(const LoadedBoard& board, const std::string& component,
   throw std::logic_error("unreachable");
 }
 
-TEST_CASE("-p values parse as integer, number, boolean or string", "[overrides]") {
+TEST_CASE("override values parse as integer, number, boolean or string", "[overrides]") {
   CHECK(parse_value_text("42").kind == Value::Kind::Integer);
   CHECK(parse_value_text("42").integer == 42);
   CHECK(parse_value_text("-7").integer == -7);
@@ -52,7 +52,7 @@ TEST_CASE("-p values parse as integer, number, boolean or string", "[overrides]"
   CHECK(parse_value_text("99999999999999999999").kind == Value::Kind::Number);
 }
 
-TEST_CASE("-p without key=value is refused", "[overrides]") {
+TEST_CASE("an override without key=value is refused", "[overrides]") {
   CHECK_THROWS_WITH(parse_override("firmware"),
                     "-p firmware: expected key=value, as in -p uart0.backend=stdio");
   CHECK_THROWS_WITH(parse_override("=x"),
@@ -78,7 +78,7 @@ TEST_CASE("board parameters take -p values, else their defaults", "[overrides]")
   CHECK(param_of(given, "uart0", "backend").string == "file:out.txt");
 }
 
-TEST_CASE("-p sets any component field, including the type", "[overrides]") {
+TEST_CASE("an override sets any component field, including the type", "[overrides]") {
   BoardFiles files;
   const std::string path = files.write("b.lua", kBoard);
   const LoadedBoard board =
