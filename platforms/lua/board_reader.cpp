@@ -239,8 +239,10 @@ class BoardReader {
     if (std::find(out_.params.begin(), out_.params.end(), name) == out_.params.end()) {
       out_.params.push_back(name);
     }
-    for (const auto& override : options_.overrides) {
-      if (override.key == name) return override.value;
+    // The last -p for a key wins, as for fields.
+    for (auto override = options_.overrides.rbegin(); override != options_.overrides.rend();
+         ++override) {
+      if (override->key == name) return override->value;
     }
     lua_getfield(lua_, meta, "default");
     std::optional<Value> value;

@@ -72,7 +72,7 @@ TEST_CASE("board parameters take -p values, else their defaults", "[overrides]")
 
   // A -p path stays relative to the current directory, not the board's folder.
   const LoadedBoard given =
-      load_good(path, with_overrides({"firmware=build/x.elf", "console=file:out.txt"}));
+      load_good(path, with_overrides({"firmware=first.elf", "firmware=build/x.elf", "console=file:out.txt"}));
   CHECK(param_of(given, "rom", "image").string == "build/x.elf");
   CHECK(param_of(given, "rom", "image").where.file == "-p firmware=build/x.elf");
   CHECK(param_of(given, "uart0", "backend").string == "file:out.txt");
