@@ -301,9 +301,18 @@ class BoardReader {
     return where;
   }
 
-  // meta.field_where[key] ({file, line}) if the field came from elsewhere, else the meta's.
+  // meta.field_where[key] ({file, line}) if the field came from elsewhere, else the
+  // field's own line in the constructor (meta.field_lines), else the constructor's.
   SourceLocation field_location(int meta, const std::string& key) {
     SourceLocation where = meta_location(meta);
+    lua_getfield(lua_, meta, "field_lines");
+    if (lua_istable(lua_, -1)) {
+      if (lua_getfield(lua_, -1, key.c_str()) == LUA_TNUMBER) {
+        where.line = static_cast<int>(lua_tointeger(lua_, -1));
+      }
+      lua_pop(lua_, 1);
+    }
+    lua_pop(lua_, 1);
     lua_getfield(lua_, meta, "field_where");
     lua_getfield(lua_, -1, key.c_str());
     if (lua_istable(lua_, -1)) {

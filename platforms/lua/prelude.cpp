@@ -8,7 +8,7 @@
 namespace anvil {
 
 const char* const kBoardPrelude = R"lua(
-local where, resolve, run_file, suggest, builtins = ...
+local where, field_lines, resolve, run_file, suggest, builtins = ...
 
 -- Weak-keyed: meta for every table a constructor returned, and every param placeholder.
 local constructed = setmetatable({}, { __mode = "k" })
@@ -52,8 +52,8 @@ local function component(kind)
     local file, line = where(2)
     check_fields(kind, fields, file, line)
     local result = copy(fields)
-    constructed[result] =
-      { kind = kind, file = file, line = line, sequence = next_sequence(), field_where = {} }
+    constructed[result] = { kind = kind, file = file, line = line, sequence = next_sequence(),
+                            field_where = {}, field_lines = field_lines(file, line) }
     return result
   end
 end
@@ -107,7 +107,8 @@ local function patch_component(base_component, patch, patch_where)
   local base_meta = constructed[base_component]
   local result = copy(base_component)
   local meta = { kind = base_meta.kind, file = base_meta.file, line = base_meta.line,
-                 sequence = base_meta.sequence, field_where = copy(base_meta.field_where) }
+                 sequence = base_meta.sequence, field_where = copy(base_meta.field_where),
+                 field_lines = base_meta.field_lines }
   for k, v in pairs(patch) do
     if v == none then result[k] = nil else result[k] = v end
     meta.field_where[k] = patch_where
@@ -121,7 +122,8 @@ local function extend(base, fields, meta)
   local result = {}
   for k, v in pairs(base) do
     result[k] = v
-    meta.field_where[k] = base_meta.field_where[k] or { base_meta.file, base_meta.line }
+    meta.field_where[k] = base_meta.field_where[k] or
+                          { base_meta.file, base_meta.field_lines[k] or base_meta.line }
   end
   local added = {}
   for k, v in pairs(fields) do
@@ -134,7 +136,7 @@ local function extend(base, fields, meta)
         constructed[v].sequence = constructed[old].sequence  -- keeps its place in the map
         result[k] = v
       elseif type(v) == "table" and not constructed[v] and not params[v] and constructed[old] then
-        result[k] = patch_component(old, v, { meta.file, meta.line })
+        result[k] = patch_component(old, v, { meta.file, meta.field_lines[k] or meta.line })
       else
         result[k] = v
         if constructed[v] then added[#added + 1] = v end
@@ -152,7 +154,7 @@ local function board(fields)
   local file, line = where(2)
   check_fields("board", fields, file, line)
   local meta = { kind = "board", file = file, line = line, sequence = next_sequence(),
-                 field_where = {} }
+                 field_where = {}, field_lines = field_lines(file, line) }
   local result = copy(fields)
   local base_name = fields.extends
   if base_name ~= nil then

@@ -3,9 +3,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <lua.hpp>
+#include <map>
 #include <vector>
 
+#include "platforms/lua/field_lines.h"
 #include "platforms/lua/prelude.h"
 #include "platforms/lua/spelling.h"
 
@@ -33,6 +36,7 @@ struct BoardSandbox::State {
   std::string last_file;
   int last_line = 0;
   int internals_ref = LUA_NOREF;
+  std::map<std::string, std::string> sources;  // for field_lines, read once per file
 };
 
 namespace {
@@ -96,6 +100,24 @@ int lua_where(lua_State* lua) {
   lua_pushstring(lua, file.c_str());
   lua_pushinteger(lua, line);
   return 2;
+}
+
+// field_lines(file, line) -> { name = line } for the table constructor starting there.
+int lua_field_lines(lua_State* lua) {
+  auto& state = state_of(lua);
+  const std::string file = luaL_checkstring(lua, 1);
+  const int line = static_cast<int>(luaL_checkinteger(lua, 2));
+  auto source = state.sources.find(file);
+  if (source == state.sources.end()) {
+    std::ifstream in(file, std::ios::binary);
+    source = state.sources.emplace(file, std::string(std::istreambuf_iterator<char>(in), {})).first;
+  }
+  lua_newtable(lua);
+  for (const auto& [name, field_line] : find_field_lines(source->second, line)) {
+    lua_pushinteger(lua, field_line);
+    lua_setfield(lua, -2, name.c_str());
+  }
+  return 1;
 }
 
 bool has_parent_step(const fs::path& path) {
@@ -243,11 +265,12 @@ BoardSandbox::BoardSandbox(std::string boards_dir) : state_(std::make_unique<Sta
     throw std::logic_error(std::string("board prelude: ") + lua_tostring(lua, -1));
   }
   lua_pushcfunction(lua, lua_where);
+  lua_pushcfunction(lua, lua_field_lines);
   lua_pushcfunction(lua, lua_resolve);
   lua_pushcfunction(lua, lua_run_file);
   lua_pushcfunction(lua, lua_suggest);
   push_builtins(lua);
-  if (lua_pcall(lua, 5, 1, 0) != LUA_OK) {
+  if (lua_pcall(lua, 6, 1, 0) != LUA_OK) {
     throw std::logic_error(std::string("board prelude: ") + lua_tostring(lua, -1));
   }
   state_->internals_ref = luaL_ref(lua, LUA_REGISTRYINDEX);

@@ -54,6 +54,8 @@ TEST_CASE("a good board loads to the BoardDesc it describes", "[board]") {
   CHECK(ram.type == "ram");  // memory kind defaults to ram
   CHECK(ram.where.line == 9);
   CHECK(ram.params.at("base").integer == 0x20000000);
+  CHECK(ram.params.at("base").where.line == 10);  // each field on its own line
+  CHECK(ram.params.at("size").where.line == 11);
   CHECK(ram.params.at("size").kind == Value::Kind::Number);  // 0.5 * MiB is a Lua float
   CHECK(ram.params.at("size").number == 524288.0);
 

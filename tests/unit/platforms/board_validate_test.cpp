@@ -132,7 +132,7 @@ TEST_CASE("a plain table where a component belongs is reported", "[validate]") {
   const std::string path = board_with(files, "  uart0 = { type = \"cmsdk-uart\" },\n");
   CHECK(problems_of(path) ==
         path +
-            ":1: uart0: expected a component (cpu { ... }, memory { ... } or device { ... }), "
+            ":4: uart0: expected a component (cpu { ... }, memory { ... } or device { ... }), "
             "got a plain table\n");
 }
 

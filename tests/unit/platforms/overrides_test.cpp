@@ -71,8 +71,8 @@ TEST_CASE("board parameters take -p values, else their defaults", "[overrides]")
   CHECK(defaults.params == std::vector<std::string>{"console", "firmware"});
 
   // A -p path stays relative to the current directory, not the board's folder.
-  const LoadedBoard given =
-      load_good(path, with_overrides({"firmware=first.elf", "firmware=build/x.elf", "console=file:out.txt"}));
+  const LoadedBoard given = load_good(
+      path, with_overrides({"firmware=first.elf", "firmware=build/x.elf", "console=file:out.txt"}));
   CHECK(param_of(given, "rom", "image").string == "build/x.elf");
   CHECK(param_of(given, "rom", "image").where.file == "-p firmware=build/x.elf");
   CHECK(param_of(given, "uart0", "backend").string == "file:out.txt");
@@ -135,7 +135,7 @@ TEST_CASE("a board extends another, replacing, patching and removing fields", "[
   CHECK(board.desc.components[0].where.str() == path + ":7");
   const ComponentDesc& uart0 = board.desc.components[2];
   CHECK(uart0.params.at("backend").string == "file:console.txt");
-  CHECK(uart0.params.at("backend").where.str() == path + ":1");
+  CHECK(uart0.params.at("backend").where.str() == path + ":4");  // the patch's line
   CHECK(uart0.params.at("base").where.str() == files.folder() + "/base.lua:6");
   CHECK(uart0.params.count("irq") == 0);
   // The base's default path stays relative to the base's folder.
@@ -155,7 +155,7 @@ TEST_CASE("extends errors name the derived board's line", "[extends]") {
       "return board {\n  extends = \"base.lua\",\n  uart7 = { backend = \"stdio\" },\n}\n");
   CHECK(problems_of(patch) ==
         patch +
-            ":1: uart7: expected a component (cpu { ... }, memory { ... } or device { ... }), "
+            ":3: uart7: expected a component (cpu { ... }, memory { ... } or device { ... }), "
             "got a plain table\n");
   const std::string self = files.write("self.lua", "return board { extends = \"self.lua\" }\n");
   CHECK(problems_of(self) == self + ":1: board.extends: " + self + " includes itself\n");
