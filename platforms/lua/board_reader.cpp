@@ -188,6 +188,20 @@ class BoardReader {
   std::optional<Value> read_table_value(int index, const std::string& path,
                                         const SourceLocation& where) {
     index = lua_absindex(lua_, index);
+    // Parameter values are flat or nearly so; a deep (or self-containing) table is a
+    // mistake, and must not exhaust the C++ or Lua stack.
+    if (list_depth_ >= kMaxListDepth) {
+      out_.problems.push_back({where, path,
+                               "lists nested more than " + std::to_string(kMaxListDepth) +
+                                   " deep (does the table contain itself?)"});
+      return std::nullopt;
+    }
+    struct DepthGuard {
+      int& depth;
+      explicit DepthGuard(int& d) : depth(++d) {}
+      ~DepthGuard() { --depth; }
+    } guard(list_depth_);
+    luaL_checkstack(lua_, 4, "board value");
     if (is_none(index)) return std::nullopt;
     if (push_meta("params", index)) {
       auto value = read_param(lua_gettop(lua_), path);
@@ -325,8 +339,11 @@ class BoardReader {
     return where;
   }
 
+  static constexpr int kMaxListDepth = 16;
+
   lua_State* lua_;
   int internals_;
+  int list_depth_ = 0;
   const BoardLoadOptions& options_;
   LoadedBoard& out_;
 };

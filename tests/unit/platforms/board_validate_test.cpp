@@ -169,5 +169,18 @@ TEST_CASE("a board parameter cannot be computed with", "[validate]") {
             "the command line after the board file has run)\n");
 }
 
+TEST_CASE("a table that contains itself is reported, not followed forever", "[validate]") {
+  BoardFiles files;
+  const std::string path = board_with(files,
+                                      "  t = device { type = \"cmsdk-timer\", base = 0,\n"
+                                      "               irq = (function() local l = {} l[1] = l "
+                                      "return l end)() },\n");
+  std::string sixteen_levels;
+  for (int i = 0; i < 16; ++i) sixteen_levels += "[1]";
+  CHECK(problems_of(path) == path + ":5: t.irq" + sixteen_levels +
+                                 ": lists nested more than 16 deep (does the table contain "
+                                 "itself?)\n");
+}
+
 }  // namespace
 }  // namespace anvil::test
