@@ -63,8 +63,12 @@ class BoardValidator {
                  ")");
       return;
     }
+    // A registry may also declare the type field (cpu "model") as a parameter; the loader
+    // has already moved it into component.type, so it is never missing and never listed.
     std::vector<std::string> names{type_field};
-    for (const auto& spec : type->params) names.push_back(spec.name);
+    for (const auto& spec : type->params) {
+      if (spec.name != type_field) names.push_back(spec.name);
+    }
     for (auto& [key, value] : component.params) {
       const std::string path = component.name + "." + key;
       auto spec = std::find_if(type->params.begin(), type->params.end(),
@@ -82,7 +86,7 @@ class BoardValidator {
       check_value(value, *spec, path);
     }
     for (const auto& spec : type->params) {
-      if (spec.required && !component.params.count(spec.name)) {
+      if (spec.required && spec.name != type_field && !component.params.count(spec.name)) {
         report(component.where, component.name + "." + spec.name,
                "missing required parameter" + (spec.doc.empty() ? "" : " (" + spec.doc + ")"));
       }

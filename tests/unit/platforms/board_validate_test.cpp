@@ -182,5 +182,26 @@ TEST_CASE("a table that contains itself is reported, not followed forever", "[va
                                  "itself?)\n");
 }
 
+TEST_CASE("a registry that declares the type field as a parameter still validates", "[validate]") {
+  BoardFiles files;
+  const std::string path = files.write("x.lua",
+                                       "return board {\n  name = \"x\",\n"
+                                       "  cpu0 = cpu { model = \"cortex-m3\", colour = 1 },\n}\n");
+  Registry registry;
+  registry.add({"cpu",
+                "cortex-m3",
+                "",
+                {{"model", ParamType::String, true, "the model"},
+                 {"clock_hz", ParamType::Number, false, "Hz"}},
+                nullptr});
+  LoadedBoard loaded = load_board_file(path, {});
+  REQUIRE(loaded.problems.empty());
+  const BoardProblems problems = validate_board(loaded.desc, registry);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].str() == path +
+                                 ":3: cpu0.colour: unknown parameter for cpu model "
+                                 "\"cortex-m3\" (known: clock_hz)");
+}
+
 }  // namespace
 }  // namespace anvil::test
