@@ -167,6 +167,12 @@ TEST_CASE("an endless loop in a board file stops with an error", "[board][sandbo
   CHECK_THAT(problems, Catch::Contains("board file runs too long"));
 }
 
+TEST_CASE("a board file that allocates too much stops with an error", "[board][sandbox]") {
+  BoardFiles files;
+  const std::string path = files.write("hog.lua", "local s = string.rep(\"x\", 1 << 30)\n");
+  CHECK(problems_of(path) == path + ": board file uses more than 256 MiB of memory\n");
+}
+
 TEST_CASE("a misspelt builtin name gets a suggestion", "[board][errors]") {
   BoardFiles files;
   const std::string path = files.write("typo.lua", R"lua(return board {
