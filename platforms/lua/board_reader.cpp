@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <lua.hpp>
 #include <optional>
+#include <tuple>
 
 #include "platforms/lua/board_file.h"
 #include "platforms/lua/component_kind.h"
@@ -15,14 +16,13 @@ std::string lua_value_text(lua_State* lua, int index) {
   switch (lua_type(lua, index)) {
     case LUA_TSTRING:
       return std::string("string \"") + lua_tostring(lua, index) + "\"";
-    case LUA_TNUMBER:
-      lua_pushvalue(lua, index);
-      {
-        std::string text =
-            (lua_isinteger(lua, -1) ? "integer " : "number ") + std::string(lua_tostring(lua, -1));
-        lua_pop(lua, 1);
-        return text;
-      }
+    case LUA_TNUMBER: {
+      std::string text = lua_isinteger(lua, index) ? "integer " : "number ";
+      lua_pushvalue(lua, index);  // lua_tostring converts in place: convert a copy
+      text += lua_tostring(lua, -1);
+      lua_pop(lua, 1);
+      return text;
+    }
     case LUA_TBOOLEAN:
       return lua_toboolean(lua, index) ? "boolean true" : "boolean false";
     default:
@@ -109,6 +109,10 @@ class BoardReader {
       out_.problems.push_back(
           {desc.where, "name", "missing: every board has a name, as in name = \"my-board\""});
     }
+    // Fields came in Lua's table order; report in the file's.
+    std::stable_sort(out_.problems.begin(), out_.problems.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
+    });
   }
 
  private:

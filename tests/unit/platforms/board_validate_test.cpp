@@ -136,6 +136,19 @@ TEST_CASE("a plain table where a component belongs is reported", "[validate]") {
             "got a plain table\n");
 }
 
+TEST_CASE("loading problems come in file order", "[validate]") {
+  BoardFiles files;
+  const std::string path = board_with(files,
+                                      "  zeta = 1,\n"
+                                      "  alpha = \"x\",\n"
+                                      "  mid = true,\n");
+  const std::string expected =
+      " expected a component (cpu { ... }, memory { ... } or device { ... }), got ";
+  CHECK(problems_of(path) == path + ":4: zeta:" + expected + "integer 1\n" + path +
+                                 ":5: alpha:" + expected + "string \"x\"\n" + path +
+                                 ":6: mid:" + expected + "boolean true\n");
+}
+
 TEST_CASE("every problem is reported, not just the first", "[validate]") {
   BoardFiles files;
   const std::string path = board_with(files,
