@@ -119,7 +119,7 @@ class Cli {
 
   int describe(const CommandLine& line) {
     LoadedBoard board = load(line, line.boards[0], false);
-    *services_.out << describe_board(board.desc, board.description);
+    *services_.out << describe_board(board);
     return 0;
   }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "platforms/board.h"
+#include "platforms/lua/board_file.h"
 #include "platforms/registry.h"
 #include "platforms/simulation.h"
 
@@ -33,7 +34,7 @@ int run_cli(const std::vector<std::string>& args, const CliServices& services);
 std::string find_board_file(const std::string& board, const std::string& boards_dir);
 
 // `anvil describe`: memory map and IRQ wiring of a validated board.
-std::string describe_board(const BoardDesc& board, const std::string& description);
+std::string describe_board(const LoadedBoard& board);
 
 // `--stats`: one line.
 std::string stats_text(const RunResult& result);

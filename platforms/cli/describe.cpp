@@ -74,11 +74,15 @@ const Value* integer_param(const ComponentDesc& component, const char* name) {
 
 }  // namespace
 
-std::string describe_board(const BoardDesc& board, const std::string& description) {
+std::string describe_board(const LoadedBoard& loaded) {
+  const BoardDesc& board = loaded.desc;
   std::ostringstream out;
   out << board.name << " (" << board.file << ")\n";
-  if (!description.empty()) out << "  " << description << "\n";
+  if (!loaded.description.empty()) out << "  " << loaded.description << "\n";
   if (board.clock_hz > 0) out << "  clock " << frequency_text(board.clock_hz) << "\n";
+  for (const auto& param : loaded.params) {
+    out << "  board parameter " << param << " (-p " << param << "=VALUE)\n";
+  }
 
   out << "\ncpus:\n";
   for (const auto& component : board.components) {

@@ -189,6 +189,10 @@ TEST_CASE("anvil describe prints the memory map and IRQ wiring", "[cli]") {
                                          "uart0      cmsdk-uart      backend=stdio\n"));
   CHECK_THAT(result.out, Catch::Contains("  cpu0  cortex-m3  clock_hz=25000000  irqs=32  "
                                          "priority_bits=3\n"));
+  CHECK_THAT(result.out, Catch::StartsWith("mps2-an385 (" + std::string(ANVIL_BOARDS_DIR) +
+                                           "/mps2-an385.lua)\n"));
+  CHECK_THAT(result.out, Catch::Contains("  clock 25 MHz\n"
+                                         "  board parameter firmware (-p firmware=VALUE)\n"));
   CHECK_THAT(result.out, Catch::Contains("  cpu0 irq 0   <- uart0.rx_irq\n"));
   CHECK_THAT(result.out, Catch::Contains("  cpu0 irq 21  <- uart4.tx_irq\n"));
 }
