@@ -1,7 +1,6 @@
 // `anvil describe`: a validated BoardDesc as a memory map and an IRQ wiring table. Works
 // from the description alone, so it needs no SystemC.
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -31,33 +30,6 @@ std::string frequency_text(double hertz) {
   else
     std::snprintf(text, sizeof text, "%g Hz", hertz);
   return text;
-}
-
-std::string value_text(const Value& value) {
-  switch (value.kind) {
-    case Value::Kind::Nil:
-      return "nil";
-    case Value::Kind::Boolean:
-      return value.boolean ? "true" : "false";
-    case Value::Kind::Integer:
-      return std::to_string(value.integer);
-    case Value::Kind::Number: {
-      if (value.number == std::trunc(value.number) && std::fabs(value.number) < 1e15) {
-        return std::to_string(static_cast<std::int64_t>(value.number));  // 25000000, not 2.5e+07
-      }
-      std::ostringstream text;
-      text << value.number;
-      return text.str();
-    }
-    case Value::Kind::String:
-      return value.string;
-    case Value::Kind::List: {
-      std::string text = "{";
-      for (const auto& item : value.list) text += (text.size() > 1 ? ", " : " ") + value_text(item);
-      return text + " }";
-    }
-  }
-  return "";
 }
 
 bool is_irq(const Value& value) {

@@ -1,5 +1,6 @@
 #include "platforms/lua/board_problem.h"
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -15,25 +16,44 @@ std::string BoardProblem::str() const {
   return text + message;
 }
 
-std::string describe_value(const Value& value) {
+std::string value_text(const Value& value) {
   switch (value.kind) {
     case Value::Kind::Nil:
       return "nil";
     case Value::Kind::Boolean:
-      return value.boolean ? "boolean true" : "boolean false";
+      return value.boolean ? "true" : "false";
     case Value::Kind::Integer:
-      return "integer " + std::to_string(value.integer);
+      return std::to_string(value.integer);
     case Value::Kind::Number: {
+      if (value.number == std::trunc(value.number) && std::fabs(value.number) < 1e15) {
+        return std::to_string(static_cast<std::int64_t>(value.number));  // 25000000, not 2.5e+07
+      }
       std::ostringstream text;
-      text << "number " << value.number;
+      text << value.number;
       return text.str();
     }
+    case Value::Kind::String:
+      return value.string;
+    case Value::Kind::List: {
+      std::string text = "{";
+      for (const auto& item : value.list) text += (text.size() > 1 ? ", " : " ") + value_text(item);
+      return text + " }";
+    }
+  }
+  return "";
+}
+
+std::string describe_value(const Value& value) {
+  switch (value.kind) {
     case Value::Kind::String:
       return "string \"" + value.string + "\"";
     case Value::Kind::List:
       return "list of " + std::to_string(value.list.size());
+    case Value::Kind::Nil:
+      return "nil";
+    default:
+      return value.kind_name() + " " + value_text(value);
   }
-  return value.kind_name();
 }
 
 std::string address_text(std::uint64_t address) {

@@ -24,6 +24,10 @@ using BoardProblems = std::vector<BoardProblem>;
 // "file:line", or just "file" when line is 0 (a command-line option).
 std::string location_text(const SourceLocation& where);
 
+// A value as a board file would write it: `0x4000` is `16384`, a string is unquoted, a list
+// is `{ cpu0, 3 }`; integral numbers print without an exponent (`25000000`).
+std::string value_text(const Value& value);
+
 // `string "0x4000"`, `integer 3`, `list of 2`: a value as error messages show it.
 std::string describe_value(const Value& value);
 
