@@ -237,8 +237,9 @@ BoardProblem problem_from_error(lua_State* lua, const std::string& main_file) {
   }
   const std::string text = lua_tostring(lua, -1);
   if (text == "not enough memory") {  // raised by budgeted_alloc's refusal, with no location
-    return {{main_file, 0}, "", "board file uses more than " +
-                                    std::to_string(kMemoryBudget >> 20) + " MiB of memory"};
+    return {{main_file, 0},
+            "",
+            "board file uses more than " + std::to_string(kMemoryBudget >> 20) + " MiB of memory"};
   }
   // "file:line: message": the first ":<digits>: " ends the location.
   for (size_t colon = text.find(':'); colon != std::string::npos;
