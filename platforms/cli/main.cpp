@@ -1,0 +1,29 @@
+// `anvil`: everything but wiring the real services is in anvil_cli_lib (cli.cpp).
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "platforms/cli/cli.h"
+
+#ifdef ANVIL_HAVE_ELABORATION
+#include "platforms/simulation.h"
+#endif
+
+int main(int argc, char** argv) {
+  anvil::CliServices services;
+  services.out = &std::cout;
+  services.err = &std::cerr;
+  services.stderr_is_terminal = isatty(STDERR_FILENO) != 0;
+  const char* boards_dir = std::getenv("ANVIL_BOARDS_DIR");
+  services.boards_dir = boards_dir ? boards_dir : ANVIL_DEFAULT_BOARDS_DIR;
+#ifdef ANVIL_HAVE_ELABORATION
+  services.register_types = anvil::register_builtin_types;
+  services.run = [](const anvil::BoardDesc& board, const anvil::Registry& registry,
+                    const anvil::RunOptions& options) {
+    anvil::Simulation simulation(board, registry, options);
+    return simulation.run();
+  };
+#endif
+  return anvil::run_cli({argv + 1, argv + argc}, services);
+}
