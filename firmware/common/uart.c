@@ -1,5 +1,8 @@
 #include "uart.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "an385.h"
 
 // CMSDK APB UART registers (DDI 0479 table 4-5).
@@ -26,4 +29,13 @@ void uart_putc(uint32_t base, char c) {
 
 void uart_puts(uint32_t base, const char* text) {
   while (*text) uart_putc(base, *text++);
+}
+
+void uart_printf(uint32_t base, const char* format, ...) {
+  char line[256];
+  va_list args;
+  va_start(args, format);
+  vsnprintf(line, sizeof line, format, args);
+  va_end(args);
+  uart_puts(base, line);
 }

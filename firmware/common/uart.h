@@ -8,5 +8,7 @@
 void uart_init(uint32_t base);
 void uart_putc(uint32_t base, char c);
 void uart_puts(uint32_t base, const char* text);
+// printf to the UART through newlib's vsnprintf; lines longer than 255 bytes are cut.
+void uart_printf(uint32_t base, const char* format, ...) __attribute__((format(printf, 2, 3)));
 
 #endif
