@@ -44,33 +44,43 @@ enum an385_irq {
 };
 
 // Volatile register access: peripheral registers are read and written exactly once each.
-static inline uint32_t mmio_read(uint32_t address) { return *(volatile uint32_t*)address; }
+static inline uint32_t mmio_read(uint32_t address) {
+  return *(volatile uint32_t*)address;
+}
 static inline void mmio_write(uint32_t address, uint32_t value) {
   *(volatile uint32_t*)address = value;
 }
 
 // System Control Space (ARMv7-M ARM B3.2.2, B3.3.2, B3.4.3).
-#define SCS_ICSR 0xE000ED04u    // Interrupt Control and State: PENDSVSET is bit 28
-#define SCS_SHPR3 0xE000ED20u   // priorities of PendSV (bits 23:16) and SysTick (31:24)
+#define SCS_ICSR 0xE000ED04u   // Interrupt Control and State: PENDSVSET is bit 28
+#define SCS_SHPR3 0xE000ED20u  // priorities of PendSV (bits 23:16) and SysTick (31:24)
 #define SCS_SHCSR 0xE000ED24u
-#define SCS_CFSR 0xE000ED28u    // Configurable Fault Status (MMFSR | BFSR << 8 | UFSR << 16)
+#define SCS_CFSR 0xE000ED28u  // Configurable Fault Status (MMFSR | BFSR << 8 | UFSR << 16)
 #define SCS_HFSR 0xE000ED2Cu
 #define SCS_BFAR 0xE000ED38u
-#define SYST_CSR 0xE000E010u    // SysTick Control and Status
-#define SYST_RVR 0xE000E014u    // SysTick Reload Value
-#define SYST_CVR 0xE000E018u    // SysTick Current Value
-#define NVIC_ISER 0xE000E100u   // Set-Enable, one bit per line, 32 lines per word
+#define SYST_CSR 0xE000E010u   // SysTick Control and Status
+#define SYST_RVR 0xE000E014u   // SysTick Reload Value
+#define SYST_CVR 0xE000E018u   // SysTick Current Value
+#define NVIC_ISER 0xE000E100u  // Set-Enable, one bit per line, 32 lines per word
 #define NVIC_ICER 0xE000E180u
-#define NVIC_ISPR 0xE000E200u   // Set-Pending
+#define NVIC_ISPR 0xE000E200u  // Set-Pending
 #define NVIC_ICPR 0xE000E280u
-#define NVIC_IPR 0xE000E400u    // one priority byte per line
+#define NVIC_IPR 0xE000E400u  // one priority byte per line
 
 #define ICSR_PENDSVSET (1u << 28)
 
-static inline void nvic_enable(unsigned irq) { mmio_write(NVIC_ISER + 4 * (irq / 32), 1u << (irq % 32)); }
-static inline void nvic_disable(unsigned irq) { mmio_write(NVIC_ICER + 4 * (irq / 32), 1u << (irq % 32)); }
-static inline void nvic_set_pending(unsigned irq) { mmio_write(NVIC_ISPR + 4 * (irq / 32), 1u << (irq % 32)); }
-static inline void nvic_clear_pending(unsigned irq) { mmio_write(NVIC_ICPR + 4 * (irq / 32), 1u << (irq % 32)); }
+static inline void nvic_enable(unsigned irq) {
+  mmio_write(NVIC_ISER + 4 * (irq / 32), 1u << (irq % 32));
+}
+static inline void nvic_disable(unsigned irq) {
+  mmio_write(NVIC_ICER + 4 * (irq / 32), 1u << (irq % 32));
+}
+static inline void nvic_set_pending(unsigned irq) {
+  mmio_write(NVIC_ISPR + 4 * (irq / 32), 1u << (irq % 32));
+}
+static inline void nvic_clear_pending(unsigned irq) {
+  mmio_write(NVIC_ICPR + 4 * (irq / 32), 1u << (irq % 32));
+}
 // Priority bytes are written whole: AN385 implements the top 3 bits, so use multiples of 0x20.
 static inline void nvic_set_priority(unsigned irq, uint8_t priority) {
   *(volatile uint8_t*)(NVIC_IPR + irq) = priority;

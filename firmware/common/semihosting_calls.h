@@ -16,7 +16,9 @@ static inline uint32_t semihosting_call(uint32_t op, const void* param) {
   return r0;
 }
 
-static inline void semihosting_write0(const char* text) { semihosting_call(SH_SYS_WRITE0, text); }
+static inline void semihosting_write0(const char* text) {
+  semihosting_call(SH_SYS_WRITE0, text);
+}
 
 // Ends the simulation with `status` (SYS_EXIT_EXTENDED, so the status survives on AArch32).
 static inline __attribute__((noreturn)) void semihosting_exit(int status) {

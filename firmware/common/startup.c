@@ -82,7 +82,8 @@ typedef void (*vector_t)(void);
 
 // ARMv7-M ARM B1.5.3: word 0 is the initial main stack pointer, word n the handler of
 // exception n; external interrupt k is exception 16 + k.
-__attribute__((section(".vectors"), used)) static const vector_t vector_table[16 + AN385_IRQ_COUNT] = {
+__attribute__((section(".vectors"),
+               used)) static const vector_t vector_table[16 + AN385_IRQ_COUNT] = {
     (vector_t)&__stack,
     Reset_Handler,
     NMI_Handler,
@@ -90,7 +91,10 @@ __attribute__((section(".vectors"), used)) static const vector_t vector_table[16
     MemManage_Handler,
     BusFault_Handler,
     UsageFault_Handler,
-    0, 0, 0, 0,  // reserved
+    0,
+    0,
+    0,
+    0,  // reserved
     SVC_Handler,
     DebugMon_Handler,
     0,  // reserved

@@ -7,7 +7,9 @@
 #include "an385.h"
 #include "uart.h"
 
-static void say(const char* text) { uart_puts(AN385_UART0_BASE, text); }
+static void say(const char* text) {
+  uart_puts(AN385_UART0_BASE, text);
+}
 
 // CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), bit by bit.
 static uint32_t crc32(const void* data, size_t length) {

@@ -37,6 +37,7 @@ int main(void) {
   uart_init(AN385_UART0_BASE);
   say("fault-cortex-m: loading from 0x%08lx\n", (unsigned long)UNMAPPED_ADDRESS);
   const uint32_t value = mmio_read(UNMAPPED_ADDRESS);
-  say("fault-cortex-m: the load returned 0x%08lx and did not fault (wrong)\n", (unsigned long)value);
+  say("fault-cortex-m: the load returned 0x%08lx and did not fault (wrong)\n",
+      (unsigned long)value);
   return 1;
 }

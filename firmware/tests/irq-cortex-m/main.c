@@ -26,7 +26,9 @@ enum { TIMER_CTRL = 0x00, TIMER_VALUE = 0x04, TIMER_RELOAD = 0x08, TIMER_INTCLEA
 #define PRIORITY_LOW 0xC0
 #define PRIORITY_PENDSV 0xE0
 
-static inline void barrier(void) { __asm__ volatile("dsb\n\tisb" ::: "memory"); }
+static inline void barrier(void) {
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+}
 // Sleeps until *counter reaches target. The check and the WFI run with PRIMASK set, so an
 // interrupt that arrives in between still wakes the WFI (ARMv7-M ARM B1.5.19) instead of
 // being missed and leaving the core asleep for ever.
