@@ -269,17 +269,26 @@ std::int32_t ArmSemihosting::write_string(GuestMemory& guest, std::uint32_t addr
   return 0;
 }
 
+// The {handle, buffer, length} block of SYS_READ and SYS_WRITE (SH 6.17, 6.23).
+int ArmSemihosting::read_transfer_block(GuestMemory& guest, std::uint32_t param,
+                                        Transfer& transfer) {
+  std::uint32_t handle;
+  if (!guest.field(param, 0, handle) || !guest.field(param, 1, transfer.address) ||
+      !guest.field(param, 2, transfer.length)) {
+    return EFAULT;
+  }
+  transfer.file = find(handle);
+  return transfer.file ? 0 : EBADF;
+}
+
 // SH 6.23: returns the number of bytes NOT written (0 on success).
 std::int32_t ArmSemihosting::write(GuestMemory& guest, std::uint32_t param) {
-  std::uint32_t handle, address, length;
-  if (!guest.field(param, 0, handle) || !guest.field(param, 1, address) ||
-      !guest.field(param, 2, length)) {
-    return fail(EFAULT);
-  }
-  OpenFile* file = find(handle);
-  if (!file) return fail(EBADF);
+  Transfer transfer;
+  if (const int error = read_transfer_block(guest, param, transfer)) return fail(error);
+  OpenFile* const file = transfer.file;
+  const std::uint32_t length = transfer.length;
   std::string data;
-  if (!guest.read_string(address, length, data)) return fail(EFAULT);
+  if (!guest.read_string(transfer.address, length, data)) return fail(EFAULT);
   switch (file->kind) {
     case FileKind::ConsoleOut:
     case FileKind::ConsoleErr:
@@ -297,13 +306,10 @@ std::int32_t ArmSemihosting::write(GuestMemory& guest, std::uint32_t param) {
 
 // SH 6.17: returns the number of bytes NOT read (the whole length at end of file).
 std::int32_t ArmSemihosting::read(GuestMemory& guest, std::uint32_t param) {
-  std::uint32_t handle, address, length;
-  if (!guest.field(param, 0, handle) || !guest.field(param, 1, address) ||
-      !guest.field(param, 2, length)) {
-    return fail(EFAULT);
-  }
-  OpenFile* file = find(handle);
-  if (!file) return fail(EBADF);
+  Transfer transfer;
+  if (const int error = read_transfer_block(guest, param, transfer)) return fail(error);
+  OpenFile* const file = transfer.file;
+  const std::uint32_t address = transfer.address, length = transfer.length;
   std::string data;
   switch (file->kind) {
     case FileKind::ConsoleIn:

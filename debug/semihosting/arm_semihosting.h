@@ -95,11 +95,17 @@ class ArmSemihosting : public SemihostingHandler {
  private:
   struct OpenFile;
   class GuestMemory;
+  struct Transfer {
+    OpenFile* file = nullptr;
+    std::uint32_t address = 0, length = 0;
+  };
 
   std::int32_t open(GuestMemory& guest, std::uint32_t param);
   std::int32_t close(GuestMemory& guest, std::uint32_t param);
   std::int32_t write_char(GuestMemory& guest, std::uint32_t address);
   std::int32_t write_string(GuestMemory& guest, std::uint32_t address);
+  // Returns 0, or the errno that fails the call.
+  int read_transfer_block(GuestMemory& guest, std::uint32_t param, Transfer& transfer);
   std::int32_t write(GuestMemory& guest, std::uint32_t param);
   std::int32_t read(GuestMemory& guest, std::uint32_t param);
   std::int32_t read_char();

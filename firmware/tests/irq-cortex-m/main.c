@@ -120,22 +120,23 @@ static void test_timer(void) {
   say("timer0: %lu interrupts, timer stopped\n", (unsigned long)timer0_count);
 }
 
+// Pends `first_irq` in phase `which`; the handlers print the order in which they ran.
+static void nesting_case(const char* title, int which, unsigned first_irq) {
+  say("nesting: %s\n", title);
+  phase = which;
+  high_ran = low_ran = 0;
+  nvic_set_pending(first_irq);
+  barrier();
+  say("nesting: done, low %d, high %d\n", low_ran, high_ran);
+}
+
 static void test_nesting(void) {
   nvic_enable(AN385_IRQ_TIMER1);
 
-  say("nesting: high-priority interrupt raised inside a low-priority handler\n");
-  phase = kPhaseNestedFromLow;
-  high_ran = low_ran = 0;
-  nvic_set_pending(AN385_IRQ_TIMER0);
-  barrier();
-  say("nesting: done, low %d, high %d\n", low_ran, high_ran);
-
-  say("nesting: low-priority interrupt raised inside a high-priority handler\n");
-  phase = kPhaseNestedFromHigh;
-  high_ran = low_ran = 0;
-  nvic_set_pending(AN385_IRQ_TIMER1);
-  barrier();
-  say("nesting: done, low %d, high %d\n", low_ran, high_ran);
+  nesting_case("high-priority interrupt raised inside a low-priority handler", kPhaseNestedFromLow,
+               AN385_IRQ_TIMER0);
+  nesting_case("low-priority interrupt raised inside a high-priority handler", kPhaseNestedFromHigh,
+               AN385_IRQ_TIMER1);
 
   say("primask: interrupts masked\n");
   phase = kPhaseMasked;
