@@ -6,6 +6,7 @@
 Checks (all optional, all must hold):
   --status N              the exit status is N
   --stdout-file FILE      standard output equals FILE byte for byte
+  --stdout-contains TEXT  standard output contains TEXT (repeatable)
   --stderr-contains TEXT  standard error contains TEXT (repeatable)
   --same-twice            a second run gives the same standard output and the same cycle
                           count on standard error (`--stats`: `cycles: N`)
@@ -67,6 +68,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--status", type=int)
     parser.add_argument("--stdout-file")
+    parser.add_argument("--stdout-contains", action="append", default=[])
     parser.add_argument("--stderr-contains", action="append", default=[])
     parser.add_argument("--same-twice", action="store_true")
     parser.add_argument("--truncated-copy", nargs=3)
@@ -88,6 +90,10 @@ def main():
             failures.append("standard output differs from " + args.stdout_file +
                             "\n--- expected\n" + expected.decode(errors="replace") +
                             "--- actual\n" + stdout.decode(errors="replace"))
+    for text in args.stdout_contains:
+        if text.encode() not in stdout:
+            failures.append(f"standard output does not contain {text!r}:\n" +
+                            stdout.decode(errors="replace"))
     for text in args.stderr_contains:
         if text not in stderr:
             failures.append(f"standard error does not mention {text!r}")
