@@ -57,11 +57,12 @@ int main(void) {
     for (int j = 0; j < 6; ++j) m[i][j] = (i == j) ? 10 + i : (i * 5 + j * 3) % 7 - 3;
   }
   printf("det(6x6) = %" PRId64 "\n", determinant(m, 6));
-  int64_t hilbert_scaled[6][6];  // 360360 * Hilbert(6): integers
-  for (int i = 0; i < 6; ++i) {
-    for (int j = 0; j < 6; ++j) hilbert_scaled[i][j] = 27720 / (i + j + 1);
+  // 420 * Hilbert(4) has integer entries (420 = lcm(1..7)); its minors stay far below 2^63.
+  int64_t hilbert_scaled[6][6];
+  for (int i = 0; i < 4; ++i) {
+    for (int j = 0; j < 4; ++j) hilbert_scaled[i][j] = 420 / (i + j + 1);
   }
-  printf("det(27720*H6 rounded) = %" PRId64 "\n", determinant(hilbert_scaled, 6));
+  printf("det(420*H4) = %" PRId64 "\n", determinant(hilbert_scaled, 4));
   static double x[kSize][kSize], y[kSize][kSize];
   for (int i = 0; i < kSize; ++i) {
     for (int j = 0; j < kSize; ++j) x[i][j] = 1.0 / (i + j + 1) - 0.01 * (i - j);
