@@ -159,14 +159,15 @@ std::string GdbStub::continue_or_step(std::string_view packet) {
   const char command = packet.front();
   PacketReader reader(packet.substr(1));
   const bool with_signal = command == 'C' || command == 'S';
-  if (with_signal && (!reader.hex_number() || (!reader.at_end() && !reader.consume(';')))) {
-    return std::string(gdb_reply::kMalformed);
-  }
+  if (with_signal && !reader.hex_number()) return std::string(gdb_reply::kMalformed);
+  // The address follows the command letter, or the signal after a ';'.
+  const bool has_address = with_signal ? reader.consume(';') : !reader.at_end();
   std::optional<std::uint64_t> resume_address;
-  if (!reader.at_end()) {
+  if (has_address) {
     resume_address = reader.hex_number();
-    if (!resume_address || !reader.at_end()) return std::string(gdb_reply::kMalformed);
+    if (!resume_address) return std::string(gdb_reply::kMalformed);
   }
+  if (!reader.at_end()) return std::string(gdb_reply::kMalformed);
 
   const unsigned thread =
       valid_thread(continue_thread_) ? static_cast<unsigned>(continue_thread_) : general_thread_;
