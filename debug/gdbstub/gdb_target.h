@@ -43,7 +43,11 @@ inline bool is_watchpoint(BreakpointKind kind) {
 struct StopEvent {
   enum class Reason : std::uint8_t {
     Breakpoint,   // `address` is the pc; `kind` is Software or Hardware
-    Watchpoint,   // `address` is the data address; `kind` is the watch type that fired
+    Watchpoint,   // `address` is the data address; `kind` is the watch type that fired.
+                  // Report it with pc at the accessing instruction, before the access
+                  // completes: GDB treats ARM watchpoints as non-steppable (it removes
+                  // them, steps the instruction itself, then shows the stop), so a stop
+                  // after the instruction appears one instruction late.
     Stepped,      // a Step action completed
     Interrupted,  // the interrupt callback returned true (GDB's Ctrl-C)
     Faulted,      // the core cannot go on (Cortex-M lockup); reported as SIGSEGV

@@ -125,7 +125,7 @@ class FakeCore : public Core {
 };
 
 // Runs FakeCores: a Continue steps every continuing core until a breakpoint matches the
-// next pc, an instruction listed in `data_accesses` touches a watched range, pc reaches
+// next pc, an instruction listed in `data_accesses` is about to touch a watched range, pc reaches
 // `exit_pc`, the stub's interrupt callback returns true, or `step_limit` steps pass.
 class FakeTarget : public GdbTarget {
  public:
@@ -182,7 +182,8 @@ class FakeTarget : public GdbTarget {
         const Addr pc = core.pc();
         if (auto access = data_accesses.find(pc); access != data_accesses.end()) {
           if (auto kind = watch_hit(access->second)) {
-            core.step();
+            // Stop before the access completes, pc at the accessing instruction: what GDB
+            // expects on ARM, where it steps over the instruction itself.
             return {StopEvent::Reason::Watchpoint, i + 1, *kind, access->second.address};
           }
         }

@@ -163,7 +163,7 @@ bool well_framed(const std::string& output) {
 
 TEST_CASE("fuzz: random and mutated input never breaks the stub") {
   constexpr std::uint32_t kSeed = 0x5eed2026;
-  constexpr int kRounds = 3000;
+  constexpr int kRounds = 8000;
   constexpr int kChunksPerRound = 40;
   Fuzzer fuzzer(kSeed);
   int badly_framed_rounds = 0;

@@ -81,3 +81,23 @@ TEST_CASE("the stub serves a TCP connection on 127.0.0.1 until the client closes
   server.join();
   CHECK(end == GdbStub::SessionEnd::Disconnected);
 }
+
+TEST_CASE("FdStream works over pipes, as the stdio transport does") {
+  int to_stub[2];
+  int from_stub[2];
+  REQUIRE(::pipe(to_stub) == 0);
+  REQUIRE(::pipe(from_stub) == 0);
+  const std::string request = frame("qAttached");
+  REQUIRE(::write(to_stub[1], request.data(), request.size()) ==
+          static_cast<ssize_t>(request.size()));
+  ::close(to_stub[1]);  // GDB goes away after one packet
+  FakeTarget target;
+  {
+    FdStream stream(to_stub[0], from_stub[1], true);
+    GdbStub stub(target, stream);
+    CHECK(stub.serve() == GdbStub::SessionEnd::Disconnected);
+  }
+  const std::string expected = "+" + frame("1");
+  CHECK(read_exactly(from_stub[0], expected.size() + 1) == expected);  // then end of file
+  ::close(from_stub[0]);
+}
