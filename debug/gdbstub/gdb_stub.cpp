@@ -1,6 +1,7 @@
 #include "debug/gdbstub/gdb_stub.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "debug/gdbstub/hex.h"
 #include "debug/gdbstub/stub_replies.h"
@@ -35,6 +36,9 @@ std::string_view watch_reason(BreakpointKind kind) {
 }  // namespace
 
 GdbStub::GdbStub(GdbTarget& target, ByteStream& stream) : target_(target), connection_(stream) {
+  if (target_.core_count() == 0) {
+    throw std::invalid_argument("gdb: the target has no cores to debug");
+  }
   // The target is halted when GDB attaches: report a plain SIGTRAP on the first core.
   last_stop_.reason = StopEvent::Reason::Stepped;
   last_stop_.thread = 1;

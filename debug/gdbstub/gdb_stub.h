@@ -35,6 +35,7 @@ class GdbStub {
     bool operator==(const Breakpoint&) const = default;
   };
 
+  // Throws std::invalid_argument if the target has no cores.
   GdbStub(GdbTarget& target, ByteStream& stream);
 
   // Answers packets until the session ends. The target is stopped on entry.

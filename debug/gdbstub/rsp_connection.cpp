@@ -80,6 +80,7 @@ void RspConnection::receive_byte(std::uint8_t byte) {
         sum_ = 0;
       } else if (byte == kInterruptByte) {
         interrupt_pending_ = true;
+        interrupt_after_packet_ = packets_completed_;
         ++counters_.interrupts;
       } else if (byte == '-' && acks_ && !last_sent_.empty()) {
         ++counters_.resends;
@@ -140,10 +141,12 @@ void RspConnection::finish_packet() {
   if (raw_overflow_) {
     ++counters_.too_long;
     ready_.push_back(ReceivedPacket{ReceivedPacket::Status::TooLong, {}});
+    ++packets_completed_;
     return;
   }
   ++counters_.packets;
   ready_.push_back(expand_run_lengths(raw_));
+  ++packets_completed_;
   if (ready_.back().status == ReceivedPacket::Status::TooLong) ++counters_.too_long;
 }
 
@@ -168,6 +171,7 @@ std::optional<ReceivedPacket> RspConnection::next_packet() {
   }
   ReceivedPacket packet = std::move(ready_.front());
   ready_.pop_front();
+  ++packets_delivered_;
   return packet;
 }
 
@@ -175,7 +179,9 @@ bool RspConnection::poll_interrupt() {
   while (read_some(std::chrono::milliseconds{0})) {
   }
   if (closed_) return true;
-  const bool pending = interrupt_pending_;
+  // An interrupt sent before the packet being handled (the resume) was complete is stale:
+  // GDB sent it while the target was stopping anyway. Only a later one stops this run.
+  const bool pending = interrupt_pending_ && interrupt_after_packet_ >= packets_delivered_;
   interrupt_pending_ = false;
   return pending;
 }

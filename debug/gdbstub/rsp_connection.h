@@ -51,8 +51,9 @@ class RspConnection {
   // Blocks until a packet is complete; nullopt once the stream is closed.
   std::optional<ReceivedPacket> next_packet();
   // Reads whatever input is available without blocking (the target is running): acks,
-  // interrupts, packets (queued for next_packet()). True if an interrupt is pending; the
-  // request is consumed. Also true once the stream is closed, so a run stops when GDB goes.
+  // interrupts, packets (queued for next_packet()). True if an interrupt arrived after
+  // the packet last returned by next_packet() (the resume); the request is consumed.
+  // Also true once the stream is closed, so a run stops when GDB goes.
   bool poll_interrupt();
   bool closed() const { return closed_; }
 
@@ -86,6 +87,9 @@ class RspConnection {
   bool sent_sum_valid_ = true;
   bool acks_ = true;
   bool interrupt_pending_ = false;
+  std::size_t interrupt_after_packet_ = 0;  // packets completed before the interrupt byte
+  std::size_t packets_completed_ = 0;       // queued by the parser
+  std::size_t packets_delivered_ = 0;       // handed out by next_packet()
   bool closed_ = false;
   std::deque<ReceivedPacket> ready_;
   std::string last_sent_;  // the last framed packet, for a '-' resend

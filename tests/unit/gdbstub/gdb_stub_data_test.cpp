@@ -193,3 +193,9 @@ TEST_CASE("qRcmd sends the monitor output hex-encoded in O packets, then OK") {
                 "E01"});
   CHECK(session.target.monitor_commands == std::vector<std::string>{"info", "reset", "bogus"});
 }
+
+TEST_CASE("a target without cores is refused up front") {
+  FakeTarget target(0);
+  ScriptedStream stream;
+  CHECK_THROWS_AS(GdbStub(target, stream), std::invalid_argument);
+}

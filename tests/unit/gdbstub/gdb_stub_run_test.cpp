@@ -113,6 +113,19 @@ TEST_CASE("Ctrl-C while running stops with SIGINT") {
   CHECK(session.target.interrupt_polls < 100);  // stopped by the 0x03, not the step limit
 }
 
+TEST_CASE("Ctrl-C in the same read as the continue still stops it") {
+  StubSession session;
+  CHECK(without_acks(split_output(session.run_raw({frame("c") + "\x03"}))) ==
+        Replies{"T02thread:1;"});
+}
+
+TEST_CASE("a Ctrl-C sent while the target was stopped does not stop the next run") {
+  StubSession session;
+  session.target.exit_pc = 0x20000010;
+  CHECK(without_acks(split_output(session.run_raw({"\x03", frame("qC") + "\x03", frame("c")}))) ==
+        Replies{"QC1", "W00"});
+}
+
 TEST_CASE("a core that cannot go on is reported as SIGSEGV") {
   StubSession session;
   session.target.step_limit = 5;
