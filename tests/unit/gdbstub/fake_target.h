@@ -14,6 +14,7 @@
 
 #include "cores/common/core.h"
 #include "debug/gdbstub/byte_stream.h"
+#include "debug/gdbstub/debug_points.h"
 #include "debug/gdbstub/gdb_target.h"
 
 namespace anvil::test {
@@ -150,6 +151,7 @@ class FakeTarget : public GdbTarget {
   std::vector<std::vector<ResumeAction>> resumes;
   std::vector<std::string> monitor_commands;
   std::size_t interrupt_polls = 0;
+  DebugPoints points;  // what the "core hooks" check
 
   explicit FakeTarget(unsigned core_count = 1, std::endian order = std::endian::little) {
     for (unsigned i = 0; i < core_count; ++i) {
@@ -181,10 +183,11 @@ class FakeTarget : public GdbTarget {
         FakeCore& core = *cores[i];
         const Addr pc = core.pc();
         if (auto access = data_accesses.find(pc); access != data_accesses.end()) {
-          if (auto kind = watch_hit(access->second)) {
+          const DataAccess& data = access->second;
+          if (auto hit = points.watch_hit(data.kind, data.address, 4)) {
             // Stop before the access completes, pc at the accessing instruction: what GDB
             // expects on ARM, where it steps over the instruction itself.
-            return {StopEvent::Reason::Watchpoint, i + 1, *kind, access->second.address};
+            return {StopEvent::Reason::Watchpoint, i + 1, hit->kind, hit->address};
           }
         }
         core.step();
@@ -193,10 +196,8 @@ class FakeTarget : public GdbTarget {
           exited.exit_code = exit_code;
           return exited;
         }
-        for (const AppliedBreakpoint& bp : applied) {
-          if (!is_watchpoint(bp.kind) && bp.address == core.pc()) {
-            return {StopEvent::Reason::Breakpoint, i + 1, bp.kind, bp.address};
-          }
+        if (auto kind = points.breakpoint_at(core.pc())) {
+          return {StopEvent::Reason::Breakpoint, i + 1, *kind, core.pc()};
         }
       }
     }
@@ -206,9 +207,11 @@ class FakeTarget : public GdbTarget {
   bool insert_breakpoint(BreakpointKind kind, Addr address, Addr length) override {
     if (refuse_breakpoints) return false;
     applied.push_back({kind, address, length});
+    points.insert(kind, address, length);
     return true;
   }
   bool remove_breakpoint(BreakpointKind kind, Addr address, Addr length) override {
+    points.remove(kind, address, length);
     for (auto it = applied.begin(); it != applied.end(); ++it) {
       if (it->kind == kind && it->address == address && it->length == length) {
         applied.erase(it);
@@ -229,21 +232,6 @@ class FakeTarget : public GdbTarget {
     if (command == "reset") {
       for (auto& core : cores) core->reset();
       return "";
-    }
-    return std::nullopt;
-  }
-
- private:
-  std::optional<BreakpointKind> watch_hit(const DataAccess& access) const {
-    for (const AppliedBreakpoint& bp : applied) {
-      if (!is_watchpoint(bp.kind)) continue;
-      if (access.address < bp.address || access.address >= bp.address + bp.length) continue;
-      const bool is_write = access.kind == Access::Store;
-      if (bp.kind == BreakpointKind::AccessWatch ||
-          (bp.kind == BreakpointKind::WriteWatch && is_write) ||
-          (bp.kind == BreakpointKind::ReadWatch && !is_write)) {
-        return bp.kind;
-      }
     }
     return std::nullopt;
   }
