@@ -143,4 +143,12 @@ std::unique_ptr<ByteStream> TcpListener::accept() {
   return std::make_unique<FdStream>(connection, connection, true);
 }
 
+std::unique_ptr<ByteStream> open_gdb_transport(std::string_view spec, std::ostream& log) {
+  if (spec == "stdio") return open_stdio_stream();
+  const ListenAddress address = parse_listen_address(spec);
+  TcpListener listener(address);
+  log << "anvil: waiting for GDB on " << address.host << ":" << listener.port() << std::endl;
+  return listener.accept();  // one session: the listener closes once GDB is connected
+}
+
 }  // namespace anvil

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -63,5 +64,10 @@ class TcpListener {
   std::uint16_t port_ = 0;
   std::string description_;  // "127.0.0.1:1234", for errors
 };
+
+// The transport `anvil run --gdb SPEC` asks for: "stdio", or "PORT" / "HOST:PORT" to
+// listen (127.0.0.1 unless a host is named) and wait for one connection. Writes where it
+// waits to `log` (stderr for the CLI). Throws TransportError.
+std::unique_ptr<ByteStream> open_gdb_transport(std::string_view spec, std::ostream& log);
 
 }  // namespace anvil

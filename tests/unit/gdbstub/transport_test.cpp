@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <thread>
 
 #include "debug/gdbstub/gdb_stub.h"
@@ -100,4 +101,16 @@ TEST_CASE("FdStream works over pipes, as the stdio transport does") {
   const std::string expected = "+" + frame("1");
   CHECK(read_exactly(from_stub[0], expected.size() + 1) == expected);  // then end of file
   ::close(from_stub[0]);
+}
+
+TEST_CASE("open_gdb_transport: stdio, or a bad spec named in the error") {
+  std::ostringstream log;
+  CHECK(open_gdb_transport("stdio", log) != nullptr);
+  try {
+    open_gdb_transport("localhost:http", log);
+    FAIL("accepted a service name as a port");
+  } catch (const TransportError& error) {
+    CHECK(std::string(error.what()).find("'localhost:http'") != std::string::npos);
+  }
+  CHECK(log.str().empty());
 }
