@@ -194,7 +194,7 @@ std::string GdbStub::flash_write(std::string_view packet) {
   const auto address = reader.hex_number();
   if (!address || !reader.consume(':')) return malformed();
   const auto data = unescape_binary(reader.rest());
-  if (!data) return malformed();
+  if (!data || *address + data->size() < *address) return malformed();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data->data());
   return write_reply(
       debug_write_all(selected_core().memory(), *address, std::span(bytes, data->size())));

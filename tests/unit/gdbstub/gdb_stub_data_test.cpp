@@ -156,8 +156,9 @@ TEST_CASE("vFlashErase fills with 0xff and vFlashWrite stores binary data") {
   StubSession session;
   session.target.bus.flash[0x400] = 0x12;
   CHECK(session.exchange({"vFlashErase:400,400", "vFlashWrite:400:}]a", "vFlashDone",
-                          "vFlashErase:2000,10", "vFlashErase:400"}) ==
-        Replies{"OK", "OK", "OK", "E14", "E01"});
+                          "vFlashErase:2000,10", "vFlashErase:400",
+                          "vFlashWrite:ffffffffffffffff:ab", "vFlashWrite:400"}) ==
+        Replies{"OK", "OK", "OK", "E14", "E01", "E01", "E01"});
   const auto& flash = session.target.bus.flash;
   CHECK(flash[0x400] == 0x7d);
   CHECK(flash[0x401] == 'a');
