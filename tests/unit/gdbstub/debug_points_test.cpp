@@ -4,7 +4,7 @@
 
 using namespace anvil;
 
-TEST_CASE("breakpoints match their exact pc; hardware wins over software") {
+TEST_CASE("breakpoints match their exact pc, hardware wins over software") {
   DebugPoints points;
   CHECK_FALSE(points.has_breakpoints());
   points.insert(BreakpointKind::Software, 0x100, 2);

@@ -82,7 +82,7 @@ TEST_CASE("g on a big-endian core sends the most significant byte first") {
   CHECK(session.exchange({"p0", "p1", "pf"}) == Replies{"00001000", "00001001", "20000000"});
 }
 
-TEST_CASE("G writes every register; a wrong length is E01 and changes nothing") {
+TEST_CASE("G writes every register, a wrong length is E01 and changes nothing") {
   StubSession session;
   std::string all;
   for (unsigned i = 0; i < 19; ++i) all += le32(0xa0000000 + i);
@@ -103,7 +103,7 @@ TEST_CASE("p and P access one register by number") {
   CHECK(session.target.cores[0]->read_register(0) == 0x12345678);
 }
 
-TEST_CASE("m reads memory; unmapped is E14; a read past the end of RAM is short") {
+TEST_CASE("m reads memory, unmapped is E14, a read past the end of RAM is short") {
   StubSession session;
   auto& ram = session.target.bus.ram;
   ram[0] = 0xde, ram[1] = 0xad, ram[2] = 0xbe, ram[3] = 0xef;
@@ -125,7 +125,7 @@ TEST_CASE("m longer than a packet can carry returns what fits") {
   CHECK(reply.size() == 2 * ((0x4000 - 1) / 2));
 }
 
-TEST_CASE("M writes hex bytes; wrong lengths are E01, unmapped E14") {
+TEST_CASE("M writes hex bytes, wrong lengths are E01, unmapped E14") {
   StubSession session;
   CHECK(session.exchange({"M20000010,2:abcd", "M20000010,3:abcd", "M20000010,2:abc",
                           "M20000010,2:zzzz", "M10000000,1:00", "M20000010,2"}) ==
@@ -175,7 +175,7 @@ TEST_CASE("thread queries list one thread per core") {
       Replies{"m1,2,3", "l", "QC1", "OK", "OK", "E01", "E01", "E01", "636f727465782d6d33", "E01"});
 }
 
-TEST_CASE("Hg selects the core for registers and memory; bad ids are E01") {
+TEST_CASE("Hg selects the core for registers and memory, bad ids are E01") {
   StubSession session(2);
   session.target.cores[1]->write_register(0, 0xcafef00d);
   CHECK(session.exchange({"Hg2", "p0", "qC", "Hg0", "qC", "Hg-1", "Hg3", "Hgx", "Hx1", "Hc-1",

@@ -25,7 +25,7 @@ TEST_CASE("s steps one instruction of the current thread") {
   CHECK(session.target.resumes == std::vector<Actions>{{kStep}});
 }
 
-TEST_CASE("s addr, S sig;addr and C sig;addr set pc first; signals are ignored") {
+TEST_CASE("s ADDR, S SIG ADDR and C SIG ADDR set pc first, signals are ignored") {
   StubSession session;
   session.target.exit_pc = 0x20000204;
   CHECK(session.exchange({"s20000100", "pf", "S05;20000200", "pf", "C0b;20000200"}) ==
@@ -39,7 +39,7 @@ TEST_CASE("malformed resume packets are E01 and do not resume") {
   CHECK(session.target.resumes.empty());
 }
 
-TEST_CASE("c runs to a software breakpoint; swbreak only if GDB's qSupported had it") {
+TEST_CASE("c runs to a software breakpoint, swbreak only if GDB's qSupported had it") {
   SECTION("GDB said swbreak+") {
     StubSession session;
     CHECK(session.exchange({"qSupported:swbreak+;hwbreak+", "Z0,20000010,2", "c", "pf"}) ==
@@ -163,7 +163,7 @@ TEST_CASE("malformed vCont is E01 and resumes nothing") {
   CHECK(session.target.resumes.empty());
 }
 
-TEST_CASE("c continues every core; s steps the Hc thread") {
+TEST_CASE("c continues every core, s steps the Hc thread") {
   StubSession session(2);
   session.target.exit_pc = 0x20000010;
   CHECK(session.exchange({"Hc2", "s", "qC", "Hc-1", "c"}) ==
@@ -188,7 +188,7 @@ TEST_CASE("D removes every breakpoint, resumes all cores and ends the session") 
   CHECK(session.target.resumes == std::vector<Actions>{{kContinue, kContinue}});
 }
 
-TEST_CASE("k ends the session without a reply; vKill replies OK") {
+TEST_CASE("k ends the session without a reply, vKill replies OK") {
   SECTION("k") {
     StubSession session;
     CHECK(session.run_raw({frame("k"), frame("qC")}) == "+");

@@ -60,7 +60,7 @@ TEST_CASE("a bad checksum is answered with - and the packet dropped") {
   CHECK(connection.counters().packets == 1);
 }
 
-TEST_CASE("a - from GDB resends the last packet; + and noise between packets are ignored") {
+TEST_CASE("a - from GDB resends the last packet, + and noise between packets are ignored") {
   ScriptedStream stream;
   RspConnection connection(stream);
   connection.send("OK");
@@ -116,7 +116,7 @@ TEST_CASE("escaped bytes pass through the framing untouched, '*' after } is data
   CHECK(packet->payload == "X0,1:}\x0a");
 }
 
-TEST_CASE("0x03 outside a packet is an interrupt; inside a packet it is data") {
+TEST_CASE("0x03 outside a packet is an interrupt, inside a packet it is data") {
   ScriptedStream stream;
   RspConnection connection(stream);
   stream.chunks = {std::string("$X0,1:\x03#") + "00"};
