@@ -1,6 +1,7 @@
 #include "platforms/simulation.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -70,6 +71,7 @@ RunResult Simulation::run() {
   result.host_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - host_start).count();
   if (options_.live_status) std::fputs("\n", stderr);
+  std::fflush(nullptr);  // backends' files and stdout hold everything the guest wrote
   return result;
 }
 
