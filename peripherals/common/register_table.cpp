@@ -1,4 +1,5 @@
 #include "peripherals/common/register_table.h"
+#include "peripherals/common/hex.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,28 +7,18 @@
 
 namespace anvil {
 
-namespace {
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-}  // namespace
-
 void RegisterTable::add(Register reg) {
   if (reg.width != 1 && reg.width != 2 && reg.width != 4)
     throw std::logic_error(device_ + ": register " + reg.name + " has width " +
                            std::to_string(reg.width) + " (must be 1, 2 or 4)");
   if (reg.offset % reg.width != 0)
-    throw std::logic_error(device_ + ": register " + reg.name + " at " + hex(reg.offset) +
+    throw std::logic_error(device_ + ": register " + reg.name + " at " + hex(reg.offset, 1) +
                            " is not aligned to its width");
   for (const auto& [offset, slot] : slots_) {
     const bool overlap = reg.offset < offset + slot.reg.width && offset < reg.offset + reg.width;
     if (overlap)
-      throw std::logic_error(device_ + ": register " + reg.name + " at " + hex(reg.offset) +
-                             " overlaps " + slot.reg.name + " at " + hex(offset));
+      throw std::logic_error(device_ + ": register " + reg.name + " at " + hex(reg.offset, 1) +
+                             " overlaps " + slot.reg.name + " at " + hex(offset, 1));
   }
   const std::uint32_t offset = reg.offset;
   const std::uint32_t reset_value = reg.reset;
@@ -40,7 +31,7 @@ void RegisterTable::reset() {
 
 std::uint32_t& RegisterTable::stored(std::uint32_t offset) {
   auto it = slots_.find(offset);
-  if (it == slots_.end()) throw std::logic_error(device_ + ": no register at " + hex(offset));
+  if (it == slots_.end()) throw std::logic_error(device_ + ": no register at " + hex(offset, 1));
   return it->second.value;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "peripherals/common/hex.h"
 #include "peripherals/memory/image_loader.h"
 #include "platforms/errors.h"
 
@@ -38,12 +39,6 @@ const Machine* machine_for_isa(const std::string& isa) {
   for (const Machine& m : kMachines)
     if (isa == m.isa) return &m;
   return nullptr;
-}
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%08llx", static_cast<unsigned long long>(v));
-  return buf;
 }
 
 // Reads fields in the file's byte order, failing with the offset when the file is short.

@@ -1,4 +1,5 @@
 #include "peripherals/memory/image_loader.h"
+#include "peripherals/common/hex.h"
 
 #include <cstdio>
 #include <fstream>
@@ -9,12 +10,6 @@
 namespace anvil {
 
 namespace {
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%08llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
   throw ImageError(path + ": " + what);

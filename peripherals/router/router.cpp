@@ -1,4 +1,5 @@
 #include "peripherals/router/router.h"
+#include "peripherals/common/hex.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,12 +8,6 @@
 namespace anvil {
 
 namespace {
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%08llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 std::string describe(const Router::Region& r) {
   return "\"" + r.name + "\" [" + hex(r.base) + ", " + hex(r.last()) + "]";

@@ -1,4 +1,5 @@
 #include "platforms/elaboration/platform.h"
+#include "peripherals/common/hex.h"
 
 #include <algorithm>
 #include <cinttypes>
@@ -10,12 +11,6 @@
 namespace anvil {
 
 namespace {
-
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%08" PRIx64, v);
-  return buf;
-}
 
 std::string size_text(std::uint64_t size) {
   if (size % (1024 * 1024) == 0) return std::to_string(size / (1024 * 1024)) + " MiB";

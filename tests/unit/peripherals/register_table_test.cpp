@@ -15,10 +15,7 @@ tlm::tlm_response_status write(RegisterTable& table, std::uint64_t offset, std::
   std::uint8_t bytes[4];
   for (unsigned i = 0; i < 4; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (8 * i));
   tlm::tlm_generic_payload p;
-  p.set_command(tlm::TLM_WRITE_COMMAND);
-  p.set_data_ptr(bytes);
-  p.set_data_length(size);
-  p.set_streaming_width(size);
+  test::prepare(p, tlm::TLM_WRITE_COMMAND, 0, bytes, size);
   table.transport(p, offset);
   return p.get_response_status();
 }
@@ -27,10 +24,7 @@ std::uint32_t read(RegisterTable& table, std::uint64_t offset, unsigned size,
                    tlm::tlm_response_status& status) {
   std::uint8_t bytes[4] = {};
   tlm::tlm_generic_payload p;
-  p.set_command(tlm::TLM_READ_COMMAND);
-  p.set_data_ptr(bytes);
-  p.set_data_length(size);
-  p.set_streaming_width(size);
+  test::prepare(p, tlm::TLM_READ_COMMAND, 0, bytes, size);
   table.transport(p, offset);
   status = p.get_response_status();
   std::uint32_t v = 0;

@@ -24,6 +24,16 @@ inline void advance(const sc_core::sc_time& duration) {
   sc_core::sc_start(sc_core::SC_ZERO_TIME);
 }
 
+inline void prepare(tlm::tlm_generic_payload& p, tlm::tlm_command command, std::uint64_t address,
+                    std::uint8_t* data, unsigned size) {
+  p.set_command(command);
+  p.set_address(address);
+  p.set_data_ptr(data);
+  p.set_data_length(size);
+  p.set_streaming_width(size);
+  p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+}
+
 // Issues transactions from the test body (outside any process: fine for LT targets that
 // never wait). Records DMI invalidations it receives.
 struct TestInitiator : sc_core::sc_module {
@@ -38,12 +48,7 @@ struct TestInitiator : sc_core::sc_module {
                                   std::uint8_t* data, unsigned size,
                                   sc_core::sc_time delay = sc_core::SC_ZERO_TIME) {
     tlm::tlm_generic_payload p;
-    p.set_command(command);
-    p.set_address(address);
-    p.set_data_ptr(data);
-    p.set_data_length(size);
-    p.set_streaming_width(size);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    prepare(p, command, address, data, size);
     socket->b_transport(p, delay);
     return p.get_response_status();
   }
@@ -69,11 +74,7 @@ struct TestInitiator : sc_core::sc_module {
   unsigned debug(tlm::tlm_command command, std::uint64_t address, std::uint8_t* data,
                  unsigned size) {
     tlm::tlm_generic_payload p;
-    p.set_command(command);
-    p.set_address(address);
-    p.set_data_ptr(data);
-    p.set_data_length(size);
-    p.set_streaming_width(size);
+    prepare(p, command, address, data, size);
     return socket->transport_dbg(p);
   }
   bool dmi(std::uint64_t address, tlm::tlm_dmi& dmi) {
