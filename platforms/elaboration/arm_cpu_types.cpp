@@ -1,12 +1,47 @@
 // CPU types "cortex-m3" and "cortex-m4" (cores/arm).
+#include <cmath>
+#include <cstdio>
+
 #include "cores/arm/cortex_m.h"
 #include "platforms/elaboration/builtin_types.h"
 #include "platforms/elaboration/params.h"
 #include "platforms/elaboration/platform.h"
+#ifdef ANVIL_WITH_SEMIHOSTING
+#include "debug/semihosting/arm_semihosting.h"
+#endif
 
 namespace anvil {
 
 namespace {
+
+#ifdef ANVIL_WITH_SEMIHOSTING
+// BKPT 0xAB services for one core, owned by the platform like any module.
+struct SemihostingModule : sc_core::sc_module {
+  SemihostingModule(sc_core::sc_module_name name, ArmSemihostingConfig config)
+      : sc_core::sc_module(name), service(std::move(config)) {}
+  ArmSemihosting service;
+};
+
+ArmSemihosting& add_semihosting(Platform& platform, const ComponentDesc& c) {
+  ArmSemihostingConfig config;
+  config.root_dir = platform.options().semihosting_root;
+  config.cmdline = platform.options().semihosting_cmdline;
+  config.clock_hz =
+      static_cast<std::uint64_t>(std::llround(1.0 / platform.clock_period(c).to_seconds()));
+  // The same C stdio streams as the "stdio" UART backend, so their output keeps its order.
+  config.console_output = [](std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  };
+  config.console_error = [](std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  };
+  config.console_input = [] { return std::getchar(); };
+  config.exit = [&platform](int code) { platform.exit(code); };  // stops every core
+  const std::string name = c.name + "_semihosting";
+  return platform.add_module<SemihostingModule>(name.c_str(), std::move(config)).service;
+}
+#endif
 
 void build_cortex_m(Platform& platform, const ComponentDesc& c) {
   arm::CortexMConfig config;
@@ -17,9 +52,9 @@ void build_cortex_m(Platform& platform, const ComponentDesc& c) {
   const std::int64_t bits = integer_param(c, "priority_bits").value_or(3);
   if (bits < 3 || bits > 8) param_error(c, "priority_bits", "must be 3..8");
   config.priority_bits = static_cast<unsigned>(bits);
-  // TODO(integration): attach anvil::ArmSemihosting (debug/semihosting) here once the
-  // firmware branch lands: config.semihosting = the handler, owned by the platform, with
-  // its exit wired to Platform::exit and files rooted at options().semihosting_root.
+#ifdef ANVIL_WITH_SEMIHOSTING
+  config.semihosting = &add_semihosting(platform, c);
+#endif
   platform.add_cpu(c, std::endian::little,
                    [config](MemoryPort& memory) { return arm::create_cortex_m(config, memory); });
 }
@@ -42,12 +77,6 @@ void register_arm_cpu_types(Registry& registry) {
         .build = build_cortex_m,
     });
   }
-}
-
-void register_builtin_types(Registry& registry) {
-  register_arm_cpu_types(registry);
-  register_memory_types(registry);
-  register_device_types(registry);
 }
 
 }  // namespace anvil
