@@ -176,10 +176,8 @@ BusStatus CpuModule::transport(Access kind, Addr addr, std::uint8_t* data, unsig
   delay = (extra + period_.value() - 1) / period_.value();
   const tlm::tlm_response_status status = payload.get_response_status();
   if (trace_.mem) {
-    std::uint64_t value = 0;
-    for (unsigned i = 0; i < size; ++i) value |= std::uint64_t{data[i]} << (8 * i);
-    std::fprintf(trace_.mem, "%s %s 0x%08" PRIx64 " size %u bytes(le) 0x%0*" PRIx64 " %s\n", name(),
-                 access_name(kind), addr, size, static_cast<int>(2 * size), value,
+    std::fprintf(trace_.mem, "%s %s 0x%08" PRIx64 " size %u value 0x%0*" PRIx64 " %s\n", basename(),
+                 access_name(kind), addr, size, static_cast<int>(2 * size), guest_value(data, size),
                  status_name(status));
   }
   return bus_status(status);
@@ -231,16 +229,29 @@ void CpuModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end
 
 bool CpuModule::before_instruction(Addr pc) {
   if (trace_.insn) {
+    // Instructions come in 16-bit units on Thumb (and SH, m68k): show the halfwords in
+    // address order, as manuals write Thumb-2 encodings; other ISAs show 32-bit words.
+    const std::string_view isa = core_->isa();
+    const unsigned unit = (isa == "arm" || isa == "sh4" || isa == "m68k") ? 2 : 4;
     std::uint8_t bytes[4] = {};
-    const unsigned got = memory_.debug_read(pc, bytes, sizeof bytes);
-    std::uint32_t word = 0;
-    for (unsigned i = 0; i < got; ++i) {
-      const unsigned shift = memory_.guest_order() == std::endian::little ? 8 * i : 8 * (3 - i);
-      word |= std::uint32_t{bytes[i]} << shift;
-    }
-    std::fprintf(trace_.insn, "%s 0x%08" PRIx64 ": %08x\n", name(), pc, word);
+    memory_.debug_read(pc, bytes, sizeof bytes);
+    if (unit == 2)
+      std::fprintf(trace_.insn, "%s 0x%08" PRIx64 ": %04" PRIx64 " %04" PRIx64 "\n", basename(), pc,
+                   guest_value(bytes, 2), guest_value(bytes + 2, 2));
+    else
+      std::fprintf(trace_.insn, "%s 0x%08" PRIx64 ": %08" PRIx64 "\n", basename(), pc,
+                   guest_value(bytes, 4));
   }
   return false;
+}
+
+std::uint64_t CpuModule::guest_value(const std::uint8_t* bytes, unsigned size) const {
+  std::uint64_t value = 0;
+  for (unsigned i = 0; i < size; ++i) {
+    const unsigned k = memory_.guest_order() == std::endian::little ? i : size - 1 - i;
+    value |= std::uint64_t{bytes[i]} << (8 * k);
+  }
+  return value;
 }
 
 void CpuModule::exit_requested(int code) {
@@ -250,7 +261,7 @@ void CpuModule::exit_requested(int code) {
 void CpuModule::exception_taken(unsigned number, Addr return_address) {
   if (trace_.irq)
     std::fprintf(trace_.irq, "%s exception %u taken, return address 0x%08" PRIx64 " at %s\n",
-                 name(), number, return_address, local_time().to_string().c_str());
+                 basename(), number, return_address, local_time().to_string().c_str());
 }
 
 }  // namespace anvil

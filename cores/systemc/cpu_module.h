@@ -96,6 +96,8 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   void halt(Halt why);
   sc_core::sc_time offset_in_quantum() const;
   void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
+  // `size` bytes in address order as the guest reads them (its byte order), for traces.
+  std::uint64_t guest_value(const std::uint8_t* bytes, unsigned size) const;
 
   // Hooks
   bool before_instruction(Addr pc) override;

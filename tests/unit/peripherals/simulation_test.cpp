@@ -111,6 +111,29 @@ TEST_CASE("simulation: the guest prints through simctrl and exits with its code"
   CHECK(read_text(t.console) == "hi");
 }
 
+TEST_CASE("simulation: instruction and memory traces name the core, pc, encoding and access") {
+  TestBoard t({{Op::Store, kSimctrl + SimControl::kPutchar, 'h'},
+               {Op::Load, 0x20000010},
+               {Op::Store, kSimctrl + SimControl::kExit, 0}});
+  RunOptions options;
+  options.trace.insn = options.trace.mem = true;
+  options.trace_file = temp_path("trace.txt");
+  {
+    Simulation sim(t.board, t.registry, options);
+    sim.run();
+  }
+  // ScriptCore's pc is 0x1000 + 4 x op (in the zero-filled ROM); RAM is on the DMI fast
+  // path after its first access, so only the first load of a page is traced.
+  CHECK(read_text(options.trace_file) ==
+        "cpu0 0x00001000: 00000000\n"
+        "cpu0 store 0x40000000 size 4 value 0x00000068 ok\n"
+        "cpu0 0x00001004: 00000000\n"
+        "cpu0 load 0x20000010 size 4 value 0x00000000 ok\n"
+        "cpu0 0x00001008: 00000000\n"
+        "cpu0 store 0x40000004 size 4 value 0x00000000 ok\n");
+  std::filesystem::remove(options.trace_file);
+}
+
 TEST_CASE("simulation: the instruction limit is exact") {
   TestBoard t({{Op::Compute, 0, 1000000}});
   RunOptions options;

@@ -156,6 +156,10 @@ class ScriptCore final : public Core {
       state_ = CoreState::Stopped;
       return 0;
     }
+    if (hooks_ && per_instruction_ && hooks_->before_instruction(pc())) {
+      state_ = CoreState::Stopped;
+      return 0;
+    }
     Op& op = program_[pc_];
     Cycles cycles = 1;
     switch (op.kind) {
@@ -208,7 +212,10 @@ class ScriptCore final : public Core {
   }
   Cycles cycle_count() const override { return cycles_; }
   std::uint64_t instruction_count() const override { return instructions_; }
-  void set_hooks(Hooks* hooks, bool) override { hooks_ = hooks; }
+  void set_hooks(Hooks* hooks, bool per_instruction) override {
+    hooks_ = hooks;
+    per_instruction_ = per_instruction;
+  }
   MemoryPort& memory() override { return memory_; }
 
  private:
@@ -227,6 +234,7 @@ class ScriptCore final : public Core {
   std::uint64_t instructions_ = 0;
   bool stop_requested_ = false;
   Hooks* hooks_ = nullptr;
+  bool per_instruction_ = false;
 };
 
 }  // namespace anvil::test
