@@ -1,5 +1,6 @@
 // Device types: "cmsdk-uart", "cmsdk-timer", "anvil-simctrl".
 #include "peripherals/simctrl/simctrl.h"
+#include "peripherals/timer/cmsdk_dual_timer.h"
 #include "peripherals/timer/cmsdk_timer.h"
 #include "peripherals/uart/cmsdk_uart.h"
 #include "platforms/elaboration/builtin_types.h"
@@ -40,6 +41,14 @@ void build_timer(Platform& platform, const ComponentDesc& c) {
   platform.connect_irq(c, "irq", timer.irq);
 }
 
+void build_dual_timer(Platform& platform, const ComponentDesc& c) {
+  auto& timer = platform.add_module<CmsdkDualTimer>(c.name.c_str(), platform.clock_period(c));
+  platform.map(c, device_base(c), kApbDeviceSize, timer.socket, "device");
+  platform.connect_irq(c, "irq", timer.combined_irq);
+  platform.connect_irq(c, "irq1", timer.irq1);
+  platform.connect_irq(c, "irq2", timer.irq2);
+}
+
 void build_simctrl(Platform& platform, const ComponentDesc& c) {
   auto& simctrl = platform.add_module<SimControl>(c.name.c_str(), platform.clock_period(c),
                                                   platform.make_backend(c, "backend", "stdio"),
@@ -69,6 +78,17 @@ void register_device_types(Registry& registry) {
       .summary = "ARM CMSDK APB timer (DDI 0479C)",
       .params = {kBase, kClock, {"irq", ParamType::Irq, false, "timer interrupt: { cpu, line }"}},
       .build = build_timer,
+  });
+  registry.add({
+      .kind = "device",
+      .name = "cmsdk-dualtimer",
+      .summary = "ARM CMSDK APB dual timer (DDI 0479C; SP804 programmer's model)",
+      .params = {kBase,
+                 kClock,
+                 {"irq", ParamType::Irq, false, "combined interrupt (TIMINTC): { cpu, line }"},
+                 {"irq1", ParamType::Irq, false, "timer 1 interrupt: { cpu, line }"},
+                 {"irq2", ParamType::Irq, false, "timer 2 interrupt: { cpu, line }"}},
+      .build = build_dual_timer,
   });
   registry.add({
       .kind = "device",
