@@ -68,7 +68,7 @@ TEST_CASE("dual timer: periodic mode interrupts every Load + 1 cycles, IntClr cl
   CHECK(b.rises2.empty());
 }
 
-TEST_CASE("dual timer: one-shot with prescaler 16 stops at zero; masked interrupt stays raw") {
+TEST_CASE("dual timer: one-shot with prescaler 16 stops at zero, masked interrupt stays raw") {
   DualBench b;
   b.cpu.write(T::kSecond + T::kLoad, 9);
   b.cpu.write(T::kSecond + T::kControl, T::kEnable | T::kOneShot | 0x4);  // /16, IntEnable off
@@ -84,7 +84,7 @@ TEST_CASE("dual timer: one-shot with prescaler 16 stops at zero; masked interrup
   CHECK(b.rises2.size() == 1);
 }
 
-TEST_CASE("dual timer: free-running 16-bit wraps to 0xFFFF; BGLoad leaves the count alone") {
+TEST_CASE("dual timer: free-running 16-bit wraps to 0xFFFF, BGLoad leaves the count alone") {
   DualBench b;
   b.cpu.write(T::kLoad, 0x12345);  // 16-bit: masked
   CHECK(b.cpu.read32(T::kLoad) == 0x2345);
