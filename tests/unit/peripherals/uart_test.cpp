@@ -42,7 +42,7 @@ TEST_CASE("uart: reset values, BAUDDIV width and the CMSDK identification regist
   CHECK(b.cpu.read32(0xFFC) == 0xB1);
 }
 
-TEST_CASE("uart: a byte goes to the backend; TX full for 10 x BAUDDIV cycles, then TX interrupt") {
+TEST_CASE("uart: a byte goes to the backend, TX full for 10 x BAUDDIV cycles, then TX interrupt") {
   UartBench b;
   b.cpu.write(CmsdkUart::kBaudDiv, 16);
   b.cpu.write(CmsdkUart::kCtrl, CmsdkUart::kTxEnable | CmsdkUart::kTxIntEnable);
