@@ -22,8 +22,9 @@ Addr device_base(const ComponentDesc& c) {
 const ParamSpec kBase{"base", ParamType::Integer, true, "physical base address (4 KiB window)"};
 const ParamSpec kClock{"clock_hz", ParamType::Number, false,
                        "peripheral clock in Hz (default: the board's clock_hz)"};
-const ParamSpec kBackend{"backend", ParamType::String, false,
-                         "host side: \"stdio\" (default), \"null\" or \"file:PATH\""};
+const ParamSpec kBackend{
+    "backend", ParamType::String, false,
+    "host side: \"stdio\" (default), \"null\" or \"file:PATH\" (PATH from the current directory)"};
 
 void build_uart(Platform& platform, const ComponentDesc& c) {
   auto& uart = platform.add_module<CmsdkUart>(c.name.c_str(), platform.clock_period(c),

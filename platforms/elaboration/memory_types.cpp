@@ -17,7 +17,7 @@ void build_memory(Platform& platform, const ComponentDesc& c, MemoryKind kind) {
       platform.add_module<Memory>(c.name.c_str(), static_cast<std::uint64_t>(size), kind);
   platform.map_memory(c, static_cast<Addr>(base), memory);
 
-  const auto image = path_param(c, "image", platform.board().file);
+  const auto image = path_param(c, "image");
   if (!image) return;
   Platform::ImageRequest request;
   request.component = &c;

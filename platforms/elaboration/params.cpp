@@ -1,7 +1,5 @@
 #include "platforms/elaboration/params.h"
 
-#include <filesystem>
-
 #include "platforms/errors.h"
 
 namespace anvil {
@@ -58,14 +56,10 @@ std::optional<std::string> string_param(const ComponentDesc& c, const std::strin
   return v->string;
 }
 
-std::optional<std::string> path_param(const ComponentDesc& c, const std::string& name,
-                                      const std::string& board_file) {
+std::optional<std::string> path_param(const ComponentDesc& c, const std::string& name) {
   auto path = string_param(c, name);
-  if (!path) return std::nullopt;
-  namespace fs = std::filesystem;
-  const fs::path p(*path);
-  if (p.is_absolute() || board_file.empty() || fs::exists(p)) return path;
-  return (fs::path(board_file).parent_path() / p).string();
+  if (path && path->empty()) param_error(c, name, "empty file name");
+  return path;
 }
 
 std::optional<IrqTarget> irq_param(const ComponentDesc& c, const std::string& name) {

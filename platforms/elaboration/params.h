@@ -22,10 +22,9 @@ std::int64_t required_integer(const ComponentDesc& c, const std::string& name);
 // Accepts integers and numbers (Lua's 25e6 is a number, 25000000 an integer).
 std::optional<double> number_param(const ComponentDesc& c, const std::string& name);
 std::optional<std::string> string_param(const ComponentDesc& c, const std::string& name);
-// A file name: absolute, or relative to the board file's directory (or the current
-// directory when it exists there, for paths given on the command line).
-std::optional<std::string> path_param(const ComponentDesc& c, const std::string& name,
-                                      const std::string& board_file);
+// A file name. The board validator has already made names written in a board file relative
+// to that file; names from the command line are relative to the current directory.
+std::optional<std::string> path_param(const ComponentDesc& c, const std::string& name);
 
 struct IrqTarget {
   std::string cpu;

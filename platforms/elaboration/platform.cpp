@@ -122,12 +122,8 @@ void Platform::wire_irqs() {
 std::unique_ptr<CharBackend> Platform::make_backend(const ComponentDesc& component,
                                                     const std::string& param,
                                                     const std::string& fallback) {
-  std::string spec = string_param(component, param).value_or(fallback);
-  if (spec.rfind("file:", 0) == 0) {
-    ComponentDesc as_path = component;
-    as_path.params[param].string = spec.substr(5);
-    spec = "file:" + *path_param(as_path, param, board_.file);
-  }
+  // "file:PATH" is relative to the current directory, like any output file.
+  const std::string spec = string_param(component, param).value_or(fallback);
   try {
     return make_char_backend(spec);
   } catch (const std::exception& e) {

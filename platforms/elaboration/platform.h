@@ -64,7 +64,7 @@ class Platform : public sc_core::sc_module {
   // Connects `line` to the core and line named by the component's Irq parameter `param`, if
   // the board set it. Several lines on one core input are OR-ed (shared, level-sensitive).
   void connect_irq(const ComponentDesc& component, const std::string& param, IrqLine& line);
-  // "stdio", "null" or "file:PATH" (PATH relative to the board file).
+  // The backend named by `param` ("stdio", "null" or "file:PATH"), or `fallback`.
   std::unique_ptr<CharBackend> make_backend(const ComponentDesc& component,
                                             const std::string& param, const std::string& fallback);
   // The image for a memory, loaded once the whole board is built. `format` empty: by
