@@ -3,6 +3,7 @@
 #include <string>
 
 #include "peripherals/common/primecell_id.h"
+#include "peripherals/timer/down_counter.h"
 
 namespace anvil {
 
@@ -103,14 +104,12 @@ std::uint64_t CmsdkDualTimer::tick_at(const Counter& c, const sc_core::sc_time& 
   return t.value() / (pclk_.value() * prescale(c));
 }
 
-// From base_value the count is v, v-1, ..., 0; then Load again (periodic), the maximum
-// (free-running), or it stays at 0 (one-shot).
+std::uint32_t CmsdkDualTimer::restart_value(const Counter& c) const {
+  return c.control & kPeriodic ? c.load : mask(c);  // periodic: Load; free-running: maximum
+}
+
 std::uint32_t CmsdkDualTimer::value_at(const Counter& c, std::uint64_t tick) const {
-  const std::uint64_t n = tick - c.base_tick;
-  if (n <= c.base_value) return static_cast<std::uint32_t>(c.base_value - n);
-  if (c.control & kOneShot) return 0;
-  const std::uint64_t restart = c.control & kPeriodic ? c.load : mask(c);
-  return static_cast<std::uint32_t>(restart - (n - c.base_value - 1) % (restart + 1));
+  return down_count(tick - c.base_tick, c.base_value, restart_value(c), c.control & kOneShot);
 }
 
 void CmsdkDualTimer::settle(Counter& c) {
@@ -122,15 +121,9 @@ void CmsdkDualTimer::settle(Counter& c) {
 void CmsdkDualTimer::schedule(Counter& c) {
   c.zero_event.cancel();
   if (!(c.control & kEnable)) return;
-  std::uint64_t n = c.base_value;
-  if (n == 0) {
-    // Already at zero: the next time it gets there is one full cycle later, if ever.
-    if (c.control & kOneShot) return;
-    const std::uint64_t restart = c.control & kPeriodic ? c.load : mask(c);
-    if (restart == 0) return;  // reloading zero parks the counter without interrupts
-    n = restart + 1;
-  }
-  const sc_core::sc_time at = pclk_ * static_cast<double>((c.base_tick + n) * prescale(c));
+  const auto n = ticks_to_zero(c.base_value, restart_value(c), c.control & kOneShot);
+  if (!n) return;
+  const sc_core::sc_time at = pclk_ * static_cast<double>((c.base_tick + *n) * prescale(c));
   c.zero_event.notify(at - sc_core::sc_time_stamp());
 }
 

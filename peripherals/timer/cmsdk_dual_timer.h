@@ -47,6 +47,7 @@ class CmsdkDualTimer : public RegisterDevice {
   std::uint64_t prescale(const Counter& c) const;
   std::uint32_t mask(const Counter& c) const { return c.control & kSize32 ? 0xFFFFFFFF : 0xFFFF; }
   std::uint64_t tick_at(const Counter& c, const sc_core::sc_time& t) const;
+  std::uint32_t restart_value(const Counter& c) const;
   std::uint32_t value_at(const Counter& c, std::uint64_t tick) const;
   void settle(Counter& c);
   void schedule(Counter& c);

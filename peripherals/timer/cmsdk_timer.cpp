@@ -1,6 +1,7 @@
 #include "peripherals/timer/cmsdk_timer.h"
 
 #include "peripherals/common/primecell_id.h"
+#include "peripherals/timer/down_counter.h"
 
 namespace anvil {
 
@@ -56,12 +57,8 @@ CmsdkTimer::CmsdkTimer(sc_core::sc_module_name name, sc_core::sc_time pclk_perio
   dont_initialize();
 }
 
-// The count sequence from base_value_ is v, v-1, ..., 1, 0, RELOAD, RELOAD-1, ..., 0, ...
 std::uint32_t CmsdkTimer::value_at(std::uint64_t edge) const {
-  const std::uint64_t n = edge - base_edge_;
-  if (n <= base_value_) return static_cast<std::uint32_t>(base_value_ - n);
-  const std::uint64_t period = std::uint64_t{reload_} + 1;
-  return static_cast<std::uint32_t>(reload_ - (n - base_value_ - 1) % period);
+  return down_count(edge - base_edge_, base_value_, reload_, false);
 }
 
 void CmsdkTimer::settle() {
@@ -74,13 +71,10 @@ void CmsdkTimer::schedule_interrupt() {
   interrupt_event_.cancel();
   if (!counting() || !(ctrl_ & kIntEnable)) return;
   // The interrupt comes when the counter steps from 1 to 0: after base_value_ edges, then
-  // every RELOAD + 1 edges. RELOAD = 0 parks the counter at zero without further interrupts.
-  std::uint64_t n = base_value_;
-  if (n == 0) {
-    if (reload_ == 0) return;
-    n = std::uint64_t{reload_} + 1;
-  }
-  const std::uint64_t edge = base_edge_ + n;
+  // every RELOAD + 1 edges.
+  const auto n = ticks_to_zero(base_value_, reload_, false);
+  if (!n) return;
+  const std::uint64_t edge = base_edge_ + *n;
   const sc_core::sc_time at = pclk_ * static_cast<double>(edge);
   interrupt_event_.notify(at - sc_core::sc_time_stamp());
 }
