@@ -1,0 +1,14 @@
+// register_builtin_types (platforms/registry.h): every module type this build has.
+#include "platforms/elaboration/builtin_types.h"
+
+namespace anvil {
+
+void register_builtin_types(Registry& registry) {
+#ifdef ANVIL_WITH_ARM
+  register_arm_cpu_types(registry);
+#endif
+  register_memory_types(registry);
+  register_device_types(registry);
+}
+
+}  // namespace anvil

@@ -1,0 +1,13 @@
+// The module types of this folder, registered by family so tests and the registry can pick
+// what they need; register_builtin_types (registry.h) registers them all.
+#pragma once
+
+#include "platforms/registry.h"
+
+namespace anvil {
+
+void register_memory_types(Registry& registry);   // ram, rom, flash
+void register_device_types(Registry& registry);   // cmsdk-uart, cmsdk-timer, anvil-simctrl
+void register_arm_cpu_types(Registry& registry);  // cortex-m3, cortex-m4 (anvil_builtin_types)
+
+}  // namespace anvil

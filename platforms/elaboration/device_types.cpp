@@ -1,0 +1,106 @@
+// Device types: "cmsdk-uart", "cmsdk-timer", "anvil-simctrl".
+#include "peripherals/simctrl/simctrl.h"
+#include "peripherals/timer/cmsdk_dual_timer.h"
+#include "peripherals/timer/cmsdk_timer.h"
+#include "peripherals/uart/cmsdk_uart.h"
+#include "platforms/elaboration/builtin_types.h"
+#include "platforms/elaboration/params.h"
+#include "platforms/elaboration/platform.h"
+
+namespace anvil {
+
+namespace {
+
+constexpr Addr kApbDeviceSize = 0x1000;  // CMSDK APB peripherals decode 4 KiB each
+
+Addr device_base(const ComponentDesc& c) {
+  const std::int64_t base = required_integer(c, "base");
+  if (base < 0) param_error(c, "base", "must not be negative");
+  return static_cast<Addr>(base);
+}
+
+const ParamSpec kBase{"base", ParamType::Integer, true, "physical base address (4 KiB window)"};
+const ParamSpec kClock{"clock_hz", ParamType::Number, false,
+                       "peripheral clock in Hz (default: the board's clock_hz)"};
+const ParamSpec kBackend{
+    "backend", ParamType::String, false,
+    "host side: \"stdio\" (default), \"null\" or \"file:PATH\" (PATH from the current directory)"};
+
+void build_uart(Platform& platform, const ComponentDesc& c) {
+  auto& uart = platform.add_module<CmsdkUart>(c.name.c_str(), platform.clock_period(c),
+                                              platform.make_backend(c, "backend", "stdio"));
+  platform.map(c, device_base(c), kApbDeviceSize, uart.socket, "device");
+  platform.connect_irq(c, "irq", uart.combined_irq);
+  platform.connect_irq(c, "tx_irq", uart.tx_irq);
+  platform.connect_irq(c, "rx_irq", uart.rx_irq);
+  platform.connect_irq(c, "overrun_irq", uart.overrun_irq);
+}
+
+void build_timer(Platform& platform, const ComponentDesc& c) {
+  auto& timer = platform.add_module<CmsdkTimer>(c.name.c_str(), platform.clock_period(c));
+  platform.map(c, device_base(c), kApbDeviceSize, timer.socket, "device");
+  platform.connect_irq(c, "irq", timer.irq);
+}
+
+void build_dual_timer(Platform& platform, const ComponentDesc& c) {
+  auto& timer = platform.add_module<CmsdkDualTimer>(c.name.c_str(), platform.clock_period(c));
+  platform.map(c, device_base(c), kApbDeviceSize, timer.socket, "device");
+  platform.connect_irq(c, "irq", timer.combined_irq);
+  platform.connect_irq(c, "irq1", timer.irq1);
+  platform.connect_irq(c, "irq2", timer.irq2);
+}
+
+void build_simctrl(Platform& platform, const ComponentDesc& c) {
+  auto& simctrl = platform.add_module<SimControl>(c.name.c_str(), platform.clock_period(c),
+                                                  platform.make_backend(c, "backend", "stdio"),
+                                                  [&platform](int code) { platform.exit(code); });
+  platform.map(c, device_base(c), kApbDeviceSize, simctrl.socket, "device");
+}
+
+}  // namespace
+
+void register_device_types(Registry& registry) {
+  registry.add({
+      .kind = "device",
+      .name = "cmsdk-uart",
+      .summary = "ARM CMSDK APB UART (DDI 0479C)",
+      .params = {kBase,
+                 kClock,
+                 kBackend,
+                 {"irq", ParamType::Irq, false, "combined interrupt (UARTINT): { cpu, line }"},
+                 {"tx_irq", ParamType::Irq, false, "transmit interrupt: { cpu, line }"},
+                 {"rx_irq", ParamType::Irq, false, "receive interrupt: { cpu, line }"},
+                 {"overrun_irq", ParamType::Irq, false, "TX/RX overrun interrupt: { cpu, line }"}},
+      .build = build_uart,
+  });
+  registry.add({
+      .kind = "device",
+      .name = "cmsdk-timer",
+      .summary = "ARM CMSDK APB timer (DDI 0479C)",
+      .params = {kBase, kClock, {"irq", ParamType::Irq, false, "timer interrupt: { cpu, line }"}},
+      .build = build_timer,
+  });
+  registry.add({
+      .kind = "device",
+      .name = "cmsdk-dualtimer",
+      .summary = "ARM CMSDK APB dual timer (DDI 0479C; SP804 programmer's model)",
+      .params = {kBase,
+                 kClock,
+                 {"irq", ParamType::Irq, false, "combined interrupt (TIMINTC): { cpu, line }"},
+                 {"irq1", ParamType::Irq, false, "timer 1 interrupt: { cpu, line }"},
+                 {"irq2", ParamType::Irq, false, "timer 2 interrupt: { cpu, line }"}},
+      .build = build_dual_timer,
+  });
+  registry.add({
+      .kind = "device",
+      .name = "anvil-simctrl",
+      .summary = "simulator control: putchar, exit, cycle counter (docs/devices/simctrl.md)",
+      .params = {kBase,
+                 kClock,
+                 {"backend", ParamType::String, false,
+                  "where PUTCHAR goes: \"stdio\" (default), \"null\" or \"file:PATH\""}},
+      .build = build_simctrl,
+  });
+}
+
+}  // namespace anvil
