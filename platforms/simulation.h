@@ -22,7 +22,7 @@ struct TraceFlags {
 };
 
 struct RunOptions {
-  std::optional<double> quantum_seconds;  // default: 10 us of simulated time (docs/timing.md)
+  std::optional<double> quantum_seconds;  // default: 1 ms of simulated time (docs/timing.md)
   std::optional<double> max_seconds;      // simulated-time limit
   std::optional<std::uint64_t> max_insns; // instruction limit, over all cores
   TraceFlags trace;

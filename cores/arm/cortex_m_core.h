@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -37,8 +38,8 @@ std::span<const ThumbRow> thumb32_rows();  // thumb32_table.cpp
 struct DecodedThumb {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint8_t length = 0;          // 2 or 4
-  const ThumbRow* row = nullptr;    // for tracing/disassembly; null for undefined encodings
+  std::uint8_t length = 0;        // 2 or 4
+  const ThumbRow* row = nullptr;  // for tracing/disassembly; null for undefined encodings
 };
 
 // APSR flags, kept unpacked for speed. ARMv7-M ARM B1.4.2
@@ -115,16 +116,16 @@ class CortexM final : public Core {
   // Exceptions and system instructions.
   void usage_fault(UsageFault cause);  // UNDEFINED, INVSTATE, UNALIGNED, DIVBYZERO...
   void undefined() { usage_fault(kUndefinedInstruction); }
-  void supervisor_call();               // SVC
-  void breakpoint(std::uint32_t imm8);  // BKPT; 0xAB is semihosting when configured
-  void wait_for_interrupt();            // WFI
-  void wait_for_event();                // WFE
-  void send_event();                    // SEV
-  std::uint32_t read_special(unsigned sysm);                             // MRS (B5.2.2)
-  void write_special(unsigned sysm, unsigned mask, std::uint32_t value);  // MSR (B5.2.3)
+  void supervisor_call();                     // SVC
+  void breakpoint(std::uint32_t imm8);        // BKPT; 0xAB is semihosting when configured
+  void wait_for_interrupt();                  // WFI
+  void wait_for_event();                      // WFE
+  void send_event();                          // SEV
+  std::uint32_t read_special(unsigned sysm);  // MRS (B5.2.2)
+  void write_special(unsigned sysm, unsigned mask, std::uint32_t value);    // MSR (B5.2.3)
   void change_processor_state(bool disable, bool primask, bool faultmask);  // CPS (B5.2.1)
   bool privileged() const;
-  bool divide_by_zero_traps() const;  // CCR.DIV_0_TRP
+  bool divide_by_zero_traps() const;         // CCR.DIV_0_TRP
   bool has_dsp() const { return has_dsp_; }  // ARMv7E-M (Cortex-M4)
 
   // Timing: handlers add the cycles their form takes beyond the one the loop charges
@@ -187,7 +188,9 @@ class CortexM final : public Core {
   static constexpr std::uint32_t kSystemRegion = 0xE0000000;
   template <class T>
   bool fast_data_path(std::uint32_t a) const {
-    return (a & (sizeof(T) - 1)) == 0 && a < kSystemRegion && hooks_ == &default_hooks_;
+    // Aligned, outside the System region, on a page DMI maps: nothing to check or hook
+    // (watched pages never have a direct pointer, see MemoryPort::force_slow_path).
+    return (a & (sizeof(T) - 1)) == 0 && a < kSystemRegion;
   }
   template <class T>
   bool load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
@@ -295,11 +298,12 @@ inline void CortexM::set_reg(unsigned n, std::uint32_t value) {
 template <class T>
 inline bool CortexM::load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
   if (fast_data_path<T>(a)) [[likely]] {
-    T value;
-    if (!memory_.load(a, value)) [[unlikely]]
-      return data_bus_fault(a);
-    v = value;
-    return true;
+    if (const std::uint8_t* page = memory_.fetch_page(a)) [[likely]] {
+      T value;
+      std::memcpy(&value, page + (a & MemoryPort::kPageMask), sizeof(T));
+      v = memory_.to_host(value);
+      return true;
+    }
   }
   return load_slow(a, v, sizeof(T), align, unprivileged);
 }
@@ -307,9 +311,11 @@ inline bool CortexM::load(std::uint32_t a, std::uint32_t& v, Align align, bool u
 template <class T>
 inline bool CortexM::store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
   if (fast_data_path<T>(a)) [[likely]] {
-    if (!memory_.store(a, static_cast<T>(v))) [[unlikely]]
-      return data_bus_fault(a);
-    return true;
+    if (std::uint8_t* page = memory_.store_page(a)) [[likely]] {
+      const T value = memory_.to_host(static_cast<T>(v));
+      std::memcpy(page + (a & MemoryPort::kPageMask), &value, sizeof(T));
+      return true;
+    }
   }
   return store_slow(a, v, sizeof(T), align, unprivileged);
 }
@@ -337,14 +343,29 @@ inline bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool
 inline bool CortexM::condition_passed(unsigned cond) const {
   bool result = false;
   switch ((cond >> 1) & 7) {
-    case 0: result = flags.z; break;
-    case 1: result = flags.c; break;
-    case 2: result = flags.n; break;
-    case 3: result = flags.v; break;
-    case 4: result = flags.c && !flags.z; break;
-    case 5: result = flags.n == flags.v; break;
-    case 6: result = flags.n == flags.v && !flags.z; break;
-    default: return true;
+    case 0:
+      result = flags.z;
+      break;
+    case 1:
+      result = flags.c;
+      break;
+    case 2:
+      result = flags.n;
+      break;
+    case 3:
+      result = flags.v;
+      break;
+    case 4:
+      result = flags.c && !flags.z;
+      break;
+    case 5:
+      result = flags.n == flags.v;
+      break;
+    case 6:
+      result = flags.n == flags.v && !flags.z;
+      break;
+    default:
+      return true;
   }
   return (cond & 1) ? !result : result;
 }

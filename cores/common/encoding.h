@@ -44,7 +44,9 @@ struct Pattern {
   constexpr bool matches(std::uint32_t insn) const { return (insn & mask) == expect; }
 };
 
-constexpr bool is_field_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_field_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Parses a pattern; an invalid character or width makes constant evaluation fail.
 constexpr Pattern parse_pattern(std::string_view bits) {
@@ -89,6 +91,43 @@ constexpr std::uint32_t gather(std::uint32_t value, std::uint32_t mask) {
   return out;
 }
 
+// gather() for a mask known at compile time: one shift-and-mask per run of adjacent bits,
+// so split fields (Thumb-2's i:imm3:imm8) cost a few instructions, not a loop.
+struct BitRun {
+  unsigned low, width, out;  // source bit, length, destination bit
+};
+struct BitRuns {
+  unsigned count = 0;
+  std::array<BitRun, 32> runs{};
+};
+constexpr BitRuns bit_runs(std::uint32_t mask) {
+  BitRuns r;
+  unsigned out = 0;
+  for (unsigned bit = 0; bit < 32;) {
+    if (!(mask & (1u << bit))) {
+      ++bit;
+      continue;
+    }
+    unsigned width = 0;
+    while (bit + width < 32 && (mask & (1u << (bit + width)))) ++width;
+    r.runs[r.count++] = {bit, width, out};
+    out += width;
+    bit += width;
+  }
+  return r;
+}
+template <std::uint32_t Mask>
+constexpr std::uint32_t gather_fixed(std::uint32_t value) {
+  constexpr BitRuns r = bit_runs(Mask);
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (
+        std::uint32_t{0} | ... |
+        (((value >> r.runs[I].low) & ((r.runs[I].width == 32 ? 0u : (1u << r.runs[I].width)) - 1u))
+         << r.runs[I].out));
+  }
+  (std::make_index_sequence<r.count>{});
+}
+
 template <FixedString Bits>
 struct Encoding {
   static constexpr Pattern pattern = parse_pattern(Bits.view());
@@ -97,7 +136,7 @@ struct Encoding {
   static constexpr std::uint32_t field(std::uint32_t insn) {
     constexpr std::uint32_t m = field_mask(Bits.view(), Letter);
     static_assert(m != 0, "the pattern has no such field");
-    return gather(insn, m);
+    return gather_fixed<m>(insn);
   }
   // Bit width of a field, e.g. to sign-extend it.
   template <char Letter>
@@ -141,7 +180,8 @@ constexpr bool ambiguous(const Pattern& a, const Pattern& b) {
 }
 
 template <class Handler>
-std::vector<std::pair<std::size_t, std::size_t>> ambiguous_pairs(std::span<const Row<Handler>> rows) {
+std::vector<std::pair<std::size_t, std::size_t>> ambiguous_pairs(
+    std::span<const Row<Handler>> rows) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < rows.size(); ++i)
     for (std::size_t j = i + 1; j < rows.size(); ++j)

@@ -92,6 +92,12 @@ class MemoryPort {
     const Addr page = a >> kPageBits;
     return page < pages_ ? read_[page] : nullptr;
   }
+  // Host pointer to the page holding `a` for a store that may go straight to memory, or null
+  // (no DMI, a page holding decoded code, a watched page: use store()).
+  std::uint8_t* store_page(Addr a) const {
+    const Addr page = a >> kPageBits;
+    return page < pages_ ? write_[page] : nullptr;
+  }
 
   // Debug accesses: no time, no side effects. Return bytes transferred.
   unsigned debug_read(Addr a, void* data, unsigned size);

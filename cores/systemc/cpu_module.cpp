@@ -85,13 +85,17 @@ void CpuModule::run_thread() {
   // vector table through the bus.
   core_->reset();
   quantum_.reset();
+  exact_ = tlm::tlm_global_quantum::instance().get() <= period_;
   for (;;) {
     if (stopping_) return halt(Halt::StopRequested);
     const CoreState state = core_->state();
     if (state == CoreState::Stopped) return halt(Halt::Stopped);
     if (state == CoreState::Lockup) return halt(Halt::Lockup);
 
-    Cycles budget = cycles_left_in_quantum();
+    // In exact mode the core syncs before every bus access (transport()), so it only has to
+    // stop where another process has something to do; otherwise also at the quantum's end.
+    Cycles budget = cycles_until_other_activity();
+    if (!exact_) budget = std::min(budget, cycles_left_in_quantum());
     if (budget_) {
       if (budget_->remaining == 0) return halt(Halt::BudgetExhausted);
       // Every instruction takes at least one cycle, so a cycle budget no larger than the
@@ -100,11 +104,15 @@ void CpuModule::run_thread() {
     }
     const std::uint64_t instructions_before = core_->instruction_count();
     run_start_cycles_ = core_->cycle_count();
+    run_end_ = sc_core::sc_time_stamp() + quantum_.get_local_time() +
+               period_ * static_cast<double>(budget);
     in_run_ = true;
     const Cycles used = core_->run(budget);
     in_run_ = false;
     if (budget_) budget_->remaining -= core_->instruction_count() - instructions_before;
-    account(used);
+    // Cycles a mid-run sync (sync_before_access) already turned into SystemC time are not
+    // counted again.
+    account(core_->cycle_count() - run_start_cycles_);
 
     if (core_->state() == CoreState::Sleeping) {
       sleep_until_woken();
@@ -117,6 +125,49 @@ void CpuModule::run_thread() {
 Cycles CpuModule::cycles_left_in_quantum() const {
   const Cycles left = quantum_.remaining().value() / period_.value();
   return std::max<Cycles>(left, 1);
+}
+
+// The core may run ahead of SystemC time only up to the next moment another process has
+// something to do (a timer expiring, a UART finishing a character, another core's sync).
+// Stopping there, on the first clock edge at or after it, means a device's interrupt is seen
+// at its exact cycle whatever the quantum: nothing else runs in between, so running up to
+// that point is indistinguishable from synchronising every cycle.
+Cycles CpuModule::cycles_until_other_activity() {
+  for (;;) {
+    const sc_core::sc_time next =
+        sc_core::sc_time_to_pending_activity(sc_core::sc_get_curr_simcontext());
+    const sc_core::sc_time local = quantum_.get_local_time();
+    if (next > local) {
+      const std::uint64_t ahead = (next - local).value();
+      return std::max<Cycles>((ahead + period_.value() - 1) / period_.value(), 1);
+    }
+    // Already at or past another process's activity: let it run first.
+    quantum_.sync();
+    if (stopping_ || core_->state() != CoreState::Running) return 1;
+    if (sc_core::sc_time_to_pending_activity(sc_core::sc_get_curr_simcontext()) ==
+        sc_core::SC_ZERO_TIME)
+      return 1;
+  }
+}
+
+// Exact mode: SystemC time catches up with the core before a device sees the access, so the
+// device observes sc_time_stamp() at the access's own cycle, exactly as if the core had
+// synchronised on every cycle (no other process can run in between: runs stop at the next
+// pending activity).
+void CpuModule::sync_before_access() {
+  const sc_core::sc_time offset = offset_in_quantum();
+  if (offset > sc_core::SC_ZERO_TIME) wait(offset);
+  quantum_.reset();
+  run_start_cycles_ = core_->cycle_count();
+}
+
+// A bus access may have scheduled activity (a timer reprogrammed, a character started)
+// earlier than the end of this run; the core returns after the current instruction so the
+// next run stops in time.
+void CpuModule::end_run_before_new_activity() {
+  const sc_core::sc_time next = sc_core::sc_time_stamp() + sc_core::sc_time_to_pending_activity(
+                                                               sc_core::sc_get_curr_simcontext());
+  if (next < run_end_) core_->request_stop();
 }
 
 void CpuModule::account(Cycles used) {
@@ -168,9 +219,11 @@ BusStatus CpuModule::transport(Access kind, Addr addr, std::uint8_t* data, unsig
   payload.set_byte_enable_ptr(nullptr);
   payload.set_dmi_allowed(false);
   payload.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  if (exact_ && in_run_) sync_before_access();
   const sc_core::sc_time offset = offset_in_quantum();
   sc_core::sc_time annotated = offset;
   socket->b_transport(payload, annotated);
+  if (in_run_) end_run_before_new_activity();
   // The wait states the bus added, rounded up to whole core cycles.
   const std::uint64_t extra = annotated > offset ? (annotated - offset).value() : 0;
   delay = (extra + period_.value() - 1) / period_.value();

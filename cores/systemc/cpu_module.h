@@ -92,6 +92,9 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   void run_thread();
   void sleep_until_woken();
   Cycles cycles_left_in_quantum() const;
+  Cycles cycles_until_other_activity();
+  void sync_before_access();
+  void end_run_before_new_activity();
   void account(Cycles used);
   void halt(Halt why);
   sc_core::sc_time offset_in_quantum() const;
@@ -112,7 +115,9 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   bool irq_changed_ = false;
   bool stopping_ = false;
   bool in_run_ = false;
-  Cycles run_start_cycles_ = 0;
+  bool exact_ = false;                     // quantum no longer than a clock period: see transport()
+  Cycles run_start_cycles_ = 0;            // core cycle count that local time is measured from
+  sc_core::sc_time run_end_;               // absolute time the current run() may reach
   std::unordered_set<Addr> no_dmi_pages_;  // pages the bus refused DMI for
   InstructionBudget* budget_ = nullptr;
   CpuTrace trace_;

@@ -14,7 +14,7 @@ namespace anvil {
 
 namespace {
 // ARCHITECTURE.md "Time": each core may run this far ahead of SystemC time (docs/timing.md).
-constexpr double kDefaultQuantumSeconds = 10e-6;
+constexpr double kDefaultQuantumSeconds = 1e-3;
 }  // namespace
 
 Simulation::Simulation(const BoardDesc& board, const Registry& registry, const RunOptions& options)

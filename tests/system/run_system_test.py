@@ -71,6 +71,9 @@ def main():
     parser.add_argument("--stdout-contains", action="append", default=[])
     parser.add_argument("--stderr-contains", action="append", default=[])
     parser.add_argument("--same-twice", action="store_true")
+    parser.add_argument("--same-with", metavar="ARGS",
+                        help="run again with these extra arguments (space-separated); "
+                             "status, output and cycle count must not change")
     parser.add_argument("--truncated-copy", nargs=3)
     parser.add_argument("--board-typo", nargs=2)
     parser.add_argument("--board-syntax-error")
@@ -97,8 +100,9 @@ def main():
     for text in args.stderr_contains:
         if text not in stderr:
             failures.append(f"standard error does not mention {text!r}")
-    if args.same_twice:
-        status2, stdout2, stderr2 = run(command, args.timeout)
+    if args.same_twice or args.same_with:
+        again = command + (args.same_with.split() if args.same_with else [])
+        status2, stdout2, stderr2 = run(again, args.timeout)
         if not cycles_line(stderr):
             failures.append("no cycle count on standard error (is --stats given?)")
         if (status2, stdout2, cycles_line(stderr2)) != (status, stdout, cycles_line(stderr)):
