@@ -68,6 +68,7 @@ std::unique_ptr<Core> create_cortex_m(const CortexMConfig& config, MemoryPort& m
 
 CortexM::CortexM(const CortexMConfig& config, MemoryPort& memory)
     : model_(config.model), memory_(memory), decoded_(memory) {
+  decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   const ModelInfo& info = model_info(config.model);
   if (config.external_irqs < 1 || config.external_irqs > 240)
     throw std::invalid_argument("cortex-m: external_irqs must be 1..240, got " +
@@ -347,39 +348,38 @@ bool CortexM::decode(std::uint32_t pc, DecodedThumb& out) {
 
 // The hot path: the instruction at `pc` from the decoded page in use, else the slow path.
 inline const DecodedThumb* CortexM::decoded_at(std::uint32_t pc) {
-  const std::uint8_t* host = memory_.fetch_page(pc);
-  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ && host == code_page_host_ &&
+  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ &&
       (pc & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4) [[likely]] {
-    const DecodedThumb& slot = decoded_.at(pc);
+    const DecodedThumb& slot = code_slots_[(pc & MemoryPort::kPageMask) / 2];
     if (slot.handler) [[likely]]
       return &slot;
   }
-  return decoded_at_slow(pc, host);
+  return decoded_at_slow(pc);
 }
 
 // Cache only instructions inside one page that has a direct pointer: then the page's
-// decoded code is dropped whenever the page is written, and slow (wait-stated) memory is
-// fetched, and charged, on every execution.
-const DecodedThumb* CortexM::decoded_at_slow(std::uint32_t pc, const std::uint8_t* host) {
-  if (!host || (pc & MemoryPort::kPageMask) > MemoryPort::kPageSize - 4)
+// decoded code is dropped whenever the page is written or the bus maps other memory there
+// (MemoryPort tells the cache), and slow (wait-stated) memory is fetched, and charged, on
+// every execution.
+const DecodedThumb* CortexM::decoded_at_slow(std::uint32_t pc) {
+  if (!memory_.fetch_page(pc) || (pc & MemoryPort::kPageMask) > MemoryPort::kPageSize - 4)
     return decode(pc, scratch_) ? &scratch_ : nullptr;
-  if ((pc & ~MemoryPort::kPageMask) != code_page_base_ || host != code_page_host_)
-    enter_code_page(pc & ~MemoryPort::kPageMask, host);
-  DecodedThumb& slot = decoded_.at(pc);
+  const Addr base = pc & ~MemoryPort::kPageMask;
+  if (base != code_page_base_) {
+    code_slots_ = decoded_.page(base).slots.data();
+    code_page_base_ = base;
+  }
+  DecodedThumb& slot = code_slots_[(pc & MemoryPort::kPageMask) / 2];
   if (slot.handler) return &slot;
   return decode(pc, slot) ? &slot : nullptr;
 }
 
-// A page decoded while it mapped other memory (the bus remapped it, and DMI now points
-// elsewhere) must be decoded again.
-void CortexM::enter_code_page(Addr base, const std::uint8_t* host) {
-  auto [known, inserted] = code_page_hosts_.try_emplace(base, host);
-  if (!inserted && known->second != host) {
-    decoded_.code_page_written(base);
-    known->second = host;
+// The decoded cache dropped a page (written, remapped) or everything: forget the page in use.
+void CortexM::decoded_page_dropped(Addr base) {
+  if (base == ~Addr{0} || base == code_page_base_) {
+    code_page_base_ = ~Addr{0};
+    code_slots_ = nullptr;
   }
-  code_page_base_ = base;
-  code_page_host_ = host;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -414,6 +414,8 @@ void CortexM::execute_until_limit() {
     // still take their cycle.
     if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
     if (it & 0xF) itstate_ = it_advance(it);
+    // Handlers' extra cycles are charged after the instruction, so a device read inside it
+    // sees the instruction's first cycle.
     cycles_ += 1 + pending_cycles_ + memory_.take_wait_cycles();
     pending_cycles_ = 0;
     ++instructions_;

@@ -174,9 +174,9 @@ class CortexM final : public Core {
   template <bool Hooked>
   void execute_until_limit();
   const DecodedThumb* decoded_at(std::uint32_t pc);
-  const DecodedThumb* decoded_at_slow(std::uint32_t pc, const std::uint8_t* host);
+  const DecodedThumb* decoded_at_slow(std::uint32_t pc);
+  void decoded_page_dropped(Addr base);
   bool decode(std::uint32_t pc, DecodedThumb& out);
-  void enter_code_page(Addr base, const std::uint8_t* host);
   bool fetch_halfword(std::uint32_t address, std::uint32_t& value);
   void finish_events(std::uint8_t itstate_before);
   void set_event(Event e) {
@@ -241,8 +241,8 @@ class CortexM final : public Core {
   std::uint8_t itstate_ = 0;
   CoreState state_ = CoreState::Running;
   Cycles cycles_ = 0;
-  std::uint64_t instructions_ = 0;
   unsigned pending_cycles_ = 0;
+  std::uint64_t instructions_ = 0;
 
   // Where the instruction being executed continues; handlers' PC writes land here.
   std::uint32_t next_pc_ = 0;
@@ -284,10 +284,9 @@ class CortexM final : public Core {
   std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> table32_;
   DecodedCache<DecodedThumb, 2> decoded_;
   DecodedThumb scratch_;  // instructions that cannot be cached (no direct fetch pointer)
-  // The memory each decoded page was decoded from, to notice remapping.
-  std::unordered_map<Addr, const std::uint8_t*> code_page_hosts_;
+  // The decoded page the core executes from: its base and its slots.
   Addr code_page_base_ = ~Addr{0};
-  const std::uint8_t* code_page_host_ = nullptr;
+  DecodedThumb* code_slots_ = nullptr;
 };
 
 // Defined here so that handlers in other files inline them: they run for most instructions.

@@ -3,6 +3,7 @@
 // a store to a page holding decoded code (see MemoryPort::watch_code_page) drops the page.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -45,13 +46,19 @@ class DecodedCache final : public CodeWriteObserver {
     pages_.erase(page_base);
     if (last_base_ == page_base) last_page_ = nullptr;
     ++invalidations_;
+    if (on_drop_) on_drop_(page_base);
   }
 
   void clear() {
     pages_.clear();
     last_page_ = nullptr;
     port_.unwatch_all_code_pages();
+    if (on_drop_) on_drop_(~Addr{0});
   }
+
+  // Called with a page's base when it is dropped (all ones: every page), for an interpreter
+  // that keeps a pointer into the page it is executing.
+  void set_drop_listener(std::function<void(Addr)> listener) { on_drop_ = std::move(listener); }
 
   std::uint64_t invalidations() const { return invalidations_; }
 
@@ -61,6 +68,7 @@ class DecodedCache final : public CodeWriteObserver {
   Addr last_base_ = ~Addr{0};
   Page* last_page_ = nullptr;
   std::uint64_t invalidations_ = 0;
+  std::function<void(Addr)> on_drop_;
 };
 
 }  // namespace anvil

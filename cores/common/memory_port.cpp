@@ -26,21 +26,33 @@ void MemoryPort::refresh_page(Addr page) {
 void MemoryPort::map_page(Addr page_base, std::uint8_t* host, bool writable) {
   const Addr page = page_base >> kPageBits;
   if (page >= pages_) return;
+  const bool remapped = dmi_read_[page] != nullptr && dmi_read_[page] != host;
   dmi_read_[page] = host;
   dmi_write_[page] = writable ? host : nullptr;
   refresh_page(page);
+  if (remapped) code_page_changed(page);
+}
+
+// Decoded code from a page is only valid for the memory it was decoded from.
+void MemoryPort::code_page_changed(Addr page) {
+  if ((flags_[page] & kCodePage) && code_observer_)
+    code_observer_->code_page_written(page << kPageBits);
 }
 
 void MemoryPort::unmap_range(Addr first, Addr last) {
   Addr end = (last >> kPageBits) + 1;
   if (end > pages_) end = pages_;
   for (Addr page = first >> kPageBits; page < end; ++page) {
+    const bool was_mapped = dmi_read_[page] != nullptr;
     dmi_read_[page] = dmi_write_[page] = nullptr;
     refresh_page(page);
+    if (was_mapped) code_page_changed(page);
   }
 }
 
-void MemoryPort::unmap_all() { unmap_range(0, (pages_ << kPageBits) - 1); }
+void MemoryPort::unmap_all() {
+  unmap_range(0, (pages_ << kPageBits) - 1);
+}
 
 void MemoryPort::watch_code_page(Addr page_base) {
   const Addr page = page_base >> kPageBits;
@@ -91,7 +103,8 @@ bool MemoryPort::slow_access(Access kind, Addr a, std::uint8_t* bytes, unsigned 
   const BusStatus status = bus_->transport(kind, a, bytes, size, delay);
   wait_cycles_ += delay;
   if (status != BusStatus::Ok) return false;
-  if (!(flags_[page] & kForcedSlow) && !(kind == Access::Store ? dmi_write_[page] : dmi_read_[page]))
+  if (!(flags_[page] & kForcedSlow) &&
+      !(kind == Access::Store ? dmi_write_[page] : dmi_read_[page]))
     bus_->request_direct_access(*this, a, kind);
   return true;
 }

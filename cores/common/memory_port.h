@@ -35,7 +35,8 @@ class BusBackend {
   }
 };
 
-// Told when the guest stores to a page that holds decoded code (see watch_code_page()).
+// Told when the guest stores to a page that holds decoded code (see watch_code_page()), or
+// when the memory behind such a page changes (DMI withdrawn or granted elsewhere).
 class CodeWriteObserver {
  public:
   virtual ~CodeWriteObserver() = default;
@@ -139,6 +140,7 @@ class MemoryPort {
   bool slow_store(Addr a, T value);
   bool slow_access(Access kind, Addr a, std::uint8_t* bytes, unsigned size);
   void refresh_page(Addr page);
+  void code_page_changed(Addr page);
 
   BusBackend* bus_;
   std::endian guest_order_;
