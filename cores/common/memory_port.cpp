@@ -11,11 +11,11 @@ MemoryPort::MemoryPort(BusBackend& bus, std::endian guest_order, unsigned addres
     : bus_(&bus),
       guest_order_(guest_order),
       pages_(Addr{1} << (address_bits - kPageBits)),
-      dmi_read_(pages_, nullptr),
-      dmi_write_(pages_, nullptr),
-      read_(pages_, nullptr),
-      write_(pages_, nullptr),
-      flags_(pages_, 0) {}
+      dmi_read_(pages_),
+      dmi_write_(pages_),
+      read_(pages_),
+      write_(pages_),
+      flags_(pages_) {}
 
 void MemoryPort::refresh_page(Addr page) {
   const bool slow = flags_[page] & kForcedSlow;
@@ -43,6 +43,8 @@ void MemoryPort::unmap_range(Addr first, Addr last) {
   Addr end = (last >> kPageBits) + 1;
   if (end > pages_) end = pages_;
   for (Addr page = first >> kPageBits; page < end; ++page) {
+    // Only pages that were mapped are written, so untouched (zero) table pages stay shared.
+    if (!dmi_read_[page] && !dmi_write_[page]) continue;
     const bool was_mapped = dmi_read_[page] != nullptr;
     dmi_read_[page] = dmi_write_[page] = nullptr;
     refresh_page(page);

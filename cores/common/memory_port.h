@@ -6,8 +6,10 @@
 #pragma once
 
 #include <bit>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <type_traits>
 #include <vector>
 
@@ -147,10 +149,27 @@ class MemoryPort {
   Addr pages_;
   // Per page: what DMI granted (dmi_*) and what the fast path may use (read_/write_),
   // which is dmi_* minus pages forced to the slow path.
-  std::vector<std::uint8_t*> dmi_read_, dmi_write_;
-  std::vector<const std::uint8_t*> read_;
-  std::vector<std::uint8_t*> write_;
-  std::vector<std::uint8_t> flags_;  // kCodePage | kForcedSlow
+  // The tables cover the whole address space (8 MiB each for 32 bits) but most pages are
+  // never touched: calloc'd memory comes from the kernel as shared zero pages, so a run
+  // pays only for the pages it maps, where value-initialising a std::vector would write
+  // them all at start-up. (A null pointer is all-bits-zero on every host Anvil supports.)
+  template <class T>
+  struct ZeroedTable {
+    struct Free {
+      void operator()(T* p) const { std::free(p); }
+    };
+    std::unique_ptr<T[], Free> entries;
+    explicit ZeroedTable(Addr count)
+        : entries(static_cast<T*>(std::calloc(static_cast<std::size_t>(count), sizeof(T)))) {
+      if (!entries) throw std::bad_alloc();
+    }
+    T& operator[](Addr i) { return entries[i]; }
+    const T& operator[](Addr i) const { return entries[i]; }
+  };
+  ZeroedTable<std::uint8_t*> dmi_read_, dmi_write_;
+  ZeroedTable<const std::uint8_t*> read_;
+  ZeroedTable<std::uint8_t*> write_;
+  ZeroedTable<std::uint8_t> flags_;  // kCodePage | kForcedSlow
   CodeWriteObserver* code_observer_ = nullptr;
   Cycles wait_cycles_ = 0;
 };
