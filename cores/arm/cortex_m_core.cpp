@@ -91,11 +91,6 @@ CortexM::~CortexM() = default;
 // Registers and PC writes
 // ---------------------------------------------------------------------------------------
 
-void CortexM::branch_write_pc(std::uint32_t address) {
-  next_pc_ = address & ~1u;
-  pending_cycles_ += m3_timing::kPipelineRefill;
-}
-
 // BXWritePC() — A2.3.1: EXC_RETURN in Handler mode starts an exception return; otherwise
 // bit 0 becomes EPSR.T, and a clear T faults on the next instruction (INVSTATE).
 void CortexM::bx_write_pc(std::uint32_t address) {
@@ -333,16 +328,17 @@ bool CortexM::decode(std::uint32_t pc, DecodedThumb& out) {
     raise_synchronous(exception::kBusFault, pc, true);
     return false;
   }
+  const ThumbRow* row = nullptr;
   if (wide) {
     out.insn = (first << 16) | second;
     out.length = 4;
-    out.row = table32_->find(out.insn);
+    row = table32_->find(out.insn);
   } else {
     out.insn = first;
     out.length = 2;
-    out.row = table16_->find(out.insn);
+    row = table16_->find(out.insn);
   }
-  out.handler = out.row ? out.row->handler : &undefined_instruction;
+  out.handler = row ? row->handler : &undefined_instruction;
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "cores/arm/cortex_m.h"
+#include "cores/arm/cortex_m3_timing.h"
 #include "cores/common/decoded_cache.h"
 #include "cores/common/encoding.h"
 
@@ -38,8 +39,8 @@ std::span<const ThumbRow> thumb32_rows();  // thumb32_table.cpp
 struct DecodedThumb {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint8_t length = 0;        // 2 or 4
-  const ThumbRow* row = nullptr;  // for tracing/disassembly; null for undefined encodings
+  std::uint8_t length = 0;  // 2 or 4
+  // 16 bytes: four slots to a cache line. Tracing finds the row again from `insn`.
 };
 
 // APSR flags, kept unpacked for speed. ARMv7-M ARM B1.4.2
@@ -290,6 +291,11 @@ class CortexM final : public Core {
 };
 
 // Defined here so that handlers in other files inline them: they run for most instructions.
+inline void CortexM::branch_write_pc(std::uint32_t address) {
+  next_pc_ = address & ~1u;
+  pending_cycles_ += m3_timing::kPipelineRefill;
+}
+
 inline void CortexM::set_reg(unsigned n, std::uint32_t value) {
   r_[n] = n == 13 ? (value & ~3u) : value;
 }
