@@ -1,6 +1,6 @@
 // Cortex-M3 cycle counts, from the Cortex-M3 Technical Reference Manual (ARM DDI 0337,
 // "Processor instruction timings", Table 18-1 in r1p1, Table 3-1 in r2p1), for a system with
-// zero wait states. Bus wait states come on top, from MemoryPort::take_wait_cycles().
+// zero wait states. Bus wait states come on top (the MemoryPort adds them to the core).
 //
 // The run loop charges one cycle per instruction; handlers add what their form takes beyond
 // that with CortexM::add_cycles(). Cortex-M4 uses the same table (its TRM gives the same

@@ -69,6 +69,7 @@ std::unique_ptr<Core> create_cortex_m(const CortexMConfig& config, MemoryPort& m
 CortexM::CortexM(const CortexMConfig& config, MemoryPort& memory)
     : model_(config.model), memory_(memory), decoded_(memory) {
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
+  memory_.set_wait_sink(&pending_cycles_);
   const ModelInfo& info = model_info(config.model);
   if (config.external_irqs < 1 || config.external_irqs > 240)
     throw std::invalid_argument("cortex-m: external_irqs must be 1..240, got " +
@@ -85,7 +86,9 @@ CortexM::CortexM(const CortexMConfig& config, MemoryPort& memory)
   table32_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(thumb32_rows());
 }
 
-CortexM::~CortexM() = default;
+CortexM::~CortexM() {
+  memory_.set_wait_sink(nullptr);
+}
 
 // ---------------------------------------------------------------------------------------
 // Registers and PC writes
@@ -412,7 +415,7 @@ void CortexM::execute_until_limit() {
     if (it & 0xF) itstate_ = it_advance(it);
     // Handlers' extra cycles are charged after the instruction, so a device read inside it
     // sees the instruction's first cycle.
-    cycles_ += 1 + pending_cycles_ + memory_.take_wait_cycles();
+    cycles_ += 1 + pending_cycles_;  // bus wait states land in pending_cycles_ too
     pending_cycles_ = 0;
     ++instructions_;
     current_pc_ = next_pc_;
@@ -514,7 +517,7 @@ void CortexM::reset() {
   event_register_ = false;
   limit_ = 0;
   scs_->reset(cycles_);
-  memory_.take_wait_cycles();
+  pending_cycles_ = 0;  // wait states of accesses that no longer count
   state_ = CoreState::Running;
   std::uint32_t sp = 0, entry = 0;
   if (!memory_.load(std::uint32_t{0}, sp) || !memory_.load(std::uint32_t{4}, entry)) {
@@ -523,7 +526,7 @@ void CortexM::reset() {
     state_ = CoreState::Lockup;
     return;
   }
-  memory_.take_wait_cycles();
+  pending_cycles_ = 0;  // wait states of accesses that no longer count
   r_[13] = sp & ~3u;
   r_[14] = 0xFFFFFFFF;  // LR is UNKNOWN on reset; all ones is what the M3 shows
   current_pc_ = next_pc_ = entry & ~1u;

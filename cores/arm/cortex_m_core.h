@@ -242,7 +242,7 @@ class CortexM final : public Core {
   std::uint8_t itstate_ = 0;
   CoreState state_ = CoreState::Running;
   Cycles cycles_ = 0;
-  unsigned pending_cycles_ = 0;
+  Cycles pending_cycles_ = 0;  // handler extras and bus wait states (MemoryPort sink)
   std::uint64_t instructions_ = 0;
 
   // Where the instruction being executed continues; handlers' PC writes land here.

@@ -3,6 +3,8 @@
 // and the system instructions that touch this state (SVC, BKPT, WFI/WFE/SEV, MRS/MSR, CPS).
 #include <algorithm>
 
+#include <utility>
+
 #include "cores/arm/cortex_m3_timing.h"
 #include "cores/arm/cortex_m_core.h"
 #include "cores/arm/m_profile_scs.h"
@@ -137,7 +139,7 @@ void CortexM::enter_exception(unsigned number, std::uint32_t return_address, boo
   event_register_ = true;
   current_pc_ = next_pc_ = vector & ~1u;
   cycles_ += (tail_chain ? m3_timing::kTailChain : m3_timing::kExceptionEntry) +
-             memory_.take_wait_cycles();
+             std::exchange(pending_cycles_, 0);
   limit_ = 0;
   hooks_->exception_taken(number, return_address);
   if (!stacked) {
@@ -209,7 +211,7 @@ void CortexM::exception_return(std::uint32_t exc_return) {
   std::uint32_t words[8] = {};
   bool ok = true;
   for (unsigned i = 0; i < 8; ++i) ok = memory_.load(frame + 4 * i, words[i]) && ok;
-  cycles_ += m3_timing::kExceptionReturn + memory_.take_wait_cycles();
+  cycles_ += m3_timing::kExceptionReturn + std::exchange(pending_cycles_, 0);
   if (!ok) {
     scs_->add_configurable_fault_status(fault_status::kUnstackingBusError);
     take_synchronous(exception::kBusFault, current_pc_, false);

@@ -103,7 +103,7 @@ bool MemoryPort::slow_access(Access kind, Addr a, std::uint8_t* bytes, unsigned 
   }
   Cycles delay = 0;
   const BusStatus status = bus_->transport(kind, a, bytes, size, delay);
-  wait_cycles_ += delay;
+  *wait_sink_ += delay;
   if (status != BusStatus::Ok) return false;
   if (!(flags_[page] & kForcedSlow) &&
       !(kind == Access::Store ? dmi_write_[page] : dmi_read_[page]))

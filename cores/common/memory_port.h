@@ -120,6 +120,12 @@ class MemoryPort {
   // Pages that must always take the slow path (watchpoints, MMIO hooks).
   void force_slow_path(Addr page_base, bool on);
 
+  // Where slow-path wait states are added. By default an internal counter read with
+  // take_wait_cycles(); a core may point it at its own pending-cycles counter so the hot
+  // loop reads one counter, not two (take_wait_cycles() then returns 0). Null restores the
+  // default.
+  void set_wait_sink(Cycles* sink) { wait_sink_ = sink ? sink : &wait_cycles_; }
+
   Cycles take_wait_cycles() {
     Cycles c = wait_cycles_;
     wait_cycles_ = 0;
@@ -172,6 +178,7 @@ class MemoryPort {
   ZeroedTable<std::uint8_t> flags_;  // kCodePage | kForcedSlow
   CodeWriteObserver* code_observer_ = nullptr;
   Cycles wait_cycles_ = 0;
+  Cycles* wait_sink_ = &wait_cycles_;
 };
 
 template <class T>
