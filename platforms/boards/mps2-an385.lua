@@ -25,8 +25,8 @@ return board {
   -- CMSDK APB subsystem. UART n: RX interrupt, and TX on the next line.
   timer0 = cmsdk.timer { base = 0x40000000, irq = 8 },
   timer1 = cmsdk.timer { base = 0x40001000, irq = 9 },
-  -- The dual timer sits at 0x40002000 on IRQ 10; add it once a "cmsdk-dualtimer" model exists:
-  -- dualtimer = device { type = "cmsdk-dualtimer", base = 0x40002000, irq = { "cpu0", 10 } },
+  -- The dual timer's combined interrupt (TIMINTC) is IRQ 10 (AN385 section 3.4).
+  dualtimer = device { type = "cmsdk-dualtimer", base = 0x40002000, irq = { "cpu0", 10 } },
   uart0 = cmsdk.uart { base = 0x40004000, rx_irq = 0, tx_irq = 1, backend = "stdio" },
   uart1 = cmsdk.uart { base = 0x40005000, rx_irq = 2, tx_irq = 3 },
   uart2 = cmsdk.uart { base = 0x40006000, rx_irq = 4, tx_irq = 5 },

@@ -69,7 +69,7 @@ TEST_CASE("unknown device types and memory kinds list the known ones", "[validat
                                       "  d = device { base = 0x40005000 },\n");
   CHECK(problems_of(path) ==
         path +
-            ":4: u.type: unknown device type \"pl011\" (known: anvil-simctrl, cmsdk-timer, "
+            ":4: u.type: unknown device type \"pl011\" (known: anvil-simctrl, cmsdk-dualtimer, cmsdk-timer, "
             "cmsdk-uart)\n" +
             path + ":5: m.kind: unknown memory kind \"sram\" (known: flash, ram, rom)\n" + path +
             ":6: d.type: missing: a device needs one, as in type = \"cmsdk-uart\"\n");

@@ -16,8 +16,9 @@ TEST_CASE("the registry finds types by kind and name and lists them sorted", "[r
   std::vector<std::string> listed;
   for (const ModuleType* type : registry.all()) listed.push_back(type->kind + ":" + type->name);
   CHECK(listed == std::vector<std::string>{"cpu:cortex-m3", "cpu:cortex-m4", "device:anvil-simctrl",
-                                           "device:cmsdk-timer", "device:cmsdk-uart",
-                                           "memory:flash", "memory:ram", "memory:rom"});
+                                           "device:cmsdk-dualtimer", "device:cmsdk-timer",
+                                           "device:cmsdk-uart", "memory:flash", "memory:ram",
+                                           "memory:rom"});
 }
 
 TEST_CASE("registering one type twice is refused", "[registry]") {

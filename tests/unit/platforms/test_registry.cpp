@@ -38,6 +38,12 @@ Registry make_test_registry() {
                  {"irq", ParamType::Irq, false, "interrupt"}},
                 nullptr});
   registry.add({"device",
+                "cmsdk-dualtimer",
+                "CMSDK APB dual timer",
+                {{"base", ParamType::Integer, true, "the dual timer's base address"},
+                 {"irq", ParamType::Irq, false, "combined interrupt"}},
+                nullptr});
+  registry.add({"device",
                 "anvil-simctrl",
                 "simulation control",
                 {{"base", ParamType::Integer, true, "base address"}},
