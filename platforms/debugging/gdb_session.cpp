@@ -80,6 +80,7 @@ GdbSession::GdbSession(sc_core::sc_module_name name, Platform& platform,
   step_start_count_.assign(cores, 0);
   step_start_pc_.assign(cores, 0);
   lockup_reported_.assign(cores, false);
+  undo_.resize(cores);
   for (CpuModule* cpu : platform_.cpus()) cpu->set_debugger(this);
   platform_.set_exit_interceptor([this](int code) { return guest_exit(code); });
   SC_THREAD(serve_thread);
@@ -164,6 +165,7 @@ StopEvent GdbSession::wait_for_stop(const std::function<bool()>& interrupt_reque
     if (pending_stop_) {
       const StopEvent event = *pending_stop_;
       if (event.reason != StopEvent::Reason::Exited) pending_stop_.reset();
+      if (event.reason == StopEvent::Reason::Watchpoint) undo_watched_instruction(event.thread - 1);
       return event;
     }
     wait(period, stop_event_);
@@ -191,7 +193,9 @@ bool GdbSession::guest_exit(int code) {
 void GdbSession::update_hooks() {
   const bool stepping =
       std::find(actions_.begin(), actions_.end(), ResumeAction::Step) != actions_.end();
-  const bool per_instruction = attached_ && (stepping || points_.has_breakpoints());
+  saving_for_undo_ = attached_ && points_.has_watchpoints();
+  const bool per_instruction =
+      attached_ && (stepping || points_.has_breakpoints() || saving_for_undo_);
   for (CpuModule* cpu : platform_.cpus()) cpu->set_debug_per_instruction(per_instruction);
 
   std::set<Addr> pages;
@@ -219,6 +223,7 @@ bool GdbSession::before_instruction(CpuModule& cpu, Addr pc) {
   if (halted_) return true;  // another core stopped the simulation
   const std::size_t index = index_of(cpu);
   const unsigned thread = static_cast<unsigned>(index + 1);
+  if (saving_for_undo_) save_for_undo(cpu, index);
   if (actions_[index] == ResumeAction::Step) {
     // Stepped once an instruction completed, or an exception entry moved the pc: the stop
     // is at the first instruction of the handler, as on hardware.
@@ -236,9 +241,15 @@ bool GdbSession::before_instruction(CpuModule& cpu, Addr pc) {
 
 bool GdbSession::data_access(CpuModule& cpu, Access kind, Addr addr, unsigned size) {
   if (!attached_) return false;
+  const std::size_t index = index_of(cpu);
+  if (saving_for_undo_ && kind == Access::Store) {
+    Undo::Store store{addr, std::vector<std::uint8_t>(size)};
+    cpu.memory().debug_read(addr, store.old_bytes.data(), size);
+    undo_[index].stores.push_back(std::move(store));
+  }
   const auto hit = points_.watch_hit(kind, addr, size);
   if (!hit) return false;
-  const unsigned thread = static_cast<unsigned>(index_of(cpu) + 1);
+  const unsigned thread = static_cast<unsigned>(index + 1);
   record_stop(StopEvent{StopEvent::Reason::Watchpoint, thread, hit->kind, hit->address, 0});
   return true;
 }
@@ -266,6 +277,36 @@ void GdbSession::pause_point(CpuModule& cpu) {
     }
     return;
   }
+}
+
+void GdbSession::save_for_undo(CpuModule& cpu, std::size_t index) {
+  Undo& undo = undo_[index];
+  const Core& c = cpu.core();
+  undo.registers.resize(c.register_info().size());
+  for (unsigned i = 0; i < undo.registers.size(); ++i) undo.registers[i] = c.read_register(i);
+  undo.stores.clear();
+}
+
+// The core stopped after the instruction that hit the watchpoint: put back its registers
+// and the bytes it stored, so GDB sees the stop before the access and steps the instruction
+// itself. Not when an exception was taken instead (the pc left the instruction's flow):
+// the stop then stays at the handler. HACK: stores of the same instruction to pages that
+// are not watched (an STM across a page boundary) and device side effects are not undone.
+void GdbSession::undo_watched_instruction(std::size_t index) {
+  Undo& undo = undo_[index];
+  Core& c = core(index);
+  if (undo.registers.size() != c.register_info().size()) return;
+  const auto& info = c.register_info();
+  for (unsigned i = 0; i < info.size(); ++i) {
+    // IPSR (the exception number, xPSR bits 8:0) changes only when an exception is taken
+    // or returns: ARMv7-M ARM B1.4.2.
+    if (info[i].name == "xpsr" && ((c.read_register(i) ^ undo.registers[i]) & 0x1FF) != 0) return;
+  }
+  for (unsigned i = 0; i < info.size(); ++i) c.write_register(i, undo.registers[i]);
+  for (auto store = undo.stores.rbegin(); store != undo.stores.rend(); ++store)
+    c.memory().debug_write(store->address, store->old_bytes.data(),
+                           static_cast<unsigned>(store->old_bytes.size()));
+  undo.stores.clear();
 }
 
 // ---- Breakpoints, memory map ----

@@ -80,6 +80,22 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   std::vector<Addr> step_start_pc_;
   std::vector<bool> lockup_reported_;
   std::set<Addr> forced_pages_;
+
+  // Watchpoints stop before the access (docs/debugging.md): while any is set, each core's
+  // registers are saved before every instruction, and the old bytes of every store to a
+  // watched page, so a hit can be undone to leave the core at the accessing instruction.
+  struct Undo {
+    std::vector<std::uint64_t> registers;  // before the instruction
+    struct Store {
+      Addr address;
+      std::vector<std::uint8_t> old_bytes;
+    };
+    std::vector<Store> stores;  // of the instruction, in order
+  };
+  void save_for_undo(CpuModule& cpu, std::size_t index);
+  void undo_watched_instruction(std::size_t index);
+  std::vector<Undo> undo_;
+  bool saving_for_undo_ = false;
   sc_core::sc_event stop_event_;
   sc_core::sc_event resume_event_;
 };

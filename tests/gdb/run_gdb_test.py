@@ -162,12 +162,26 @@ def case_exit(args):
     finished_normally(args, status, out, gdb_output, err)
 
 
+def instruction_before(args, pc):
+    """objdump's mnemonic of the instruction that ends at `pc`."""
+    listing = tool_output([args.objdump, "-d", f"--start-address={pc - 8:#x}",
+                           f"--stop-address={pc:#x}", args.elf])
+    rows = re.findall(r"^\s+([0-9a-f]+):\s+(?:[0-9a-f]{4} ?)+\s+(\S+)", listing, re.M)
+    return rows[-1][1] if rows else ""
+
+
 def case_watch(args):
     # main fills squares[i] = i * i: a write watchpoint on squares[3] fires with 0 -> 9.
+    # The stub reports the stop before the store and GDB steps it, so GDB then shows the pc
+    # right after the storing instruction (a late report would show one more instruction).
     gdb_output, status, out, err = session(args, ["break main", "continue", "watch squares[3]",
-                                                 "continue", "delete", "detach"])
+                                                 "continue", "info registers pc", "delete",
+                                                 "detach"])
     expect(re.search(r"Old value = 0\s+New value = 9", gdb_output), "no write of 9 seen",
            gdb_output, err)
+    pc = register(gdb_output, "pc")
+    expect(pc is not None and instruction_before(args, pc).startswith("str"),
+           f"the instruction before pc {pc:#x} is not the store", gdb_output, err)
     finished_normally(args, status, out, gdb_output, err)
 
 
