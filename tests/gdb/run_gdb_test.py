@@ -9,10 +9,12 @@ point (readelf), its disassembly (objdump), gdb's own reading of the ELF file wi
 the UART output recorded on qemu, and `anvil describe` for the board's name and core model.
 """
 import argparse
+import os
 import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 TIMEOUT = 20
@@ -61,19 +63,25 @@ def gdb_file_only(args, expression):
     return re.search(r"\$1 = (0x[0-9a-f]+)", out).group(1)
 
 
-def session(args, commands):
-    """Runs anvil waiting for GDB, then gdb -batch with `commands`. Returns (gdb output,
-    anvil exit status, anvil stdout, anvil stderr)."""
+def start_anvil(args, extra=()):
+    """anvil waiting for GDB on a free port; returns (process, port)."""
     port = free_port()
     anvil = subprocess.Popen([args.anvil, "run", args.board, "--firmware", args.elf,
-                              "--gdb", f"127.0.0.1:{port}", "--wait-gdb"],
+                              "--gdb", f"127.0.0.1:{port}", "--wait-gdb", *extra],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + TIMEOUT
     # anvil prints where it waits once the listener is up (a probing connection would be
     # the one connection it serves).
     line = anvil.stderr.readline()
     if "waiting for GDB" not in line:
         fail(f"anvil did not start listening: {line}")
+    return anvil, port
+
+
+def session(args, commands):
+    """Runs anvil waiting for GDB, then gdb -batch with `commands`. Returns (gdb output,
+    anvil exit status, anvil stdout, anvil stderr)."""
+    anvil, port = start_anvil(args)
+    deadline = time.time() + TIMEOUT
     gdb_command = [args.gdb, "-batch", "-nx", "-ex", "set pagination off",
                    "-ex", f"file {args.elf}", "-ex", f"target remote 127.0.0.1:{port}"]
     for command in commands:
@@ -201,6 +209,83 @@ def case_monitor(args):
     expect("Unknown monitor command 'nonsense'" in gdb_output, "unknown command not reported",
            gdb_output, err)
     finished_normally(args, status, out, gdb_output, err)
+
+
+def case_stdio(args):
+    # GDB starts anvil itself (`target remote | ...`); the UART goes to a file since stdout
+    # carries the protocol.
+    with tempfile.TemporaryDirectory() as folder:
+        uart = os.path.join(folder, "uart.txt")
+        command = (f"{args.anvil} run {args.board} --firmware {args.elf} --gdb stdio "
+                   f"--wait-gdb -p uart0.backend=file:{uart}")
+        gdb = subprocess.run([args.gdb, "-batch", "-nx", "-ex", f"file {args.elf}",
+                              "-ex", f"target remote | {command}", "-ex", "break main",
+                              "-ex", "continue", "-ex", "continue"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             timeout=TIMEOUT)
+        expect("Breakpoint 1, main ()" in gdb.stdout, "no stop at main", gdb.stdout, "")
+        expect("exited normally" in gdb.stdout, "GDB was not told of the exit", gdb.stdout, "")
+        with open(uart) as f, open(args.expected_output) as g:
+            expect(f.read() == g.read(), "UART output differs", gdb.stdout, "")
+
+
+class RawRsp:
+    """A minimal Remote Serial Protocol client (GDB manual, "Overview"): `$data#cs`,
+    acknowledged with `+`."""
+
+    def __init__(self, port):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        self.buffer = b""
+
+    def send(self, data):
+        checksum = sum(data.encode()) % 256
+        self.sock.sendall(f"${data}#{checksum:02x}".encode())
+
+    def reply(self):
+        while True:
+            match = re.search(rb"\$([^#]*)#[0-9a-f]{2}", self.buffer)
+            if match:
+                self.buffer = self.buffer[match.end():]
+                self.sock.sendall(b"+")
+                return match.group(1).decode()
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                return None
+            self.buffer += chunk
+
+
+def case_interrupt(args):
+    # A `b .` loop (ARMv7-M ARM A7.7.12, encoding T2 with imm11 = 0x7fe: 0xe7fe) written to
+    # RAM and jumped to never ends; Ctrl-C (0x03) must stop it with SIGINT (T02) with the
+    # pc still in the loop, and the simulation must then end when GDB kills it.
+    anvil, port = start_anvil(args)
+    loop = 0x20100000
+    pc_number = 15
+    rsp = RawRsp(port)
+    rsp.send(f"M{loop:x},2:fee7")
+    first = rsp.reply()
+    rsp.send(f"P{pc_number:x}=" + loop.to_bytes(4, "little").hex())
+    second = rsp.reply()
+    rsp.send("c")
+    time.sleep(0.3)
+    still_running = anvil.poll() is None
+    rsp.sock.sendall(b"\x03")
+    stop = rsp.reply()
+    rsp.send(f"p{pc_number:x}")
+    pc = rsp.reply()
+    rsp.send("k")
+    try:
+        _, err = anvil.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        anvil.kill()
+        fail("anvil did not end after k")
+    report = f"M: {first}, P: {second}, stop: {stop}, pc: {pc}"
+    expect(first == "OK" and second == "OK", report, "", err)
+    expect(still_running, "the loop did not keep the simulation running", report, err)
+    expect(stop is not None and stop.startswith("T02"), "no SIGINT stop", report, err)
+    expect(pc == loop.to_bytes(4, "little").hex(), "pc left the loop", report, err)
+    expect(anvil.returncode == 130, f"exit status {anvil.returncode} after kill, expected 130",
+           report, err)
 
 
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
