@@ -22,24 +22,26 @@ struct TraceFlags {
 };
 
 struct RunOptions {
-  std::optional<double> quantum_seconds;  // default: 1 ms of simulated time (docs/timing.md)
-  std::optional<double> max_seconds;      // simulated-time limit
-  std::optional<std::uint64_t> max_insns; // instruction limit, over all cores
+  std::optional<double> quantum_seconds;   // default: 1 ms of simulated time (docs/timing.md)
+  std::optional<double> max_seconds;       // simulated-time limit
+  std::optional<std::uint64_t> max_insns;  // instruction limit, over all cores
   TraceFlags trace;
-  std::string trace_file;                 // empty: stderr
-  std::string semihosting_root;           // directory semihosting file operations may use;
-                                          // empty: file operations fail
-  std::string semihosting_cmdline;        // SYS_GET_CMDLINE
-  bool live_status = false;               // one-line status on stderr while running
+  std::string trace_file;           // empty: stderr
+  std::string semihosting_root;     // directory semihosting file operations may use;
+                                    // empty: file operations fail
+  std::string semihosting_cmdline;  // SYS_GET_CMDLINE
+  bool live_status = false;         // one-line status on stderr while running
+  std::string gdb;                  // --gdb: "stdio" or [HOST:]PORT; empty: no stub
+  bool wait_gdb = false;            // --wait-gdb: cores halt at reset until GDB resumes
 };
 
 struct RunResult {
   enum class Reason { GuestExit, TimeLimit, InsnLimit, Lockup, Interrupted } reason;
-  int exit_code = 0;  // the guest's, for GuestExit
+  int exit_code = 0;    // the guest's, for GuestExit
   std::string message;  // for Lockup: what happened where
   double simulated_seconds = 0;
   std::uint64_t instructions = 0;
-  Cycles cycles = 0;    // of the first core
+  Cycles cycles = 0;  // of the first core
   double host_seconds = 0;
 };
 

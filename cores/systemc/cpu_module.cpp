@@ -63,7 +63,16 @@ CpuModule::~CpuModule() = default;
 
 void CpuModule::set_trace(const CpuTrace& trace) {
   trace_ = trace;
-  core_->set_hooks(this, trace_.insn != nullptr);
+  update_hooks();
+}
+
+void CpuModule::set_debug_per_instruction(bool on) {
+  debug_per_instruction_ = on;
+  update_hooks();
+}
+
+void CpuModule::update_hooks() {
+  core_->set_hooks(this, trace_.insn != nullptr || debug_per_instruction_);
 }
 
 void CpuModule::set_irq(unsigned line, bool level) {
@@ -88,8 +97,12 @@ void CpuModule::run_thread() {
   exact_ = tlm::tlm_global_quantum::instance().get() <= period_;
   for (;;) {
     if (stopping_) return halt(Halt::StopRequested);
+    if (debugger_) {
+      debugger_->pause_point(*this);
+      if (stopping_) return halt(Halt::StopRequested);
+    }
     const CoreState state = core_->state();
-    if (state == CoreState::Stopped) return halt(Halt::Stopped);
+    if (state == CoreState::Stopped && !debugger_) return halt(Halt::Stopped);
     if (state == CoreState::Lockup) return halt(Halt::Lockup);
 
     // In exact mode the core syncs before every bus access (transport()), so it only has to
@@ -295,7 +308,11 @@ bool CpuModule::before_instruction(Addr pc) {
       std::fprintf(trace_.insn, "%s 0x%08" PRIx64 ": %08" PRIx64 "\n", basename(), pc,
                    guest_value(bytes, 4));
   }
-  return false;
+  return debug_per_instruction_ && debugger_ && debugger_->before_instruction(*this, pc);
+}
+
+bool CpuModule::data_access(Access kind, Addr addr, unsigned size) {
+  return debugger_ && debugger_->data_access(*this, kind, addr, size);
 }
 
 std::uint64_t CpuModule::guest_value(const std::uint8_t* bytes, unsigned size) const {

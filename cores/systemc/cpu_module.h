@@ -34,6 +34,20 @@ struct CpuTrace {
   std::FILE* irq = nullptr;
 };
 
+class CpuModule;
+
+// A debugger's view of a core's thread (platforms/debugging): its hooks see every
+// instruction and watched access, and pause_point() may hold the thread (it may call
+// sc_core::wait) at each run boundary, which is where an all-stop debugger parks a core.
+class CpuDebugger {
+ public:
+  virtual ~CpuDebugger() = default;
+  virtual bool before_instruction(CpuModule& cpu, Addr pc) = 0;
+  virtual bool data_access(CpuModule& cpu, Access kind, Addr addr, unsigned size) = 0;
+  // Called in the core's thread between runs; a Stopped core is resumed by the debugger.
+  virtual void pause_point(CpuModule& cpu) = 0;
+};
+
 class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
  public:
   tlm_utils::simple_initiator_socket<CpuModule> socket;
@@ -65,6 +79,14 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   void set_trace(const CpuTrace& trace);
   // Called after every quantum-keeper step (the status line uses it).
   void set_quantum_observer(std::function<void()> observer) { on_quantum_ = std::move(observer); }
+
+  // Set before simulation starts. With a debugger a Stopped core waits in pause_point()
+  // instead of ending the run.
+  void set_debugger(CpuDebugger* debugger) { debugger_ = debugger; }
+  // Whether before_instruction runs for the debugger (breakpoints, single steps).
+  void set_debug_per_instruction(bool on);
+  // Brings SystemC time up to the core's local time (a debugger stop reports it).
+  void sync_local_time() { quantum_.sync(); }
 
   // Ends the core's thread at its next instruction boundary (simulation end).
   void stop();
@@ -104,6 +126,8 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
 
   // Hooks
   bool before_instruction(Addr pc) override;
+  bool data_access(Access kind, Addr addr, unsigned size) override;
+  void update_hooks();
   void exit_requested(int code) override;
   void exception_taken(unsigned number, Addr return_address) override;
 
@@ -121,6 +145,8 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   std::unordered_set<Addr> no_dmi_pages_;  // pages the bus refused DMI for
   InstructionBudget* budget_ = nullptr;
   CpuTrace trace_;
+  CpuDebugger* debugger_ = nullptr;
+  bool debug_per_instruction_ = false;
   std::function<void(CpuModule&, Halt)> on_halt_;
   std::function<void(int)> on_exit_;
   std::function<void()> on_quantum_;

@@ -44,6 +44,8 @@ const std::map<std::string, OptionInfo>& known_options() {
       {"--trace-file", {Takes::Value, true}},
       {"--stats", {Takes::Nothing, true}},
       {"--semihosting-root", {Takes::Value, true}},
+      {"--gdb", {Takes::Value, true}},
+      {"--wait-gdb", {Takes::Nothing, true}},
   };
   return options;
 }
@@ -92,6 +94,11 @@ void apply_option(CommandLine& line, const std::string& name, const std::string&
     line.run.semihosting_root = value;
   } else if (name == "--stats") {
     line.stats = true;
+  } else if (name == "--gdb") {
+    if (value.empty()) throw UsageError("--gdb: expected stdio, PORT or HOST:PORT");
+    line.run.gdb = value;
+  } else if (name == "--wait-gdb") {
+    line.run.wait_gdb = true;
   }
 }
 
@@ -231,6 +238,7 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     default:
       break;
   }
+  if (line.run.wait_gdb && line.run.gdb.empty()) throw UsageError("--wait-gdb needs --gdb");
   return line;
 }
 
@@ -256,6 +264,10 @@ options (run; -p and --firmware also for describe and check):
   --trace-file FILE       write the trace to FILE instead of stderr
   --stats                 print instructions, cycles, simulated and host time, MIPS at the end
   --semihosting-root DIR  the folder semihosting file operations may use
+  --gdb PORT|HOST:PORT|stdio
+                          serve GDB's remote protocol (docs/debugging.md); a port waits for
+                          GDB to connect (127.0.0.1 unless a host is given)
+  --wait-gdb              with --gdb: the cores stay at reset until GDB resumes them
   GUEST ARGS              the semihosting command line (SYS_GET_CMDLINE)
 
 exit status: the guest's exit code; 64 bad command line, 65 bad board, 66 bad image,

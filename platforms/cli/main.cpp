@@ -9,6 +9,11 @@
 #ifdef ANVIL_HAVE_ELABORATION
 #include "platforms/simulation.h"
 #endif
+#ifdef ANVIL_HAVE_GDB
+#include <memory>
+
+#include "platforms/debugging/gdb_session.h"
+#endif
 
 int main(int argc, char** argv) {
   anvil::CliServices services;
@@ -22,6 +27,12 @@ int main(int argc, char** argv) {
   services.run = [](const anvil::BoardDesc& board, const anvil::Registry& registry,
                     const anvil::RunOptions& options) {
     anvil::Simulation simulation(board, registry, options);
+#ifdef ANVIL_HAVE_GDB
+    std::unique_ptr<anvil::GdbSession> gdb;
+    if (!options.gdb.empty())
+      gdb = std::make_unique<anvil::GdbSession>("gdb", simulation.platform(), options.gdb,
+                                                options.wait_gdb, std::cerr);
+#endif
     return simulation.run();
   };
 #endif

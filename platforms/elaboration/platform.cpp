@@ -181,6 +181,7 @@ void Platform::load_images() {
 }
 
 void Platform::exit(int code) {
+  if (exit_interceptor_ && exit_interceptor_(code)) return;
   end(RunResult::Reason::GuestExit, "guest exited with code " + std::to_string(code), code);
 }
 

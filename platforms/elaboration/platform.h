@@ -7,6 +7,7 @@
 #include <bit>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -80,10 +81,21 @@ class Platform : public sc_core::sc_module {
   void load_image_later(ImageRequest request);
   // Ends the simulation with the guest's exit code (simulator-control device, semihosting).
   void exit(int code);
+  // A debugger sees the guest's exit first: returning true defers it (the debugger tells
+  // GDB, then calls end() itself).
+  void set_exit_interceptor(std::function<bool(int)> interceptor) {
+    exit_interceptor_ = std::move(interceptor);
+  }
 
   // ---- For Simulation ----
 
   const std::vector<CpuModule*>& cpus() const { return cpus_; }
+  // What is mapped where: kind "memory" (type "ram", "rom", "flash") or "device".
+  struct MapEntry {
+    std::string name, kind, type;
+    Addr base, size;
+  };
+  const std::vector<MapEntry>& memory_map() const { return map_; }
   CpuModule* find_cpu(const std::string& name) const;
   // Ends the run: the first reason wins. Stops every core and SystemC.
   void end(RunResult::Reason reason, std::string message, int exit_code = 0);
@@ -96,10 +108,6 @@ class Platform : public sc_core::sc_module {
   void prepare_run();
 
  private:
-  struct MapEntry {
-    std::string name, kind, type;
-    Addr base, size;
-  };
   struct IrqWire {
     std::string source;  // "uart0.rx_irq"
     std::string cpu;
@@ -135,6 +143,7 @@ class Platform : public sc_core::sc_module {
   bool ended_ = false;
   RunResult outcome_{};
   std::atomic<bool> interrupt_requested_{false};
+  std::function<bool(int)> exit_interceptor_;
   std::uint64_t quanta_ = 0;
   std::chrono::steady_clock::time_point host_start_;
   double last_status_ = 0;

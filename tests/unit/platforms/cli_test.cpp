@@ -87,6 +87,9 @@ TEST_CASE("anvil run's full command line", "[cli]") {
                                                "--stats",
                                                "--semihosting-root",
                                                "/tmp",
+                                               "--gdb",
+                                               "127.0.0.1:1234",
+                                               "--wait-gdb",
                                                "--",
                                                "a b",
                                                "--not-an-option"});
@@ -105,6 +108,8 @@ TEST_CASE("anvil run's full command line", "[cli]") {
   CHECK(line.run.trace_file == "t.txt");
   CHECK(line.stats);
   CHECK(line.run.semihosting_root == "/tmp");
+  CHECK(line.run.gdb == "127.0.0.1:1234");
+  CHECK(line.run.wait_gdb);
   CHECK(line.guest_args == std::vector<std::string>{"a b", "--not-an-option"});
   CHECK(join_guest_args({"prog", "a b", "say \"hi\""}) == "prog \"a b\" \"say \\\"hi\\\"\"");
 }
@@ -125,6 +130,9 @@ TEST_CASE("command-line mistakes exit with kExitUsage and say what is wrong", "[
       {{"run", "x.lua", "--stats=yes"}, "anvil: --stats takes no value\n"},
       {{"run", "x.lua", "-p", "firmware"},
        "anvil: -p firmware: expected key=value, as in -p uart0.backend=stdio\n"},
+      {{"run", "x.lua", "--wait-gdb"}, "anvil: --wait-gdb needs --gdb\n"},
+      {{"run", "x.lua", "--gdb="}, "anvil: --gdb: expected stdio, PORT or HOST:PORT\n"},
+      {{"describe", "x.lua", "--gdb", "1234"}, "anvil: --gdb is only for anvil run\n"},
       {{"check"}, "anvil: anvil check needs at least one board file\n"},
       {{"check", "x.lua", "--stats"}, "anvil: --stats is only for anvil run\n"},
       {{"describe", "a.lua", "b.lua"}, "anvil: anvil describe needs one board file\n"},
