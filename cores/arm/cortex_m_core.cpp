@@ -378,6 +378,7 @@ void CortexM::decoded_page_dropped(Addr base) {
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
     code_slots_ = nullptr;
+    limit_.store(0, std::memory_order_relaxed);  // the run loop holds the page's slots
   }
 }
 
@@ -385,10 +386,18 @@ void CortexM::decoded_page_dropped(Addr base) {
 // The run loop
 // ---------------------------------------------------------------------------------------
 
+// Per instruction only what handlers may change is re-read (next_pc_, itstate_, cycles_,
+// pending_cycles_, limit_); the rest lives in locals:
+//  - the decoded page: while the PC stays inside it, the next slot is found from the
+//    offset alone. A store into the page drops it, and the drop zeroes limit_ (see
+//    decoded_page_dropped), so the slots are never used after that;
+//  - events: set_event() also zeroes limit_, so they are looked at only when the limit is hit;
+//  - stop requests: request_stop() zeroes limit_ too (after setting stop_requested_, which
+//    the loop checks after run() or step() set the limit, so neither store is lost).
 template <bool Hooked>
 void CortexM::execute_until_limit() {
-  while (cycles_ < limit_) {
-    if (stop_requested_.load(std::memory_order_relaxed)) [[unlikely]]
+  while (cycles_ < limit_.load(std::memory_order_relaxed)) {
+    if (stop_requested_.load()) [[unlikely]]
       return;
     if constexpr (Hooked) {
       // After resume(), the instruction the core stopped at runs without asking again.
@@ -400,27 +409,58 @@ void CortexM::execute_until_limit() {
         return;
       }
     }
-    const std::uint8_t it = itstate_;
-    const DecodedThumb* d = decoded_at(current_pc_);
+    const std::uint32_t pc = current_pc_;
+    const DecodedThumb* d = decoded_at(pc);
     if (!d) [[unlikely]] {
       // The fetch faulted: the exception is taken with this instruction's address.
-      next_pc_ = current_pc_;
-      finish_events(it);
+      next_pc_ = pc;
+      finish_events(itstate_);
       continue;
     }
-    next_pc_ = current_pc_ + d->length;
+    // The hook runs before every instruction; an uncached one (the scratch slot) has no
+    // page to continue in.
+    if (Hooked || d == &scratch_)
+      execute_from<true>(d, pc);
+    else
+      execute_from<false>(d, pc);
+  }
+}
+
+// Runs the instruction `d` at `pc` and, unless `Single`, the ones after it while the PC stays
+// in the decoded page of `d` and below the limit.
+template <bool Single>
+inline void CortexM::execute_from(const DecodedThumb* d, std::uint32_t pc) {
+  // Offsets below kPageSize - 2 are cached slots of this page (the last halfword never is:
+  // an instruction there may cross the page).
+  const DecodedThumb* const slots = code_slots_;
+  const std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
+  for (;;) {
+    const std::uint8_t it = itstate_;
+    next_pc_ = pc + d->length;
     // Inside an IT block the loop checks the condition (A7.3.3); failed instructions
     // still take their cycle.
-    if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
-    if (it & 0xF) itstate_ = it_advance(it);
+    if (it == 0) [[likely]] {
+      d->handler(*this, d->insn);
+    } else {
+      if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
+      if (it & 0xF) itstate_ = it_advance(it);
+    }
     // Handlers' extra cycles are charged after the instruction, so a device read inside it
     // sees the instruction's first cycle.
     cycles_ += 1 + pending_cycles_;  // bus wait states land in pending_cycles_ too
     pending_cycles_ = 0;
     ++instructions_;
-    current_pc_ = next_pc_;
-    if (events_) [[unlikely]]
-      finish_events(it);
+    pc = next_pc_;
+    current_pc_ = pc;
+    if (cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
+      if (events_) finish_events(it);
+      return;
+    }
+    if constexpr (Single) return;
+    const std::uint32_t offset = pc - page_base;
+    if (offset >= MemoryPort::kPageSize - 2) return;
+    d = slots + offset / 2;  // PC writes clear bit 0 (A2.3.1)
+    if (!d->handler) return;
   }
 }
 
@@ -487,8 +527,11 @@ void CortexM::resume() {
   }
 }
 
+// Called from any thread. The flag first, then the limit: run() and step() store the limit
+// before the loop reads the flag, so the loop sees one or the other.
 void CortexM::request_stop() {
   stop_requested_.store(true);
+  limit_.store(0);
 }
 
 void CortexM::set_hooks(Hooks* hooks, bool per_instruction) {

@@ -9,6 +9,8 @@
 
 #include <array>
 #include <atomic>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -77,7 +79,11 @@ class CortexM final : public Core {
 
   // R0-R14 as the current mode sees them; R15 reads as the instruction's address + 4
   // (ARMv7-M ARM A2.3.1). Use align_pc() for PC-relative literal addressing (Align(PC,4)).
-  std::uint32_t reg(unsigned n) const { return n == 15 ? current_pc_ + 4 : r_[n]; }
+  std::uint32_t reg(unsigned n) const {
+    if (n != 15) [[likely]]
+      return r_[n];
+    return current_pc_ + 4;
+  }
   std::uint32_t align_pc() const { return (current_pc_ + 4) & ~3u; }
   // Writes R0-R14 (R13 writes the active stack pointer, bits 1:0 forced to zero). Never R15:
   // use one of the *_write_pc functions below, as the pseudocode does.
@@ -174,6 +180,8 @@ class CortexM final : public Core {
   // Run loop and fetch (cortex_m_core.cpp).
   template <bool Hooked>
   void execute_until_limit();
+  template <bool Single>
+  void execute_from(const DecodedThumb* d, std::uint32_t pc);
   const DecodedThumb* decoded_at(std::uint32_t pc);
   const DecodedThumb* decoded_at_slow(std::uint32_t pc);
   void decoded_page_dropped(Addr base);
@@ -182,7 +190,7 @@ class CortexM final : public Core {
   void finish_events(std::uint8_t itstate_before);
   void set_event(Event e) {
     events_ |= e;
-    limit_ = 0;  // leave the inner loop after this instruction
+    limit_.store(0, std::memory_order_relaxed);  // leave the inner loop after this instruction
   }
   // Data accesses: aligned ones below the System region with no watch hooks go straight to
   // the memory port (inline, below); everything else takes load_data/store_data.
@@ -191,7 +199,10 @@ class CortexM final : public Core {
   bool fast_data_path(std::uint32_t a) const {
     // Aligned, outside the System region, on a page DMI maps: nothing to check or hook
     // (watched pages never have a direct pointer, see MemoryPort::force_slow_path).
-    return (a & (sizeof(T) - 1)) == 0 && a < kSystemRegion;
+    // Both in one compare: rotating the alignment bits to the top makes a misaligned
+    // address larger than any aligned one below the System region.
+    constexpr int kAlignBits = std::countr_zero(sizeof(T));
+    return std::rotr(a, kAlignBits) < (kSystemRegion >> kAlignBits);
   }
   template <class T>
   bool load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
@@ -248,8 +259,9 @@ class CortexM final : public Core {
   // Where the instruction being executed continues; handlers' PC writes land here.
   std::uint32_t next_pc_ = 0;
   // The inner loop runs while cycles_ < limit_ (budget end, next SysTick event, or 0 when
-  // an event needs the outer loop).
-  Cycles limit_ = 0;
+  // an event needs the outer loop). Atomic because request_stop() zeroes it from any thread;
+  // relaxed loads and stores are plain moves on the hosts we build for.
+  std::atomic<Cycles> limit_{0};
   std::uint8_t events_ = 0;
 
   // Special-purpose registers (B1.4).
@@ -344,35 +356,63 @@ inline bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool
   return store<std::uint32_t>(a, v, align, unprivileged);
 }
 
-// ConditionPassed() — ARMv7-M ARM A7.3.1
-inline bool CortexM::condition_passed(unsigned cond) const {
+// ConditionPassed() — ARMv7-M ARM A7.3.1, as the manual writes it, for flags packed as NZCV.
+constexpr bool condition_holds(unsigned cond, unsigned nzcv) {
+  const bool n = nzcv & 8, z = nzcv & 4, c = nzcv & 2, v = nzcv & 1;
   bool result = false;
   switch ((cond >> 1) & 7) {
     case 0:
-      result = flags.z;
+      result = z;
       break;
     case 1:
-      result = flags.c;
+      result = c;
       break;
     case 2:
-      result = flags.n;
+      result = n;
       break;
     case 3:
-      result = flags.v;
+      result = v;
       break;
     case 4:
-      result = flags.c && !flags.z;
+      result = c && !z;
       break;
     case 5:
-      result = flags.n == flags.v;
+      result = n == v;
       break;
     case 6:
-      result = flags.n == flags.v && !flags.z;
+      result = n == v && !z;
       break;
     default:
       return true;
   }
   return (cond & 1) ? !result : result;
+}
+
+// For each condition, bit `nzcv` says whether it passes: one lookup per conditional
+// instruction instead of a switch.
+inline constexpr std::array<std::uint16_t, 16> kConditionPasses = [] {
+  std::array<std::uint16_t, 16> table{};
+  for (unsigned cond = 0; cond < 16; ++cond)
+    for (unsigned nzcv = 0; nzcv < 16; ++nzcv)
+      if (condition_holds(cond, nzcv)) table[cond] |= std::uint16_t(1u << nzcv);
+  return table;
+}();
+
+inline bool CortexM::condition_passed(unsigned cond) const {
+  unsigned nzcv = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    // N, Z, C, V are Apsr's first four bytes, each 0 or 1: one load, and a multiply gathers
+    // them into bits 27..24 (the partial products land on distinct lower bits, no carries).
+    static_assert(offsetof(Apsr, n) == 0 && offsetof(Apsr, z) == 1 && offsetof(Apsr, c) == 2 &&
+                  offsetof(Apsr, v) == 3);
+    std::uint32_t bytes = 0;
+    std::memcpy(&bytes, &flags, sizeof bytes);
+    nzcv = ((bytes * 0x08040201u) >> 24) & 0xF;
+  } else {
+    nzcv = (unsigned{flags.n} << 3) | (unsigned{flags.z} << 2) | (unsigned{flags.c} << 1) |
+           unsigned{flags.v};
+  }
+  return (kConditionPasses[cond & 0xF] >> nzcv) & 1;
 }
 
 }  // namespace anvil::arm
