@@ -32,7 +32,7 @@ class Cli {
   int dispatch(const CommandLine& line) {
     switch (line.command) {
       case Command::Help:
-        *services_.out << usage_text();
+        *services_.out << usage_text(services_.tools);
         return 0;
       case Command::Version:
         *services_.out << "anvil " << ANVIL_VERSION << "\n";
@@ -217,9 +217,24 @@ std::string stats_text(const RunResult& result) {
   return text;
 }
 
+std::string usage_text(const std::map<std::string, ToolCommand>& tools) {
+  std::string text = usage_text();
+  if (tools.empty()) return text;
+  text += "\nmore commands in this build:\n";
+  for (const auto& [word, tool] : tools) {
+    text += "  " + tool.usage + "\n      " + tool.summary + "\n";
+  }
+  return text;
+}
+
 int run_cli(const std::vector<std::string>& args, const CliServices& services) {
   Cli cli(services);
   try {
+    if (!args.empty()) {
+      if (auto tool = services.tools.find(args[0]); tool != services.tools.end()) {
+        return tool->second.run({args.begin() + 1, args.end()}, *services.out, *services.err);
+      }
+    }
     return cli.dispatch(parse_command_line(args));
   } catch (const UsageError& error) {
     cli.message(error.what());
