@@ -22,6 +22,16 @@ struct RegisterInfo {
   std::string group;        // "general", "system", "float"
 };
 
+// Faults a core in Linux user mode reports through Hooks::user_fault, named by the signal
+// Linux raises for them.
+enum class UserFault : std::uint8_t {
+  IllegalInstruction,  // SIGILL: undefined or privileged instruction
+  SegmentationFault,   // SIGSEGV: no mapping, or a mapping without the permission
+  BusError,            // SIGBUS: misaligned where the ISA faults on it
+  ArithmeticError,     // SIGFPE: integer divide by zero where the ISA traps, FP traps enabled
+  Breakpoint,          // SIGTRAP: BKPT/BREAK/TRAP instructions
+};
+
 // What a core is doing between calls to run().
 enum class CoreState : std::uint8_t {
   Running,   // will execute when run() is called
@@ -37,7 +47,10 @@ class Hooks {
   virtual ~Hooks() = default;
   // Called before each instruction when the core's hook flags ask for it (tracing,
   // breakpoints). Return true to stop before the instruction executes.
-  virtual bool before_instruction(Addr pc) { (void)pc; return false; }
+  virtual bool before_instruction(Addr pc) {
+    (void)pc;
+    return false;
+  }
   // A data access hit a page forced to the slow path for watching. Return true to stop
   // after the accessing instruction.
   virtual bool data_access(Access kind, Addr addr, unsigned size) {
@@ -49,6 +62,26 @@ class Hooks {
   // An exception or interrupt was taken (for --trace irq).
   virtual void exception_taken(unsigned number, Addr return_address) {
     (void)number, (void)return_address;
+  }
+
+  // Linux user mode (platforms/user) only: a core built for user mode calls these instead of
+  // taking the exception through its vectors, as the kernel would have.
+  //
+  // The guest executed its system-call instruction (ARM SVC, MIPS SYSCALL, m68k TRAP #0).
+  // The pc already points past it, as the kernel sees it; the handler reads the number and
+  // arguments and writes the results through Core::read_register/write_register. `immediate`
+  // is the instruction's own operand where it has one (the OABI SVC number), else 0.
+  // Return true to make run() return after this instruction (exit, execve, a stop request).
+  virtual bool system_call(std::uint32_t immediate) {
+    (void)immediate;
+    return false;
+  }
+  // A synchronous fault that Linux turns into a signal. `pc` is the faulting instruction,
+  // `address` the data address where there is one. The handler delivers the signal (writing
+  // registers and the signal frame) or ends the program; run() returns when this returns true.
+  virtual bool user_fault(UserFault fault, Addr pc, Addr address) {
+    (void)fault, (void)pc, (void)address;
+    return true;
   }
 };
 
