@@ -52,10 +52,11 @@ std::optional<std::uint8_t> StringBackend::read() {
 std::unique_ptr<CharBackend> make_char_backend(const std::string& spec) {
   if (spec == "stdio") return std::make_unique<StdioBackend>(true);
   if (spec == "null") return std::make_unique<NullBackend>();
+  if (spec == "capture") return std::make_unique<StringBackend>();
   if (spec.rfind("file:", 0) == 0 && spec.size() > 5)
     return std::make_unique<FileBackend>(spec.substr(5));
   throw std::runtime_error("unknown backend \"" + spec +
-                           "\" (expected \"stdio\", \"null\" or \"file:PATH\")");
+                           "\" (expected \"stdio\", \"null\", \"file:PATH\" or \"capture\")");
 }
 
 }  // namespace anvil
