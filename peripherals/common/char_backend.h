@@ -75,5 +75,7 @@ class StringBackend final : public CharBackend {
 // pushed by the program, as the Python module does). Throws std::runtime_error on anything
 // else.
 std::unique_ptr<CharBackend> make_char_backend(const std::string& spec);
+// What make_char_backend would reject `spec` for, without opening anything; nullopt if good.
+std::optional<std::string> char_backend_problem(const std::string& spec);
 
 }  // namespace anvil
