@@ -18,6 +18,7 @@ import pytest
 import anvil
 
 GOLDEN_DIR = "golden"  # beside the board file: golden/<board>/<test>.txt when not declared
+BOARD_PATHS = pytest.StashKey[list]()
 
 
 def pytest_addoption(parser):
@@ -44,44 +45,42 @@ def parse_shard(text):
     return index, count
 
 
-def board_files(paths):
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.lua")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise pytest.UsageError(f"--anvil-boards: {path} is neither a board file nor a folder")
-    return files
-
-
 def pytest_configure(config):
     if config.getoption("anvil_shard"):
         parse_shard(config.getoption("anvil_shard"))
+    paths = [Path(path).resolve() for path in config.getoption("anvil_boards")]
+    for path in paths:
+        if not path.exists():
+            raise pytest.UsageError(f"--anvil-boards: {path} does not exist")
+    config.stash[BOARD_PATHS] = paths
+    if paths:
+        # `pytest --anvil-boards DIR` alone runs the board matrix, not the test files around
+        # it; with test paths given, both.
+        source = getattr(config, "args_source", None)
+        given = source is None or source == pytest.Config.ArgsSource.ARGS
+        config.args = (list(config.args) if given else []) + [str(path) for path in paths]
 
 
-def pytest_ignore_collect(collection_path, config):
-    # `pytest --anvil-boards DIR` alone runs the board matrix, not the test files around.
-    source = getattr(config, "args_source", None)
-    if config.getoption("anvil_boards") and source is not None:
-        return source != pytest.Config.ArgsSource.ARGS or None
+def pytest_collect_file(file_path, parent):
+    if file_path.suffix != ".lua":
+        return None
+    for path in parent.config.stash.get(BOARD_PATHS, []):
+        if file_path == path or path in file_path.parents:
+            return BoardFile.from_parent(parent, path=file_path)
     return None
 
 
 def pytest_collection_modifyitems(session, config, items):
-    paths = config.getoption("anvil_boards")
-    if not paths:
-        return
-    matrix = []
-    for file in board_files(paths):
-        matrix.extend(BoardFile.from_parent(session, path=file.resolve()).collect())
     shard = config.getoption("anvil_shard")
-    if shard:
-        index, count = parse_shard(shard)
-        matrix = [item for n, item in enumerate(sorted(matrix, key=lambda i: i.nodeid))
-                  if n % count == index - 1]
-    items.extend(matrix)
+    if not shard:
+        return
+    index, count = parse_shard(shard)
+    matrix = sorted((item for item in items if isinstance(item, RegressionItem)),
+                    key=lambda item: item.nodeid)
+    dropped = {id(item) for n, item in enumerate(matrix) if n % count != index - 1}
+    if dropped:
+        config.hook.pytest_deselected(items=[item for item in items if id(item) in dropped])
+        items[:] = [item for item in items if id(item) not in dropped]
 
 
 class BoardFile(pytest.File):
