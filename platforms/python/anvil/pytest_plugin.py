@@ -83,6 +83,14 @@ def pytest_collection_modifyitems(session, config, items):
         items[:] = [item for item in items if id(item) not in dropped]
 
 
+def shown_path(path):
+    """`path` relative to the current directory when it lies below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 class BoardFile(pytest.File):
     def collect(self):
         info = anvil.load_board(str(self.path))
@@ -168,6 +176,7 @@ class FirmwareRun(RegressionItem):
                                     f"{golden} (create it with --anvil-update-golden)")
         expected = golden.read_bytes()
         if output != expected:
+            golden = shown_path(golden)
             diff = difflib.unified_diff(expected.decode(errors="replace").splitlines(True),
                                         output.decode(errors="replace").splitlines(True),
                                         str(golden), f"{self.test.uart} output")
