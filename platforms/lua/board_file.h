@@ -37,8 +37,8 @@ struct BoardLoadOptions {
 
 struct LoadedBoard {
   BoardDesc desc;
-  std::string description;          // the board's one-line `description` field
-  std::vector<std::string> params;  // board parameters the file declares, sorted
+  std::string description;                   // the board's one-line `description` field
+  std::vector<std::string> params;           // board parameters the file declares, sorted
   std::vector<FirmwareTest> firmware_tests;  // the optional `firmware_tests` field
   // Where each component's type field (model/kind/type) was set, when not on the
   // component's own line (a -p override, a patch in a board that extends another).
