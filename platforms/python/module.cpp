@@ -119,8 +119,14 @@ PYBIND11_MODULE(_anvil, m) {
              anvil::Message reply;
              {
                py::gil_scoped_release release;
-               reply = process.request(request);
+               // Ctrl-C: Python's handler runs now (raising KeyboardInterrupt), and the run
+               // in the child stops at its next quantum boundary.
+               reply = process.request(request, [] {
+                 py::gil_scoped_acquire acquire;
+                 return PyErr_CheckSignals() != 0;
+               });
              }
+             if (PyErr_Occurred()) throw py::error_already_set();
              return anvil::to_list(reply);
            })
       .def("close", &SimulationProcess::close, py::call_guard<py::gil_scoped_release>())

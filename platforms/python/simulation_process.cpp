@@ -82,11 +82,22 @@ Message SimulationProcess::ready() {
   return *reply;
 }
 
-Message SimulationProcess::request(const Message& request) {
+Message SimulationProcess::request(const Message& request,
+                                   const std::function<bool()>& interrupted) {
   if (!running()) throw ProtocolError("the simulation has been closed");
+  bool sent_interrupt = false;
+  const auto on_signal = [&] {
+    if (!sent_interrupt && interrupted && interrupted()) {
+      write_message(to_child_, {"interrupt"});
+      sent_interrupt = true;
+    }
+  };
   try {
     write_message(to_child_, request);
-    if (auto reply = read_message(from_child_)) return *reply;
+    auto reply = read_message(from_child_, on_signal);
+    // The "interrupt" request has a reply of its own, after the one it may have cut short.
+    if (reply && sent_interrupt && !read_message(from_child_)) reply.reset();
+    if (reply) return *reply;
   } catch (const ProtocolError&) {
   }
   throw ProtocolError("the simulation process " + how_child_ended());

@@ -23,8 +23,10 @@ class SimulationProcess {
   // exits). Call once, first.
   Message ready();
   // One request, its reply. Throws ProtocolError when the child has gone (it crashed: the
-  // message then says how it ended).
-  Message request(const Message& request);
+  // message then says how it ended). While waiting, a signal calls `interrupted`; if it
+  // returns true, the child is asked to stop a run in progress (which then replies with
+  // reason "interrupted"), and the reply comes as usual.
+  Message request(const Message& request, const std::function<bool()>& interrupted = {});
   // Ends the child ("quit", then waits for it). Safe to call twice.
   void close();
   bool running() const { return child_ > 0; }

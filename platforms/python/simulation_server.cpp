@@ -1,5 +1,6 @@
 #include "platforms/python/simulation_server.h"
 
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -112,6 +113,7 @@ class SimulationServer {
       return breakpoint(command == "break-insert", parse_number(argument(r, 1), "address"));
     if (command == "stats") return stats();
     if (command == "describe") return {"ok", platform_.describe()};
+    if (command == "interrupt") return {"ok"};  // it stopped the run it came during, if any
     throw RequestError("usage", "unknown request \"" + command + "\"");
   }
 
@@ -146,7 +148,9 @@ class SimulationServer {
     session_->set_stop_condition([this](CpuModule& cpu) { return goal_reached(&cpu); });
     std::vector<ResumeAction> all(platform_.cpus().size(), ResumeAction::Continue);
     session_->resume(all);
-    const StopEvent event = session_->wait_for_stop([this] { return goal_reached(nullptr); });
+    // At each quantum boundary: the goal, and an "interrupt" from the Python side (Ctrl-C).
+    const StopEvent event = session_->wait_for_stop(
+        [this] { return goal_reached(nullptr) || (request_waiting() && reached("interrupted")); });
     session_->set_stop_condition(nullptr);
     return translate(event);
   }
@@ -170,6 +174,11 @@ class SimulationServer {
       if (now >= *g.deadline) return reached("timeout");
     }
     return false;
+  }
+
+  bool request_waiting() const {
+    pollfd input{in_, POLLIN, 0};
+    return ::poll(&input, 1, 0) > 0;
   }
 
   bool reached(const char* why) {

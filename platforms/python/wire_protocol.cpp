@@ -26,12 +26,15 @@ void write_all(int fd, const void* data, std::size_t size) {
 }
 
 // False at end of input before the first byte; throws if it ends in the middle.
-bool read_all(int fd, void* data, std::size_t size) {
+bool read_all(int fd, void* data, std::size_t size, const std::function<void()>& on_signal = {}) {
   auto* bytes = static_cast<std::uint8_t*>(data);
   std::size_t got = 0;
   while (got < size) {
     const ssize_t done = ::read(fd, bytes + got, size - got);
-    if (done < 0 && errno == EINTR) continue;
+    if (done < 0 && errno == EINTR) {
+      if (on_signal) on_signal();
+      continue;
+    }
     if (done < 0) throw ProtocolError(std::string("read failed: ") + std::strerror(errno));
     if (done == 0) {
       if (got == 0) return false;
@@ -46,9 +49,9 @@ void put_u32(std::string& out, std::uint32_t value) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
 }
 
-std::uint32_t read_u32(int fd, bool& at_end) {
+std::uint32_t read_u32(int fd, bool& at_end, const std::function<void()>& on_signal = {}) {
   std::uint8_t bytes[4];
-  at_end = !read_all(fd, bytes, sizeof bytes);
+  at_end = !read_all(fd, bytes, sizeof bytes, on_signal);
   if (at_end) return 0;
   return static_cast<std::uint32_t>(bytes[0]) | static_cast<std::uint32_t>(bytes[1]) << 8 |
          static_cast<std::uint32_t>(bytes[2]) << 16 | static_cast<std::uint32_t>(bytes[3]) << 24;
@@ -73,9 +76,10 @@ void write_message(int fd, const Message& message) {
   write_all(fd, out.data(), out.size());
 }
 
-std::optional<Message> read_message(int fd) {
+std::optional<Message> read_message(int fd, const std::function<void()>& on_signal) {
+  // Only the wait for a message's first bytes is long (a run); the rest follows at once.
   bool at_end = false;
-  const std::uint32_t count = read_u32(fd, at_end);
+  const std::uint32_t count = read_u32(fd, at_end, on_signal);
   if (at_end) return std::nullopt;
   if (count > kMaxFields) throw ProtocolError("a message of " + std::to_string(count) + " fields");
   Message message(count);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -25,8 +26,9 @@ struct ProtocolError : std::runtime_error {
 // Throws ProtocolError when the pipe is closed.
 void write_message(int fd, const Message& message);
 // nullopt at a clean end of input (the peer closed between messages); throws ProtocolError
-// on a message cut short or absurdly large.
-std::optional<Message> read_message(int fd);
+// on a message cut short or absurdly large. A signal interrupting the wait calls
+// `on_signal` (if any), then the wait goes on.
+std::optional<Message> read_message(int fd, const std::function<void()>& on_signal = {});
 
 // Decimal text both ways; parse_number throws ProtocolError naming `what`.
 std::string number_text(std::uint64_t value);

@@ -2,6 +2,8 @@
 
 import subprocess
 
+import pytest
+
 import anvil
 from conftest import BUILD, assemble_thumb
 
@@ -122,3 +124,22 @@ def test_parse_time():
         except ValueError:
             continue
         raise AssertionError(f"{bad!r} was accepted")
+
+
+def test_ctrl_c_stops_a_run_and_keeps_the_simulation(board, hello):
+    import signal
+    import threading
+
+    with anvil.Simulation(board, params={"firmware": hello}) as sim:
+        sim.memory.write(SRAM, bytes([0xFE, 0xE7]))  # b . (a loop that never ends)
+        sim.cpu().regs["pc"] = SRAM
+        main = threading.main_thread().ident
+        timer = threading.Timer(0.3, lambda: signal.pthread_kill(main, signal.SIGINT))
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            sim.run(until_output=b"never printed", timeout="20 s")
+        timer.join()
+        stopped_at = sim.stats().instructions
+        assert 0 < stopped_at
+        assert sim.run(insns=5).reason == "insns"
+        assert sim.stats().instructions == stopped_at + 5
