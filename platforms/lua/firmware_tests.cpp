@@ -8,8 +8,8 @@
 namespace anvil {
 namespace {
 
-const std::vector<std::string> kFields{"name",      "firmware", "golden", "uart",
-                                       "exit_code", "timeout",  "params"};
+const std::vector<std::string> kFields{"name", "firmware",  "param",   "golden",
+                                       "uart", "exit_code", "timeout", "params"};
 
 class FirmwareTestReader {
  public:
@@ -67,7 +67,7 @@ class FirmwareTestReader {
 
   void read_field(const std::string& key, int value, const std::string& path, FirmwareTest& test) {
     const std::string field = path + "." + key;
-    if (key == "name" || key == "firmware" || key == "golden" || key == "uart") {
+    if (key == "name" || key == "firmware" || key == "param" || key == "golden" || key == "uart") {
       if (lua_type(lua_, value) != LUA_TSTRING || lua_rawlen(lua_, value) == 0) {
         problem(field, "expected a non-empty string");
         return;
@@ -75,6 +75,7 @@ class FirmwareTestReader {
       std::string text = lua_tostring(lua_, value);
       if (key == "name") test.name = text;
       if (key == "firmware") test.firmware = text;
+      if (key == "param") test.param = text;
       if (key == "golden") test.golden = text;
       if (key == "uart") test.uart = text;
     } else if (key == "exit_code") {

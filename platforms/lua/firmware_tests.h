@@ -15,13 +15,14 @@ struct lua_State;
 namespace anvil {
 
 struct FirmwareTest {
-  std::string name;             // unique on the board: "hello"
-  std::string firmware;         // the image, relative to the build directory (or absolute)
-  std::string golden;           // expected output, relative to the file that declared it; empty:
-                                // the runner's default (docs/python.md)
-  std::string uart = "uart0";   // whose output is compared
-  int exit_code = 0;            // the guest's expected exit code
-  double timeout_seconds = 10;  // simulated-time limit
+  std::string name;                // unique on the board: "hello"
+  std::string firmware;            // the image, relative to the build directory (or absolute)
+  std::string golden;              // expected output, relative to the file that declared it; empty:
+                                   // the runner's default (docs/python.md)
+  std::string param = "firmware";  // the board parameter the image path goes to
+  std::string uart = "uart0";      // whose output is compared
+  int exit_code = 0;               // the guest's expected exit code
+  double timeout_seconds = 10;     // simulated-time limit
   std::vector<std::string> params;  // more board parameters: "key=value"
   SourceLocation where;             // the firmware_tests field
 };

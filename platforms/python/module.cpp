@@ -67,6 +67,7 @@ py::dict load_board(const std::string& path, const std::vector<std::string>& par
     py::dict entry;
     entry["name"] = test.name;
     entry["firmware"] = test.firmware;
+    entry["param"] = test.param;
     entry["golden"] = resolve_beside(test.golden, test.where);
     entry["uart"] = test.uart;
     entry["exit_code"] = test.exit_code;

@@ -83,3 +83,33 @@ def test_what_check_finds_is_what_the_build_would_find(tmp_path, hello, line, pr
         anvil.check(path)
     with pytest.raises(anvil.BoardError, match=re.escape(problem.split(":")[0])):
         anvil.Simulation(path, params={"firmware": hello})
+
+
+def test_firmware_test_declarations_are_checked(tmp_path):
+    path = tmp_path / "tests.lua"
+    path.write_text("""return board {
+  extends = "mps2-an385.lua",
+  name = "declared",
+  firmware_tests = {
+    { name = "a", firmware = "a.elf", exit_code = 2, timeout = 0.5, params = { "uart1.backend=null" } },
+    { name = "a", firmware = "b.elf" },
+    { firmware = "c.elf", uart = 7 },
+    { name = "d", firmwre = "d.elf" },
+  },
+}
+""")
+    info = anvil.load_board(path)
+    assert [test.name for test in info.firmware_tests] == ["a"]
+    first = info.firmware_tests[0]
+    assert (first.firmware, first.param, first.uart, first.exit_code, first.timeout,
+            first.params) == ("a.elf", "firmware", "uart0", 2, 0.5, ["uart1.backend=null"])
+    assert first.golden == ""
+    where = f"{path}:4: "
+    assert info.problems == [
+        where + 'firmware_tests[2].name: "a" is declared twice',
+        where + "firmware_tests[3].uart: expected a non-empty string",
+        where + "firmware_tests[3].name: missing: every test has a name",
+        where + 'firmware_tests[4].firmwre: unknown field (did you mean "firmware"?)',
+        where + "firmware_tests[4].firmware: missing: the image to boot, relative to the build "
+                "directory",
+    ]

@@ -42,6 +42,16 @@ def matrix(tmp_path, hello, fault, hello_expected):
   }},
 }}
 """)
+    # A board whose image parameter is not called "firmware".
+    (boards / "kernel-board.lua").write_text(f"""return board {{
+  extends = "mps2-an385.lua",
+  name = "kernel-board",
+  ssram1 = {{ image = param "kernel" }},
+  firmware_tests = {{
+    {{ name = "hello", param = "kernel", firmware = "{HELLO}", golden = "../golden/hello.txt" }},
+  }},
+}}
+""")
     (boards / "broken.lua").write_text("""return board {
   name = "broken",
   cpu0 = cpu { model = "cortex-m3" },
@@ -74,7 +84,8 @@ def test_the_matrix_reports_exactly_the_broken_cases(matrix):
     assert status == 1, stdout
     assert set(results) == {"an385-a::check", "an385-a::hello", "an385-a::bus-fault",
                             "an385-b::check", "an385-b::hello-wrong-golden",
-                            "an385-b::fault-wrong-exit-code", "broken::check"}, stdout
+                            "an385-b::fault-wrong-exit-code", "broken::check",
+                            "kernel-board::check", "kernel-board::hello"}, stdout
     failed = {name for name, failure in results.items() if failure}
     assert failed == {"an385-b::hello-wrong-golden", "an385-b::fault-wrong-exit-code",
                       "broken::check"}, stdout

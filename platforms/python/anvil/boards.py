@@ -41,6 +41,7 @@ class FirmwareTest:
 
     name: str
     firmware: str  # relative to the build directory, or absolute
+    param: str  # the board parameter the image path goes to
     golden: str  # absolute or relative to the current directory; "" for the default
     uart: str
     exit_code: int

@@ -148,7 +148,7 @@ class FirmwareRun(RegressionItem):
         if not firmware.is_file():
             pytest.skip(f"{firmware} is not built ({test.where})")
         params = dict(entry.split("=", 1) for entry in test.params)
-        params["firmware"] = str(firmware)
+        params[test.param] = str(firmware)
         with anvil.Simulation(str(self.path), params=params) as sim:
             stop = sim.run(timeout=test.timeout)
             output = sim.uart(test.uart).output()
