@@ -303,6 +303,11 @@ class SimulationServer {
   // ---- Memory, through the first core's view of the bus (debug transport) ----
 
   Message read_memory(Addr address, std::uint64_t size) {
+    // One reply carries it all: keep it well under the protocol's field limit.
+    constexpr std::uint64_t kMaxRead = 64u << 20;
+    if (size > kMaxRead)
+      throw RequestError("usage", "read " + std::to_string(size) + " bytes in pieces of at most " +
+                                      std::to_string(kMaxRead));
     std::string bytes(size, '\0');
     transfer(address, reinterpret_cast<std::uint8_t*>(bytes.data()), size, false);
     return {"ok", std::move(bytes)};
