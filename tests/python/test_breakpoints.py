@@ -67,3 +67,13 @@ def test_insns_from_a_breakpoint_counts_the_stepped_instruction(board, hello):
         assert sim.run(insns=1).reason == "insns"
         assert sim.stats().instructions == before + 1
         assert sim.cpu().regs["pc"] != crc32
+
+
+def test_until_pc_on_a_breakpoint_runs_the_callback_and_stops(board, hello):
+    crc32 = symbol(hello, "crc32")
+    seen = []
+    with anvil.Simulation(board, params={"firmware": hello}) as sim:
+        sim.breakpoint(crc32, lambda sim, stop: seen.append(stop.pc))
+        stop = sim.run(until_pc=crc32, timeout="1 s")
+        assert stop.reason == "pc" and stop.pc == crc32 and seen == [crc32]
+        assert sim.cpu().regs["r1"] == 9  # the first call: "123456789"

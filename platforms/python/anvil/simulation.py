@@ -199,7 +199,10 @@ class Simulation:
                 breakpoint = self._breakpoints.get(stop_pc)
                 if breakpoint is not None:
                     breakpoint.hits += 1
-                    if breakpoint.callback is not None and not breakpoint.callback(self, stop):
+                    stop_here = breakpoint.callback is None or breakpoint.callback(self, stop)
+                    if until_pc is not None and stop_pc == int(until_pc):
+                        return Stop("pc", cpu, stop_pc)  # the goal too: the run is done
+                    if not stop_here:
                         continue
                 return stop
             if reason == "output":
