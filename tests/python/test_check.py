@@ -71,7 +71,7 @@ def test_anvil_check_from_python(bad_board, board):
     ('  u0 = device { type = "cmsdk-uart", base = 0x40004000 },\n'
      '  u1 = device { type = "cmsdk-uart", base = 0x40004ff0 },\n',
      "u1: 0x40004ff0..0x40005fef overlaps u0"),
-])
+], ids=["image-offset", "irq-line-past-default", "device-windows-overlap"])
 def test_what_check_finds_is_what_the_build_would_find(tmp_path, hello, line, problem):
     # Each of these passed `anvil check` before and failed only when built.
     path = tmp_path / "one.lua"
