@@ -74,6 +74,15 @@ GdbSession::GdbSession(sc_core::sc_module_name name, Platform& platform,
       platform_(platform),
       stream_(std::make_unique<PollableStream>(open_gdb_transport(transport, log))),
       halted_(wait_for_gdb) {
+  attach_to_cores();
+}
+
+GdbSession::GdbSession(sc_core::sc_module_name name, Platform& platform, Driver driver)
+    : sc_core::sc_module(name), platform_(platform), driver_(std::move(driver)), halted_(true) {
+  attach_to_cores();
+}
+
+void GdbSession::attach_to_cores() {
   if (platform_.cpus().empty()) throw TransportError("--gdb: the board has no cpu to debug");
   const std::size_t cores = platform_.cpus().size();
   actions_.assign(cores, ResumeAction::Continue);
@@ -93,6 +102,10 @@ GdbSession::~GdbSession() = default;
 void GdbSession::serve_thread() {
   // One delta cycle first: the cores reset (fetching the reset vector) and park.
   wait(sc_core::SC_ZERO_TIME);
+  if (driver_) {
+    finish(driver_(*this));
+    return;
+  }
   if (!halted_) wait_for_first_packet();
   if (!attached_) return;  // the guest exited before GDB said anything
   GdbStub stub(*this, *stream_);
@@ -194,8 +207,8 @@ void GdbSession::update_hooks() {
   const bool stepping =
       std::find(actions_.begin(), actions_.end(), ResumeAction::Step) != actions_.end();
   saving_for_undo_ = attached_ && points_.has_watchpoints();
-  const bool per_instruction =
-      attached_ && (stepping || points_.has_breakpoints() || saving_for_undo_);
+  const bool per_instruction = attached_ && (stepping || points_.has_breakpoints() ||
+                                             saving_for_undo_ || stop_condition_ != nullptr);
   for (CpuModule* cpu : platform_.cpus()) cpu->set_debug_per_instruction(per_instruction);
 
   std::set<Addr> pages;
@@ -236,7 +249,16 @@ bool GdbSession::before_instruction(CpuModule& cpu, Addr pc) {
     record_stop(StopEvent{StopEvent::Reason::Breakpoint, thread, *kind, pc, 0});
     return true;
   }
+  if (stop_condition_ && stop_condition_(cpu)) {
+    record_stop(StopEvent{StopEvent::Reason::Interrupted, thread, BreakpointKind::Software, pc, 0});
+    return true;
+  }
   return false;
+}
+
+void GdbSession::set_stop_condition(std::function<bool(CpuModule&)> condition) {
+  stop_condition_ = std::move(condition);
+  update_hooks();
 }
 
 bool GdbSession::data_access(CpuModule& cpu, Access kind, Addr addr, unsigned size) {

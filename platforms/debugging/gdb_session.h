@@ -37,7 +37,18 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   // Throws TransportError.
   GdbSession(sc_core::sc_module_name name, Platform& platform, const std::string& transport,
              bool wait_for_gdb, std::ostream& log);
+  // The same all-stop session driven by a program instead of GDB (the Python module's
+  // simulation server, platforms/python): the cores stay at reset, and `driver` runs in the
+  // session's thread with the simulation stopped, driving it through the GdbTarget calls
+  // (resume, wait_for_stop, breakpoints, core registers and memory) until it returns.
+  using Driver = std::function<GdbStub::SessionEnd(GdbSession&)>;
+  GdbSession(sc_core::sc_module_name name, Platform& platform, Driver driver);
   ~GdbSession() override;
+
+  // A driver's own stop condition, checked before every instruction while set (an
+  // instruction count, an expected output): when it returns true the target stops before
+  // that instruction with Reason::Interrupted. Empty: none.
+  void set_stop_condition(std::function<bool(CpuModule&)> condition);
 
   // GdbTarget
   std::string_view architecture() const override;
@@ -54,6 +65,7 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
  private:
   SC_HAS_PROCESS(GdbSession);
 
+  void attach_to_cores();
   void serve_thread();
   void wait_for_first_packet();
   void finish(GdbStub::SessionEnd end);
@@ -70,7 +82,9 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   void pause_point(CpuModule& cpu) override;
 
   Platform& platform_;
-  std::unique_ptr<PollableStream> stream_;
+  std::unique_ptr<PollableStream> stream_;  // null with a Driver
+  Driver driver_;
+  std::function<bool(CpuModule&)> stop_condition_;
   DebugPoints points_;
   bool attached_ = true;  // the cores consult the session (until GDB detaches)
   bool halted_ = false;   // every core parks at its pause point
