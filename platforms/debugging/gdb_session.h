@@ -23,9 +23,11 @@
 #include "debug/gdbstub/debug_points.h"
 #include "debug/gdbstub/gdb_stub.h"
 #include "debug/gdbstub/gdb_target.h"
+#include "platforms/simulation.h"
 
 namespace anvil {
 
+class GdbEndpoint;
 class Platform;
 class PollableStream;
 
@@ -33,10 +35,12 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
  public:
   // Opens `transport` ("stdio" or [HOST:]PORT; a port waits for GDB to connect, telling
   // `log` where). With `wait_for_gdb` the cores stay at reset until GDB resumes them;
-  // otherwise they run until GDB's first packet stops them. Call before sc_start.
+  // otherwise they run until GDB's first packet stops them. `on_disconnect` says what a lost
+  // connection does (stdio cannot reconnect: Stop then acts as Exit). Call before sc_start.
   // Throws TransportError.
   GdbSession(sc_core::sc_module_name name, Platform& platform, const std::string& transport,
-             bool wait_for_gdb, std::ostream& log);
+             bool wait_for_gdb, std::ostream& log,
+             GdbDisconnect on_disconnect = GdbDisconnect::Stop);
   ~GdbSession() override;
 
   // GdbTarget
@@ -56,6 +60,8 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
 
   void serve_thread();
   void wait_for_first_packet();
+  // After a lost connection: what --gdb-on-disconnect asks, or the session's end.
+  std::optional<GdbStub::SessionEnd> after_disconnect();
   void finish(GdbStub::SessionEnd end);
   void record_stop(const StopEvent& event);
   void update_hooks();
@@ -70,6 +76,9 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   void pause_point(CpuModule& cpu) override;
 
   Platform& platform_;
+  std::ostream& log_;
+  GdbDisconnect on_disconnect_;
+  std::unique_ptr<GdbEndpoint> endpoint_;
   std::unique_ptr<PollableStream> stream_;
   DebugPoints points_;
   bool attached_ = true;  // the cores consult the session (until GDB detaches)

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TIMEOUT = 20
@@ -77,10 +78,40 @@ def start_anvil(args, extra=()):
     return anvil, port
 
 
-def session(args, commands):
+def stderr_until(anvil, text, seconds=TIMEOUT):
+    """anvil's stderr lines up to the first holding `text`; None if it did not come in time."""
+    lines = []
+    found = threading.Event()
+
+    def reader():
+        for line in anvil.stderr:
+            lines.append(line)
+            if text in line:
+                found.set()
+                return
+
+    threading.Thread(target=reader, daemon=True).start()
+    return "".join(lines) if found.wait(seconds) else None
+
+
+def anvil_end(anvil, failure, report=""):
+    """anvil's (stdout, stderr) once it ends; fails with `failure` if it does not."""
+    try:
+        return anvil.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        anvil.kill()
+        fail(failure, report, anvil.communicate()[1])
+
+
+def session(args, commands, extra=()):
     """Runs anvil waiting for GDB, then gdb -batch with `commands`. Returns (gdb output,
     anvil exit status, anvil stdout, anvil stderr)."""
-    anvil, port = start_anvil(args)
+    anvil, port = start_anvil(args, extra)
+    return gdb_batch(args, anvil, port, commands)
+
+
+def gdb_batch(args, anvil, port, commands):
+    """gdb -batch with `commands` against the waiting `anvil`, then anvil's end."""
     deadline = time.time() + TIMEOUT
     gdb_command = [args.gdb, "-batch", "-nx", "-ex", "set pagination off",
                    "-ex", f"file {args.elf}", "-ex", f"target remote 127.0.0.1:{port}"]
@@ -274,11 +305,7 @@ def case_interrupt(args):
     rsp.send(f"p{pc_number:x}")
     pc = rsp.reply()
     rsp.send("k")
-    try:
-        _, err = anvil.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        anvil.kill()
-        fail("anvil did not end after k")
+    _, err = anvil_end(anvil, "anvil did not end after k")
     report = f"M: {first}, P: {second}, stop: {stop}, pc: {pc}"
     expect(first == "OK" and second == "OK", report, "", err)
     expect(still_running, "the loop did not keep the simulation running", report, err)
@@ -286,6 +313,88 @@ def case_interrupt(args):
     expect(pc == loop.to_bytes(4, "little").hex(), "pc left the loop", report, err)
     expect(anvil.returncode == 130, f"exit status {anvil.returncode} after kill, expected 130",
            report, err)
+
+
+def stop_at_main_then_drop(args, extra=()):
+    """A raw client stops the demo at main, sets a breakpoint at exit, and drops the socket
+    without detaching. Returns (anvil, port, report)."""
+    anvil, port = start_anvil(args, extra)
+    main = symbol(args, "main")
+    rsp = RawRsp(port)
+    replies = []
+    for packet in (f"Z0,{main:x},2", "c", f"z0,{main:x},2", f"Z0,{symbol(args, 'exit'):x},2"):
+        rsp.send(packet)
+        replies.append(rsp.reply())
+    rsp.sock.close()
+    report = f"replies: {replies}"
+    expect(replies[0] == "OK" and replies[1].startswith("T05") and replies[2:] == ["OK", "OK"],
+           "the raw client did not stop at main", report, "")
+    return anvil, port, report
+
+
+def case_disconnect_stop(args):
+    # The default: the cores stay halted at main and a new GDB can attach there. The first
+    # client's breakpoint at exit is gone (the new GDB never set it), so continue runs the
+    # firmware to its normal end.
+    anvil, port, report = stop_at_main_then_drop(args)
+    log = stderr_until(anvil, "waiting for GDB")
+    expect(log is not None and "disconnected" in log, "anvil does not wait for a new GDB",
+           report, log or "")
+    time.sleep(0.3)
+    expect(anvil.poll() is None, "anvil ended although GDB may come back", report, "")
+    gdb_output, status, out, err = gdb_batch(args, anvil, port,
+                                             ["info registers pc", "continue"])
+    main = symbol(args, "main")
+    expect(register(gdb_output, "pc") == main, f"the cores did not stay at main ({main:#x})",
+           gdb_output, err)
+    expect("exited normally" in gdb_output, "the run did not go on to the guest's exit",
+           gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
+def case_disconnect_stop_running(args):
+    # The connection drops while the cores run a `b .` loop: they stop in the loop and stay
+    # there until the next client, which finds pc in the loop and kills the run.
+    anvil, port = start_anvil(args)
+    loop = 0x20100000
+    rsp = RawRsp(port)
+    rsp.send(f"M{loop:x},2:fee7")
+    first = rsp.reply()
+    rsp.send("Pf=" + loop.to_bytes(4, "little").hex())
+    second = rsp.reply()
+    rsp.send("c")
+    time.sleep(0.3)
+    rsp.sock.close()
+    log = stderr_until(anvil, "waiting for GDB")
+    report = f"M: {first}, P: {second}"
+    expect(log is not None, "anvil does not wait for a new GDB", report, "")
+    rsp = RawRsp(port)
+    rsp.send("?")
+    stop = rsp.reply()
+    rsp.send("pf")
+    pc = rsp.reply()
+    rsp.send("k")
+    _, err = anvil_end(anvil, "anvil did not end after k")
+    report += f", ?: {stop}, pc: {pc}"
+    expect(stop is not None and stop.startswith("T"), "no stop reply", report, err)
+    expect(pc == loop.to_bytes(4, "little").hex(), "pc left the loop", report, err)
+    expect(anvil.returncode == 130, f"exit status {anvil.returncode} after kill", report, err)
+
+
+def case_disconnect_continue(args):
+    # --gdb-on-disconnect=continue: as after a detach, the firmware runs to its normal end
+    # without the breakpoint the client left at exit.
+    anvil, _, report = stop_at_main_then_drop(args, ["--gdb-on-disconnect=continue"])
+    out, err = anvil_end(anvil, "anvil did not run on after the disconnect", report)
+    finished_normally(args, anvil.returncode, out, report, err)
+
+
+def case_disconnect_exit(args):
+    # --gdb-on-disconnect=exit: the run ends as interrupted, before the guest's exit.
+    anvil, _, report = stop_at_main_then_drop(args, ["--gdb-on-disconnect", "exit"])
+    out, err = anvil_end(anvil, "anvil did not end after the disconnect", report)
+    expect(anvil.returncode == 130, f"exit status {anvil.returncode}, expected 130", report, err)
+    expect("self-check passed" not in out, "the firmware ran on", report, err)
 
 
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
