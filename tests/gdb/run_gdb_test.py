@@ -11,6 +11,7 @@ the UART output recorded on qemu, and `anvil describe` for the board's name and 
 import argparse
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -110,16 +111,22 @@ def session(args, commands, extra=()):
     return gdb_batch(args, anvil, port, commands)
 
 
+def gdb_command(args, port, commands):
+    """gdb -batch on the ELF, connected to 127.0.0.1:port, running `commands`."""
+    command = [args.gdb, "-batch", "-nx", "-ex", "set pagination off", "-ex", f"file {args.elf}",
+               "-ex", f"target remote 127.0.0.1:{port}"]
+    for line in commands:
+        command += ["-ex", line]
+    return command
+
+
 def gdb_batch(args, anvil, port, commands):
     """gdb -batch with `commands` against the waiting `anvil`, then anvil's end."""
     deadline = time.time() + TIMEOUT
-    gdb_command = [args.gdb, "-batch", "-nx", "-ex", "set pagination off",
-                   "-ex", f"file {args.elf}", "-ex", f"target remote 127.0.0.1:{port}"]
-    for command in commands:
-        gdb_command += ["-ex", command]
     try:
-        gdb = subprocess.run(gdb_command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             text=True, timeout=max(1, deadline - time.time()))
+        gdb = subprocess.run(gdb_command(args, port, commands), stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True,
+                             timeout=max(1, deadline - time.time()))
         out, err = anvil.communicate(timeout=max(1, deadline - time.time()))
     except subprocess.TimeoutExpired:
         anvil.kill()
@@ -397,6 +404,159 @@ def case_disconnect_exit(args):
     expect("self-check passed" not in out, "the firmware ran on", report, err)
 
 
+def qemu_session(args, commands):
+    """gdb -batch with `commands` against qemu-system-arm's mps2-an385 running the same ELF:
+    the reference transcript for source-level debugging."""
+    port = free_port()
+    qemu = subprocess.Popen([args.qemu, "-M", "mps2-an385", "-nographic", "-semihosting",
+                             "-kernel", args.elf, "-S", "-gdb", f"tcp:127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        # No probing connection (qemu resumes the machine when a GDB goes): gdb retries a
+        # refused connection itself (`set tcp auto-retry`, on by default).
+        gdb = subprocess.run(gdb_command(args, port, commands), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             timeout=TIMEOUT)
+        return gdb.stdout
+    finally:
+        qemu.kill()
+        qemu.wait()
+
+
+def source_view(gdb_output):
+    """What a user reads while stepping: frame lines ("calibrate (s=..., target=250) at
+    main.c:38"), source lines ("38\t..."), returned values and printed values, with
+    addresses and the value history numbers left out."""
+    keep = re.compile(r"^(\d+\t|Run till exit|Value returned|\$\d+ = |\S+ \(.*\) at |"
+                      r"0x[0-9a-f]+ in |Breakpoint \d+, )")
+    lines = []
+    for line in gdb_output.splitlines():
+        if keep.match(line):
+            line = re.sub(r"0x[0-9a-f]+", "ADDR", line)
+            lines.append(re.sub(r"\$\d+", "$N", line))
+    return lines
+
+
+# ---- Source level, on firmware/tests/gdb-cortex-m: the same GDB commands on qemu are the
+# reference. The firmware spins until GDB sets `released`.
+
+RELEASE_AND_FINISH = ["set var released = 1", "continue"]
+
+
+def same_as_qemu(args, commands, what):
+    gdb_output, status, out, err = session(args, commands + RELEASE_AND_FINISH)
+    reference = qemu_session(args, commands + ["kill"])
+    ours, theirs = source_view(gdb_output), source_view(reference)
+    expect(ours == theirs, f"{what} differs from qemu:\n  anvil: {ours}\n  qemu:  {theirs}",
+           gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+    return gdb_output
+
+
+def case_step_next_finish(args):
+    # step enters average() from calibrate(), finish returns from it with its value, next
+    # steps over lines and out of calibrate() into main, step enters average() again.
+    gdb_output = same_as_qemu(args, ["break calibrate", "continue", "step", "step", "finish",
+                                     "next", "next", "next", "next", "step", "finish"],
+                              "step/next/finish")
+    # The values the source computes: (100 + 200 + 300 + 400) / 4 - 40, then 250 once
+    # calibrate() moved the offset.
+    expect("Value returned is $1 = 210" in gdb_output and
+           "Value returned is $2 = 250" in gdb_output, "finish did not return 210, then 250",
+           gdb_output, "")
+    expect(re.search(r"^\d+\t\s+s->offset \+= target - measured;", gdb_output, re.M),
+           "next did not reach the offset line", gdb_output, "")
+
+
+def case_print_struct(args):
+    # The initialised struct as the ELF holds it (gdb reading the file alone), then as
+    # calibrate() left it: offset -40 + (250 - 210) = 0.
+    in_file = tool_output([args.gdb, "-batch", "-nx", "-ex", f"file {args.elf}",
+                           "-ex", "print thermometer"]).strip().split(" = ", 1)[1]
+    gdb_output = same_as_qemu(args, ["break main", "continue", "print thermometer",
+                                     "print thermometer.samples[2]", "print/x thermometer.config",
+                                     "break spin_until_released", "continue",
+                                     "print thermometer.offset", "print *&thermometer"],
+                              "printing the struct")
+    printed = re.findall(r"^\$\d+ = (.*)$", gdb_output, re.M)
+    expect(len(printed) == 5, f"expected 5 values, got {printed}", gdb_output, "")
+    expect(printed[0] == in_file, f"the struct is not what the ELF holds: {in_file}", gdb_output,
+           "")
+    expect(printed[1:4] == ["300", "{channel = 0x3, gain = 0x8}", "0"],
+           f"fields {printed[1:4]}", gdb_output, "")
+
+
+def case_interrupt_gdb(args):
+    # Ctrl-C in GDB: SIGINT to the gdb process while it waits in `continue`; GDB sends 0x03,
+    # the loop stops (SIGINT) and the session goes on.
+    anvil, port = start_anvil(args)
+    gdb = subprocess.Popen(gdb_command(args, port, ["continue", "info registers pc",
+                                                     "print spins > 0", *RELEASE_AND_FINISH]),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # gdb's output reaches the pipe in blocks, so wait for the run rather than for "Continuing.".
+    time.sleep(1.5)
+    running = anvil.poll() is None and gdb.poll() is None
+    gdb.send_signal(signal.SIGINT)
+    try:
+        gdb_output, _ = gdb.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        gdb.kill()
+        gdb_output = gdb.communicate()[0]
+    out, err = anvil_end(anvil, "anvil did not end", gdb_output)
+    expect(running, "the loop did not keep running", gdb_output, err)
+    expect("Program received signal SIGINT" in gdb_output, "no SIGINT stop", gdb_output, err)
+    expect(re.search(r"in spin_until_released \(\)", gdb_output),
+           "the stop is not in the loop", gdb_output, err)
+    expect(re.search(r"^\$1 = 1$", gdb_output, re.M), "the loop did not spin", gdb_output, err)
+    finished_normally(args, anvil.returncode, out, gdb_output, err)
+
+
+# ---- Read-only memory: the demo with its code region made ROM (-p ssram1.kind=rom) ----
+
+def case_hbreak_rom(args):
+    # GDB reads the memory map, sees ROM and inserts even `break` as a hardware breakpoint
+    # (GDB manual, "Memory Region Attributes" and `breakpoint auto-hw`): Z1, seen in GDB's
+    # packet log, though `info breakpoints` still calls it a breakpoint. `hbreak` asks for
+    # one. Both stop there.
+    main, crc = symbol(args, "main"), symbol(args, "crc32")
+    gdb_output, status, out, err = session(
+        args, ["info mem", "break main", "hbreak crc32", "set debug remote 1", "continue",
+               "set debug remote 0", "info breakpoints", "info registers pc", "continue", "info registers pc", "delete", "detach"],
+        ["-p", "ssram1.kind=rom"])
+    expect(re.search(r"^\d+\s+y\s+0x0+ 0x0*400000\s+ro\s", gdb_output, re.M),
+           "info mem does not show 0..4 MiB read-only", gdb_output, err)
+    expect(re.search(rf"Sending packet: \$Z1,{main:x},[0-9a-f]+#", gdb_output),
+           "break main in ROM is not inserted as a hardware breakpoint (Z1)", gdb_output, err)
+    expect(not re.search(r"Sending packet: \$Z0,", gdb_output),
+           "a software breakpoint (Z0) was inserted in ROM", gdb_output, err)
+    expect(re.search(r"^2\s+hw breakpoint\s+keep y.*in crc32", gdb_output, re.M),
+           "hbreak crc32 is not a hardware breakpoint", gdb_output, err)
+    pcs = [int(v, 16) for v in re.findall(r"^pc\s+(0x[0-9a-f]+)", gdb_output, re.M)]
+    expect(len(pcs) == 2 and pcs[0] == main and crc <= pcs[1] < crc + 16,
+           f"stops at {list(map(hex, pcs))}, expected main {main:#x} then crc32 {crc:#x}",
+           gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
+# ---- Interrupt handlers, on firmware/tests/irq-cortex-m ----
+
+def case_irq_handler(args):
+    # A breakpoint in TIMER0's handler stops inside the handler: IPSR (xPSR bits 8:0) is the
+    # exception number 16 + IRQ 8 = 24 (ARMv7-M ARM B1.5.2, AN385 interrupt map), and GDB
+    # unwinds through the exception frame to the interrupted code.
+    handler = symbol(args, "TIMER0_Handler")
+    gdb_output, status, out, err = session(
+        args, ["break TIMER0_Handler", "continue", "info registers pc", "info registers xpsr",
+               "backtrace", "delete", "detach"])
+    expect("Breakpoint 1, TIMER0_Handler ()" in gdb_output, "no stop in the handler",
+           gdb_output, err)
+    expect(register(gdb_output, "pc") == handler, f"pc is not {handler:#x}", gdb_output, err)
+    xpsr = register(gdb_output, "xpsr")
+    expect(xpsr is not None and xpsr & 0x1FF == 24, "IPSR is not 24", gdb_output, err)
+    expect("<signal handler called>" in gdb_output and re.search(r"main \(\) at ", gdb_output),
+           "the backtrace does not cross the exception frame", gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
 
 
@@ -406,6 +566,7 @@ def main():
     for option in ("anvil", "board", "elf", "expected-output", "gdb", "nm", "objdump",
                    "readelf"):
         parser.add_argument(f"--{option}", required=True)
+    parser.add_argument("--qemu", help="qemu-system-arm, for the source-level cases")
     args = parser.parse_args()
     CASES[args.case](args)
     print(f"PASS: {args.case}")
