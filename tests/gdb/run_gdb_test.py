@@ -557,6 +557,59 @@ def case_irq_handler(args):
     finished_normally(args, status, out, gdb_output, err)
 
 
+# ---- Two cores, on tests/gdb/dual-cortex-m3.lua with firmware/tests/dual-core-cortex-m ----
+
+def symbol_range(args, name):
+    """(start, end) of a function, by arm-none-eabi-nm -S."""
+    for line in tool_output([args.nm, "-S", args.elf]).splitlines():
+        fields = line.split()
+        if len(fields) == 4 and fields[3] == name:
+            start = int(fields[0], 16) & ~1
+            return start, start + int(fields[1], 16)
+    sys.exit(f"FAIL: no sized symbol {name} in {args.elf}")
+
+
+def register_values(gdb_output, name):
+    return [int(v, 16) for v in re.findall(rf"^{name}\s+(0x[0-9a-f]+)", gdb_output, re.M)]
+
+
+def case_two_cores(args):
+    # Each core is a thread named after its board component. Only cpu1 calls
+    # sum_of_squares(10), once cpu0 spins in main's loop. At the breakpoint every core is
+    # stopped (all-stop): cpu0's counter does not move while GDB steps cpu1 alone
+    # (scheduler-locking on: vCont;s:2 leaves thread 1 stopped).
+    squares = symbol(args, "sum_of_squares")
+    main_start, main_end = symbol_range(args, "main")
+    after_steps = instruction_addresses(args, squares, 3)[1:]
+    gdb_output, status, out, err = session(
+        args, ["break sum_of_squares", "continue", "info threads", "print first_core_spins",
+               "thread 1", "info registers pc sp", "thread 2", "info registers",
+               "set scheduler-locking on", "stepi", "stepi", "info registers pc",
+               "print first_core_spins", "monitor info", "delete", "detach"])
+    expect(re.search(r'Thread 2 "cpu1" hit Breakpoint 1, sum_of_squares \((n=)?n(@entry)?=10\)',
+                     gdb_output), "the breakpoint was not reported on thread 2 (cpu1)",
+           gdb_output, err)
+    threads = re.findall(r'^(\*| ) +(\d+) +Thread \d+ "(cpu\d)"', gdb_output, re.M)
+    expect(threads == [(" ", "1", "cpu0"), ("*", "2", "cpu1")],
+           f"info threads lists {threads}, expected cpu0 and the current cpu1", gdb_output, err)
+    spins = [int(v) for v in re.findall(r"^\$\d+ = (\d+)$", gdb_output, re.M)]
+    expect(len(spins) == 2 and spins[0] >= 1000 and spins[0] == spins[1],
+           f"cpu0's counter {spins}: expected at least 1000 and unchanged", gdb_output, err)
+    pcs, sps = register_values(gdb_output, "pc"), register_values(gdb_output, "sp")
+    expect(len(pcs) == 3 and main_start <= pcs[0] < main_end,
+           f"thread 1's pc {pcs[:1]} is not in main", gdb_output, err)
+    expect(pcs[1:] == [squares, after_steps[1]],
+           f"thread 2's pcs {list(map(hex, pcs[1:]))}: expected sum_of_squares {squares:#x}, "
+           f"then two instructions on at {after_steps[1]:#x}", gdb_output, err)
+    # cpu0 runs on the stack at the top of SSRAM2/3, cpu1 on its own at the top of PSRAM.
+    expect(len(sps) == 2 and 0x20000000 < sps[0] <= 0x20400000 and
+           0x21ff0000 < sps[1] <= 0x22000000, f"stacks {list(map(hex, sps))}", gdb_output, err)
+    expect(register(gdb_output, "r0") == 10, "thread 2's r0 (n) is not 10", gdb_output, err)
+    expect(re.search(r"^cpu0 cortex-m3 stopped .*\n^cpu1 cortex-m3 stopped ", gdb_output, re.M),
+           "monitor info does not show both cores stopped", gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
 
 
