@@ -546,7 +546,8 @@ def case_irq_handler(args):
     handler = symbol(args, "TIMER0_Handler")
     gdb_output, status, out, err = session(
         args, ["break TIMER0_Handler", "continue", "info registers pc", "info registers xpsr",
-               "backtrace", "delete", "detach"])
+               "backtrace", "x/wx 0xe000ed00", "x/wx 0xe000ed04", "x/wx 0xe000e100",
+               "delete", "detach"])
     expect("Breakpoint 1, TIMER0_Handler ()" in gdb_output, "no stop in the handler",
            gdb_output, err)
     expect(register(gdb_output, "pc") == handler, f"pc is not {handler:#x}", gdb_output, err)
@@ -554,6 +555,18 @@ def case_irq_handler(args):
     expect(xpsr is not None and xpsr & 0x1FF == 24, "IPSR is not 24", gdb_output, err)
     expect("<signal handler called>" in gdb_output and re.search(r"main \(\) at ", gdb_output),
            "the backtrace does not cross the exception frame", gdb_output, err)
+    # The System Control Space, which the core serves itself (not the bus), read by `x`:
+    # CPUID (B3.2.3) names ARM (0x41), the ARMv7-M constant 0xF and part 0xC23 (Cortex-M3
+    # TRM); ICSR.VECTACTIVE (B3.2.4) is the active exception; ISER0 (B3.4.4) has TIMER0's
+    # line 8 enabled by the firmware's nvic_enable().
+    scs = dict(re.findall(r"^(0xe000e[0-9a-f]+):\s+(0x[0-9a-f]+)$", gdb_output, re.M))
+    cpuid = int(scs.get("0xe000ed00", "0"), 16)
+    expect(cpuid >> 24 == 0x41 and (cpuid >> 16) & 0xF == 0xF and (cpuid >> 4) & 0xFFF == 0xC23,
+           f"CPUID {cpuid:#x} is not a Cortex-M3's", gdb_output, err)
+    expect(int(scs.get("0xe000ed04", "0"), 16) & 0x1FF == 24, "ICSR.VECTACTIVE is not 24",
+           gdb_output, err)
+    expect(int(scs.get("0xe000e100", "0"), 16) & (1 << 8), "ISER0 bit 8 is clear", gdb_output,
+           err)
     finished_normally(args, status, out, gdb_output, err)
 
 
@@ -583,7 +596,8 @@ def case_two_cores(args):
     after_steps = instruction_addresses(args, squares, 3)[1:]
     gdb_output, status, out, err = session(
         args, ["break sum_of_squares", "continue", "info threads", "print first_core_spins",
-               "thread 1", "info registers pc sp", "thread 2", "info registers",
+               "thread 1", "info registers pc sp", "x/wx 0xe000e004", "thread 2",
+               "info registers", "x/wx 0xe000e004",
                "set scheduler-locking on", "stepi", "stepi", "info registers pc",
                "print first_core_spins", "monitor info", "delete", "detach"])
     expect(re.search(r'Thread 2 "cpu1" hit Breakpoint 1, sum_of_squares \((n=)?n(@entry)?=10\)',
@@ -605,6 +619,10 @@ def case_two_cores(args):
     expect(len(sps) == 2 and 0x20000000 < sps[0] <= 0x20400000 and
            0x21ff0000 < sps[1] <= 0x22000000, f"stacks {list(map(hex, sps))}", gdb_output, err)
     expect(register(gdb_output, "r0") == 10, "thread 2's r0 (n) is not 10", gdb_output, err)
+    # Each core has its own System Control Space: ICTR.INTLINESNUM (ARMv7-M ARM B3.4.4) is
+    # 0 for cpu0's 32 interrupt lines and 1 for cpu1's 64 (the board file).
+    ictr = re.findall(r"^0xe000e004:\s+(0x[0-9a-f]+)$", gdb_output, re.M)
+    expect(ictr == ["0x00000000", "0x00000001"], f"ICTR per thread {ictr}", gdb_output, err)
     expect(re.search(r"^cpu0 cortex-m3 stopped .*\n^cpu1 cortex-m3 stopped ", gdb_output, re.M),
            "monitor info does not show both cores stopped", gdb_output, err)
     finished_normally(args, status, out, gdb_output, err)
