@@ -249,6 +249,25 @@ def case_monitor(args):
     finished_normally(args, status, out, gdb_output, err)
 
 
+def case_monitor_reset(args):
+    # `monitor reset` at main puts the core back at the reset vector (ARMv7-M ARM B1.5.5:
+    # SP from word 0, PC from word 1 of the ELF's vector table); GDB caches registers, so
+    # the cache is flushed first. stepi then runs the reset handler's first instruction, and
+    # the firmware, started over, runs to its normal end.
+    initial_sp = int(gdb_file_only(args, "*(unsigned int *)0"), 16)
+    reset = int(gdb_file_only(args, "*(unsigned int *)4"), 16) & ~1
+    second = instruction_addresses(args, reset, 2)[1]
+    gdb_output, status, out, err = session(
+        args, ["break main", "continue", "monitor reset", "maintenance flush register-cache",
+               "info registers pc sp", "stepi", "info registers pc", "delete", "detach"])
+    pcs = register_values(gdb_output, "pc")
+    expect(pcs == [reset, second], f"pcs {list(map(hex, pcs))}, expected the reset vector "
+           f"{reset:#x}, then {second:#x}", gdb_output, err)
+    expect(register(gdb_output, "sp") == initial_sp, f"sp is not {initial_sp:#x}", gdb_output,
+           err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
 def case_stdio(args):
     # GDB starts anvil itself (`target remote | ...`); the UART goes to a file since stdout
     # carries the protocol.
@@ -508,6 +527,42 @@ def case_interrupt_gdb(args):
            "the stop is not in the loop", gdb_output, err)
     expect(re.search(r"^\$1 = 1$", gdb_output, re.M), "the loop did not spin", gdb_output, err)
     finished_normally(args, anvil.returncode, out, gdb_output, err)
+
+
+def case_step_into_exception(args):
+    # stepi over SVC stops at the first instruction of SVC_Handler, with IPSR = 11 (ARMv7-M
+    # ARM B1.5.2), as a halting debugger's step does on hardware.
+    start, end = symbol_range(args, "supervisor_call")
+    listing = tool_output([args.objdump, "-d", f"--start-address={start:#x}",
+                           f"--stop-address={end:#x}", args.elf])
+    svc = int(re.search(r"^\s+([0-9a-f]+):\s+df00\s+svc", listing, re.M).group(1), 16)
+    handler = symbol(args, "SVC_Handler") & ~1
+    gdb_output, status, out, err = session(
+        args, [f"break *{svc:#x}", "continue", "stepi", "info registers pc",
+               "info registers xpsr", "delete", *RELEASE_AND_FINISH])
+    expect(register(gdb_output, "pc") == handler,
+           f"stepi over svc at {svc:#x} did not stop at SVC_Handler {handler:#x}", gdb_output,
+           err)
+    xpsr = register(gdb_output, "xpsr")
+    expect(xpsr is not None and xpsr & 0x1FF == 11, "IPSR is not 11 (SVCall)", gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
+
+
+def case_breakpoint_invisible(args):
+    # The firmware reads the first word of average() while GDB has a breakpoint there: it
+    # must read the instruction the ELF holds, not a BKPT.
+    in_file = gdb_file_only(args, "*(unsigned int *)average")
+    gdb_output, status, out, err = session(
+        args, ["break *average", "break spin_until_released", "continue", "continue",
+               "continue", "info breakpoints", "print/x average_first_word", "delete",
+               *RELEASE_AND_FINISH])
+    expect(re.search(r"^1\s+breakpoint\s+keep y.*\n.*already hit 2 times", gdb_output, re.M),
+           "the breakpoint at average was not hit twice", gdb_output, err)
+    match = re.search(r"^\$1 = (0x[0-9a-f]+)", gdb_output, re.M)
+    expect(match and match.group(1) == in_file,
+           f"the guest read {match and match.group(1)} at average, the ELF holds {in_file}",
+           gdb_output, err)
+    finished_normally(args, status, out, gdb_output, err)
 
 
 # ---- Read-only memory: the demo with its code region made ROM (-p ssram1.kind=rom) ----

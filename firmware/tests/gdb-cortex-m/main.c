@@ -1,5 +1,6 @@
 // The program the gdb-multiarch tests (tests/gdb) debug at source level: small functions to
-// step into, over and out of, a C struct to print, and a loop that only GDB ends (it sets
+// step into, over and out of, a C struct to print, an SVC to step into, a read of its own
+// code (which must not see GDB's breakpoints), and a loop that only GDB ends (it sets
 // `released`), so a test can interrupt it. Without a debugger it spins forever.
 //
 // The tests step line by line, so the code of each line must stay where the source has it:
@@ -26,6 +27,8 @@ struct sensor thermometer = {"thermo", -40, {100, 200, 300, 400}, {3, 8}};
 
 volatile uint32_t spins;
 volatile int released;  // set by GDB to leave spin_until_released
+volatile uint32_t svc_calls;
+volatile uint32_t average_first_word;  // the first instruction word of average(), as read
 
 int average(const struct sensor* s) {
   int sum = 0;
@@ -40,6 +43,15 @@ int calibrate(struct sensor* s, int target) {
   return measured;
 }
 
+// Supervisor call (ARMv7-M ARM B1.5.2: exception 11); overrides the start-up's default.
+void SVC_Handler(void) {
+  ++svc_calls;
+}
+
+void supervisor_call(void) {
+  __asm__ volatile("svc #0");
+}
+
 void spin_until_released(void) {
   while (!released) ++spins;
 }
@@ -48,8 +60,11 @@ int main(void) {
   uart_init(AN385_UART0_BASE);
   int before = calibrate(&thermometer, 250);
   int after = average(&thermometer);
+  supervisor_call();
+  average_first_word = *(volatile const uint32_t*)((uintptr_t)&average & ~(uintptr_t)1);
   spin_until_released();
-  uart_printf(AN385_UART0_BASE, "%s: before %d, after %d, offset %ld\n", thermometer.name, before,
-              after, (long)thermometer.offset);
+  uart_printf(AN385_UART0_BASE, "%s: before %d, after %d, offset %ld, %lu svc\n",
+              thermometer.name, before, after, (long)thermometer.offset,
+              (unsigned long)svc_calls);
   return after == 250 ? 0 : 1;
 }
