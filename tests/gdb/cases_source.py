@@ -64,15 +64,21 @@ def case_interrupt_gdb(args):
     gdb = subprocess.Popen(gdb_command(args, port, ["continue", "info registers pc",
                                                      "print spins > 0", *RELEASE_AND_FINISH]),
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    # gdb's output reaches the pipe in blocks, so wait for the run rather than for "Continuing.".
-    time.sleep(1.5)
+    # GDB prints where it attached (a source line), then runs `continue` at once; batch mode
+    # prints no "Continuing.". Give the loop a moment to run after that.
+    attached = ""
+    for line in gdb.stdout:
+        attached += line
+        if re.match(r"\d+\t", line):
+            break
+    time.sleep(0.5)
     running = anvil.poll() is None and gdb.poll() is None
     gdb.send_signal(signal.SIGINT)
     try:
-        gdb_output, _ = gdb.communicate(timeout=TIMEOUT)
+        gdb_output = attached + gdb.communicate(timeout=TIMEOUT)[0]
     except subprocess.TimeoutExpired:
         gdb.kill()
-        gdb_output = gdb.communicate()[0]
+        gdb_output = attached + gdb.communicate()[0]
     out, err = anvil_end(anvil, "anvil did not end", gdb_output)
     expect(running, "the loop did not keep running", gdb_output, err)
     expect("Program received signal SIGINT" in gdb_output, "no SIGINT stop", gdb_output, err)
