@@ -100,8 +100,8 @@ void GdbSession::serve_thread() {
   if (!halted_) wait_for_first_packet();
   if (!attached_) return;  // the guest exited before GDB said anything
   for (;;) {
-    GdbStub stub(*this, *stream_);
-    std::optional<GdbStub::SessionEnd> end = stub.serve();
+    // The stub lives for one connection: gone before after_disconnect() replaces the stream.
+    std::optional<GdbStub::SessionEnd> end = GdbStub(*this, *stream_).serve();
     if (end == GdbStub::SessionEnd::Disconnected) end = after_disconnect();
     if (end) {
       finish(*end);
