@@ -1,0 +1,144 @@
+#include "peripherals/bridges/rtl_clock_domain.h"
+
+#include <algorithm>
+
+#include <tlm>
+
+namespace anvil {
+
+RtlClockDomain::RtlClockDomain(sc_core::sc_module_name name, sc_core::sc_time period,
+                               sc_core::sc_time sync_interval, unsigned reset_cycles)
+    : sc_core::sc_module(name),
+      period_(period),
+      sync_interval_(sync_interval),
+      initial_reset_cycles_(reset_cycles) {
+  resetn.write(true);
+  SC_THREAD(catch_up_thread);
+}
+
+RtlClockDomain::Hold::Hold(RtlClockDomain& domain) : domain_(domain) {
+  while (domain_.held_) sc_core::wait(domain_.released_);
+  domain_.held_ = true;
+}
+
+RtlClockDomain::Hold::~Hold() {
+  domain_.held_ = false;
+  domain_.released_.notify();
+}
+
+sc_core::sc_time RtlClockDomain::next_rise_time() const {
+  return sc_core::sc_time::from_value(period_.value() * next_rise_);
+}
+
+bool RtlClockDomain::reset_due(const sc_core::sc_time& edge_time) const {
+  return reset_scheduled_ && edge_time >= reset_at_;
+}
+
+// Signal writes take effect in the next delta cycle, the model's outputs one later; keep
+// going until nothing is left to do at this instant.
+void RtlClockDomain::settle() {
+  do {
+    wait(sc_core::SC_ZERO_TIME);
+  } while (sc_core::sc_pending_activity_at_current_time());
+}
+
+void RtlClockDomain::notify(Edge edge, const sc_core::sc_time& at) {
+  for (const Observer& observer : observers_) observer(edge, at);
+}
+
+sc_core::sc_time RtlClockDomain::rise(const std::function<void()>& after_edge) {
+  const sc_core::sc_time t = next_rise_time();
+  const bool resetting = reset_due(t);
+  if (resetting && resetn.read()) {
+    resetn.write(false);
+    ++resets_;
+  }
+  clk.write(true);
+  settle();
+  ++rising_edges_;
+  ++next_rise_;
+  now_ = t;
+  if (resetting && --reset_cycles_left_ == 0) {
+    resetn.write(true);  // released after the last reset edge, before the next one
+    reset_scheduled_ = false;
+  }
+  if (after_edge) after_edge();
+  settle();
+  notify(Edge::Rising, t);
+  return t;
+}
+
+void RtlClockDomain::fall() {
+  clk.write(false);
+  settle();
+  now_ = now_ + period_ / 2;
+  notify(Edge::Falling, now_);
+}
+
+void RtlClockDomain::drive_settled(const sc_core::sc_time& at) {
+  settle();
+  now_ = std::max(now_, at);
+  notify(Edge::Drive, now_);
+}
+
+void RtlClockDomain::catch_up(const sc_core::sc_time& t) {
+  while (next_rise_time() <= t) {
+    if (!clock_requested() && !reset_due(t)) {
+      // Clock gated: no edges until t (nothing in the block can change without them).
+      next_rise_ = t.value() / period_.value() + 1;
+      break;
+    }
+    if (!clock_requested() && next_rise_time() < reset_at_) {
+      // Gated until the reset: skip to the edge it starts on.
+      next_rise_ = (reset_at_.value() + period_.value() - 1) / period_.value();
+      continue;
+    }
+    rise();
+    fall();
+  }
+  now_ = std::max(now_, t);
+}
+
+void RtlClockDomain::schedule_reset(const sc_core::sc_time& at, unsigned cycles) {
+  if (cycles == 0) return;
+  reset_scheduled_ = true;
+  reset_at_ = at;
+  reset_cycles_left_ = cycles;
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  wake_event_.notify(at > now ? at - now : sc_core::SC_ZERO_TIME);
+}
+
+void RtlClockDomain::catch_up_thread() {
+  sc_core::sc_time sync = sync_interval_;
+  if (sync == sc_core::SC_ZERO_TIME) sync = tlm::tlm_global_quantum::instance().get();
+  sync = std::max(sync, period_);
+  {
+    Hold hold(*this);
+    schedule_reset(sc_core::SC_ZERO_TIME, initial_reset_cycles_);
+    while (reset_scheduled_) {
+      rise();
+      fall();
+    }
+  }
+  for (;;) {
+    if (clock_requested() || reset_scheduled_) {
+      // Wake on the first rising edge after one interval (minus the period, so that an
+      // interval of one period wakes on every edge): the edge at the wake-up instant is
+      // then simulated at its own time, and whatever it raises is seen on time.
+      const sc_core::sc_time target = sc_core::sc_time_stamp() + sync - period_;
+      const std::uint64_t edge = target.value() / period_.value() + 1;
+      const auto wake_at = sc_core::sc_time::from_value(period_.value() * edge);
+      if (reset_scheduled_ && !clock_requested() && reset_at_ < wake_at &&
+          reset_at_ > sc_core::sc_time_stamp())
+        wait(reset_at_ - sc_core::sc_time_stamp());
+      else
+        wait(wake_at - sc_core::sc_time_stamp());
+    } else {
+      wait(wake_event_);
+    }
+    Hold hold(*this);
+    catch_up(sc_core::sc_time_stamp());
+  }
+}
+
+}  // namespace anvil
