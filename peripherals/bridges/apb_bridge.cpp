@@ -31,6 +31,7 @@ void ApbBridge::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time&
   RtlClockDomain::Hold hold(domain_);
   const sc_core::sc_time start = sc_core::sc_time_stamp();
   domain_.catch_up(start);
+  domain_.leave_reset();
   std::uint32_t word = payload.is_write() ? payload_to_word(payload) : 0;
   const auto address = static_cast<std::uint32_t>(payload.get_address() & ~std::uint64_t{3});
   const Outcome outcome = transfer(start, payload.is_write(), address, word);
@@ -52,7 +53,6 @@ ApbBridge::Outcome ApbBridge::transfer(const sc_core::sc_time& start, bool write
   bus_.pwdata.write(write ? data : 0);
   domain_.drive_settled(start);
   sc_core::sc_time edge = domain_.rise([this] { bus_.penable.write(true); });
-  domain_.fall();
   // Access phase: the transfer completes on the rising edge where PREADY is high.
   for (unsigned waits = 0;; ++waits) {
     if (domain_.resets() != resets_before) break;
@@ -69,7 +69,6 @@ ApbBridge::Outcome ApbBridge::transfer(const sc_core::sc_time& start, bool write
     edge = domain_.rise([this, ready] {
       if (ready) idle();
     });
-    domain_.fall();
     if (domain_.resets() != resets_before) break;
     if (ready) {
       if (!write) data = read_data;

@@ -39,6 +39,7 @@ void AxiLiteBridge::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_t
   RtlClockDomain::Hold hold(domain_);
   const sc_core::sc_time start = sc_core::sc_time_stamp();
   domain_.catch_up(start);
+  domain_.leave_reset();
   ++transactions_;
   last_edge_ = start;
   const auto address = static_cast<std::uint32_t>(payload.get_address() & ~std::uint64_t{3});
@@ -66,7 +67,6 @@ bool AxiLiteBridge::cycle(std::uint64_t resets_before, unsigned& cycles, std::ui
     return false;
   }
   last_edge_ = domain_.rise(after_edge);
-  domain_.fall();
   ++cycles;
   ++cycles_;
   return domain_.resets() == resets_before;

@@ -26,8 +26,12 @@ RtlClockDomain::Hold::~Hold() {
   domain_.released_.notify();
 }
 
+sc_core::sc_time RtlClockDomain::edge_time(std::uint64_t half) const {
+  return sc_core::sc_time::from_value(period_.value() * half / 2);
+}
+
 sc_core::sc_time RtlClockDomain::next_rise_time() const {
-  return sc_core::sc_time::from_value(period_.value() * next_rise_);
+  return edge_time(next_half_ % 2 == 0 ? next_half_ : next_half_ + 1);
 }
 
 bool RtlClockDomain::reset_due(const sc_core::sc_time& edge_time) const {
@@ -47,7 +51,8 @@ void RtlClockDomain::notify(Edge edge, const sc_core::sc_time& at) {
 }
 
 sc_core::sc_time RtlClockDomain::rise(const std::function<void()>& after_edge) {
-  const sc_core::sc_time t = next_rise_time();
+  if (next_half_ % 2 == 1) fall();
+  const sc_core::sc_time t = edge_time(next_half_);
   const bool resetting = reset_due(t);
   if (resetting && resetn.read()) {
     resetn.write(false);
@@ -56,7 +61,7 @@ sc_core::sc_time RtlClockDomain::rise(const std::function<void()>& after_edge) {
   clk.write(true);
   settle();
   ++rising_edges_;
-  ++next_rise_;
+  ++next_half_;
   now_ = t;
   if (resetting && --reset_cycles_left_ == 0) {
     resetn.write(true);  // released after the last reset edge, before the next one
@@ -69,10 +74,13 @@ sc_core::sc_time RtlClockDomain::rise(const std::function<void()>& after_edge) {
 }
 
 void RtlClockDomain::fall() {
+  if (next_half_ % 2 == 0) return;  // no rise to follow
+  const sc_core::sc_time t = edge_time(next_half_);
   clk.write(false);
   settle();
-  now_ = now_ + period_ / 2;
-  notify(Edge::Falling, now_);
+  ++next_half_;
+  now_ = t;
+  notify(Edge::Falling, t);
 }
 
 void RtlClockDomain::drive_settled(const sc_core::sc_time& at) {
@@ -82,21 +90,30 @@ void RtlClockDomain::drive_settled(const sc_core::sc_time& at) {
 }
 
 void RtlClockDomain::catch_up(const sc_core::sc_time& t) {
-  while (next_rise_time() <= t) {
+  for (;;) {
+    if (next_half_ % 2 == 1) {
+      if (edge_time(next_half_) > t) break;
+      fall();
+      continue;
+    }
+    if (edge_time(next_half_) > t) break;
     if (!clock_requested() && !reset_due(t)) {
       // Clock gated: no edges until t (nothing in the block can change without them).
-      next_rise_ = t.value() / period_.value() + 1;
+      next_half_ = 2 * (t.value() / period_.value() + 1);
       break;
     }
-    if (!clock_requested() && next_rise_time() < reset_at_) {
-      // Gated until the reset: skip to the edge it starts on.
-      next_rise_ = (reset_at_.value() + period_.value() - 1) / period_.value();
+    if (!clock_requested() && edge_time(next_half_) < reset_at_) {
+      // Gated until the reset: skip to the rising edge it starts on.
+      next_half_ = 2 * ((reset_at_.value() + period_.value() - 1) / period_.value());
       continue;
     }
     rise();
-    fall();
   }
   now_ = std::max(now_, t);
+}
+
+void RtlClockDomain::leave_reset() {
+  while (!resetn.read()) rise();
 }
 
 void RtlClockDomain::schedule_reset(const sc_core::sc_time& at, unsigned cycles) {
@@ -115,10 +132,7 @@ void RtlClockDomain::catch_up_thread() {
   {
     Hold hold(*this);
     schedule_reset(sc_core::SC_ZERO_TIME, initial_reset_cycles_);
-    while (reset_scheduled_) {
-      rise();
-      fall();
-    }
+    while (reset_scheduled_) rise();
   }
   for (;;) {
     if (clock_requested() || reset_scheduled_) {

@@ -53,11 +53,15 @@ class RtlClockDomain : public sc_core::sc_module {
   // Simulates every rising edge at or before `t` while the block requests its clock (or a
   // reset is due); the edges a gated clock skips are simply not there.
   void catch_up(const sc_core::sc_time& t);
-  // The next rising edge; `after_edge` runs once the edge has settled and before observers
-  // hear of it (a bus master changing its outputs just after the edge). Returns its time.
+  // The next rising edge (after the falling edge before it, if that is still to come);
+  // `after_edge` runs once the edge has settled and before observers hear of it (a bus
+  // master changing its outputs just after the edge). Returns its time.
   sc_core::sc_time rise(const std::function<void()>& after_edge = {});
-  // The falling edge that follows a rise().
+  // The falling edge after the last rise(), if it has not happened yet.
   void fall();
+  // Runs rising edges until resetn is high: a master starts no transfer during reset
+  // (IHI 0022E A3.1.2).
+  void leave_reset();
   // Propagates signals the caller just wrote, and tells observers (at `at`, or now()).
   void drive_settled(const sc_core::sc_time& at);
   // Holds resetn low for `cycles` rising edges, starting at the first rising edge at or
@@ -88,6 +92,7 @@ class RtlClockDomain : public sc_core::sc_module {
   bool clock_requested() const { return request_ == nullptr || request_->read(); }
   bool reset_due(const sc_core::sc_time& edge_time) const;
   sc_core::sc_time next_rise_time() const;
+  sc_core::sc_time edge_time(std::uint64_t half) const;  // of edge `half` half-periods in
 
   sc_core::sc_time period_;
   sc_core::sc_time sync_interval_;
@@ -95,7 +100,7 @@ class RtlClockDomain : public sc_core::sc_module {
   const sc_core::sc_signal<bool>* request_ = nullptr;
   std::vector<Observer> observers_;
   sc_core::sc_time now_;
-  std::uint64_t next_rise_ = 0;  // index of the next rising edge on the grid
+  std::uint64_t next_half_ = 0;  // next edge, in half periods from zero: even ones rise
   std::uint64_t rising_edges_ = 0;
   std::uint64_t resets_ = 0;
   sc_core::sc_time reset_at_ = sc_core::SC_ZERO_TIME;
