@@ -33,6 +33,9 @@ struct RunOptions {
   bool live_status = false;         // one-line status on stderr while running
   std::string gdb;                  // --gdb: "stdio" or [HOST:]PORT; empty: no stub
   bool wait_gdb = false;            // --wait-gdb: cores halt at reset until GDB resumes
+  std::string waves;                // --waves FILE.vcd: RTL blocks' signals; empty: none
+                                    // (docs/rtl-cosim.md: one block writes FILE.vcd, more
+                                    // blocks FILE.<name>.vcd each)
 };
 
 struct RunResult {

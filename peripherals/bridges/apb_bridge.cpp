@@ -12,6 +12,9 @@ ApbBridge::ApbBridge(sc_core::sc_module_name name, RtlClockDomain& domain, ApbSi
       bus_(bus),
       max_wait_states_(max_wait_states) {
   socket.register_b_transport(this, &ApbBridge::b_transport);
+  domain.watch(bus.prdata);
+  domain.watch(bus.pready);
+  domain.watch(bus.pslverr);
 }
 
 void ApbBridge::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {

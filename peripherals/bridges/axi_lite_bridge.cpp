@@ -12,6 +12,9 @@ AxiLiteBridge::AxiLiteBridge(sc_core::sc_module_name name, RtlClockDomain& domai
       bus_(bus),
       max_cycles_(max_cycles) {
   socket.register_b_transport(this, &AxiLiteBridge::b_transport);
+  for (const auto* output : {&bus.awready, &bus.wready, &bus.bvalid, &bus.arready, &bus.rvalid})
+    domain.watch(*output);
+  for (const auto* output : {&bus.bresp, &bus.rdata, &bus.rresp}) domain.watch(*output);
 }
 
 tlm::tlm_response_status AxiLiteBridge::response_status(std::uint32_t resp) {

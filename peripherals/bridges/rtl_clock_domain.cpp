@@ -38,12 +38,18 @@ bool RtlClockDomain::reset_due(const sc_core::sc_time& edge_time) const {
   return reset_scheduled_ && edge_time >= reset_at_;
 }
 
-// Signal writes take effect in the next delta cycle, the model's outputs one later; keep
-// going until nothing is left to do at this instant.
+// Signal writes take effect in the next delta cycle, where the block evaluates; its outputs
+// change one delta later. Then follow them while any still changes. (Waiting for no
+// pending activity at all would livelock two domains settling at the same instant.)
 void RtlClockDomain::settle() {
-  do {
-    wait(sc_core::SC_ZERO_TIME);
-  } while (sc_core::sc_pending_activity_at_current_time());
+  wait(sc_core::SC_ZERO_TIME);
+  wait(sc_core::SC_ZERO_TIME);
+  const auto changed = [this] {
+    for (const auto& output : outputs_)
+      if (output()) return true;
+    return false;
+  };
+  while (changed()) wait(sc_core::SC_ZERO_TIME);
 }
 
 void RtlClockDomain::notify(Edge edge, const sc_core::sc_time& at) {

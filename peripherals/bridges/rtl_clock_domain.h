@@ -37,7 +37,13 @@ class RtlClockDomain : public sc_core::sc_module {
                  sc_core::sc_time sync_interval = sc_core::SC_ZERO_TIME, unsigned reset_cycles = 2);
 
   // The block's clock request; without one the clock always runs.
-  void set_clock_request(const sc_core::sc_signal<bool>* request) { request_ = request; }
+  void set_clock_request(const sc_core::sc_signal_in_if<bool>* request) { request_ = request; }
+  // An output of the block: signal changes are followed until none of these change any
+  // more (a loop-back through the block's inputs takes more than one delta cycle).
+  template <class T>
+  void watch(const sc_core::sc_signal_in_if<T>& output) {
+    outputs_.push_back([&output] { return output.event(); });
+  }
   // Called after every edge and drive has settled, with the time it belongs to.
   void add_observer(Observer observer) { observers_.push_back(std::move(observer)); }
 
@@ -97,8 +103,10 @@ class RtlClockDomain : public sc_core::sc_module {
   sc_core::sc_time period_;
   sc_core::sc_time sync_interval_;
   unsigned initial_reset_cycles_;
-  const sc_core::sc_signal<bool>* request_ = nullptr;
+  const sc_core::sc_signal_in_if<bool>* request_ = nullptr;
   std::vector<Observer> observers_;
+  std::vector<std::function<bool()>> outputs_;  // "changed in the last delta cycle?"
+
   sc_core::sc_time now_;
   std::uint64_t next_half_ = 0;  // next edge, in half periods from zero: even ones rise
   std::uint64_t rising_edges_ = 0;

@@ -23,7 +23,9 @@ module apb_timer (
     input  wire        psel,
     input  wire        penable,
     input  wire        pwrite,
-    input  wire [11:0] paddr,
+    /* verilator lint_off UNUSEDSIGNAL */
+    input  wire [11:0] paddr,  // bits 1:0 unused: word registers
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire [31:0] pwdata,
     output reg  [31:0] prdata,
     output wire        pready,
@@ -37,6 +39,7 @@ module apb_timer (
   reg [2:0] ctrl;
   reg [15:0] prescale, prescale_count;
   reg [31:0] compare, count, duty;
+  reg [31:0] count_hold;  // COUNT as captured during its read's wait state
   reg match;
   reg count_captured;  // the wait state of a COUNT read has passed
 
@@ -64,7 +67,6 @@ module apb_timer (
     endcase
   end
 
-  reg [31:0] count_hold;
   wire tick = ctrl[0] && prescale_count == prescale;
   wire write = access && pready && pwrite && known;
 
