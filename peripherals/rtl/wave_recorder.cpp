@@ -14,7 +14,9 @@ WaveRecorder::~WaveRecorder() {
   if (open_) vcd_->close();
 }
 
-void WaveRecorder::enable_tracing() { Verilated::traceEverOn(true); }
+void WaveRecorder::enable_tracing() {
+  Verilated::traceEverOn(true);
+}
 
 void WaveRecorder::open(const std::string& path) {
   // Verilator's open() only prints a warning when the file cannot be made; check first.

@@ -33,7 +33,8 @@ ApbTimerModel::Counter ApbTimerModel::at_edge(std::uint64_t edge) const {
   const std::uint64_t first = edges_to_first_tick(state_);
   const std::uint64_t between = std::uint64_t{prescale_} + 1;
   if (edges < first) {
-    c.prescale_count = static_cast<std::uint32_t>((state_.prescale_count + edges) % kPrescaleModulus);
+    c.prescale_count =
+        static_cast<std::uint32_t>((state_.prescale_count + edges) % kPrescaleModulus);
     return c;
   }
   const std::uint64_t ticks = 1 + (edges - first) / between;
@@ -144,7 +145,9 @@ unsigned ApbTimerModel::transport_dbg(tlm::tlm_generic_payload& payload) {
   return 4;
 }
 
-void ApbTimerModel::update_irq() { irq.set(state_.match && (ctrl_ & kIrqEnable)); }
+void ApbTimerModel::update_irq() {
+  irq.set(state_.match && (ctrl_ & kIrqEnable));
+}
 
 // The edge where MATCH next becomes set, if the interrupt is armed for it.
 void ApbTimerModel::schedule_match() {

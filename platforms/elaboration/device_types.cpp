@@ -103,7 +103,8 @@ void register_device_types(Registry& registry) {
   registry.add({
       .kind = "device",
       .name = "apb-timer",
-      .summary = "C++ model of the RTL timer peripherals/rtl/verilog/apb_timer.v (docs/rtl-cosim.md)",
+      .summary =
+          "C++ model of the RTL timer peripherals/rtl/verilog/apb_timer.v (docs/rtl-cosim.md)",
       .params = {kBase,
                  kClock,
                  {"clock", ParamType::String, false,

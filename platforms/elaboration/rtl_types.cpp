@@ -28,7 +28,8 @@ std::string waves_path(const Platform& platform, const ComponentDesc& c) {
   }
   const std::size_t dot = waves.rfind('.');
   const std::size_t slash = waves.rfind('/');
-  const bool has_extension = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+  const bool has_extension =
+      dot != std::string::npos && (slash == std::string::npos || dot > slash);
   if (!has_extension) return waves + "." + c.name;
   return waves.substr(0, dot) + "." + c.name + waves.substr(dot);
 }
@@ -47,7 +48,12 @@ void build_rtl(Platform& platform, const ComponentDesc& c) {
   if (base < 0) param_error(c, "base", "must not be negative");
   const sc_core::sc_time period =
       platform.board_clock_period(c, "clock").value_or(platform.clock_period(c));
-  auto device = entry->second.make({c.name, period, sc_core::SC_ZERO_TIME});
+  sc_core::sc_time sync = sc_core::SC_ZERO_TIME;  // the global quantum
+  if (const auto cycles = integer_param(c, "sync_cycles")) {
+    if (*cycles < 1) param_error(c, "sync_cycles", "must be at least 1 (one clock cycle: exact)");
+    sync = sc_core::sc_time::from_value(period.value() * static_cast<std::uint64_t>(*cycles));
+  }
+  auto device = entry->second.make({c.name, period, sync});
   platform.map(c, static_cast<Addr>(base), kRtlWindow, device->target(), "device");
   platform.connect_irq(c, "irq", device->irq);
   if (!platform.options().waves.empty()) device->record_waves(waves_path(platform, c));
@@ -70,7 +76,11 @@ void register_rtl_types(Registry& registry) {
                   "the board clock the block runs from, as in clock = \"clk0\" (default: "
                   "clock_hz, else the board's clock_hz)"},
                  {"clock_hz", ParamType::Number, false, "block clock in Hz, without `clock`"},
-                 {"irq", ParamType::Irq, false, "the block's irq output: { cpu, line }"}},
+                 {"irq", ParamType::Irq, false, "the block's irq output: { cpu, line }"},
+                 {"sync_cycles", ParamType::Integer, false,
+                  "while its clock runs, the block catches up with the cores every this many "
+                  "of its cycles; 1 makes what it raises exact at any quantum (default: "
+                  "once per quantum)"}},
       .build = build_rtl,
   });
 }

@@ -8,7 +8,8 @@
 //   0x08 COUNT      how many ADDs since reset or since SUM was written (read only)
 //   0x0C THRESHOLD  irq is high while THRESHOLD != 0 and SUM >= THRESHOLD
 // Any other offset answers SLVERR; so does a write to COUNT. WSTRB is honoured for SUM and
-// THRESHOLD; ADD adds the whole word.
+// THRESHOLD; ADD adds the whole word. clk_req (optional, docs/rtl-cosim.md) is high while a
+// response waits to be taken.
 `timescale 1ns / 1ps
 module axil_accumulator (
     input  wire        aclk,
@@ -32,7 +33,8 @@ module axil_accumulator (
     output reg  [1:0]  rresp,
     output reg         rvalid,
     input  wire        rready,
-    output wire        irq
+    output wire        irq,
+    output wire        clk_req
 );
   localparam [1:0] OKAY = 2'b00, SLVERR = 2'b10;
 
@@ -44,6 +46,8 @@ module axil_accumulator (
   assign wready = take_write;
   assign arready = !rvalid;
   assign irq = threshold != 32'd0 && sum >= threshold;
+  // Nothing changes between transactions: the clock may stop once the last response is taken.
+  assign clk_req = bvalid || rvalid;
 
   wire [9:0] write_word = awaddr[11:2];
   wire [9:0] read_word = araddr[11:2];
