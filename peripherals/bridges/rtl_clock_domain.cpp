@@ -69,12 +69,17 @@ sc_core::sc_time RtlClockDomain::rise(const std::function<void()>& after_edge) {
   ++rising_edges_;
   ++next_half_;
   now_ = t;
+  bool driven = false;
   if (resetting && --reset_cycles_left_ == 0) {
     resetn.write(true);  // released after the last reset edge, before the next one
     reset_scheduled_ = false;
+    driven = true;
   }
-  if (after_edge) after_edge();
-  settle();
+  if (after_edge) {
+    after_edge();
+    driven = true;
+  }
+  if (driven) settle();
   notify(Edge::Rising, t);
   return t;
 }
