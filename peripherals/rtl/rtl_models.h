@@ -67,6 +67,9 @@ class BusRtlDevice : public RtlDevice {
   void record_waves(const std::string& path) override { waves_path_ = path; }
 
  protected:
+  // A verilated SystemC model registers its signals for tracing only once elaboration is
+  // complete (Verilator refuses trace() before sc_start); the CLI has checked that the file
+  // can be written.
   void start_of_simulation() override {
     if (waves_path_.empty()) return;
     model_.trace(&waves_.file(), 99);

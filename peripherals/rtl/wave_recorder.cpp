@@ -23,7 +23,7 @@ void WaveRecorder::open(const std::string& path) {
   if (std::FILE* probe = std::fopen(path.c_str(), "w")) {
     std::fclose(probe);
   } else {
-    throw std::runtime_error("--waves: cannot write " + path);
+    throw std::runtime_error("--waves: cannot write " + path + " (RTL block waveforms)");
   }
   vcd_->set_time_unit("1ps");
   vcd_->set_time_resolution("1ps");

@@ -1,6 +1,9 @@
 #include "platforms/cli/command_line.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <map>
 
 namespace anvil {
@@ -97,6 +100,10 @@ void apply_option(CommandLine& line, const std::string& name, const std::string&
     if (value.size() < 4 || value.substr(value.size() - 4) != ".vcd")
       throw UsageError("--waves: expected a .vcd file name, got \"" + value +
                        "\" (the RTL models are built with VCD tracing; FST is not compiled in)");
+    // Found out now rather than once the board is built and running.
+    std::FILE* probe = std::fopen(value.c_str(), "w");
+    if (!probe) throw UsageError("--waves: cannot write " + value + ": " + std::strerror(errno));
+    std::fclose(probe);
     line.run.waves = value;
   } else if (name == "--stats") {
     line.stats = true;
