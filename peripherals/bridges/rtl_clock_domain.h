@@ -44,6 +44,10 @@ class RtlClockDomain : public sc_core::sc_module {
   void watch(const sc_core::sc_signal_in_if<T>& output) {
     outputs_.push_back([&output] { return output.event(); });
   }
+  // Whether falling edges settle completely before observers hear of them (waveforms need
+  // it); otherwise they get one delta cycle, enough for a posedge-clocked block (the
+  // blocks' contract, docs/rtl-cosim.md).
+  void settle_falling_edges(bool on) { settle_falling_edges_ = on; }
   // Called after every edge and drive has settled, with the time it belongs to.
   void add_observer(Observer observer) { observers_.push_back(std::move(observer)); }
 
@@ -106,6 +110,7 @@ class RtlClockDomain : public sc_core::sc_module {
   const sc_core::sc_signal_in_if<bool>* request_ = nullptr;
   std::vector<Observer> observers_;
   std::vector<std::function<bool()>> outputs_;  // "changed in the last delta cycle?"
+  bool settle_falling_edges_ = false;
 
   sc_core::sc_time now_;
   std::uint64_t next_half_ = 0;  // next edge, in half periods from zero: even ones rise

@@ -64,7 +64,10 @@ class BusRtlDevice : public RtlDevice {
 
   tlm::tlm_target_socket<>& target() override { return bridge_.socket; }
   RtlClockDomain& domain() override { return domain_; }
-  void record_waves(const std::string& path) override { waves_path_ = path; }
+  void record_waves(const std::string& path) override {
+    waves_path_ = path;
+    domain_.settle_falling_edges(true);
+  }
 
  protected:
   // A verilated SystemC model registers its signals for tracing only once elaboration is
