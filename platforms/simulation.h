@@ -42,6 +42,9 @@ struct RunOptions {
   std::string gdb;                  // --gdb: "stdio" or [HOST:]PORT; empty: no stub
   bool wait_gdb = false;            // --wait-gdb: cores halt at reset until GDB resumes
   GdbDisconnect gdb_on_disconnect = GdbDisconnect::Stop;  // --gdb-on-disconnect
+  std::string waves;                // --waves FILE.vcd: RTL blocks' signals; empty: none
+                                    // (docs/rtl-cosim.md: one block writes FILE.vcd, more
+                                    // blocks FILE.<name>.vcd each)
 };
 
 struct RunResult {

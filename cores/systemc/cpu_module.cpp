@@ -234,12 +234,18 @@ BusStatus CpuModule::transport(Access kind, Addr addr, std::uint8_t* data, unsig
   payload.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
   if (exact_ && in_run_) sync_before_access();
   const sc_core::sc_time offset = offset_in_quantum();
+  const sc_core::sc_time start = sc_core::sc_time_stamp();
   sc_core::sc_time annotated = offset;
   socket->b_transport(payload, annotated);
-  if (in_run_) end_run_before_new_activity();
+  // A target may wait (an RTL bridge synchronises the core, then runs the bus handshake):
+  // the access ended at SystemC time + annotated delay, wherever SystemC time now is.
+  const sc_core::sc_time waited = sc_core::sc_time_stamp() - start;
+  const sc_core::sc_time ended = waited + annotated;
   // The wait states the bus added, rounded up to whole core cycles.
-  const std::uint64_t extra = annotated > offset ? (annotated - offset).value() : 0;
+  const std::uint64_t extra = ended > offset ? (ended - offset).value() : 0;
   delay = (extra + period_.value() - 1) / period_.value();
+  if (waited > sc_core::SC_ZERO_TIME) rebase_after_wait(offset, waited, delay);
+  if (in_run_) end_run_before_new_activity();
   const tlm::tlm_response_status status = payload.get_response_status();
   if (trace_.mem) {
     std::fprintf(trace_.mem, "%s %s 0x%08" PRIx64 " size %u value 0x%0*" PRIx64 " %s\n", basename(),
@@ -247,6 +253,17 @@ BusStatus CpuModule::transport(Access kind, Addr addr, std::uint8_t* data, unsig
                  status_name(status));
   }
   return bus_status(status);
+}
+
+// The target waited `waited` of the core's local time away. The core resumes at
+// start + offset + delay cycles (the caller charges `delay`), which is now this much ahead
+// of SystemC time; cycles before this access are already part of it.
+void CpuModule::rebase_after_wait(const sc_core::sc_time& offset, const sc_core::sc_time& waited,
+                                  Cycles delay) {
+  const sc_core::sc_time resume = offset + period_ * static_cast<double>(delay);
+  quantum_.reset();
+  quantum_.set(resume > waited ? resume - waited : sc_core::SC_ZERO_TIME);
+  if (in_run_) run_start_cycles_ = core_->cycle_count() + delay;
 }
 
 unsigned CpuModule::debug_transport(bool is_write, Addr addr, std::uint8_t* data, unsigned size) {

@@ -117,6 +117,8 @@ class CpuModule : public sc_core::sc_module, public BusBackend, private Hooks {
   Cycles cycles_until_other_activity();
   void sync_before_access();
   void end_run_before_new_activity();
+  void rebase_after_wait(const sc_core::sc_time& offset, const sc_core::sc_time& waited,
+                         Cycles delay);
   void account(Cycles used);
   void halt(Halt why);
   sc_core::sc_time offset_in_quantum() const;

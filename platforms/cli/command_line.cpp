@@ -1,6 +1,9 @@
 #include "platforms/cli/command_line.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <map>
 
 namespace anvil {
@@ -44,6 +47,7 @@ const std::map<std::string, OptionInfo>& known_options() {
       {"--trace-file", {Takes::Value, true}},
       {"--stats", {Takes::Nothing, true}},
       {"--semihosting-root", {Takes::Value, true}},
+      {"--waves", {Takes::Value, true}},
       {"--gdb", {Takes::Value, true}},
       {"--wait-gdb", {Takes::Nothing, true}},
       {"--gdb-on-disconnect", {Takes::Value, true}},
@@ -93,6 +97,15 @@ void apply_option(CommandLine& line, const std::string& name, const std::string&
     line.run.trace_file = value;
   } else if (name == "--semihosting-root") {
     line.run.semihosting_root = value;
+  } else if (name == "--waves") {
+    if (value.size() < 4 || value.substr(value.size() - 4) != ".vcd")
+      throw UsageError("--waves: expected a .vcd file name, got \"" + value +
+                       "\" (the RTL models are built with VCD tracing; FST is not compiled in)");
+    // Found out now rather than once the board is built and running.
+    std::FILE* probe = std::fopen(value.c_str(), "w");
+    if (!probe) throw UsageError("--waves: cannot write " + value + ": " + std::strerror(errno));
+    std::fclose(probe);
+    line.run.waves = value;
   } else if (name == "--stats") {
     line.stats = true;
   } else if (name == "--gdb") {
@@ -279,6 +292,7 @@ options (run; -p and --firmware also for describe and check):
   --trace-file FILE       write the trace to FILE instead of stderr
   --stats                 print instructions, cycles, simulated and host time, MIPS at the end
   --semihosting-root DIR  the folder semihosting file operations may use
+  --waves FILE.vcd        record the RTL blocks' signals (docs/rtl-cosim.md)
   --gdb PORT|HOST:PORT|stdio
                           serve GDB's remote protocol (docs/debugging.md); a port waits for
                           GDB to connect (127.0.0.1 unless a host is given)

@@ -9,6 +9,10 @@ void register_builtin_types(Registry& registry) {
 #endif
   register_memory_types(registry);
   register_device_types(registry);
+  register_clock_types(registry);
+#ifdef ANVIL_WITH_RTL
+  register_rtl_types(registry);
+#endif
 }
 
 }  // namespace anvil

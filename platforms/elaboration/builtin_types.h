@@ -9,5 +9,7 @@ namespace anvil {
 void register_memory_types(Registry& registry);   // ram, rom, flash
 void register_device_types(Registry& registry);   // cmsdk-uart, cmsdk-timer, anvil-simctrl
 void register_arm_cpu_types(Registry& registry);  // cortex-m3, cortex-m4 (anvil_builtin_types)
+void register_clock_types(Registry& registry);    // clock "fixed"
+void register_rtl_types(Registry& registry);      // rtl (when Verilator built peripherals/rtl)
 
 }  // namespace anvil

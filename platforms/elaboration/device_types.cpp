@@ -1,5 +1,6 @@
-// Device types: "cmsdk-uart", "cmsdk-timer", "anvil-simctrl".
+// Device types: "cmsdk-uart", "cmsdk-timer", "cmsdk-dualtimer", "apb-timer", "anvil-simctrl".
 #include "peripherals/simctrl/simctrl.h"
+#include "peripherals/timer/apb_timer_model.h"
 #include "peripherals/timer/cmsdk_dual_timer.h"
 #include "peripherals/timer/cmsdk_timer.h"
 #include "peripherals/uart/cmsdk_uart.h"
@@ -58,6 +59,14 @@ void build_dual_timer(Platform& platform, const ComponentDesc& c) {
   platform.connect_irq(c, "irq2", timer.irq2);
 }
 
+void build_apb_timer(Platform& platform, const ComponentDesc& c) {
+  const sc_core::sc_time period =
+      platform.board_clock_period(c, "clock").value_or(platform.clock_period(c));
+  auto& timer = platform.add_module<ApbTimerModel>(c.name.c_str(), period);
+  platform.map(c, device_base(c), kApbDeviceSize, timer.socket, "device");
+  platform.connect_irq(c, "irq", timer.irq);
+}
+
 void build_simctrl(Platform& platform, const ComponentDesc& c) {
   auto& simctrl = platform.add_module<SimControl>(c.name.c_str(), platform.clock_period(c),
                                                   platform.make_backend(c, "backend", "stdio"),
@@ -107,6 +116,18 @@ void register_device_types(Registry& registry) {
       .window_size = kApbDeviceSize,
       .needs_clock = true,
       .check_params = check_device,
+  });
+  registry.add({
+      .kind = "device",
+      .name = "apb-timer",
+      .summary =
+          "C++ model of the RTL timer peripherals/rtl/verilog/apb_timer.v (docs/rtl-cosim.md)",
+      .params = {kBase,
+                 kClock,
+                 {"clock", ParamType::String, false,
+                  "the board clock it runs from, as in clock = \"clk0\" (default: clock_hz)"},
+                 {"irq", ParamType::Irq, false, "timer interrupt: { cpu, line }"}},
+      .build = build_apb_timer,
   });
   registry.add({
       .kind = "device",

@@ -50,6 +50,23 @@ Platform::~Platform() {
   if (trace_file_) std::fclose(trace_file_);
 }
 
+std::optional<sc_core::sc_time> Platform::board_clock_period(const ComponentDesc& component,
+                                                             const std::string& param) const {
+  const std::optional<std::string> name = string_param(component, param);
+  if (!name) return std::nullopt;
+  std::string clocks;
+  for (const ComponentDesc& c : board_.components) {
+    if (c.kind != "clock") continue;
+    if (c.name == *name) return sc_core::sc_time(1.0 / *number_param(c, "hz"), sc_core::SC_SEC);
+    clocks += (clocks.empty() ? "" : ", ") + c.name;
+  }
+  param_error(component, param,
+              "no clock named \"" + *name + "\" on this board (" +
+                  (clocks.empty() ? "it declares none: add clk0 = clock { hz = 25 * MHz }"
+                                  : "clocks: " + clocks) +
+                  ")");
+}
+
 sc_core::sc_time Platform::clock_period(const ComponentDesc& component) const {
   const double hz = number_param(component, "clock_hz").value_or(board_.clock_hz);
   if (!(hz > 0))

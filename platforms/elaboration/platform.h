@@ -57,6 +57,17 @@ class Platform : public sc_core::sc_module {
     modules_.push_back(std::move(module));
     return ref;
   }
+  // A module built elsewhere (a factory's), owned by the platform from now on.
+  template <class Module>
+  Module& adopt_module(std::unique_ptr<Module> module) {
+    Module& ref = *module;
+    modules_.push_back(std::move(module));
+    return ref;
+  }
+  // The period of the board clock named by the component's string parameter `param`
+  // (clk0 = clock { hz = ... }); nullopt when the parameter is not set.
+  std::optional<sc_core::sc_time> board_clock_period(const ComponentDesc& component,
+                                                     const std::string& param) const;
   // Maps `target` at [base, base + size). `kind`/`type` are for describe(): "memory"/"rom".
   void map(const ComponentDesc& component, Addr base, Addr size, tlm::tlm_target_socket<>& target,
            const std::string& kind);

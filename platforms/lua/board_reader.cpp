@@ -125,6 +125,7 @@ class BoardReader {
     component.where = meta_location(meta);
     const std::string type_field = type_field_of(component.kind);
     if (component.kind == "memory") component.type = "ram";  // memory { kind = ... } default
+    if (component.kind == "clock") component.type = "fixed";  // clock { type = ... } default
     lua_pushnil(lua_);
     while (lua_next(lua_, table)) {
       const int value = lua_gettop(lua_);

@@ -39,6 +39,7 @@ local examples = {
   cpu = 'cpu { model = "cortex-m3" }',
   memory = 'memory { base = 0x20000000, size = 4 * MiB }',
   device = 'device { type = "cmsdk-uart", base = 0x40004000 }',
+  clock = 'clock { hz = 25 * MHz }',
 }
 
 local function check_fields(kind, fields, file, line)
@@ -182,6 +183,7 @@ builtins.board = board
 builtins.cpu = component("cpu")
 builtins.memory = component("memory")
 builtins.device = component("device")
+builtins.clock = component("clock")
 builtins.param = param
 builtins.none = none
 builtins.require = require_fragment

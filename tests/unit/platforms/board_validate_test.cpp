@@ -69,7 +69,8 @@ TEST_CASE("unknown device types and memory kinds list the known ones", "[validat
                                       "  d = device { base = 0x40005000 },\n");
   CHECK(problems_of(path) ==
         path +
-            ":4: u.type: unknown device type \"pl011\" (known: anvil-simctrl, cmsdk-dualtimer, cmsdk-timer, "
+            ":4: u.type: unknown device type \"pl011\" (known: anvil-simctrl, cmsdk-dualtimer, "
+            "cmsdk-timer, "
             "cmsdk-uart)\n" +
             path + ":5: m.kind: unknown memory kind \"sram\" (known: flash, ram, rom)\n" + path +
             ":6: d.type: missing: a device needs one, as in type = \"cmsdk-uart\"\n");
@@ -214,6 +215,26 @@ TEST_CASE("a registry that declares the type field as a parameter still validate
   CHECK(problems[0].str() == path +
                                  ":3: cpu0.colour: unknown parameter for cpu model "
                                  "\"cortex-m3\" (known: clock_hz)");
+}
+
+TEST_CASE("a board clock is a component of kind clock, type fixed by default", "[validate]") {
+  BoardFiles files;
+  const std::string good = board_with(files, "  clk0 = clock { hz = 50 * MHz },\n");
+  CHECK(problems_of(good).empty());
+  const std::string typo =
+      files.write("typo.lua",
+                  "return board {\n  name = \"x\",\n  cpu0 = cpu { model = \"cortex-m3\" },\n"
+                  "  clk0 = clock { herz = 1 },\n}\n");
+  CHECK(problems_of(typo) == typo +
+                                 ":4: clk0.herz: unknown parameter for clock type \"fixed\" "
+                                 "(known: hz)\n" +
+                                 typo + ":4: clk0.hz: missing required parameter (Hz)\n");
+  const std::string unknown =
+      files.write("unknown.lua",
+                  "return board {\n  name = \"x\",\n  cpu0 = cpu { model = \"cortex-m3\" },\n"
+                  "  clk0 = clock { type = \"pll\", hz = 1 },\n}\n");
+  CHECK(problems_of(unknown) ==
+        unknown + ":4: clk0.type: unknown clock type \"pll\" (known: fixed)\n");
 }
 
 }  // namespace

@@ -48,6 +48,8 @@ Registry make_test_registry() {
                 "simulation control",
                 {{"base", ParamType::Integer, true, "base address"}},
                 nullptr});
+  registry.add(
+      {"clock", "fixed", "a board clock", {{"hz", ParamType::Number, true, "Hz"}}, nullptr});
   return registry;
 }
 
