@@ -9,6 +9,9 @@
 #ifdef ANVIL_HAVE_ELABORATION
 #include "platforms/simulation.h"
 #endif
+#ifdef ANVIL_HAVE_USER
+#include "platforms/user/user_command.h"
+#endif
 #ifdef ANVIL_HAVE_GDB
 #include <memory>
 
@@ -35,6 +38,9 @@ int main(int argc, char** argv) {
 #endif
     return simulation.run();
   };
+#endif
+#ifdef ANVIL_HAVE_USER
+  services.tools["user"] = anvil::user::user_tool_command(anvil::user::available_user_targets());
 #endif
   return anvil::run_cli({argv + 1, argv + argc}, services);
 }

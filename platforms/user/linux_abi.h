@@ -161,6 +161,7 @@ struct LinuxAbi {
   std::uint16_t elf_machine;
   std::endian byte_order;
   std::string_view platform;  // AT_PLATFORM: "v7l", "v5l"
+  std::string_view machine;   // uname's machine: "armv7l", "armv5tel"
   std::uint32_t hwcap = 0;    // AT_HWCAP: exactly what the core implements
   std::uint32_t hwcap2 = 0;
 
@@ -181,6 +182,10 @@ struct LinuxAbi {
   // clone(flags, stack, parent_tid, tls, child_tid) when true (CLONE_BACKWARDS: arm, mips),
   // clone(flags, stack, parent_tid, child_tid, tls) when false (m68k).
   bool clone_tls_before_child_tid = true;
+  // 64-bit arguments (pread64's offset) start at an even argument slot (ARM EABI, MIPS o32)
+  // and arrive as two 32-bit halves in the guest's byte order (low half first on
+  // little-endian guests).
+  bool align_64bit_arguments = true;
   // siginfo starts {si_signo, si_errno, si_code}; MIPS swaps the last two.
   bool siginfo_code_before_errno = false;
 
@@ -193,8 +198,12 @@ struct LinuxAbi {
   // for open/mmap flags).
   std::span<const GuestHostPair> open_flags;
   std::span<const GuestHostPair> mmap_flags;   // MAP_*; PROT_* are the same everywhere
+  std::uint32_t sig_block = 0;  // rt_sigprocmask's SIG_BLOCK; SIG_UNBLOCK and SIG_SETMASK follow
+  // stack_t is {ss_sp, ss_flags, ss_size}; MIPS has {ss_sp, ss_size, ss_flags}.
+  bool stack_size_before_flags = false;
   std::uint32_t sa_siginfo, sa_onstack, sa_restart, sa_nodefer, sa_resethand, sa_restorer;
   std::span<const GuestHostPair> ioctl_requests;  // guest request, host request
+  std::span<const GuestHostPair> rlimit_resources;  // RLIMIT_*, only where they differ
   Stat64Layout stat64;
   SigactionLayout sigaction;
 
