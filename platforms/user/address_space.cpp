@@ -26,7 +26,9 @@ AddressSpace::AddressSpace(std::endian byte_order, unsigned address_bits)
   pages_.assign(limit_ / kPageSize, 0);
 }
 
-AddressSpace::~AddressSpace() { munmap(base_, limit_); }
+AddressSpace::~AddressSpace() {
+  munmap(base_, limit_);
+}
 
 bool AddressSpace::is_free(Addr start, Addr size) const {
   if (!in_range(start, size)) return false;
@@ -53,8 +55,8 @@ Addr AddressSpace::find_free(Addr size, Addr from) const {
 
 // Fresh anonymous host pages: zeroed, and (after fork) no longer shared copy-on-write.
 void AddressSpace::discard_host_pages(Addr start, Addr size) {
-  if (mmap(base_ + start, size, PROT_READ | PROT_WRITE, kHostReservationFlags | MAP_FIXED, -1,
-           0) == MAP_FAILED)
+  if (mmap(base_ + start, size, PROT_READ | PROT_WRITE, kHostReservationFlags | MAP_FIXED, -1, 0) ==
+      MAP_FAILED)
     throw std::system_error(errno, std::generic_category(), "mapping guest memory");
 }
 

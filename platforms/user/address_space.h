@@ -91,7 +91,7 @@ class AddressSpace final : public BusBackend, public GuestMemory {
 
   std::endian byte_order_;
   Addr limit_;
-  std::uint8_t* base_ = nullptr;  // host reservation of limit_ bytes
+  std::uint8_t* base_ = nullptr;     // host reservation of limit_ bytes
   std::vector<std::uint8_t> pages_;  // per guest page: kMapped | PagePermission bits
   MemoryPort* port_ = nullptr;
   Addr brk_start_ = 0, brk_ = 0;

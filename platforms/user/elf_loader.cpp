@@ -41,8 +41,7 @@ struct Segment {
 };
 
 bool is_elf(std::span<const std::uint8_t> head) {
-  return head.size() >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' &&
-         head[3] == 'F';
+  return head.size() >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
 }
 
 unsigned permissions_of(std::uint32_t flags) {
@@ -72,14 +71,14 @@ LoadedProgram load_elf(const std::string& path, std::span<const std::uint8_t> im
   if (image.size() < kEhdrSize) elf.fail("truncated ELF header");
   if (image[4] != kClass32) elf.fail("not a 32-bit ELF file (" + std::string(abi.name) + ")");
   if (image[5] != (guest_big ? kData2Msb : kData2Lsb))
-    elf.fail(std::string("byte order is not ") + (guest_big ? "big" : "little") +
-             "-endian as " + std::string(abi.name) + " needs");
+    elf.fail(std::string("byte order is not ") + (guest_big ? "big" : "little") + "-endian as " +
+             std::string(abi.name) + " needs");
   if (elf.u16(18) != abi.elf_machine)
     elf.fail("ELF machine " + std::to_string(elf.u16(18)) + " is not " + std::string(abi.name) +
              "'s (" + std::to_string(abi.elf_machine) + ")");
   const unsigned type = elf.u16(16);
-  if (type != kTypeExec && type != kTypeDyn) elf.fail("not an executable (ELF type " +
-                                                      std::to_string(type) + ")");
+  if (type != kTypeExec && type != kTypeDyn)
+    elf.fail("not an executable (ELF type " + std::to_string(type) + ")");
   const std::uint32_t phoff = elf.u32(28);
   const unsigned phentsize = elf.u16(42), phnum = elf.u16(44);
   if (phentsize != kPhdrSize) elf.fail("unexpected program header size");
@@ -89,11 +88,12 @@ LoadedProgram load_elf(const std::string& path, std::span<const std::uint8_t> im
   bool has_phdr_segment = false;
   for (unsigned i = 0; i < phnum; ++i) {
     const std::size_t at = phoff + std::size_t{i} * kPhdrSize;
-    const Segment s{elf.u32(at), elf.u32(at + 4), elf.u32(at + 8),
+    const Segment s{elf.u32(at),      elf.u32(at + 4),  elf.u32(at + 8),
                     elf.u32(at + 16), elf.u32(at + 20), elf.u32(at + 24)};
     if (s.type == kPtInterp)
-      elf.fail("dynamically linked (has an interpreter); user mode runs static programs only: "
-               "link with -static or -static-pie");
+      elf.fail(
+          "dynamically linked (has an interpreter); user mode runs static programs only: "
+          "link with -static or -static-pie");
     if (s.type == kPtPhdr) phdr_segment = s, has_phdr_segment = true;
     if (s.type != kPtLoad || s.memsz == 0) continue;
     if (s.filesz > s.memsz) elf.fail("segment " + std::to_string(i) + " has filesz > memsz");

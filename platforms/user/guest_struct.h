@@ -37,16 +37,16 @@ class GuestStruct {
     return value;
   }
   std::uint64_t get(FieldAt field) const { return get(field.offset, field.size); }
-  std::uint32_t get32(std::size_t offset) const { return static_cast<std::uint32_t>(get(offset, 4)); }
+  std::uint32_t get32(std::size_t offset) const {
+    return static_cast<std::uint32_t>(get(offset, 4));
+  }
 
   std::vector<std::uint8_t>& bytes() { return bytes_; }
   const std::vector<std::uint8_t>& bytes() const { return bytes_; }
   std::size_t size() const { return bytes_.size(); }
 
   bool write_to(GuestMemory& memory, Addr address) const { return memory.write(address, bytes_); }
-  bool read_from(const GuestMemory& memory, Addr address) {
-    return memory.read(address, bytes_);
-  }
+  bool read_from(const GuestMemory& memory, Addr address) { return memory.read(address, bytes_); }
 
  private:
   std::vector<std::uint8_t> bytes_;

@@ -12,7 +12,8 @@ constexpr Addr kWord = 4;  // every user-mode guest so far is 32-bit
 
 class StackWriter {
  public:
-  StackWriter(AddressSpace& space, Addr top, Addr bottom) : space_(space), sp_(top), bottom_(bottom) {}
+  StackWriter(AddressSpace& space, Addr top, Addr bottom)
+      : space_(space), sp_(top), bottom_(bottom) {}
   Addr push_bytes(const void* data, std::size_t size) {
     if (sp_ - bottom_ < size) throw ImageError("arguments and environment do not fit the stack");
     sp_ -= size;
@@ -49,12 +50,13 @@ Addr build_initial_stack(AddressSpace& space, const LinuxAbi& abi, const LoadedP
     env_addresses.insert(env_addresses.begin(), stack.push_string(*it));
   for (auto it = request.args.rbegin(); it != request.args.rend(); ++it)
     arg_addresses.insert(arg_addresses.begin(), stack.push_string(*it));
-  const Addr platform = abi.platform.empty() ? 0 : stack.push_string(std::string(abi.platform));
+  const Addr platform =
+      request.features.platform.empty() ? 0 : stack.push_string(request.features.platform);
   stack.align(16);
   const Addr random = stack.push_bytes(request.random.data(), request.random.size());
 
   const std::pair<std::uint32_t, Addr> aux[] = {
-      {AT_HWCAP, abi.hwcap},
+      {AT_HWCAP, request.features.hwcap},
       {AT_PAGESZ, AddressSpace::kPageSize},
       {AT_CLKTCK, 100},
       {AT_PHDR, program.phdr},
@@ -69,7 +71,7 @@ Addr build_initial_stack(AddressSpace& space, const LinuxAbi& abi, const LoadedP
       {AT_EGID, request.identity.egid},
       {AT_SECURE, 0},
       {AT_RANDOM, random},
-      {AT_HWCAP2, abi.hwcap2},
+      {AT_HWCAP2, request.features.hwcap2},
       {AT_EXECFN, execfn},
       {AT_PLATFORM, platform},
       {AT_NULL, 0},

@@ -32,30 +32,149 @@ namespace anvil::user {
 // ISA maps its numbers onto these; several numbers may share one (e.g. getuid and getuid32).
 enum class Sys : std::uint16_t {
   // memory
-  brk, mmap, mmap2, munmap, mprotect, mremap, madvise,
+  brk,
+  mmap,
+  mmap2,
+  munmap,
+  mprotect,
+  mremap,
+  madvise,
   // files
-  open, openat, close, read, write, readv, writev, pread64, pwrite64, lseek, llseek,
-  stat64, lstat64, fstat64, fstatat64, statx, getdents64, readlink, readlinkat, ioctl,
-  fcntl, fcntl64, dup, dup2, dup3, pipe, pipe2, unlink, unlinkat, rename, renameat,
-  renameat2, mkdir, mkdirat, rmdir, getcwd, chdir, fchdir, access, faccessat, faccessat2,
-  umask, ftruncate64, truncate64, fsync, fdatasync, chmod, fchmod, fchmodat, poll, ppoll,
-  ppoll_time64, select, pselect6, pselect6_time64, utimensat, utimensat_time64, symlinkat,
-  symlink, link, linkat, sync, statfs64, fstatfs64, sendfile64, fadvise64_64,
+  open,
+  openat,
+  close,
+  read,
+  write,
+  readv,
+  writev,
+  pread64,
+  pwrite64,
+  lseek,
+  llseek,
+  stat64,
+  lstat64,
+  fstat64,
+  fstatat64,
+  statx,
+  getdents64,
+  readlink,
+  readlinkat,
+  ioctl,
+  fcntl,
+  fcntl64,
+  dup,
+  dup2,
+  dup3,
+  pipe,
+  pipe2,
+  unlink,
+  unlinkat,
+  rename,
+  renameat,
+  renameat2,
+  mkdir,
+  mkdirat,
+  rmdir,
+  getcwd,
+  chdir,
+  fchdir,
+  access,
+  faccessat,
+  faccessat2,
+  umask,
+  ftruncate64,
+  truncate64,
+  fsync,
+  fdatasync,
+  chmod,
+  fchmod,
+  fchmodat,
+  poll,
+  ppoll,
+  ppoll_time64,
+  select,
+  pselect6,
+  pselect6_time64,
+  utimensat,
+  utimensat_time64,
+  symlinkat,
+  symlink,
+  link,
+  linkat,
+  sync,
+  statfs64,
+  fstatfs64,
+  sendfile64,
+  fadvise64_64,
   // process
-  exit, exit_group, getpid, gettid, getppid, getuid, geteuid, getgid, getegid, getgroups,
-  setuid, setgid, getpgid, setpgid, getpgrp, setsid, getsid, uname, set_tid_address,
-  set_robust_list, get_robust_list, prlimit64, getrlimit, setrlimit, sched_getaffinity,
-  sched_yield, getrusage, times, sysinfo, clone, fork, vfork, execve, wait4, waitid,
-  kill, tkill, tgkill, prctl, getcpu, rseq, membarrier,
+  exit,
+  exit_group,
+  getpid,
+  gettid,
+  getppid,
+  getuid,
+  geteuid,
+  getgid,
+  getegid,
+  getgroups,
+  setuid,
+  setgid,
+  getpgid,
+  setpgid,
+  getpgrp,
+  setsid,
+  getsid,
+  uname,
+  set_tid_address,
+  set_robust_list,
+  get_robust_list,
+  prlimit64,
+  getrlimit,
+  setrlimit,
+  sched_getaffinity,
+  sched_yield,
+  getrusage,
+  times,
+  sysinfo,
+  clone,
+  fork,
+  vfork,
+  execve,
+  wait4,
+  waitid,
+  kill,
+  tkill,
+  tgkill,
+  prctl,
+  getcpu,
+  rseq,
+  membarrier,
   // time
-  clock_gettime, clock_gettime64, clock_getres, clock_getres_time64, gettimeofday, time,
-  nanosleep, clock_nanosleep, clock_nanosleep_time64,
+  clock_gettime,
+  clock_gettime64,
+  clock_getres,
+  clock_getres_time64,
+  gettimeofday,
+  time,
+  nanosleep,
+  clock_nanosleep,
+  clock_nanosleep_time64,
   getrandom,
   // signals
-  rt_sigaction, rt_sigprocmask, rt_sigreturn, sigreturn, sigaltstack, rt_sigsuspend,
-  rt_sigpending, rt_sigtimedwait, rt_sigtimedwait_time64, alarm, pause,
+  rt_sigaction,
+  rt_sigprocmask,
+  rt_sigreturn,
+  sigreturn,
+  sigaltstack,
+  rt_sigsuspend,
+  rt_sigpending,
+  rt_sigtimedwait,
+  rt_sigtimedwait_time64,
+  alarm,
+  pause,
   // futex (one thread)
-  futex, futex_time64,
+  futex,
+  futex_time64,
 };
 
 struct SyscallNumber {
@@ -65,8 +184,8 @@ struct SyscallNumber {
 
 // How a system call reports failure.
 enum class ErrorReturn : std::uint8_t {
-  NegatedErrno,      // result register = -errno (ARM, m68k, most ISAs)
-  ErrnoAndFlag,      // result register = errno and error_flag_register = 1, else 0 (MIPS)
+  NegatedErrno,  // result register = -errno (ARM, m68k, most ISAs)
+  ErrnoAndFlag,  // result register = errno and error_flag_register = 1, else 0 (MIPS)
 };
 
 // A guest value and the host value it stands for (errno, signal numbers, flag bits).
@@ -143,10 +262,10 @@ struct StartState {
 struct SignalDelivery {
   std::uint32_t guest_signal;
   Addr handler;
-  Addr restorer;         // SA_RESTORER's trampoline, 0 if none
-  std::uint32_t flags;   // guest SA_* flags
-  bool with_siginfo;     // SA_SIGINFO: the handler takes (signo, siginfo*, ucontext*)
-  Addr stack_top;        // highest usable address of the chosen stack
+  Addr restorer;        // SA_RESTORER's trampoline, 0 if none
+  std::uint32_t flags;  // guest SA_* flags
+  bool with_siginfo;    // SA_SIGINFO: the handler takes (signo, siginfo*, ucontext*)
+  Addr stack_top;       // highest usable address of the chosen stack
   std::span<const std::uint8_t> siginfo;  // 128 bytes, guest layout
   std::uint64_t saved_mask;               // the blocked set before delivery (guest numbering)
   Addr altstack_sp;                       // for uc_stack
@@ -166,17 +285,17 @@ struct LinuxAbi {
   std::uint32_t hwcap2 = 0;
 
   // Layout of the address space.
-  Addr stack_top;           // highest stack address + 1
-  Addr stack_size;          // mapped for the initial stack (RLIMIT_STACK)
-  Addr mmap_base;           // where mmap without a hint starts looking (bottom-up)
-  Addr static_pie_base;     // load address of ET_DYN executables
+  Addr stack_top;        // highest stack address + 1
+  Addr stack_size;       // mapped for the initial stack (RLIMIT_STACK)
+  Addr mmap_base;        // where mmap without a hint starts looking (bottom-up)
+  Addr static_pie_base;  // load address of ET_DYN executables
 
   // Calling convention (register names as the core's register_info() spells them).
-  std::string_view syscall_number_register;        // "r7"
+  std::string_view syscall_number_register;            // "r7"
   std::array<std::string_view, 6> argument_registers;  // unused entries empty
-  unsigned stack_argument_offset = 0;  // arguments past the registers: at sp + this
-  std::string_view result_register;    // "r0"
-  std::string_view error_flag_register;  // ErrnoAndFlag only ("a3")
+  unsigned stack_argument_offset = 0;                  // arguments past the registers: at sp + this
+  std::string_view result_register;                    // "r0"
+  std::string_view error_flag_register;                // ErrnoAndFlag only ("a3")
   std::string_view stack_pointer_register;
   ErrorReturn errors = ErrorReturn::NegatedErrno;
   // clone(flags, stack, parent_tid, tls, child_tid) when true (CLONE_BACKWARDS: arm, mips),
@@ -192,17 +311,17 @@ struct LinuxAbi {
   std::span<const SyscallNumber> syscalls;
 
   // Constants that differ from the host's (x86-64 Linux). Values not listed are the same.
-  std::span<const GuestHostPair> errno_values;   // guest errno, host errno
+  std::span<const GuestHostPair> errno_values;    // guest errno, host errno
   std::span<const GuestHostPair> signal_numbers;  // guest signal, host signal
   // Flag bits: every bit the guest may use, with its host equivalent (unlisted bits: EINVAL
   // for open/mmap flags).
   std::span<const GuestHostPair> open_flags;
-  std::span<const GuestHostPair> mmap_flags;   // MAP_*; PROT_* are the same everywhere
+  std::span<const GuestHostPair> mmap_flags;  // MAP_*; PROT_* are the same everywhere
   std::uint32_t sig_block = 0;  // rt_sigprocmask's SIG_BLOCK; SIG_UNBLOCK and SIG_SETMASK follow
   // stack_t is {ss_sp, ss_flags, ss_size}; MIPS has {ss_sp, ss_size, ss_flags}.
   bool stack_size_before_flags = false;
   std::uint32_t sa_siginfo, sa_onstack, sa_restart, sa_nodefer, sa_resethand, sa_restorer;
-  std::span<const GuestHostPair> ioctl_requests;  // guest request, host request
+  std::span<const GuestHostPair> ioctl_requests;    // guest request, host request
   std::span<const GuestHostPair> rlimit_resources;  // RLIMIT_*, only where they differ
   Stat64Layout stat64;
   SigactionLayout sigaction;
@@ -226,16 +345,26 @@ struct LinuxAbi {
       pop_signal_frame;
 };
 
+// What the auxiliary vector says about the CPU (it depends on the --cpu model).
+struct CpuFeatures {
+  std::uint32_t hwcap = 0;
+  std::uint32_t hwcap2 = 0;
+  std::string platform;  // AT_PLATFORM
+};
+
 // One `--arch` value: an ABI and how to make a core for it.
 struct UserTarget {
-  std::string name;                  // "armel"
-  std::string description;           // one line for `anvil user --list`
+  std::string name;         // "armel"
+  std::string description;  // one line for `anvil user --list`
   const LinuxAbi* abi;
-  std::string default_cpu;           // "arm926ej-s"
-  std::vector<std::string> cpus;     // accepted --cpu values
+  std::string default_cpu;        // "arm926ej-s"
+  std::vector<std::string> cpus;  // accepted --cpu values
   // A core configured for Linux user mode (system_call and user_fault hooks, no vectors).
   // Throws std::invalid_argument for an unknown cpu.
   std::function<std::unique_ptr<Core>(const std::string& cpu, MemoryPort& memory)> create_core;
+  // AT_HWCAP/AT_HWCAP2/AT_PLATFORM for a cpu: exactly what that model implements. Empty: the
+  // ABI's hwcap, hwcap2 and platform.
+  std::function<CpuFeatures(const std::string& cpu)> features;
 };
 
 }  // namespace anvil::user

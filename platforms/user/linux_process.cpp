@@ -27,13 +27,16 @@ LinuxProcess::LinuxProcess(const UserTarget& target, const UserOptions& options,
     if (inherited.ignored & (std::uint64_t{1} << (s - 1))) actions_[s].handler = 1;
   if (inherited_.random_state == 0 && !options.host_random)
     inherited_.random_state = options.random_seed ^ 0x9e3779b97f4a7c15ull;
-  for (const SyscallNumber& entry : abi_.syscalls) syscall_table_.emplace_back(entry.number, entry.call);
+  for (const SyscallNumber& entry : abi_.syscalls)
+    syscall_table_.emplace_back(entry.number, entry.call);
   std::sort(syscall_table_.begin(), syscall_table_.end());
   load(program);
   setup_host_signals();
 }
 
-LinuxProcess::~LinuxProcess() { restore_host_signals(); }
+LinuxProcess::~LinuxProcess() {
+  restore_host_signals();
+}
 
 void LinuxProcess::load(const ProgramRequest& program) {
   std::ifstream file(program.path, std::ios::binary);
@@ -57,9 +60,13 @@ void LinuxProcess::load(const ProgramRequest& program) {
   }
   stack.identity = {static_cast<std::uint32_t>(getuid()), static_cast<std::uint32_t>(geteuid()),
                     static_cast<std::uint32_t>(getgid()), static_cast<std::uint32_t>(getegid())};
+  const std::string cpu = options_.cpu.empty() ? target_.default_cpu : options_.cpu;
+  if (target_.features)
+    stack.features = target_.features(cpu);
+  else
+    stack.features = {abi_.hwcap, abi_.hwcap2, std::string(abi_.platform)};
   const Addr sp = build_initial_stack(*space_, abi_, loaded, stack);
 
-  const std::string cpu = options_.cpu.empty() ? target_.default_cpu : options_.cpu;
   core_ = target_.create_core(cpu, *port_);
   core_->set_hooks(this, false);
   core_->reset();
@@ -159,13 +166,13 @@ void LinuxProcess::write_result(std::int64_t result) {
   if (result == kNoResult) return;
   const bool failed = result < 0 && result >= -4095;
   if (abi_.errors == ErrorReturn::ErrnoAndFlag) {
-    registers_->set(result_register_,
-                    failed ? guest_errno(static_cast<int>(-result)) : static_cast<std::uint32_t>(result));
+    registers_->set(result_register_, failed ? guest_errno(static_cast<int>(-result))
+                                             : static_cast<std::uint32_t>(result));
     registers_->set(flag_register_, failed ? 1 : 0);
     return;
   }
-  const std::uint32_t value = failed ? 0u - guest_errno(static_cast<int>(-result))
-                                     : static_cast<std::uint32_t>(result);
+  const std::uint32_t value =
+      failed ? 0u - guest_errno(static_cast<int>(-result)) : static_cast<std::uint32_t>(result);
   registers_->set(result_register_, value);
 }
 

@@ -23,9 +23,9 @@
 namespace anvil::user {
 
 struct UserOptions {
-  std::string cpu;             // empty: the target's default
-  bool host_time = false;      // clocks read the host's time; nanosleep really sleeps
-  bool host_random = false;    // getrandom and AT_RANDOM from the host
+  std::string cpu;           // empty: the target's default
+  bool host_time = false;    // clocks read the host's time; nanosleep really sleeps
+  bool host_random = false;  // getrandom and AT_RANDOM from the host
   std::uint64_t random_seed = 0;
   std::uint64_t max_instructions = 0;  // 0: no limit
   bool trace_syscalls = false;         // one line per system call on `log`
@@ -41,12 +41,12 @@ struct ProgramRequest {
 
 // What survives execve (fs/exec.c): the blocked mask, ignored signals, the clock.
 struct InheritedState {
-  std::uint64_t blocked = 0;        // guest signal bit (1 << (sig - 1))
-  std::uint64_t ignored = 0;        // signals set to SIG_IGN stay ignored
-  std::uint64_t simulated_ns = 0;   // simulated time already spent
-  std::uint64_t random_state = 0;   // deterministic getrandom
-  std::uint64_t instructions = 0;   // guest instructions of earlier images
-  bool forked = false;              // this simulator is a fork of the one the user started
+  std::uint64_t blocked = 0;       // guest signal bit (1 << (sig - 1))
+  std::uint64_t ignored = 0;       // signals set to SIG_IGN stay ignored
+  std::uint64_t simulated_ns = 0;  // simulated time already spent
+  std::uint64_t random_state = 0;  // deterministic getrandom
+  std::uint64_t instructions = 0;  // guest instructions of earlier images
+  bool forked = false;             // this simulator is a fork of the one the user started
 };
 
 struct ProcessEnd {
@@ -63,8 +63,8 @@ constexpr unsigned kMaxSignal = 64;
 class LinuxProcess final : public Hooks {
  public:
   // Loads the program; throws ImageError (bad program) or std::invalid_argument (bad cpu).
-  LinuxProcess(const UserTarget& target, const UserOptions& options,
-               const ProgramRequest& program, const InheritedState& inherited = {});
+  LinuxProcess(const UserTarget& target, const UserOptions& options, const ProgramRequest& program,
+               const InheritedState& inherited = {});
   ~LinuxProcess() override;
 
   ProcessEnd run();
@@ -88,8 +88,8 @@ class LinuxProcess final : public Hooks {
   };
   struct PendingSignal {
     bool pending = false;
-    std::int32_t code = 0;   // si_code
-    Addr address = 0;        // si_addr (faults)
+    std::int32_t code = 0;                      // si_code
+    Addr address = 0;                           // si_addr (faults)
     std::int32_t pid = 0, uid = 0, status = 0;  // SIGCHLD / kill
   };
   static constexpr std::int64_t kNoResult = INT64_MIN;  // registers already set (sigreturn)
@@ -115,8 +115,7 @@ class LinuxProcess final : public Hooks {
   std::optional<std::int64_t> file_call(Sys call, const Args& args);
   std::optional<std::int64_t> path_call(Sys call, const Args& args);
   std::int64_t do_read(int fd, Addr buffer, std::uint32_t count, std::optional<std::int64_t> at);
-  std::int64_t do_write(int fd, Addr buffer, std::uint32_t count,
-                        std::optional<std::int64_t> at);
+  std::int64_t do_write(int fd, Addr buffer, std::uint32_t count, std::optional<std::int64_t> at);
   std::int64_t do_vector_io(bool is_write, int fd, Addr iov, std::uint32_t count);
   std::int64_t do_ioctl(int fd, std::uint32_t request, Addr argument);
   std::int64_t do_fcntl(int fd, std::uint32_t command, std::uint32_t argument);
@@ -134,8 +133,7 @@ class LinuxProcess final : public Hooks {
 
   // syscalls_process.cpp
   std::optional<std::int64_t> process_call(Sys call, const Args& args);
-  std::int64_t do_clone(std::uint32_t flags, Addr stack, Addr parent_tid, Addr child_tid,
-                        Addr tls);
+  std::int64_t do_clone(std::uint32_t flags, Addr stack, Addr parent_tid, Addr child_tid, Addr tls);
   std::int64_t do_execve(Addr path, Addr argv, Addr envp);
   std::int64_t do_wait4(std::int32_t pid, Addr status, std::uint32_t options, Addr rusage);
   std::int64_t do_waitid(std::uint32_t which, std::int32_t id, Addr info, std::uint32_t options);
@@ -196,7 +194,7 @@ class LinuxProcess final : public Hooks {
   std::array<PendingSignal, kMaxSignal + 1> pending_{};
   std::uint64_t blocked_ = 0;
   Addr altstack_sp_ = 0, altstack_size_ = 0;
-  std::uint32_t altstack_flags_ = 2;  // SS_DISABLE
+  std::uint32_t altstack_flags_ = 2;                 // SS_DISABLE
   std::optional<std::uint64_t> mask_after_suspend_;  // sigsuspend's mask, saved in the frame
   int signal_fd_ = -1;
   std::uint64_t host_signals_handled_ = 0;  // host signals routed to signal_fd_

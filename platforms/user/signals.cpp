@@ -18,7 +18,9 @@
 namespace anvil::user {
 
 namespace {
-constexpr std::uint64_t bit(std::uint32_t signal) { return std::uint64_t{1} << (signal - 1); }
+constexpr std::uint64_t bit(std::uint32_t signal) {
+  return std::uint64_t{1} << (signal - 1);
+}
 constexpr std::uint32_t kSigDfl = 0, kSigIgn = 1;
 constexpr std::int32_t kSsOnstack = 1, kSsDisable = 2;
 constexpr int kSignalFdNumber = 1000;  // out of the way of the guest's descriptors
@@ -26,8 +28,8 @@ constexpr int kSignalFdNumber = 1000;  // out of the way of the guest's descript
 // Host signals that must never be blocked or redirected: the simulator's own faults, and
 // the ones nobody can catch.
 bool host_keeps(int host) {
-  return host == SIGSEGV || host == SIGBUS || host == SIGILL || host == SIGFPE ||
-         host == SIGTRAP || host == SIGKILL || host == SIGSTOP || host == SIGABRT;
+  return host == SIGSEGV || host == SIGBUS || host == SIGILL || host == SIGFPE || host == SIGTRAP ||
+         host == SIGKILL || host == SIGSTOP || host == SIGABRT;
 }
 }  // namespace
 
@@ -99,7 +101,7 @@ void LinuxProcess::poll_host_signals(bool wait) {
     while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
     }
   }
-  signalfd_siginfo info {};
+  signalfd_siginfo info{};
   while (read(signal_fd_, &info, sizeof info) == sizeof info) {
     const std::uint32_t guest = guest_signal(static_cast<int>(info.ssi_signo));
     if (guest == 0 || guest > kMaxSignal) continue;
@@ -132,8 +134,8 @@ void LinuxProcess::take_default_action(std::uint32_t guest) {
   const int host = host_signal(guest);
   // Default "ignore" (SIGCHLD, SIGURG, SIGWINCH, SIGCONT) and the stop signals, which user
   // mode does not model (HACK: a stopped guest simply continues).
-  if (host == SIGCHLD || host == SIGURG || host == SIGWINCH || host == SIGCONT ||
-      host == SIGSTOP || host == SIGTSTP || host == SIGTTIN || host == SIGTTOU)
+  if (host == SIGCHLD || host == SIGURG || host == SIGWINCH || host == SIGCONT || host == SIGSTOP ||
+      host == SIGTSTP || host == SIGTTIN || host == SIGTTOU)
     return;
   end_with(ProcessEnd::Kind::Signaled, static_cast<int>(guest));
 }
@@ -144,8 +146,9 @@ std::vector<std::uint8_t> LinuxProcess::build_siginfo(std::uint32_t guest,
   siginfo.put32(0, guest);
   siginfo.put32(abi_.siginfo_code_before_errno ? 4 : 8, static_cast<std::uint32_t>(info.code));
   const int host = host_signal(guest);
-  const bool fault = (host == SIGSEGV || host == SIGBUS || host == SIGILL || host == SIGFPE ||
-                      host == SIGTRAP) && info.code > 0;
+  const bool fault =
+      (host == SIGSEGV || host == SIGBUS || host == SIGILL || host == SIGFPE || host == SIGTRAP) &&
+      info.code > 0;
   if (fault) {
     siginfo.put32(12, static_cast<std::uint32_t>(info.address));
   } else {
@@ -169,8 +172,8 @@ void LinuxProcess::deliver(std::uint32_t guest) {
   mask_after_suspend_.reset();
   const Addr sp = registers_->get(sp_register_);
   const bool on_altstack = sp > altstack_sp_ && sp <= altstack_sp_ + altstack_size_;
-  const bool use_altstack = (action.flags & abi_.sa_onstack) && !(altstack_flags_ & kSsDisable) &&
-                            !on_altstack;
+  const bool use_altstack =
+      (action.flags & abi_.sa_onstack) && !(altstack_flags_ & kSsDisable) && !on_altstack;
   const auto siginfo = build_siginfo(guest, info);
   SignalDelivery delivery{};
   delivery.guest_signal = guest;
@@ -201,14 +204,22 @@ bool LinuxProcess::user_fault(UserFault fault, Addr pc, Addr address) {
   int host = SIGSEGV;
   std::int32_t code = 1;  // SEGV_MAPERR, ILL_ILLOPC, BUS_ADRALN, FPE_INTDIV, TRAP_BRKPT
   switch (fault) {
-    case UserFault::IllegalInstruction: host = SIGILL; break;
+    case UserFault::IllegalInstruction:
+      host = SIGILL;
+      break;
     case UserFault::SegmentationFault:
       host = SIGSEGV;
       code = space_->is_mapped(AddressSpace::page_down(address), 1) ? 2 /* SEGV_ACCERR */ : 1;
       break;
-    case UserFault::BusError: host = SIGBUS; break;
-    case UserFault::ArithmeticError: host = SIGFPE; break;
-    case UserFault::Breakpoint: host = SIGTRAP; break;
+    case UserFault::BusError:
+      host = SIGBUS;
+      break;
+    case UserFault::ArithmeticError:
+      host = SIGFPE;
+      break;
+    case UserFault::Breakpoint:
+      host = SIGTRAP;
+      break;
   }
   const std::uint32_t guest = guest_signal(host);
   // A fault that is blocked or ignored cannot be held back: Linux resets it to the default

@@ -18,7 +18,9 @@
 namespace anvil::user {
 
 namespace {
-std::int64_t result_of(long host_result) { return host_result < 0 ? -errno : host_result; }
+std::int64_t result_of(long host_result) {
+  return host_result < 0 ? -errno : host_result;
+}
 // Large transfers go through the host in pieces of this size.
 constexpr std::uint32_t kChunk = 1 << 20;
 }  // namespace
@@ -144,7 +146,8 @@ std::int64_t LinuxProcess::do_read(int fd, Addr buffer, std::uint32_t count,
                                    std::optional<std::int64_t> at) {
   if (!space_->writable(buffer, count)) return -EFAULT;
   std::vector<std::uint8_t> data(std::min(count, kChunk));
-  const ssize_t got = at ? pread(fd, data.data(), data.size(), *at) : read(fd, data.data(), data.size());
+  const ssize_t got =
+      at ? pread(fd, data.data(), data.size(), *at) : read(fd, data.data(), data.size());
   if (got < 0) return -errno;
   space_->write(buffer, {data.data(), static_cast<std::size_t>(got)});
   return got;
@@ -154,7 +157,8 @@ std::int64_t LinuxProcess::do_write(int fd, Addr buffer, std::uint32_t count,
                                     std::optional<std::int64_t> at) {
   std::vector<std::uint8_t> data(count);
   if (!space_->read(buffer, data)) return -EFAULT;
-  const ssize_t put = at ? pwrite(fd, data.data(), data.size(), *at) : write(fd, data.data(), data.size());
+  const ssize_t put =
+      at ? pwrite(fd, data.data(), data.size(), *at) : write(fd, data.data(), data.size());
   return put < 0 ? -errno : put;
 }
 
@@ -271,7 +275,12 @@ std::int64_t LinuxProcess::do_fcntl(int fd, std::uint32_t command, std::uint32_t
     }
     case F_SETFL:
       return result_of(fcntl(fd, F_SETFL, host_open_flags(argument)));
-    case F_GETLK: case F_SETLK: case F_SETLKW: case 12: case 13: case 14:
+    case F_GETLK:
+    case F_SETLK:
+    case F_SETLKW:
+    case 12:
+    case 13:
+    case 14:
       // HACK: record locks (and their 64-bit forms 12..14) succeed without locking: one
       // guest process rarely contends with another.
       return fcntl(fd, F_GETFD) < 0 ? -errno : 0;
@@ -317,7 +326,8 @@ std::int64_t LinuxProcess::do_poll(Addr fds, std::uint32_t count, std::int64_t t
   }
   const int ready = ::poll(host.data(), host.size(), static_cast<int>(timeout_ms));
   if (ready < 0) return -errno;
-  for (std::uint32_t i = 0; i < count; ++i) guest.put(8 * i + 6, 2, static_cast<std::uint16_t>(host[i].revents));
+  for (std::uint32_t i = 0; i < count; ++i)
+    guest.put(8 * i + 6, 2, static_cast<std::uint16_t>(host[i].revents));
   guest.write_to(*space_, fds);
   return ready;
 }

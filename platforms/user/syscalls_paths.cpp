@@ -9,8 +9,8 @@
 
 #include <cerrno>
 #include <climits>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 
 #include "platforms/user/guest_struct.h"
 #include "platforms/user/linux_process.h"
@@ -18,7 +18,9 @@
 namespace anvil::user {
 
 namespace {
-std::int64_t result_of(long host_result) { return host_result < 0 ? -errno : host_result; }
+std::int64_t result_of(long host_result) {
+  return host_result < 0 ? -errno : host_result;
+}
 constexpr std::int32_t kGuestAtFdcwd = -100;  // AT_FDCWD, the same on every ISA
 }  // namespace
 

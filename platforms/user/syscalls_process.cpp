@@ -21,7 +21,9 @@
 namespace anvil::user {
 
 namespace {
-std::int64_t result_of(long host_result) { return host_result < 0 ? -errno : host_result; }
+std::int64_t result_of(long host_result) {
+  return host_result < 0 ? -errno : host_result;
+}
 
 constexpr std::uint32_t kCloneVm = 0x100, kCloneVfork = 0x4000, kCloneThread = 0x10000,
                         kCloneSettls = 0x80000, kCloneParentSettid = 0x100000,
@@ -80,8 +82,8 @@ std::optional<std::int64_t> LinuxProcess::process_call(Sys call, const Args& a) 
       struct utsname host {};
       ::uname(&host);
       char fields[6][65] = {};
-      const std::string_view values[6] = {"Linux", host.nodename, host.release,
-                                          host.version, abi_.machine, "(none)"};
+      const std::string_view values[6] = {"Linux",      host.nodename, host.release,
+                                          host.version, abi_.machine,  "(none)"};
       for (int i = 0; i < 6; ++i)
         values[i].copy(fields[i], std::min<std::size_t>(values[i].size(), 64));
       return space_->write(a[0], {reinterpret_cast<const std::uint8_t*>(fields), sizeof fields})
@@ -200,9 +202,11 @@ std::int64_t LinuxProcess::do_clone(std::uint32_t flags, Addr stack, Addr parent
   if (child == 0) {
     inherited_.forked = true;
     if (stack) registers_->set(sp_register_, stack);
-    if (flags & kCloneChildSettid) space_->write_u32(child_tid, static_cast<std::uint32_t>(getpid()));
+    if (flags & kCloneChildSettid)
+      space_->write_u32(child_tid, static_cast<std::uint32_t>(getpid()));
     if (flags & kCloneChildCleartid) clear_child_tid_ = child_tid;
-    if (flags & kCloneParentSettid) space_->write_u32(parent_tid, static_cast<std::uint32_t>(getpid()));
+    if (flags & kCloneParentSettid)
+      space_->write_u32(parent_tid, static_cast<std::uint32_t>(getpid()));
     return 0;
   }
   if (flags & kCloneParentSettid) space_->write_u32(parent_tid, static_cast<std::uint32_t>(child));
@@ -253,8 +257,8 @@ std::int64_t LinuxProcess::do_execve(Addr path_address, Addr argv, Addr envp) {
   return -error;
 }
 
-std::int64_t LinuxProcess::do_wait4(std::int32_t pid, Addr status_address,
-                                    std::uint32_t options, Addr rusage) {
+std::int64_t LinuxProcess::do_wait4(std::int32_t pid, Addr status_address, std::uint32_t options,
+                                    Addr rusage) {
   int status = 0;
   if (status_address && !space_->writable(status_address, 4)) return -EFAULT;
   const pid_t done = ::wait4(pid, &status, static_cast<int>(options), nullptr);
@@ -275,7 +279,7 @@ std::int64_t LinuxProcess::do_wait4(std::int32_t pid, Addr status_address,
 
 std::int64_t LinuxProcess::do_waitid(std::uint32_t which, std::int32_t id, Addr info,
                                      std::uint32_t options) {
-  siginfo_t host {};
+  siginfo_t host{};
   if (::waitid(static_cast<idtype_t>(which), static_cast<id_t>(id), &host,
                static_cast<int>(options)) < 0)
     return -errno;

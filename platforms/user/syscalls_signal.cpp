@@ -10,7 +10,9 @@
 namespace anvil::user {
 
 namespace {
-constexpr std::uint64_t bit(std::uint32_t signal) { return std::uint64_t{1} << (signal - 1); }
+constexpr std::uint64_t bit(std::uint32_t signal) {
+  return std::uint64_t{1} << (signal - 1);
+}
 constexpr std::int32_t kSsOnstack = 1, kSsDisable = 2;
 constexpr std::uint32_t kMinSigstack = 2048;
 
@@ -56,8 +58,8 @@ std::optional<std::int64_t> LinuxProcess::signal_call(Sys call, const Args& a) {
   }
 }
 
-std::int64_t LinuxProcess::do_sigaction(std::uint32_t guest, Addr action_address,
-                                        Addr old_address, std::uint32_t sigset_size) {
+std::int64_t LinuxProcess::do_sigaction(std::uint32_t guest, Addr action_address, Addr old_address,
+                                        std::uint32_t sigset_size) {
   if (guest == 0 || guest > kMaxSignal || sigset_size < 8) return -EINVAL;
   const bool unchangeable = host_signal(guest) == SIGKILL || host_signal(guest) == SIGSTOP;
   const SigactionLayout& layout = abi_.sigaction;

@@ -18,9 +18,8 @@ constexpr std::int64_t kSimulatedEpoch = 1'700'000'000;  // 2023-11-14T22:13:20Z
 constexpr std::uint64_t kNanosecondsPerCycle = 1;        // a nominal 1 GHz core
 // Clock ids (include/uapi/linux/time.h, the same on every ISA).
 constexpr std::uint32_t kClockRealtime = 0, kClockMonotonic = 1, kClockProcessCputime = 2,
-                        kClockThreadCputime = 3, kClockMonotonicRaw = 4,
-                        kClockRealtimeCoarse = 5, kClockMonotonicCoarse = 6,
-                        kClockBoottime = 7;
+                        kClockThreadCputime = 3, kClockMonotonicRaw = 4, kClockRealtimeCoarse = 5,
+                        kClockMonotonicCoarse = 6, kClockBoottime = 7;
 constexpr std::uint32_t kTimerAbstime = 1;
 }  // namespace
 
@@ -49,13 +48,15 @@ std::int64_t LinuxProcess::clock_now(std::uint32_t clock, std::int64_t& seconds,
 std::int64_t LinuxProcess::sleep_for(std::int64_t seconds, std::int64_t nanoseconds) {
   if (seconds < 0 || nanoseconds < 0 || nanoseconds >= 1'000'000'000) return -EINVAL;
   if (options_.host_time) {
-    struct timespec request {seconds, nanoseconds};
+    struct timespec request {
+      seconds, nanoseconds
+    };
     while (nanosleep(&request, &request) < 0)
       if (errno != EINTR) return -errno;
     return 0;
   }
-  sleep_ns_ += static_cast<std::uint64_t>(seconds) * 1'000'000'000 +
-               static_cast<std::uint64_t>(nanoseconds);
+  sleep_ns_ +=
+      static_cast<std::uint64_t>(seconds) * 1'000'000'000 + static_cast<std::uint64_t>(nanoseconds);
   return 0;
 }
 

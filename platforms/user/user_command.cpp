@@ -91,7 +91,9 @@ std::string parse(const std::vector<std::string>& args, Parsed& parsed) {
 // A forked simulator whose guest was killed by a signal dies of the same signal, so that the
 // guest parent's wait4 sees WIFSIGNALED as it would on Linux.
 [[noreturn]] void die_of(int host_signal) {
-  struct rlimit no_core {0, 0};
+  struct rlimit no_core {
+    0, 0
+  };
   setrlimit(RLIMIT_CORE, &no_core);
   ::signal(host_signal, SIG_DFL);
   sigset_t one;
