@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
+#include <ostream>
 
 #include "platforms/user/guest_struct.h"
 #include "platforms/user/linux_process.h"
@@ -229,6 +231,9 @@ bool LinuxProcess::user_fault(UserFault fault, Addr pc, Addr address) {
     actions_[guest] = SignalAction{};
   }
   raise_signal(guest, code, address);
+  if (actions_[guest].handler == kSigDfl && options_.log)
+    *options_.log << "anvil user: " << strsignal(host) << " at pc 0x" << std::hex << pc
+                  << " (address 0x" << address << ")" << std::dec << ", no handler\n";
   return true;
 }
 
