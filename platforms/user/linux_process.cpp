@@ -216,8 +216,7 @@ std::int64_t LinuxProcess::dispatch(Sys call, const Args& args) {
   if (auto r = time_call(call, args)) return *r;
   if (auto r = signal_call(call, args)) return *r;
   warn_once(static_cast<std::uint32_t>(call) | 0x80000000u,
-            "system call " + std::to_string(static_cast<unsigned>(call)) +
-                " is in the table but not implemented (ENOSYS)");
+            "system call " + std::string(syscall_name(call)) + " is not implemented (ENOSYS)");
   return -ENOSYS;
 }
 

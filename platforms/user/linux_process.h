@@ -116,6 +116,7 @@ class LinuxProcess final : public Hooks {
   std::optional<std::int64_t> path_call(Sys call, const Args& args);
   std::int64_t do_read(int fd, Addr buffer, std::uint32_t count, std::optional<std::int64_t> at);
   std::int64_t do_write(int fd, Addr buffer, std::uint32_t count, std::optional<std::int64_t> at);
+  std::int64_t do_sendfile(int out, int in, Addr offset, std::uint32_t count);
   std::int64_t do_vector_io(bool is_write, int fd, Addr iov, std::uint32_t count);
   std::int64_t do_ioctl(int fd, std::uint32_t request, Addr argument);
   std::int64_t do_fcntl(int fd, std::uint32_t command, std::uint32_t argument);

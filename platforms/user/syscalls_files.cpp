@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -117,6 +118,9 @@ std::optional<std::int64_t> LinuxProcess::file_call(Sys call, const Args& a) {
       return result_of(fchdir(fd));
     case Sys::fadvise64_64:
       return 0;  // advice only
+    case Sys::sendfile64:
+      return do_sendfile(static_cast<std::int32_t>(a[0]), static_cast<std::int32_t>(a[1]), a[2],
+                         a[3]);
     case Sys::poll:
       return do_poll(a[0], a[1], static_cast<std::int32_t>(a[2]));
     case Sys::ppoll:
@@ -140,6 +144,19 @@ std::optional<std::int64_t> LinuxProcess::file_call(Sys call, const Args& a) {
     default:
       return std::nullopt;
   }
+}
+
+// sendfile64(out, in, loff_t* offset, count): the host's sendfile, with the guest's 64-bit
+// offset read and written back when there is one.
+std::int64_t LinuxProcess::do_sendfile(int out, int in, Addr offset_address, std::uint32_t count) {
+  std::uint64_t offset = 0;
+  if (offset_address && !space_->read_u64(offset_address, offset)) return -EFAULT;
+  off_t host_offset = static_cast<off_t>(offset);
+  const ssize_t sent = sendfile(out, in, offset_address ? &host_offset : nullptr, count);
+  if (sent < 0) return -errno;
+  if (offset_address && !space_->write_u64(offset_address, static_cast<std::uint64_t>(host_offset)))
+    return -EFAULT;
+  return sent;
 }
 
 std::int64_t LinuxProcess::do_read(int fd, Addr buffer, std::uint32_t count,
