@@ -53,7 +53,7 @@ void LinuxProcess::load(const ProgramRequest& program) {
   StackRequest stack;
   stack.args = program.args;
   stack.env = program.env;
-  stack.execfn = program.args.empty() ? program.path : program.args[0];
+  stack.execfn = program.path;  // AT_EXECFN: the file name execve was given
   for (std::size_t i = 0; i < stack.random.size(); i += 8) {
     const std::uint64_t r = next_random();
     std::copy_n(reinterpret_cast<const std::uint8_t*>(&r), 8, stack.random.begin() + i);

@@ -3,6 +3,7 @@
 // buffer is checked against the guest's mappings before the host touches it.
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/select.h>
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
@@ -123,6 +124,12 @@ std::optional<std::int64_t> LinuxProcess::file_call(Sys call, const Args& a) {
                          a[3]);
     case Sys::poll:
       return do_poll(a[0], a[1], static_cast<std::int32_t>(a[2]));
+    case Sys::select:
+      return do_select(a, false, false);
+    case Sys::pselect6:
+      return do_select(a, false, true);
+    case Sys::pselect6_time64:
+      return do_select(a, true, true);
     case Sys::ppoll:
     case Sys::ppoll_time64: {
       std::int64_t timeout_ms = -1;
@@ -346,6 +353,57 @@ std::int64_t LinuxProcess::do_poll(Addr fds, std::uint32_t count, std::int64_t t
   for (std::uint32_t i = 0; i < count; ++i)
     guest.put(8 * i + 6, 2, static_cast<std::uint16_t>(host[i].revents));
   guest.write_to(*space_, fds);
+  return ready;
+}
+
+// select(nfds, readfds, writefds, exceptfds, timeout): the fd_sets are arrays of 32-bit
+// words in guest byte order. select takes a struct timeval and writes back the time left (as
+// Linux does); pselect6 a timespec (32- or 64-bit) and a signal mask, which is HACK: ignored
+// (signals reach the guest between system calls anyway).
+std::int64_t LinuxProcess::do_select(const Args& a, bool time64, bool timespec) {
+  const auto nfds = static_cast<std::int32_t>(a[0]);
+  if (nfds < 0 || nfds > FD_SETSIZE) return -EINVAL;
+  const std::size_t words = (static_cast<std::size_t>(nfds) + 31) / 32;
+  fd_set sets[3];
+  for (unsigned s = 0; s < 3; ++s) {
+    FD_ZERO(&sets[s]);
+    if (!a[1 + s]) continue;
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint32_t bits = 0;
+      if (!space_->read_u32(a[1 + s] + 4 * w, bits)) return -EFAULT;
+      for (unsigned b = 0; b < 32 && 32 * w + b < static_cast<std::size_t>(nfds); ++b)
+        if (bits >> b & 1) FD_SET(static_cast<int>(32 * w + b), &sets[s]);
+    }
+  }
+  struct timeval timeout {};
+  const Addr timeout_address = a[4];
+  if (timeout_address) {
+    GuestStruct t(time64 ? 16 : 8, abi_.byte_order);
+    if (!t.read_from(*space_, timeout_address)) return -EFAULT;
+    const unsigned w = time64 ? 8 : 4;
+    timeout.tv_sec = static_cast<time_t>(static_cast<std::int64_t>(
+        time64 ? t.get(0, 8) : static_cast<std::uint64_t>(static_cast<std::int32_t>(t.get32(0)))));
+    const auto fraction = static_cast<std::int64_t>(t.get(w, w));
+    timeout.tv_usec = static_cast<suseconds_t>(timespec ? fraction / 1000 : fraction);
+  }
+  const int ready = ::select(nfds, a[1] ? &sets[0] : nullptr, a[2] ? &sets[1] : nullptr,
+                             a[3] ? &sets[2] : nullptr, timeout_address ? &timeout : nullptr);
+  if (ready < 0) return -errno;
+  for (unsigned s = 0; s < 3; ++s) {
+    if (!a[1 + s]) continue;
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint32_t bits = 0;
+      for (unsigned b = 0; b < 32 && 32 * w + b < static_cast<std::size_t>(nfds); ++b)
+        if (FD_ISSET(static_cast<int>(32 * w + b), &sets[s])) bits |= 1u << b;
+      space_->write_u32(a[1 + s] + 4 * w, bits);
+    }
+  }
+  if (timeout_address && !timespec) {
+    GuestStruct left(8, abi_.byte_order);
+    left.put32(0, static_cast<std::uint32_t>(timeout.tv_sec));
+    left.put32(4, static_cast<std::uint32_t>(timeout.tv_usec));
+    left.write_to(*space_, timeout_address);
+  }
   return ready;
 }
 
