@@ -3,8 +3,8 @@
 // buffer is checked against the guest's mappings before the host touches it.
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/select.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
