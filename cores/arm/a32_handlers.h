@@ -71,6 +71,7 @@ std::uint32_t parallel_to_thumb(std::uint32_t a);
 std::uint32_t saturating_to_thumb(std::uint32_t a);
 std::uint32_t halfword_multiply_to_thumb(std::uint32_t a);
 std::uint32_t signed_multiply_to_thumb(std::uint32_t a);
+std::uint32_t divide_to_thumb(std::uint32_t a);
 std::uint32_t sum_absolute_differences_to_thumb(std::uint32_t a);
 std::uint32_t extend_to_thumb(std::uint32_t a);
 std::uint32_t reverse_to_thumb(std::uint32_t a);
