@@ -219,25 +219,26 @@ vfp_add_single:
 vfp_add_single_end:
 
   .global vfp_ops, vfp_ops_end
+@ s16 = 3.0, s17 = 0.5, s23 = 1.0, d0 = 2.0, d1 = 4.0, d6 = 1.0
 vfp_ops:
-  vmul.f32 s2, s0, s1
+  vmul.f32 s20, s16, s17
   vdiv.f64 d2, d0, d1
   vsqrt.f64 d3, d0
-  vneg.f32 s8, s0
-  vabs.f32 s9, s8
-  vmla.f32 s10, s0, s1
-  vnmul.f32 s11, s0, s1
+  vneg.f32 s21, s16
+  vabs.f32 s22, s21
+  vmla.f32 s23, s16, s17
+  vnmul.f32 s24, s16, s17
   vfma.f64 d6, d0, d1
-  vmov.f32 s14, #-1.5
-  vmov.f64 d8, #0.125
+  vmov.f32 s25, #-1.5
+  vmov.f64 d7, #0.125
 vfp_ops_end:
 
   .global vfp_compare, vfp_compare_end
 vfp_compare:
-  vcmp.f32 s0, s1
+  vcmp.f32 s16, s17
   vmrs APSR_nzcv, fpscr
   mrs r0, apsr
-  vcmpe.f32 s0, #0
+  vcmpe.f32 s16, #0
   vmrs r1, fpscr
 vfp_compare_end:
 
@@ -264,7 +265,7 @@ vfp_high_register_end:
 @ r0 -> scratch memory
 vfp_memory:
   vstr d0, [r0]
-  vldr s4, [r0, #4]
+  vldr s30, [r0, #4]
   vpush {d0-d1}
   vpop {d2-d3}
   vstmia r0!, {s0-s3}
