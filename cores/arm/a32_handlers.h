@@ -45,6 +45,8 @@ constexpr A32Row a32_row(std::string_view name, std::string_view manual, std::st
 std::span<const A32Row> a32_conditional_table();    // a32_table.cpp
 std::span<const A32Row> a32_unconditional_table();  // a32_table.cpp
 std::span<const A32Row> coprocessor_table();        // vfp_table.cpp
+// The 32-bit Thumb encodings of the A profile that ARMv7-M lacks (t32_a_profile.cpp).
+std::span<const ThumbRow> t32_a_profile_rows();
 bool variant_has(const ArmAVariant& variant, Feature feature);
 
 // Small decoding helpers shared by the A32 handlers.

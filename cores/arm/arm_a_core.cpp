@@ -72,6 +72,8 @@ ArmA::ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& mem
   coprocessor_ = filtered(coprocessor_table(), variant);
   t16_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 16, 6>>(thumb16_rows());
   t32_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(thumb32_rows());
+  t32_a_profile_ =
+      std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(t32_a_profile_rows());
   registers_ = describe_registers();
   reset();
 }
@@ -133,7 +135,8 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
     if (fetched && wide) {
       out.insn = (std::uint32_t{first} << 16) | second;
       out.length = 4;
-      row = t32_->find(out.insn);
+      row = t32_a_profile_->find(out.insn);
+      if (!row) row = t32_->find(out.insn);
       if ((!row || row->handler == &thumb32_coprocessor) && (out.insn >> 28) == 0xE &&
           coprocessor_space(out.insn)) {
         const A32TableRow* cp = coprocessor_->find(out.insn);

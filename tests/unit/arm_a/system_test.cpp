@@ -22,6 +22,7 @@ struct SystemMachine : test::Machine {
     load(p::kImage);
     set(kSp, 0x8000);
   }
+  void write_register_spsr(std::uint32_t v) { set(kSpsr, v); }
   // Runs from `start` to `end`; true when it got there.
   bool from(std::uint32_t start, std::uint32_t end) { return run(start, end, 1000); }
 };
@@ -194,4 +195,22 @@ TEST_CASE("instructions of later architectures are UNDEFINED on earlier variants
       CHECK((m.r(kPc) == 0x04) == !has);  // the Undefined vector
     }
   }
+}
+
+TEST_CASE("A-profile-only T32: LDREXD/STREXD with any Rt2, MRS SPSR, CPS.W (t32_a_profile)") {
+  SystemMachine m;
+  m.set(kCpsr, kUser);
+  m.set(kSp, 0x7700);  // User/System SP
+  m.set(kCpsr, kSvc);
+  m.write_register_spsr(0x600000D0);
+  m.set(6, 0x20000);
+  m.set_word(0x20000, 0x11);
+  m.set_word(0x20004, 0x22);
+  REQUIRE(m.from(p::thumb_system, p::thumb_system_end));
+  CHECK(m.r(2) == 0x11);
+  CHECK(m.r(4) == 0x22);
+  CHECK(m.r(5) == 0);
+  CHECK(m.r(7) == 0x600000D0);
+  CHECK((m.r(kCpsr) & kI) != 0);
+  CHECK(m.r(8) == 0x7700);
 }

@@ -289,3 +289,23 @@ user_svc_end:
   .global user_bkpt
 user_bkpt:
   bkpt #7
+
+@ The A-profile-only 32-bit Thumb encodings (t32_a_profile.cpp), from SVC mode.
+  .global thumb_system, thumb_system_end
+thumb_system:
+  adr r0, thumb_system_code + 1
+  bx r0
+  .thumb
+  .thumb_func
+thumb_system_code:
+  ldrexd r2, r4, [r6]
+  strexd r5, r2, r4, [r6]
+  mrs r7, spsr
+  cpsid i
+  cps #0x1f             @ System mode
+  mov r8, sp
+  cps #0x13
+  .global thumb_system_end
+thumb_system_end:
+  nop
+  .arm
