@@ -47,6 +47,8 @@ std::span<const A32Row> a32_unconditional_table();  // a32_table.cpp
 std::span<const A32Row> coprocessor_table();        // vfp_table.cpp
 // The 32-bit Thumb encodings of the A profile that ARMv7-M lacks (t32_a_profile.cpp).
 std::span<const ThumbRow> t32_a_profile_rows();
+// The version that introduced a 16-bit Thumb instruction, by its shared handler.
+Feature thumb16_feature(ThumbHandler handler);
 bool variant_has(const ArmAVariant& variant, Feature feature);
 
 // Small decoding helpers shared by the A32 handlers.

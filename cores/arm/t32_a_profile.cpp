@@ -8,6 +8,7 @@
 #include <array>
 
 #include "cores/arm/a32_handlers.h"
+#include "cores/arm/thumb16_handlers.h"
 
 namespace anvil::arm {
 
@@ -86,7 +87,23 @@ void t32_RFE(ArmCpu& cpu, std::uint32_t insn) {
                    (field(insn, 16) << 16));
 }
 
+// BLX <label> — A8.8.25 T2: 11110 S imm10H 11 J1 0 J2 imm10L 0: to ARM state at
+// Align(PC, 4) + imm32. ARMv5T's two-halfword BLX is this encoding with J1 = J2 = 1.
+void t32_BLX_imm(ArmCpu& cpu, std::uint32_t insn) {
+  if ((insn & 1) || a_profile(cpu).variant().architecture < 5) return cpu.undefined();
+  const std::uint32_t s = field(insn, 26, 1);
+  const std::uint32_t i1 = 1 ^ (field(insn, 13, 1) ^ s), i2 = 1 ^ (field(insn, 11, 1) ^ s);
+  const std::uint32_t imm =
+      (s << 24) | (i1 << 23) | (i2 << 22) | (field(insn, 16, 10) << 12) | (field(insn, 1, 10) << 2);
+  const std::uint32_t target =
+      cpu.align_pc() + static_cast<std::uint32_t>(encoding::sign_extend(imm, 25));
+  cpu.set_reg(14, (cpu.current_pc() + 4) | 1);
+  cpu.blx_write_pc(target & ~1u);
+}
+
 constexpr std::array kRows{
+    encoding::row("BLX (immediate)", "A8.8.25 T2", "11110 S iiiiiiiiii 11 J 0 K iiiiiiiiii H",
+                  &t32_BLX_imm),
     encoding::row("LDREXD", "A8.8.77 T1", "1110 1000 1101 nnnn tttt TTTT 0111 1111", &t32_LDREXD),
     encoding::row("STREXD", "A8.8.214 T1", "1110 1000 1100 nnnn tttt TTTT 0111 dddd", &t32_STREXD),
     encoding::row("SUBS PC, LR", "B9.3.19 T1", "1111 0011 1101 1110 1000 1111 iiii iiii",
@@ -104,6 +121,21 @@ constexpr std::array kRows{
 
 std::span<const ThumbRow> t32_a_profile_rows() {
   return kRows;
+}
+
+// The 16-bit Thumb instructions added after ARMv4T (ARMv7-A ARM A6.2 and each A8.8 entry's
+// encoding line): BLX and BKPT in ARMv5T, the extends, REV and CPS in ARMv6, CBZ/CBNZ, IT and
+// the hints in ARMv6T2.
+Feature thumb16_feature(ThumbHandler handler) {
+  namespace t = thumb16;
+  for (ThumbHandler h : {&t::BLX_reg, &t::BKPT})
+    if (handler == h) return Feature::V5;
+  for (ThumbHandler h :
+       {&t::SXTH, &t::SXTB, &t::UXTH, &t::UXTB, &t::REV, &t::REV16, &t::REVSH, &t::CPS})
+    if (handler == h) return Feature::V6;
+  for (ThumbHandler h : {&t::CBZ_CBNZ, &t::IT, &t::NOP, &t::YIELD, &t::WFE, &t::WFI, &t::SEV})
+    if (handler == h) return Feature::V6T2;
+  return Feature::V4T;
 }
 
 }  // namespace anvil::arm

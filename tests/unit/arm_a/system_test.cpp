@@ -214,3 +214,31 @@ TEST_CASE("A-profile-only T32: LDREXD/STREXD with any Rt2, MRS SPSR, CPS.W (t32_
   CHECK((m.r(kCpsr) & kI) != 0);
   CHECK(m.r(8) == 0x7700);
 }
+
+TEST_CASE("BLX <label> from Thumb enters ARM state; BX LR comes back (A8.8.25 T2)") {
+  for (const char* model : {"arm926ej-s", "arm1176", "cortex-a15"}) {
+    SystemMachine m(model);
+    INFO(model);
+    REQUIRE(m.from(p::thumb_blx, p::thumb_blx_end));
+    CHECK(m.r(1) == 7);
+  }
+}
+
+TEST_CASE("16-bit Thumb of later versions is UNDEFINED before them (REV: ARMv6, CBZ: ARMv6T2)") {
+  const std::pair<const char*, bool> rev[] = {{"arm926ej-s", false}, {"arm1176", true}};
+  for (auto [model, has] : rev) {
+    SystemMachine m(model);
+    REQUIRE(m.from(p::thumb16_new, p::thumb16_rev));
+    m.core->step();
+    INFO(model);
+    CHECK((m.r(kPc) == 0x04) == !has);
+  }
+  const std::pair<const char*, bool> cbz[] = {{"arm1176", false}, {"cortex-a7", true}};
+  for (auto [model, has] : cbz) {
+    SystemMachine m(model);
+    REQUIRE(m.from(p::thumb16_new, p::thumb16_cbz));
+    m.core->step();
+    INFO(model);
+    CHECK((m.r(kPc) == 0x04) == !has);
+  }
+}

@@ -309,3 +309,49 @@ thumb_system_code:
 thumb_system_end:
   nop
   .arm
+
+@ Thumb to ARM with BLX <label> (A8.8.25 T2), and back with BX LR.
+  .global thumb_blx, thumb_blx_end
+thumb_blx:
+  adr r0, thumb_blx_code + 1
+  bx r0
+  .thumb
+  .thumb_func
+thumb_blx_code:
+  movs r1, #1
+  blx arm_function
+  adds r1, #4
+  b.n thumb_blx_done
+  .align 2
+  .arm
+arm_function:
+  add r1, r1, #2
+  bx lr
+  .thumb
+thumb_blx_done:
+  .global thumb_blx_end
+thumb_blx_end:
+  nop
+  .arm
+  .align 2
+
+@ 16-bit Thumb from later versions, for the UNDEFINED checks per variant.
+  .global thumb16_new, thumb16_new_end
+thumb16_new:
+  adr r0, thumb16_code + 1
+  bx r0
+  .thumb
+  .thumb_func
+thumb16_code:
+  .global thumb16_rev, thumb16_cbz
+thumb16_rev:
+  rev r1, r2
+thumb16_cbz:
+  cbz r3, 1f
+  nop
+  .global thumb16_new_end
+thumb16_new_end:
+1:
+  nop
+  .arm
+  .align 2
