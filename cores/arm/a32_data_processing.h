@@ -10,7 +10,7 @@ namespace a32_detail {
 
 // Shifter operand of each form, with its carry (A8.4.1-A8.4.3).
 template <unsigned Form>
-ResultCarry operand2(const ArmCpu& cpu, std::uint32_t insn) {
+[[gnu::always_inline]] inline ResultCarry operand2(const ArmCpu& cpu, std::uint32_t insn) {
   if constexpr (Form == 0) {
     return a32::expand_imm_c(insn & 0xFFF, cpu.flags.c);
   } else if constexpr (Form == 1) {

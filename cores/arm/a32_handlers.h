@@ -45,6 +45,10 @@ constexpr A32Row a32_row(std::string_view name, std::string_view manual, std::st
 std::span<const A32Row> a32_conditional_table();    // a32_table.cpp
 std::span<const A32Row> a32_unconditional_table();  // a32_table.cpp
 std::span<const A32Row> coprocessor_table();        // vfp_table.cpp
+// The 32-bit Thumb encodings of the A profile that ARMv7-M lacks (t32_a_profile.cpp).
+std::span<const ThumbRow> t32_a_profile_rows();
+// The version that introduced a 16-bit Thumb instruction, by its shared handler.
+Feature thumb16_feature(ThumbHandler handler);
 bool variant_has(const ArmAVariant& variant, Feature feature);
 
 // Small decoding helpers shared by the A32 handlers.
@@ -71,6 +75,7 @@ std::uint32_t parallel_to_thumb(std::uint32_t a);
 std::uint32_t saturating_to_thumb(std::uint32_t a);
 std::uint32_t halfword_multiply_to_thumb(std::uint32_t a);
 std::uint32_t signed_multiply_to_thumb(std::uint32_t a);
+std::uint32_t divide_to_thumb(std::uint32_t a);
 std::uint32_t sum_absolute_differences_to_thumb(std::uint32_t a);
 std::uint32_t extend_to_thumb(std::uint32_t a);
 std::uint32_t reverse_to_thumb(std::uint32_t a);

@@ -129,7 +129,7 @@ constexpr A32Row kOther[] = {
     a32_row("SMLAD...SMMLS", "A5.4.4", "cccc 0111 0ooo dddd aaaa mmmm ppp1 nnnn", nullptr, F::V6,
             &a32::signed_multiply_to_thumb),
     a32_row("SDIV/UDIV", "A8.8.165/A8.8.248", "cccc 0111 0-01 dddd 1111 mmmm 0001 nnnn", nullptr,
-            F::Divide, &a32::signed_multiply_to_thumb),
+            F::Divide, &a32::divide_to_thumb),
     a32_row("USAD8/USADA8", "A8.8.253/254", "cccc 0111 1000 dddd aaaa mmmm 0001 nnnn", nullptr,
             F::V6, &a32::sum_absolute_differences_to_thumb),
     a32_row("SBFX/UBFX", "A8.8.164/A8.8.246", "cccc 0111 1U1w wwww dddd llll l101 nnnn", nullptr,
@@ -146,7 +146,7 @@ constexpr A32Row kOther[] = {
 };
 
 constexpr A32Row kUnconditional[] = {
-    a32_row("CPS", "B9.3.2", "1111 0001 0000 iiM0 0000 0000 AIF0 mmmm", &a32_CPS, F::V6),
+    a32_row("CPS", "B9.3.2", "1111 0001 0000 iiM0 0000 000A IF0m mmmm", &a32_CPS, F::V6),
     a32_row("SETEND", "A8.8.? SETEND", "1111 0001 0000 0001 0000 00E0 0000 0000", &a32_SETEND,
             F::V6),
     a32_row("PLD/PLDW (immediate)", "A8.8.126", "1111 0101 -R01 nnnn 1111 iiii iiii iiii",

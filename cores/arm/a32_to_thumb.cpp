@@ -76,10 +76,6 @@ std::uint32_t signed_multiply_to_thumb(std::uint32_t a) {
     case 0:  // SMLAD/SMUAD (op2 00x), SMLSD/SMUSD (01x): T32 1111 1011 0010/0100
       if (op2 >= 4) return 0;
       return t32((op2 < 2 ? 0xFB20 : 0xFB40) | n, (acc << 12) | (d << 8) | (x << 4) | m);
-    case 1:  // SDIV: T32 111110111001 nnnn 1111 dddd 1111 mmmm
-    case 3:  // UDIV: T32 111110111011
-      if (op2 != 0 || acc != 15) return 0;
-      return t32((op1 == 1 ? 0xFB90 : 0xFBB0) | n, 0xF0F0 | (d << 8) | m);
     case 4:  // SMLALD (op2 00x), SMLSLD (01x): T32 111110111100/1101 nnnn llll hhhh 110x mmmm
       if (op2 >= 4) return 0;
       return t32((op2 < 2 ? 0xFBC0 : 0xFBD0) | n, (acc << 12) | (d << 8) | 0xC0 | (x << 4) | m);
@@ -90,6 +86,13 @@ std::uint32_t signed_multiply_to_thumb(std::uint32_t a) {
     default:
       return 0;
   }
+}
+
+// SDIV/UDIV A1: cccc 0111 0o01 dddd 1111 mmmm 0001 nnnn → T32 111110111o01 nnnn 1111 dddd 1111 mmmm
+// (ARMv7VE; a row of its own so that variants without the divider leave it UNDEFINED).
+std::uint32_t divide_to_thumb(std::uint32_t a) {
+  const std::uint32_t first = field(a, 21, 1) ? 0xFBB0 : 0xFB90;
+  return t32(first | rm(a), 0xF0F0 | (field(a, 16) << 8) | rs(a));
 }
 
 // USAD8/USADA8 A1: cccc 0111 1000 dddd aaaa mmmm 0001 nnnn →

@@ -70,8 +70,13 @@ ArmA::ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& mem
   a32_ = filtered(a32_conditional_table(), variant);
   a32_unconditional_ = filtered(a32_unconditional_table(), variant);
   coprocessor_ = filtered(coprocessor_table(), variant);
-  t16_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 16, 6>>(thumb16_rows());
+  std::vector<ThumbRow> thumb16;
+  for (const ThumbRow& r : thumb16_rows())
+    if (variant_has(variant, thumb16_feature(r.handler))) thumb16.push_back(r);
+  t16_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 16, 6>>(thumb16);
   t32_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(thumb32_rows());
+  t32_a_profile_ =
+      std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(t32_a_profile_rows());
   registers_ = describe_registers();
   reset();
 }
@@ -133,14 +138,16 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
     if (fetched && wide) {
       out.insn = (std::uint32_t{first} << 16) | second;
       out.length = 4;
-      row = t32_->find(out.insn);
+      row = t32_a_profile_->find(out.insn);
+      if (!row) row = t32_->find(out.insn);
       if ((!row || row->handler == &thumb32_coprocessor) && (out.insn >> 28) == 0xE &&
           coprocessor_space(out.insn)) {
         const A32TableRow* cp = coprocessor_->find(out.insn);
         row = nullptr;
         if (cp) out.handler = cp->handler.handler;
-      } else if (row && !variant_.thumb2 && (first >> 11) != 0x1E) {
-        row = nullptr;
+      } else if (row && !variant_.thumb2 &&
+                 !((first >> 11) == 0x1E && ((second >> 11) == 0x1F || (second >> 11) == 0x1D))) {
+        row = nullptr;  // before ARMv6T2 the only 32-bit Thumb encodings are BL and BLX
       }
     } else if (fetched) {
       out.insn = first;

@@ -241,7 +241,7 @@ class ArmA final : public ArmCpu {
   // The A32 and coprocessor tables filtered by the variant's features.
   std::unique_ptr<A32DecodeTable> a32_, a32_unconditional_, coprocessor_;
   std::unique_ptr<encoding::DecodeTable<ThumbHandler, 16, 6>> t16_;
-  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> t32_;
+  std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> t32_, t32_a_profile_;
   DecodedCache<DecodedArm, 2> decoded_;
   DecodedArm scratch_;
   Addr code_page_base_ = ~Addr{0};
