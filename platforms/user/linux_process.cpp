@@ -127,6 +127,8 @@ ProcessEnd LinuxProcess::run() {
 
 void LinuxProcess::end_with(ProcessEnd::Kind kind, int status) {
   if (end_) return;
+  if (vfork_release_fd_ >= 0) close(vfork_release_fd_);  // a vfork parent may go on
+  vfork_release_fd_ = -1;
   end_ = ProcessEnd{};
   end_->kind = kind;
   end_->status = status;

@@ -200,6 +200,7 @@ class LinuxProcess final : public Hooks {
   int signal_fd_ = -1;
   std::uint64_t host_signals_handled_ = 0;  // host signals routed to signal_fd_
   Addr clear_child_tid_ = 0;
+  int vfork_release_fd_ = -1;  // a vfork child's end of the pipe its parent waits on
 };
 
 }  // namespace anvil::user

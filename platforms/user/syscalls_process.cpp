@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -197,10 +199,20 @@ std::int64_t LinuxProcess::do_clone(std::uint32_t flags, Addr stack, Addr parent
   if (flags & kCloneSettls) warn_once(0xc10f, "clone: CLONE_SETTLS is ignored");
   std::cout.flush(), std::cerr.flush();
   if (options_.log) options_.log->flush();
+  // vfork (CLONE_VFORK): the parent waits until the child execs or ends. The child holds the
+  // write end of a pipe, closed then (end_with, or O_CLOEXEC for a host exec); the parent
+  // reads until end of file.
+  int release[2] = {-1, -1};
+  if (vfork_like && pipe2(release, O_CLOEXEC) < 0) return -errno;
   const pid_t child = fork();
-  if (child < 0) return -errno;
+  if (child < 0) {
+    if (vfork_like) close(release[0]), close(release[1]);
+    return -errno;
+  }
+  if (vfork_like) close(child == 0 ? release[0] : release[1]);
   if (child == 0) {
     inherited_.forked = true;
+    vfork_release_fd_ = release[1];
     if (stack) registers_->set(sp_register_, stack);
     if (flags & kCloneChildSettid)
       space_->write_u32(child_tid, static_cast<std::uint32_t>(getpid()));
@@ -210,6 +222,12 @@ std::int64_t LinuxProcess::do_clone(std::uint32_t flags, Addr stack, Addr parent
     return 0;
   }
   if (flags & kCloneParentSettid) space_->write_u32(parent_tid, static_cast<std::uint32_t>(child));
+  if (vfork_like) {
+    char byte;
+    while (read(release[0], &byte, 1) < 0 && errno == EINTR) {
+    }
+    close(release[0]);
+  }
   return child;
 }
 

@@ -33,7 +33,8 @@ foreach(row IN LISTS ANVIL_USER_TOOLCHAINS)
       add_custom_command(
         OUTPUT ${dir}/${program}
         COMMAND ${compiler_path_${name}} -static -${level} -g -std=gnu11 -Wall
-                -I${CMAKE_CURRENT_SOURCE_DIR}/programs -o ${dir}/${program} ${source} -lm
+                ${ANVIL_CONFORMANCE_FLAGS_${program}} -I${CMAKE_CURRENT_SOURCE_DIR}/programs
+                -o ${dir}/${program} ${source} -lm
         DEPENDS ${source} ${CMAKE_CURRENT_SOURCE_DIR}/programs/portable.h
         COMMENT "Cross-compiling ${program} for ${target} (static, user mode)"
         VERBATIM)

@@ -1,12 +1,14 @@
 // <fenv.h>: the four rounding modes applied to division, rint and lrint, and the sticky
 // exception flags (underflow, inexact, divide by zero). Needs hardware floating point: a
 // soft-float C library (armel) has only round-to-nearest and no flags, so the conformance
-// runner skips it there.
+// runner skips it there. Built with -frounding-math (CMakeLists.txt).
 #include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 
-static volatile double one = 1.0, three = 3.0, tiny = 1e-300;
+// volatile: GCC must not fold or rewrite (rint(-x) as -rint(x)) what depends on the mode.
+static volatile double one = 1.0, three = 3.0, tiny = 1e-300, two_and_half = 2.5,
+                       minus_two_and_half = -2.5, three_and_half = 3.5;
 
 int main(void) {
   const int modes[] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
@@ -17,7 +19,8 @@ int main(void) {
       continue;
     }
     printf("%s: 1/3 %a, -1/3 %a, rint(2.5) %a, rint(-2.5) %a, lrint(3.5) %ld\n", names[m],
-           one / three, -one / three, rint(2.5), rint(-2.5), lrint(3.5));
+           one / three, -one / three, rint(two_and_half), rint(minus_two_and_half),
+           lrint(three_and_half));
   }
   fesetround(FE_TONEAREST);
   feclearexcept(FE_ALL_EXCEPT);

@@ -74,9 +74,10 @@ int main(int argc, char** argv) {
   fflush(stdout);
   char* spawn_args[] = {argv[0], "child-mode", "from-posix_spawn", NULL};
   pid_t spawned;
-  printf("posix_spawn: %d\n", posix_spawn(&spawned, "/proc/self/exe", NULL, NULL, spawn_args, environ));
-  fflush(stdout);
+  const int spawn_result =
+      posix_spawn(&spawned, "/proc/self/exe", NULL, NULL, spawn_args, environ);
   waitpid(spawned, &status, 0);
+  printf("posix_spawn: %d\n", spawn_result);
   report("spawned child", status);
 
   fflush(stdout);
