@@ -68,7 +68,7 @@ TEST_CASE("brk grows the heap and the new memory is usable") {
   CHECK(r.end.status == 0x55);
 }
 
-TEST_CASE("mmap2 gives zeroed memory; after munmap an access is SIGSEGV") {
+TEST_CASE("mmap2 gives zeroed memory, and after munmap an access is SIGSEGV") {
   Asm a;
   a.li(0, 0).li(1, 0x3000).li(2, 3 /* RW */).li(3, 0x22 /* PRIVATE|ANONYMOUS */);
   a.li(4, 0xffffffff).li(5, 0).syscall(192).op(kMov, 8, 0);
@@ -145,7 +145,7 @@ TEST_CASE("fstat64 fills the guest's struct stat64 layout") {
   CHECK(static_cast<unsigned char>(s[8]) == 0);  // padding is written as zero
 }
 
-TEST_CASE("fork runs the child in a copy of the simulator; wait4 reports its status") {
+TEST_CASE("fork runs the child in a copy of the simulator, wait4 reports its status") {
   Asm a;
   a.syscall(2).op(kMov, 8, 0);  // r8 = fork()
   const auto child = a.branch_if_zero(8);

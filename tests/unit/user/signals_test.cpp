@@ -89,7 +89,7 @@ TEST_CASE("a blocked signal waits for rt_sigprocmask to unblock it") {
   CHECK(r.end.status == 50);
 }
 
-TEST_CASE("SIG_IGN discards a signal; SIG_DFL of SIGABRT terminates") {
+TEST_CASE("SIG_IGN discards a signal, SIG_DFL of SIGABRT terminates") {
   Asm ignore;
   std::vector<std::uint8_t> data;
   put_action(data, 0, 1 /* SIG_IGN */, 0, 0);
