@@ -31,6 +31,12 @@ bool is_arm_a_model(std::string_view model);
 // A line for `anvil boards`: "ARMv7-A, VFPv4-D32, Thumb-2".
 std::string arm_a_summary(std::string_view model);
 
+// For Linux user mode's auxiliary vector: AT_HWCAP (exactly what the core implements: no
+// NEON, so glibc's IFUNCs pick non-NEON routines) and AT_PLATFORM ("v7l", "v6l", "v5l",
+// "v4l"). 0 / "" for an unknown model.
+std::uint32_t arm_a_linux_hwcap(std::string_view model);
+std::string arm_a_linux_platform(std::string_view model);
+
 // Throws std::invalid_argument naming the model when it is unknown.
 std::unique_ptr<Core> create_arm_a_core(const ArmAConfig& config, MemoryPort& memory);
 

@@ -32,6 +32,10 @@ struct ArmAVariant {
   std::array<std::uint32_t, 4> id_mmfr;         // ID_MMFR0..3
   std::array<std::uint32_t, 6> id_isar;         // ID_ISAR0..5
   const ArmATiming* timing;
+  // What Linux tells a program about this processor (AT_HWCAP and AT_PLATFORM), limited to
+  // what the core implements: no NEON, Jazelle, ThumbEE or LPAE bits.
+  std::uint32_t linux_hwcap;
+  std::string_view linux_platform;
 };
 
 std::span<const ArmAVariant> arm_a_variants();

@@ -1,10 +1,15 @@
-# Compiles programs/workload.c for one target, runs it under qemu-arm for the expected output,
-# and writes a header with the ELF's bytes and that output. Run with cmake -P; inputs: CC,
-# FLAGS (a ;-list), QEMU, QEMU_CPU, SRC, NAME, OUT.
+# Compiles a test program for one target, runs it under qemu-arm for the expected output, and
+# writes a header with the ELF's bytes and that output. Run with cmake -P; inputs: CC, FLAGS
+# (a ;-list), QEMU, QEMU_CPU, SRC, NAME, OUT, and HOSTED (link glibc statically; otherwise the
+# program is freestanding).
 get_filename_component(work ${OUT} DIRECTORY)
 set(elf ${work}/${NAME}.elf)
-execute_process(COMMAND ${CC} ${FLAGS} -O2 -static -nostdlib -ffreestanding -fno-stack-protector
-                        -fno-math-errno -o ${elf} ${SRC} -lgcc
+if(HOSTED)
+  set(link -static -lm)
+else()
+  set(link -static -nostdlib -ffreestanding -fno-stack-protector -fno-math-errno -lgcc)
+endif()
+execute_process(COMMAND ${CC} ${FLAGS} -O2 -o ${elf} ${SRC} ${link}
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(rc)
   message(FATAL_ERROR "compiling ${SRC} for ${NAME} failed:\n${err}")

@@ -1,4 +1,4 @@
-// An A-profile core over 1 MiB of RAM at address 0 (mapped for the fast path, so code and data
+// An A-profile core over 4 MiB of RAM at address 0 (mapped for the fast path, so code and data
 // take the same route as in a real run), for executing test snippets and whole programs.
 // The RAM is reachable through the slow path too (the bus), and everything above it is
 // unmapped: accesses there abort.
@@ -16,7 +16,7 @@
 
 namespace anvil::arm::test {
 
-inline constexpr std::uint32_t kRamSize = 0x100000;
+inline constexpr std::uint32_t kRamSize = 0x400000;
 
 class RamBus final : public BusBackend {
  public:
