@@ -207,23 +207,10 @@ constexpr GuestHostPair kIoctls[] = {
     {0x5450, FIONCLEX},  {0x5451, FIOCLEX},
 };
 
-// AT_HWCAP bits (arch/arm/include/uapi/asm/hwcap.h).
-constexpr std::uint32_t kHwcapSwp = 1 << 0, kHwcapHalf = 1 << 1, kHwcapThumb = 1 << 2,
-                        kHwcapFastMult = 1 << 4, kHwcapVfp = 1 << 6, kHwcapEdsp = 1 << 7,
-                        kHwcapVfpv3 = 1 << 13, kHwcapTls = 1 << 15, kHwcapVfpv4 = 1 << 16,
-                        kHwcapIdiva = 1 << 17, kHwcapIdivt = 1 << 18, kHwcapVfpd32 = 1 << 19;
-
-// What each model of cores/arm/arm_a_variants.cpp implements, as Linux reports it
-// (arch/arm/kernel/setup.c, vfpmodule.c): never NEON, which no core implements yet.
+// AT_HWCAP and AT_PLATFORM come from the core's variant table (arm_a_linux_hwcap): exactly
+// what each model implements, never NEON.
 user::CpuFeatures arm_features(const std::string& cpu) {
-  constexpr std::uint32_t kV4 = kHwcapSwp | kHwcapHalf | kHwcapThumb | kHwcapFastMult;
-  constexpr std::uint32_t kV7 = kV4 | kHwcapEdsp | kHwcapTls | kHwcapVfp | kHwcapVfpv3 |
-                                kHwcapVfpv4 | kHwcapVfpd32 | kHwcapIdiva | kHwcapIdivt;
-  if (cpu == "arm7tdmi") return {kV4, 0, "v4l"};
-  if (cpu == "arm926ej-s") return {kV4 | kHwcapEdsp, 0, "v5l"};
-  if (cpu == "arm1176") return {kV4 | kHwcapEdsp | kHwcapTls | kHwcapVfp, 0, "v6l"};
-  if (cpu == "cortex-a7" || cpu == "cortex-a15") return {kV7, 0, "v7l"};
-  return {kV4, 0, "v4l"};
+  return {arm_a_linux_hwcap(cpu), 0, arm_a_linux_platform(cpu)};
 }
 
 // ARM private system calls (__ARM_NR_BASE 0x0f0000).
