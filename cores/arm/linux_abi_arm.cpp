@@ -160,6 +160,7 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {414, Sys::ppoll_time64},
     {421, Sys::rt_sigtimedwait_time64},
     {422, Sys::futex_time64},
+    {435, Sys::clone3},
     {439, Sys::faccessat2},
 };
 

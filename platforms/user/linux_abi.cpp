@@ -62,11 +62,11 @@ constexpr std::string_view kSyscallNames[] = {
     "set_robust_list", "get_robust_list", "prlimit64", "getrlimit", "setrlimit",
     "sched_getaffinity", "sched_yield", "getrusage", "times", "sysinfo", "clone", "fork", "vfork",
     "execve", "wait4", "waitid", "kill", "tkill", "tgkill", "prctl", "getcpu", "rseq",
-    "membarrier", "clock_gettime", "clock_gettime64", "clock_getres", "clock_getres_time64",
-    "gettimeofday", "time", "nanosleep", "clock_nanosleep", "clock_nanosleep_time64", "getrandom",
-    "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigreturn", "sigaltstack", "rt_sigsuspend",
-    "rt_sigpending", "rt_sigtimedwait", "rt_sigtimedwait_time64", "alarm", "pause", "futex",
-    "futex_time64",
+    "membarrier", "clone3", "clock_gettime", "clock_gettime64", "clock_getres",
+    "clock_getres_time64", "gettimeofday", "time", "nanosleep", "clock_nanosleep",
+    "clock_nanosleep_time64", "getrandom", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn",
+    "sigreturn", "sigaltstack", "rt_sigsuspend", "rt_sigpending", "rt_sigtimedwait",
+    "rt_sigtimedwait_time64", "alarm", "pause", "futex", "futex_time64",
 };
 // clang-format on
 static_assert(std::size(kSyscallNames) == static_cast<std::size_t>(Sys::count_));

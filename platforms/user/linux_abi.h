@@ -47,7 +47,7 @@ enum class Sys : std::uint16_t {
   setuid, setgid, getpgid, setpgid, getpgrp, setsid, getsid, uname, set_tid_address,
   set_robust_list, get_robust_list, prlimit64, getrlimit, setrlimit, sched_getaffinity,
   sched_yield, getrusage, times, sysinfo, clone, fork, vfork, execve, wait4, waitid,
-  kill, tkill, tgkill, prctl, getcpu, rseq, membarrier,
+  kill, tkill, tgkill, prctl, getcpu, rseq, membarrier, clone3,
   // time
   clock_gettime, clock_gettime64, clock_getres, clock_getres_time64, gettimeofday, time,
   nanosleep, clock_nanosleep, clock_nanosleep_time64,
@@ -133,9 +133,13 @@ class CoreRegisters {
   std::uint64_t get(unsigned index) const { return core_->read_register(index); }
   void set(unsigned index, std::uint64_t value) { core_->write_register(index, value); }
   Core& core() { return *core_; }
+  // The thread pointer of ISAs whose core has no register for it (m68k's set_thread_area
+  // and get_thread_area keep it here). One per process image: execve starts at 0.
+  std::uint64_t& thread_pointer() { return thread_pointer_; }
 
  private:
   Core* core_;
+  std::uint64_t thread_pointer_ = 0;
 };
 
 // What start() needs to set up the first instruction.
@@ -210,6 +214,7 @@ struct LinuxAbi {
   std::uint32_t sa_siginfo, sa_onstack, sa_restart, sa_nodefer, sa_resethand, sa_restorer;
   std::span<const GuestHostPair> ioctl_requests;    // guest request, host request
   std::span<const GuestHostPair> rlimit_resources;  // RLIMIT_*, only where they differ
+  std::span<const GuestHostPair> fcntl_commands;    // F_*, only where they differ (MIPS)
   Stat64Layout stat64;
   SigactionLayout sigaction;
 

@@ -287,6 +287,11 @@ std::int64_t LinuxProcess::do_ioctl(int fd, std::uint32_t request, Addr argument
 }
 
 std::int64_t LinuxProcess::do_fcntl(int fd, std::uint32_t command, std::uint32_t argument) {
+  for (const GuestHostPair& pair : abi_.fcntl_commands)
+    if (pair.guest == command) {
+      command = pair.host;
+      break;
+    }
   switch (command) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:

@@ -182,7 +182,10 @@ std::optional<std::int64_t> LinuxProcess::process_call(Sys call, const Args& a) 
       return 0;
     case Sys::rseq:
     case Sys::membarrier:
-      return -ENOSYS;  // optional for the C library; one thread needs neither
+    case Sys::clone3:
+      // Optional for the C library (one thread needs neither rseq nor membarrier; glibc
+      // falls back from clone3 to clone): ENOSYS without a warning.
+      return -ENOSYS;
     default:
       return std::nullopt;
   }

@@ -102,7 +102,8 @@ std::int64_t LinuxProcess::do_sigprocmask(std::uint32_t how, Addr set_address, A
                                           std::uint32_t size) {
   if (size < 8) return -EINVAL;
   if (old_address) {
-    GuestStruct old(8, abi_.byte_order);
+    // The whole guest sigset (MIPS: 128 signals), signals past 64 never blocked.
+    GuestStruct old(std::min<std::uint32_t>(size, 128), abi_.byte_order);
     mask_to(old, 0, blocked_);
     if (!old.write_to(*space_, old_address)) return -EFAULT;
   }
