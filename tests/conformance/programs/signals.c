@@ -19,7 +19,15 @@ static void with_info(int signal, siginfo_t* info, void* context) {
   received_info_code = info->si_code;
 }
 
-static void escape(int signal) { siglongjmp(recover, signal); }
+static volatile unsigned long fault_address, unmapped_address = 0x40;
+static volatile int fault_code;
+
+static void escape(int signal, siginfo_t* info, void* context) {
+  (void)context;
+  fault_address = (unsigned long)info->si_addr;
+  fault_code = info->si_code;
+  siglongjmp(recover, signal);
+}
 
 static void on_altstack(int signal) {
   stack_t now;
@@ -69,15 +77,17 @@ int main(void) {
   printf("handler on the alternate stack ran: %d\n", (int)depth);
 
   memset(&action, 0, sizeof action);
-  action.sa_handler = escape;
+  action.sa_sigaction = escape;
+  action.sa_flags = SA_SIGINFO;
   sigaction(SIGSEGV, &action, NULL);
   sigaction(SIGILL, &action, NULL);
   int caught = sigsetjmp(recover, 1);
   if (caught == 0) {
-    volatile int* nowhere = NULL;
+    volatile int* nowhere = (volatile int*)unmapped_address;
     printf("unreachable %d\n", *nowhere);
   }
-  printf("recovered from signal %d (SIGSEGV %d)\n", caught, SIGSEGV);
+  printf("recovered from signal %d (SIGSEGV %d), si_addr %#lx, SEGV_MAPERR %d\n", caught,
+         SIGSEGV, fault_address, fault_code == SEGV_MAPERR);
   caught = sigsetjmp(recover, 1);
   if (caught == 0) __builtin_trap();
   printf("recovered from signal %d (SIGILL %d)\n", caught, SIGILL);
