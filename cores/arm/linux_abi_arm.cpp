@@ -103,11 +103,14 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {195, Sys::stat64},
     {196, Sys::lstat64},
     {197, Sys::fstat64},
+    {198, Sys::lchown},     // lchown32
     {199, Sys::getuid},     // getuid32
     {200, Sys::getgid},     // getgid32
     {201, Sys::geteuid},    // geteuid32
     {202, Sys::getegid},    // getegid32
     {205, Sys::getgroups},  // getgroups32
+    {207, Sys::fchown},     // fchown32
+    {212, Sys::chown},      // chown32
     {213, Sys::setuid},     // setuid32
     {214, Sys::setgid},     // setgid32
     {217, Sys::getdents64},
@@ -130,6 +133,7 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {280, Sys::waitid},
     {322, Sys::openat},
     {323, Sys::mkdirat},
+    {325, Sys::fchownat},
     {327, Sys::fstatat64},
     {328, Sys::unlinkat},
     {329, Sys::renameat},

@@ -115,6 +115,8 @@ std::optional<std::int64_t> LinuxProcess::file_call(Sys call, const Args& a) {
     }
     case Sys::fchmod:
       return result_of(fchmod(fd, a[1]));
+    case Sys::fchown:
+      return result_of(fchown(fd, a[1], a[2]));
     case Sys::fchdir:
       return result_of(fchdir(fd));
     case Sys::fadvise64_64:

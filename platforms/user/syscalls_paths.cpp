@@ -142,6 +142,15 @@ std::optional<std::int64_t> LinuxProcess::path_call(Sys call, const Args& a) {
         return result_of(syscall(SYS_utimensat, host_dirfd(a[0]), a[1] ? path.c_str() : nullptr,
                                  nullptr, static_cast<int>(a[3])));
       return 0;  // HACK: explicit times are accepted and not applied
+    case Sys::chown:
+    case Sys::lchown:
+      if (!path_at(0)) return -EFAULT;
+      return result_of(call == Sys::chown ? chown(path.c_str(), a[1], a[2])
+                                          : lchown(path.c_str(), a[1], a[2]));
+    case Sys::fchownat:
+      if (!path_at(1)) return -EFAULT;
+      return result_of(
+          fchownat(host_dirfd(a[0]), path.c_str(), a[2], a[3], static_cast<int>(a[4])));
     case Sys::sync:
       sync();
       return 0;
