@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -203,9 +204,20 @@ bool LinuxProcess::system_call(std::uint32_t immediate) {
   } else {
     warn_once(number, "unknown system call " + std::to_string(number) + " (ENOSYS)");
   }
-  if (options_.trace_syscalls && options_.log)
-    *options_.log << "anvil user: syscall " << number << "(0x" << std::hex << args[0] << ", 0x"
-                  << args[1] << ", 0x" << args[2] << ") = " << std::dec << result << "\n";
+  if (options_.trace_syscalls && options_.log) {
+    const bool known = found != syscall_table_.end() && found->first == number;
+    *options_.log << "anvil user: " << (known ? syscall_name(found->second) : "syscall") << " "
+                  << number << " (0x" << std::hex << args[0] << ", 0x" << args[1] << ", 0x"
+                  << args[2] << ", 0x" << args[3] << ") = ";
+    if (result == kNoResult)
+      *options_.log << "(no return)";
+    else if (result < 0 && result >= -4095)
+      *options_.log << std::dec << result << " (" << std::strerror(static_cast<int>(-result))
+                    << ")";
+    else
+      *options_.log << std::dec << result << " (0x" << std::hex << result << std::dec << ")";
+    *options_.log << "\n";
+  }
   write_result(result);
   return end_.has_value() || stop_after_call_ || deliverable_signal_pending();
 }
