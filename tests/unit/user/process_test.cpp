@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "tests/unit/user/run_helpers.h"
@@ -195,4 +197,38 @@ TEST_CASE("uname reports Linux and the ABI's machine") {
   REQUIRE(s.size() == 6 * 65);
   CHECK(std::string(s.c_str()) == "Linux");
   CHECK(std::string(s.c_str() + 4 * 65) == "fake");
+}
+
+TEST_CASE("getdents64 records reach a big-endian guest with their numbers swapped") {
+  char pattern[] = "/tmp/anvil-dents-XXXXXX";
+  const std::string dir = mkdtemp(pattern);
+  for (const char* name : {"alpha", "beta"}) {
+    FILE* f = std::fopen((dir + "/" + name).c_str(), "w");
+    std::fclose(f);
+  }
+  Pipe out;
+  std::vector<std::uint8_t> data(1024, 0);
+  std::memcpy(data.data(), dir.c_str(), dir.size() + 1);
+  Asm a;
+  a.li(0, kData).li(1, 0).li(2, 0).syscall(5).op(kMov, 8, 0);  // open(dir, O_RDONLY)
+  a.op(kMov, 0, 8).li(1, kData + 256).li(2, 512).syscall(217).op(kMov, 9, 0);
+  a.li(0, static_cast<std::uint32_t>(out.write_end)).li(1, kData + 256).op(kMov, 2, 9);
+  a.syscall(4).exit(0);
+  const RunResult r = run_fake(a, data, std::endian::big);
+  CHECK(r.end.status == 0);
+  const std::string s = out.drain();
+  std::vector<std::string> names;
+  for (std::size_t at = 0; at + 19 <= s.size();) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[at + i]); };
+    const unsigned reclen = byte(16) << 8 | byte(17);  // big-endian d_reclen
+    REQUIRE(reclen >= 19);
+    REQUIRE(at + reclen <= s.size());
+    names.emplace_back(s.c_str() + at + 19);
+    at += reclen;
+  }
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{".", "..", "alpha", "beta"});
+  std::remove((dir + "/alpha").c_str());
+  std::remove((dir + "/beta").c_str());
+  rmdir(dir.c_str());
 }
