@@ -1,4 +1,4 @@
-@ Start-up for the A-profile bare-metal test board (platforms/boards/cmsdk-a15.lua): the
+@ Start-up for the A-profile bare-metal test board (platforms/boards/anvil-a15.lua): the
 @ exception vectors at address 0 (ARMv7-A ARM B1.8.1), a stack per mode, then main() in SVC
 @ mode with IRQs enabled. The IRQ handler saves what the AAPCS lets C clobber and returns with
 @ SUBS pc, lr, #4 (B1.8.? "Exception return", the IRQ return offset).

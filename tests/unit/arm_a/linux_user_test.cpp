@@ -101,7 +101,7 @@ TEST_CASE("linux_user: undefined, abort and BKPT reach Hooks::user_fault at the 
 }
 
 TEST_CASE(
-    "linux_user: TPIDRURO is set through the register file and read by MRC; USR cannot write it") {
+    "linux_user: TPIDRURO is set through the register file and read by MRC, USR cannot write it") {
   UserMachine m;
   m.set(kTpidruro, 0xB6FFF490);
   REQUIRE(m.run(p::tls_read, p::tls_read_end, 10));

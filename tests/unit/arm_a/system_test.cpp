@@ -112,12 +112,25 @@ TEST_CASE("IRQ and FIQ lines: taken when unmasked, LR = next + 4, FIQ banks r8-r
   CHECK(f.r(8) == 0x1234);  // back in SVC mode: the shared r8 again
 }
 
-TEST_CASE("masked interrupts wait; WFI sleeps until the line rises") {
+TEST_CASE("masked interrupts wait") {
   SystemMachine m;  // I and F masked after reset
   m.set(kPc, p::irq_wait);
   m.core->set_irq_line(0, true);
   m.core->step();
   CHECK(m.r(kPc) == p::irq_wait_next);
+}
+
+TEST_CASE("WFI sleeps until an interrupt line rises, even a masked one (B1.8.?)") {
+  SystemMachine m;  // I and F masked
+  REQUIRE(m.from(p::wfi_wait, p::wfi_wait + 0));
+  m.core->step();
+  CHECK(m.core->state() == CoreState::Sleeping);
+  m.core->run(1000);
+  CHECK(m.r(kPc) == p::wfi_wait + 4);  // asleep: nothing ran
+  m.core->set_irq_line(0, true);
+  CHECK(m.core->state() == CoreState::Running);
+  m.core->step();
+  CHECK(m.r(kPc) == p::wfi_wait + 8);  // masked: no exception, execution goes on
 }
 
 TEST_CASE("STM/LDM with ^ reach the User registers from SVC mode (B9.3.5, B9.3.17)") {
@@ -136,7 +149,7 @@ TEST_CASE("STM/LDM with ^ reach the User registers from SVC mode (B9.3.5, B9.3.1
   CHECK(m.r(kSp) == 0x7004);
 }
 
-TEST_CASE("CPS changes mode; each mode has its own SP (B1.3.2, B9.3.2)") {
+TEST_CASE("CPS changes mode, each mode has its own SP (B1.3.2, B9.3.2)") {
   SystemMachine m;
   m.set(kSp, 0x5000);
   REQUIRE(m.from(p::cps_modes, p::cps_modes_end));
@@ -215,7 +228,7 @@ TEST_CASE("A-profile-only T32: LDREXD/STREXD with any Rt2, MRS SPSR, CPS.W (t32_
   CHECK(m.r(8) == 0x7700);
 }
 
-TEST_CASE("BLX <label> from Thumb enters ARM state; BX LR comes back (A8.8.25 T2)") {
+TEST_CASE("BLX <label> from Thumb enters ARM state, BX LR comes back (A8.8.25 T2)") {
   for (const char* model : {"arm926ej-s", "arm1176", "cortex-a15"}) {
     SystemMachine m(model);
     INFO(model);

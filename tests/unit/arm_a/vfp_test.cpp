@@ -79,7 +79,7 @@ TEST_CASE("flush-to-zero: denormal inputs read as zero (IDC), tiny results becom
   CHECK(m.flags() == kUfc);
 }
 
-TEST_CASE("NaNs: the first signalling NaN wins, quietened; invalid gives the default NaN") {
+TEST_CASE("NaNs: the first signalling NaN wins, quietened, invalid gives the default NaN") {
   VfpMachine m;
   CHECK(m.add(0x7F800000, 0xFF800000) == 0x7FC00000);  // inf - inf: default NaN, IOC
   CHECK(m.flags() == kIoc);
@@ -131,7 +131,7 @@ TEST_CASE("arithmetic: VMUL VDIV VSQRT VNEG VABS VMLA VNMUL VFMA VMOV immediate"
   CHECK((m.r(kFpscr) & 0x9F) == kIxc);        // only sqrt(2) was inexact
 }
 
-TEST_CASE("VCMP sets FPSCR.NZCV, VMRS copies it to the APSR; VCMPE signals on NaN (A8.8.312)") {
+TEST_CASE("VCMP sets FPSCR.NZCV, VMRS copies it to the APSR, VCMPE signals on NaN (A8.8.312)") {
   VfpMachine m;
   m.set_s(16, 0x3F800000);  // 1.0
   m.set_s(17, 0x40000000);  // 2.0

@@ -355,3 +355,9 @@ thumb16_new_end:
   nop
   .arm
   .align 2
+
+  .global wfi_wait
+wfi_wait:
+  wfi
+  nop
+  nop

@@ -6,7 +6,7 @@
 local cmsdk = require "cmsdk"
 
 return board {
-  name = "cmsdk-a15",
+  name = "anvil-a15",
   description = "Cortex-A15 at 100 MHz with 64 MiB RAM at 0, a CMSDK UART and timer on IRQ",
   clock_hz = 100 * MHz,
 
