@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "programs/a32_fuzz.h"
 #include "programs/el_arm.h"
 #include "programs/el_thumb.h"
 #include "programs/hf_arm.h"
@@ -58,6 +59,28 @@ TEST_CASE("qemu differential: ARMv5TE ARM state, soft float (arm926ej-s)") {
 
 TEST_CASE("qemu differential: ARMv5TE Thumb-1 with interworking (arm926ej-s)") {
   run_against_qemu("arm926ej-s", programs::el_thumb::kElf, programs::el_thumb::kExpected);
+}
+
+// programs/gen_a32_fuzz.py: 3000 random A32 instructions, each with random r0-r12 and flags;
+// the output is r0-r12 and the APSR after each one.
+TEST_CASE("qemu differential: random A32 data processing, multiply, DSP and media (cortex-a15)") {
+  test::MiniKernel kernel("cortex-a15");
+  kernel.start(programs::a32_fuzz::kElf);
+  kernel.run();
+  INFO(kernel.fault);
+  REQUIRE(kernel.exited);
+  const std::span<const std::uint8_t> want = programs::a32_fuzz::kExpected;
+  REQUIRE(kernel.output.size() == want.size());
+  constexpr unsigned kWordsPerCase = 14;
+  for (std::size_t word = 0; word < want.size() / 4; ++word) {
+    std::uint32_t got = 0, expected = 0;
+    std::memcpy(&got, kernel.output.data() + 4 * word, 4);
+    std::memcpy(&expected, want.data() + 4 * word, 4);
+    const unsigned register_number = word % kWordsPerCase;  // 13: the APSR
+    INFO("case " << word / kWordsPerCase << (register_number == 13 ? " APSR" : " r")
+                 << (register_number == 13 ? "" : std::to_string(register_number)));
+    REQUIRE(got == expected);
+  }
 }
 
 TEST_CASE("qemu differential: static glibc, armhf defaults (Thumb-2, VFPv3-D16) on cortex-a15") {

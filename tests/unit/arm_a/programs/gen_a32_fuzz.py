@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Writes an ARM-state assembly program of random A32 register-to-register instructions
+(data processing in its three operand forms, every multiply, saturation, the ARMv6 media and
+DSP instructions, bit fields, divide, under random conditions) for the differential test
+against qemu-arm (qemu_differential_test.cpp, "A32 fuzz").
+
+Each case loads r0-r12 and the APSR flags from its own input block, executes one instruction,
+and appends r0-r12 and the APSR to the output; at the end the program writes the output to
+stdout and exits. Registers 13-15 never appear, and only encodings the ARMv7-A ARM defines
+(no UNPREDICTABLE choices) are generated, so every result is architecturally fixed.
+
+Usage: gen_a32_fuzz.py OUT.s [SEED] [COUNT]"""
+import random
+import sys
+
+SPECIAL = [0, 1, 2, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x8000, 0x7FFF, 0xFFFF8000, 0xFF, 0x80,
+           0x00010001, 0x7F7F8080, 0xFFFF0000]
+
+
+def reg(r, exclude=()):
+    while True:
+        n = r.randint(1, 12)
+        if n not in exclude:
+            return n
+
+
+def cond(r):
+    return r.randrange(15) if r.random() < 0.3 else 14
+
+
+def data_processing(r):
+    op = r.randrange(16)
+    s = 1 if 8 <= op <= 11 else r.randrange(2)
+    d = 0 if 8 <= op <= 11 else reg(r)
+    n = 0 if op in (13, 15) else reg(r)
+    form = r.randrange(3)
+    base = (cond(r) << 28) | (op << 21) | (s << 20) | (n << 16) | (d << 12)
+    if form == 0:
+        return base | (1 << 25) | r.randrange(1 << 12)
+    if form == 1:
+        return base | (r.randrange(32) << 7) | (r.randrange(4) << 5) | reg(r)
+    return base | (reg(r) << 8) | (r.randrange(4) << 5) | (1 << 4) | reg(r)
+
+
+def multiply(r):
+    op = r.choice([0, 1, 2, 3, 4, 5, 6, 7])  # MUL MLA UMAAL MLS UMULL UMLAL SMULL SMLAL
+    c = cond(r)
+    if op in (0, 1, 3):
+        s = r.randrange(2) if op != 3 else 0
+        a = reg(r) if op != 0 else 0
+        code = {0: 0, 1: 1, 3: 3}[op]
+        return (c << 28) | (code << 21) | (s << 20) | (reg(r) << 16) | (a << 12) | (reg(r) << 8) | 0x90 | reg(r)
+    hi = reg(r)
+    lo = reg(r, (hi,))
+    code = {2: 2, 4: 4, 5: 5, 6: 6, 7: 7}[op]
+    s = r.randrange(2) if op >= 4 else 0
+    return (c << 28) | (code << 21) | (s << 20) | (hi << 16) | (lo << 12) | (reg(r) << 8) | 0x90 | reg(r)
+
+
+def dsp(r):
+    kind = r.randrange(3)
+    c = cond(r) << 28
+    if kind == 0:  # QADD QSUB QDADD QDSUB
+        return c | 0x01000050 | (r.randrange(4) << 21) | (reg(r) << 16) | (reg(r) << 12) | reg(r)
+    if kind == 1:  # halfword multiplies
+        op = r.randrange(4)
+        x, y = r.randrange(2), r.randrange(2)
+        if op == 2:
+            hi = reg(r)
+            d, a = hi, reg(r, (hi,))
+        else:
+            d, a = reg(r), reg(r)
+        if op == 3 or (op == 1 and x == 1):
+            a = 0
+        return c | 0x01000080 | (op << 21) | (d << 16) | (a << 12) | (reg(r) << 8) | (y << 6) | (x << 5) | reg(r)
+    # SMLAD SMUAD SMLSD SMUSD SMLALD SMLSLD SMMLA SMMUL SMMLS
+    choice = r.randrange(5)
+    m = r.randrange(2)
+    if choice == 0:
+        a = r.choice([reg(r), 15])
+        return c | 0x07000010 | (reg(r) << 16) | (a << 12) | (reg(r) << 8) | (r.randrange(2) << 6) | (m << 5) | reg(r)
+    if choice == 1:
+        hi = reg(r)
+        return c | 0x07400010 | (hi << 16) | (reg(r, (hi,)) << 12) | (reg(r) << 8) | (r.randrange(2) << 6) | (m << 5) | reg(r)
+    if choice == 2:
+        a = r.choice([reg(r), 15])
+        return c | 0x07500010 | (reg(r) << 16) | (a << 12) | (reg(r) << 8) | (m << 5) | reg(r)
+    if choice == 3:
+        return c | 0x075000D0 | (reg(r) << 16) | (reg(r) << 12) | (reg(r) << 8) | (m << 5) | reg(r)
+    return c | 0x0710F010 | (r.randrange(2) << 21) | (reg(r) << 16) | (reg(r) << 8) | reg(r)  # SDIV/UDIV
+
+
+def media(r):
+    c = cond(r) << 28
+    kind = r.randrange(9)
+    d, n, m = reg(r), reg(r), reg(r)
+    if kind == 0:  # parallel add/subtract
+        op1 = r.randrange(1, 4) | (r.randrange(2) << 2)
+        op2 = r.choice([0, 1, 2, 3, 4, 7])
+        return c | 0x06000F10 | (op1 << 20) | (n << 16) | (d << 12) | (op2 << 5) | m
+    if kind == 1:  # PKHBT/PKHTB
+        tb = r.randrange(2)
+        imm = r.randrange(32) if tb == 0 else r.randrange(1, 32)
+        return c | 0x06800010 | (n << 16) | (d << 12) | (imm << 7) | (tb << 6) | m
+    if kind == 2:  # SSAT/USAT
+        sh = r.randrange(2)
+        imm = r.randrange(32) if sh == 0 else r.randrange(1, 32)
+        return c | 0x06A00010 | (r.randrange(2) << 22) | (r.randrange(32) << 16) | (d << 12) | (imm << 7) | (sh << 6) | n
+    if kind == 3:  # SSAT16/USAT16, SEL
+        if r.randrange(2):
+            return c | 0x06A00F30 | (r.randrange(2) << 22) | (r.randrange(16) << 16) | (d << 12) | n
+        return c | 0x06800FB0 | (n << 16) | (d << 12) | m
+    if kind == 4:  # REV REV16 RBIT REVSH
+        return c | 0x06BF0F30 | (r.randrange(2) << 22) | (d << 12) | (r.randrange(2) << 7) | m
+    if kind == 5:  # extends, with and without Rn
+        op = r.choice([0, 2, 3, 4, 6, 7])
+        rn = r.choice([n, 15])
+        return c | 0x06800070 | (op << 20) | (rn << 16) | (d << 12) | (r.randrange(4) << 10) | m
+    if kind == 6:  # USAD8/USADA8
+        a = r.choice([reg(r), 15])
+        return c | 0x0780F010 | (d << 16) | (a << 12) | (m << 8) | n
+    if kind == 7:  # SBFX/UBFX, BFI/BFC
+        lsb = r.randrange(32)
+        if r.randrange(2):
+            width = r.randrange(1, 33 - lsb)
+            return c | 0x07A00050 | (r.randrange(2) << 22) | ((width - 1) << 16) | (d << 12) | (lsb << 7) | n
+        msb = r.randrange(lsb, 32)
+        return c | 0x07C00010 | (msb << 16) | (d << 12) | (lsb << 7) | r.choice([n, 15])
+    # CLZ, MOVW, MOVT
+    k = r.randrange(3)
+    if k == 0:
+        return c | 0x016F0F10 | (d << 12) | m
+    imm = r.randrange(1 << 16)
+    return c | (0x03000000 if k == 1 else 0x03400000) | ((imm >> 12) << 16) | (d << 12) | (imm & 0xFFF)
+
+
+def main():
+    out = sys.argv[1]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    count = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
+    r = random.Random(seed)
+    lines = ["@ Generated by gen_a32_fuzz.py (seed %d). Do not edit." % seed,
+             "  .syntax unified", "  .arm", "  .text", "  .global _start", "_start:",
+             "  movw sp, #:lower16:output", "  movt sp, #:upper16:output"]
+    data = ["  .data", "  .align 2", "inputs:"]
+    generators = [data_processing] * 4 + [multiply, dsp, media, media]
+    for i in range(count):
+        insn = r.choice(generators)(r)
+        values = [r.choice(SPECIAL) if r.random() < 0.3 else r.getrandbits(32) for _ in range(13)]
+        flags = r.getrandbits(5) << 27 | r.getrandbits(4) << 16
+        data.append("inputs_%d: .word " % i + ", ".join("0x%08x" % v for v in values + [flags]))
+        lines += ["  movw r0, #:lower16:inputs_%d" % i,
+                  "  movt r0, #:upper16:inputs_%d" % i, "  ldr r1, [r0, #52]",
+                  "  msr APSR_nzcvqg, r1", "  ldm r0, {r0-r12}",
+                  "  .inst 0x%08x" % insn, "  stmia sp!, {r0-r12}", "  mrs r0, apsr",
+                  "  stmia sp!, {r0}"]
+    lines += ["  mov r0, #1", "  movw r1, #:lower16:output", "  movt r1, #:upper16:output",
+              "  movw r2, #:lower16:%d" % (56 * count), "  movt r2, #:upper16:%d" % (56 * count),
+              "  mov r7, #4", "  svc #0", "  mov r0, #0",
+              "  mov r7, #1", "  svc #0"]
+    data += ["  .bss", "  .align 2", "output:", "  .space %d" % (56 * count)]
+    with open(out, "w") as f:
+        f.write("\n".join(lines + data) + "\n")
+
+
+main()
