@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "programs/a32_fuzz.h"
 #include "programs/el_arm.h"
@@ -15,6 +16,7 @@
 #include "programs/hf_thumb.h"
 #include "programs/libc_el.h"
 #include "programs/libc_hf.h"
+#include "programs/vfp_fuzz.h"
 #include "tests/unit/arm_a/mini_kernel.h"
 
 using namespace anvil;
@@ -61,26 +63,41 @@ TEST_CASE("qemu differential: ARMv5TE Thumb-1 with interworking (arm926ej-s)") {
   run_against_qemu("arm926ej-s", programs::el_thumb::kElf, programs::el_thumb::kExpected);
 }
 
-// programs/gen_a32_fuzz.py: 3000 random A32 instructions, each with random r0-r12 and flags;
-// the output is r0-r12 and the APSR after each one.
-TEST_CASE("qemu differential: random A32 data processing, multiply, DSP and media (cortex-a15)") {
+// Runs a fuzz program (programs/gen_*_fuzz.py) and compares its output record by record:
+// `names` labels the 32-bit words of one case's record.
+void compare_fuzz(std::span<const std::uint8_t> elf, std::span<const std::uint8_t> want,
+                  const std::vector<std::string>& names) {
   test::MiniKernel kernel("cortex-a15");
-  kernel.start(programs::a32_fuzz::kElf);
+  kernel.start(elf);
   kernel.run();
   INFO(kernel.fault);
   REQUIRE(kernel.exited);
-  const std::span<const std::uint8_t> want = programs::a32_fuzz::kExpected;
   REQUIRE(kernel.output.size() == want.size());
-  constexpr unsigned kWordsPerCase = 14;
   for (std::size_t word = 0; word < want.size() / 4; ++word) {
     std::uint32_t got = 0, expected = 0;
     std::memcpy(&got, kernel.output.data() + 4 * word, 4);
     std::memcpy(&expected, want.data() + 4 * word, 4);
-    const unsigned register_number = word % kWordsPerCase;  // 13: the APSR
-    INFO("case " << word / kWordsPerCase << (register_number == 13 ? " APSR" : " r")
-                 << (register_number == 13 ? "" : std::to_string(register_number)));
+    INFO("case " << word / names.size() << " " << names[word % names.size()]);
     REQUIRE(got == expected);
   }
+}
+
+// 3000 random A32 instructions, each with random r0-r12 and flags; r0-r12 and the APSR after.
+TEST_CASE("qemu differential: random A32 data processing, multiply, DSP and media (cortex-a15)") {
+  std::vector<std::string> names;
+  for (int n = 0; n < 13; ++n) names.push_back("r" + std::to_string(n));
+  names.push_back("APSR");
+  compare_fuzz(programs::a32_fuzz::kElf, programs::a32_fuzz::kExpected, names);
+}
+
+// 3000 random VFP instructions on special values under random RMode/FZ/DN; D0-D7 and the
+// FPSCR (with its cumulative flags) after.
+TEST_CASE("qemu differential: random VFP arithmetic, compares and conversions (cortex-a15)") {
+  std::vector<std::string> names;
+  for (int n = 0; n < 16; ++n)
+    names.push_back("d" + std::to_string(n / 2) + (n % 2 ? " high" : " low"));
+  names.push_back("FPSCR");
+  compare_fuzz(programs::vfp_fuzz::kElf, programs::vfp_fuzz::kExpected, names);
 }
 
 TEST_CASE("qemu differential: static glibc, armhf defaults (Thumb-2, VFPv3-D16) on cortex-a15") {
