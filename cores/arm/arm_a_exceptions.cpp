@@ -258,6 +258,14 @@ bool ArmA::data_abort(std::uint32_t address, bool alignment) {
   return false;
 }
 
+// A prefetch abort on fetching `address`: IFAR and IFSR (synchronous external abort,
+// B4.1.96), then the exception with LR = address + 4.
+void ArmA::prefetch_abort(std::uint32_t address) {
+  ifar_ = address;
+  ifsr_ = 0x8;
+  raise(Vector::PrefetchAbort, address + 4);
+}
+
 // ---------------------------------------------------------------------------------------
 // System instructions
 // ---------------------------------------------------------------------------------------
