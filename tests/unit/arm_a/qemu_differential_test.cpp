@@ -82,11 +82,13 @@ void compare_fuzz(std::span<const std::uint8_t> elf, std::span<const std::uint8_
   }
 }
 
-// 3000 random A32 instructions, each with random r0-r12 and flags; r0-r12 and the APSR after.
-TEST_CASE("qemu differential: random A32 data processing, multiply, DSP and media (cortex-a15)") {
+// 3000 random A32 instructions, each with random r0-r12, flags and a 64-byte buffer that the
+// loads and stores address; r0-r12, the APSR and the buffer after.
+TEST_CASE("qemu differential: random A32 data processing, multiply, DSP, media, loads/stores") {
   std::vector<std::string> names;
   for (int n = 0; n < 13; ++n) names.push_back("r" + std::to_string(n));
   names.push_back("APSR");
+  for (int n = 0; n < 16; ++n) names.push_back("buffer word " + std::to_string(n));
   compare_fuzz(programs::a32_fuzz::kElf, programs::a32_fuzz::kExpected, names);
 }
 

@@ -4,9 +4,10 @@
 DSP instructions, bit fields, divide, under random conditions) for the differential test
 against qemu-arm (qemu_differential_test.cpp, "A32 fuzz").
 
-Each case loads r0-r12 and the APSR flags from its own input block, executes one instruction,
-and appends r0-r12 and the APSR to the output; at the end the program writes the output to
-stdout and exits. Registers 13-15 never appear, and only encodings the ARMv7-A ARM defines
+Each case fills a 64-byte scratch buffer, loads r0-r12 and the APSR flags from its own input
+block, executes one instruction, and appends r0-r12, the APSR and the scratch buffer to the
+output; at the end the program writes the output to stdout and exits. Loads and stores (every
+A32 addressing form, LDRD/STRD, LDM/STM) use a base register pointing into the buffer. Registers 13-15 never appear, and only encodings the ARMv7-A ARM defines
 (no UNPREDICTABLE choices) are generated, so every result is architecturally fixed.
 
 Usage: gen_a32_fuzz.py OUT.s [SEED] [COUNT]"""
@@ -134,6 +135,57 @@ def media(r):
     return c | (0x03000000 if k == 1 else 0x03400000) | ((imm >> 12) << 16) | (d << 12) | (imm & 0xFFF)
 
 
+SCRATCH = 64
+RECORD = 56 + SCRATCH  # r0-r12, APSR, the buffer
+
+
+def memory(r, values):
+    """A load or store into the scratch buffer; sets the base (and index) register's value."""
+    c = cond(r) << 28
+    kind = r.randrange(4)
+    t = reg(r)
+    n = reg(r, (t,))
+    p, u, w = r.randrange(2), r.randrange(2), r.randrange(2)
+    if p == 0:
+        w = 0  # post-indexed: writeback always (W = 1 would be the T form)
+    load = r.randrange(2)
+    if kind == 0:  # LDR/STR/LDRB/STRB, immediate or scaled register offset
+        byte = r.randrange(2)
+        if r.randrange(2):
+            offset = r.randrange(16)
+            insn = c | 0x04000000 | (p << 24) | (u << 23) | (byte << 22) | (w << 21) | (load << 20) | (n << 16) | (t << 12) | offset
+        else:
+            m = reg(r, (t, n))
+            amount = r.randrange(3)
+            values[m] = r.randrange(8)
+            offset = values[m] << amount
+            insn = c | 0x06000000 | (p << 24) | (u << 23) | (byte << 22) | (w << 21) | (load << 20) | (n << 16) | (t << 12) | (amount << 7) | m
+        base = 16 + r.randrange(24) if u else 40 + r.randrange(20)
+    elif kind == 1:  # STRH/LDRH/LDRSB/LDRSH, immediate or register offset
+        sh = r.choice([1, 2, 3]) if load else 1
+        if r.randrange(2):
+            offset = r.randrange(16)
+            insn = c | 0x00400090 | (p << 24) | (u << 23) | (w << 21) | (load << 20) | (n << 16) | (t << 12) | ((offset >> 4) << 8) | (sh << 5) | (offset & 15)
+        else:
+            m = reg(r, (t, n))
+            values[m] = offset = r.randrange(16)
+            insn = c | 0x00000090 | (p << 24) | (u << 23) | (w << 21) | (load << 20) | (n << 16) | (t << 12) | (sh << 5) | m
+        base = 16 + r.randrange(24) if u else 40 + r.randrange(20)
+    elif kind == 2:  # LDRD/STRD, word aligned
+        t = r.choice([2, 4, 6, 8, 10])
+        n = reg(r, (t, t + 1))
+        offset = 4 * r.randrange(4)
+        insn = c | 0x004000D0 | (p << 24) | (u << 23) | (w << 21) | (n << 16) | (t << 12) | ((offset >> 4) << 8) | ((0 if load else 1) << 5) | (offset & 15)
+        base = 4 * (4 + r.randrange(4)) if u else 4 * (8 + r.randrange(4))
+    else:  # LDM/STM, word aligned, base not in the list
+        registers = [x for x in range(1, 13) if x != n and r.random() < 0.4] or [reg(r, (n,))]
+        mask = sum(1 << x for x in registers)
+        insn = c | 0x08000000 | (p << 24) | (u << 23) | (r.randrange(2) << 21) | (load << 20) | (n << 16) | mask
+        base = 4 * (1 + r.randrange(2)) if u else 4 * (14 + r.randrange(2))
+    values[n] = base  # an offset into the buffer: the program adds the buffer's address
+    return insn, n
+
+
 def main():
     out = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -145,20 +197,39 @@ def main():
     data = ["  .data", "  .align 2", "inputs:"]
     generators = [data_processing] * 4 + [multiply, dsp, media, media]
     for i in range(count):
-        insn = r.choice(generators)(r)
         values = [r.choice(SPECIAL) if r.random() < 0.3 else r.getrandbits(32) for _ in range(13)]
+        base = None
+        if r.random() < 0.3:
+            insn, base = memory(r, values)
+        else:
+            insn = r.choice(generators)(r)
         flags = r.getrandbits(5) << 27 | r.getrandbits(4) << 16
-        data.append("inputs_%d: .word " % i + ", ".join("0x%08x" % v for v in values + [flags]))
-        lines += ["  movw r0, #:lower16:inputs_%d" % i,
+        fill = [r.getrandbits(32) for _ in range(SCRATCH // 4)]
+        words = ["0x%08x" % v for v in values]
+        if base is not None:
+            words[base] = "scratch + %d" % values[base]
+        data.append("inputs_%d: .word " % i + ", ".join(words + ["0x%08x" % flags] +
+                                                          ["0x%08x" % v for v in fill]))
+        lines += ["  movw r0, #:lower16:inputs_%d + 56" % i,
+                  "  movt r0, #:upper16:inputs_%d + 56" % i,
+                  "  movw r1, #:lower16:scratch", "  movt r1, #:upper16:scratch",
+                  "  ldm r0!, {r2-r9}", "  stm r1!, {r2-r9}", "  ldm r0!, {r2-r9}",
+                  "  stm r1!, {r2-r9}",
+                  "  movw r0, #:lower16:inputs_%d" % i,
                   "  movt r0, #:upper16:inputs_%d" % i, "  ldr r1, [r0, #52]",
                   "  msr APSR_nzcvqg, r1", "  ldm r0, {r0-r12}",
                   "  .inst 0x%08x" % insn, "  stmia sp!, {r0-r12}", "  mrs r0, apsr",
-                  "  stmia sp!, {r0}"]
+                  "  stmia sp!, {r0}",
+                  "  movw r0, #:lower16:scratch", "  movt r0, #:upper16:scratch",
+                  "  ldm r0!, {r1-r8}", "  stmia sp!, {r1-r8}", "  ldm r0!, {r1-r8}",
+                  "  stmia sp!, {r1-r8}"]
     lines += ["  mov r0, #1", "  movw r1, #:lower16:output", "  movt r1, #:upper16:output",
-              "  movw r2, #:lower16:%d" % (56 * count), "  movt r2, #:upper16:%d" % (56 * count),
+              "  movw r2, #:lower16:%d" % (RECORD * count),
+              "  movt r2, #:upper16:%d" % (RECORD * count),
               "  mov r7, #4", "  svc #0", "  mov r0, #0",
               "  mov r7, #1", "  svc #0"]
-    data += ["  .bss", "  .align 2", "output:", "  .space %d" % (56 * count)]
+    data += ["  .bss", "  .align 3", "scratch:", "  .space %d" % SCRATCH, "output:",
+             "  .space %d" % (RECORD * count)]
     with open(out, "w") as f:
         f.write("\n".join(lines + data) + "\n")
 
