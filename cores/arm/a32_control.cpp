@@ -8,6 +8,9 @@ namespace anvil::arm {
 using namespace a32;
 
 namespace {
+// CPSR.IT (bits 26:25, 15:10), J (24) and T (5).
+constexpr std::uint32_t kExecutionStateBits = 0x0700FC20;
+
 std::uint32_t branch_target(const ArmCpu& cpu, std::uint32_t insn) {
   return cpu.reg(15) + static_cast<std::uint32_t>(encoding::sign_extend(insn & 0xFFFFFF, 24) * 4);
 }
@@ -44,7 +47,8 @@ void a32_BLX_reg(ArmCpu& cpu, std::uint32_t insn) {
 }
 
 // MRS<c> <Rd>, CPSR|SPSR — A8.8.109 / B9.3.9 A1: cccc 0001 0R00 1111 dddd 0000 0000 0000.
-// In User mode CPSR reads as the APSR (the privileged bits read as 0 here, as qemu shows).
+// The execution state bits (IT, J, T) read as zero; in User mode the rest of the CPSR
+// (E, A, I, F, M) is UNKNOWN in the manual, and the current value on real cores and qemu.
 void a32_MRS(ArmCpu& cpu, std::uint32_t insn) {
   ArmA& a = a_profile(cpu);
   const unsigned d = field(insn, 12);
@@ -53,8 +57,7 @@ void a32_MRS(ArmCpu& cpu, std::uint32_t insn) {
     if (!a.has_spsr()) return cpu.undefined();  // UNPREDICTABLE in User and System mode
     return cpu.set_reg(d, a.spsr());
   }
-  const std::uint32_t value = a.cpsr();
-  cpu.set_reg(d, cpu.privileged() ? value & ~0x01000020u : value & 0xF80F0000u);
+  cpu.set_reg(d, a.cpsr() & ~kExecutionStateBits);
 }
 
 // MSR<c> CPSR|SPSR_<fields>, <Rn> — A8.8.112 / B9.3.12 A1: cccc 0001 0R10 ffff 1111 0000 0000 nnnn

@@ -128,7 +128,7 @@ constexpr A32Row kOther[] = {
             &a32::extend_to_thumb),
     a32_row("SMLAD...SMMLS", "A5.4.4", "cccc 0111 0ooo dddd aaaa mmmm ppp1 nnnn", nullptr, F::V6,
             &a32::signed_multiply_to_thumb),
-    a32_row("SDIV/UDIV", "A8.8.165/A8.8.248", "cccc 0111 0-01 dddd 1111 mmmm 0001 nnnn", nullptr,
+    a32_row("SDIV/UDIV", "A8.8.165/A8.8.248", "cccc 0111 00-1 dddd 1111 mmmm 0001 nnnn", nullptr,
             F::Divide, &a32::divide_to_thumb),
     a32_row("USAD8/USADA8", "A8.8.253/254", "cccc 0111 1000 dddd aaaa mmmm 0001 nnnn", nullptr,
             F::V6, &a32::sum_absolute_differences_to_thumb),

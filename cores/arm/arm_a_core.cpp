@@ -160,7 +160,7 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
     if (linux_user_)
       raise_user_fault(UserFault::SegmentationFault, pc);
     else
-      raise(Vector::PrefetchAbort, pc + 4);
+      prefetch_abort(pc);
     return false;
   }
   return true;

@@ -187,6 +187,7 @@ class ArmA final : public ArmCpu {
                   bool unprivileged) override;
   bool alignment_fault(std::uint32_t a, unsigned size, Align align);
   bool data_abort(std::uint32_t address, bool alignment);
+  void prefetch_abort(std::uint32_t address);
 
   // arm_a_exceptions.cpp: modes, banking, exception entry.
   void switch_mode(Mode mode);

@@ -258,6 +258,14 @@ bool ArmA::data_abort(std::uint32_t address, bool alignment) {
   return false;
 }
 
+// A prefetch abort on fetching `address`: IFAR and IFSR (synchronous external abort,
+// B4.1.96), then the exception with LR = address + 4.
+void ArmA::prefetch_abort(std::uint32_t address) {
+  ifar_ = address;
+  ifsr_ = 0x8;
+  raise(Vector::PrefetchAbort, address + 4);
+}
+
 // ---------------------------------------------------------------------------------------
 // System instructions
 // ---------------------------------------------------------------------------------------
@@ -318,7 +326,7 @@ void ArmA::send_event() {
 // and MSR APSR_nzcvq/g, Rn: SYSm = 0).
 std::uint32_t ArmA::read_special(unsigned sysm) {
   if (sysm != 0) return 0;
-  return privileged() ? cpsr() & ~(kCpsrT | 0x0600FC00u) : cpsr() & 0xF80F0000u;
+  return cpsr() & ~(kCpsrT | 0x0700FC00u);  // IT, J and T read as zero (B9.3.9)
 }
 
 void ArmA::write_special(unsigned sysm, unsigned mask, std::uint32_t value) {

@@ -59,9 +59,11 @@ class Vfp {
   // fixed-point form (A8.8.308, always round to zero), and `bits` 16 or 32.
   std::uint32_t to_integer(std::uint64_t value, bool is_double, bool is_signed, bool round_to_zero,
                            unsigned fraction_bits = 0, unsigned bits = 32);
-  // Integer or fixed-point to floating point, rounded by the FPSCR mode (nearest for fixed).
+  // Integer to floating point, rounded by the FPSCR mode (A8.8.306); with `fixed_point`,
+  // fixed point (A8.8.308), always rounded to nearest.
   std::uint64_t from_integer(std::uint32_t value, bool to_double, bool is_signed,
-                             unsigned fraction_bits = 0, unsigned bits = 32);
+                             unsigned fraction_bits = 0, unsigned bits = 32,
+                             bool fixed_point = false);
 
   // Negation and absolute value only touch the sign bit (A8.8.334, A8.8.280).
   static constexpr std::uint32_t negate(std::uint32_t a) { return a ^ 0x80000000u; }

@@ -117,11 +117,13 @@ class Operation {
   }
 
   // The host result as ARM gives it: an invalid operation's NaN is the default NaN; with FZ
-  // a denormal result is a zero, raising UFC and not IXC.
+  // a result below the normal range is a zero, raising UFC and not IXC (FPRound, A2.7.4).
   template <class Bits>
   Bits output(Bits result, std::uint32_t host_flags) {
     if (is_nan(result)) result = Format<Bits>::kDefaultNan;
-    if ((vfp_.fpscr & fpscr::kFz) && is_denormal(result)) {
+    // A result too small for a normal number: denormal, or rounded all the way to zero.
+    const bool tiny = is_denormal(result) || (host_flags & fpscr::kUfc);
+    if ((vfp_.fpscr & fpscr::kFz) && tiny) {
       result &= Format<Bits>::kSign;
       host_flags = (host_flags & ~fpscr::kIxc) | fpscr::kUfc;
     }
@@ -331,7 +333,7 @@ std::uint32_t Vfp::to_integer(std::uint64_t value, bool is_double, bool is_signe
 // FixedToFP: the exact value of the integer scaled by 2^-fraction_bits, rounded once by the
 // FPSCR mode to the destination precision.
 std::uint64_t Vfp::from_integer(std::uint32_t value, bool to_double, bool is_signed,
-                                unsigned fraction_bits, unsigned bits) {
+                                unsigned fraction_bits, unsigned bits, bool fixed_point) {
   std::int64_t integer = 0;
   if (bits == 16)
     integer = is_signed ? std::int16_t(value & 0xFFFF) : std::int64_t(value & 0xFFFF);
@@ -340,7 +342,7 @@ std::uint64_t Vfp::from_integer(std::uint32_t value, bool to_double, bool is_sig
   const double exact = std::ldexp(static_cast<double>(integer), -static_cast<int>(fraction_bits));
   if (to_double) return std::bit_cast<std::uint64_t>(exact);  // 32 significant bits fit
   Operation o(*this);
-  HostFloatingPoint host(fpscr);
+  HostFloatingPoint host(fixed_point ? fpscr & ~(3u << fpscr::kRoundingShift) : fpscr);
   const volatile double x = exact;
   const volatile float r = static_cast<float>(x);
   return o.output(std::bit_cast<std::uint32_t>(static_cast<float>(r)), HostFloatingPoint::flags());

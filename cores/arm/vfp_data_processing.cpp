@@ -205,7 +205,7 @@ void vfp_convert_fixed(ArmCpu& cpu, std::uint32_t insn) {
       v.set_s(d, r);
   } else {
     const std::uint32_t source = dbl ? static_cast<std::uint32_t>(v.d[d]) : v.s(d);
-    const std::uint64_t r = v.from_integer(source, dbl, is_signed, fraction_bits, size);
+    const std::uint64_t r = v.from_integer(source, dbl, is_signed, fraction_bits, size, true);
     if (dbl)
       v.d[d] = r;
     else

@@ -7,13 +7,16 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "programs/a32_fuzz.h"
 #include "programs/el_arm.h"
 #include "programs/el_thumb.h"
 #include "programs/hf_arm.h"
 #include "programs/hf_thumb.h"
 #include "programs/libc_el.h"
 #include "programs/libc_hf.h"
+#include "programs/vfp_fuzz.h"
 #include "tests/unit/arm_a/mini_kernel.h"
 
 using namespace anvil;
@@ -58,6 +61,45 @@ TEST_CASE("qemu differential: ARMv5TE ARM state, soft float (arm926ej-s)") {
 
 TEST_CASE("qemu differential: ARMv5TE Thumb-1 with interworking (arm926ej-s)") {
   run_against_qemu("arm926ej-s", programs::el_thumb::kElf, programs::el_thumb::kExpected);
+}
+
+// Runs a fuzz program (programs/gen_*_fuzz.py) and compares its output record by record:
+// `names` labels the 32-bit words of one case's record.
+void compare_fuzz(std::span<const std::uint8_t> elf, std::span<const std::uint8_t> want,
+                  const std::vector<std::string>& names) {
+  test::MiniKernel kernel("cortex-a15");
+  kernel.start(elf);
+  kernel.run();
+  INFO(kernel.fault);
+  REQUIRE(kernel.exited);
+  REQUIRE(kernel.output.size() == want.size());
+  for (std::size_t word = 0; word < want.size() / 4; ++word) {
+    std::uint32_t got = 0, expected = 0;
+    std::memcpy(&got, kernel.output.data() + 4 * word, 4);
+    std::memcpy(&expected, want.data() + 4 * word, 4);
+    INFO("case " << word / names.size() << " " << names[word % names.size()]);
+    REQUIRE(got == expected);
+  }
+}
+
+// 3000 random A32 instructions, each with random r0-r12, flags and a 64-byte buffer that the
+// loads and stores address; r0-r12, the APSR and the buffer after.
+TEST_CASE("qemu differential: random A32 data processing, multiply, DSP, media, loads/stores") {
+  std::vector<std::string> names;
+  for (int n = 0; n < 13; ++n) names.push_back("r" + std::to_string(n));
+  names.push_back("APSR");
+  for (int n = 0; n < 16; ++n) names.push_back("buffer word " + std::to_string(n));
+  compare_fuzz(programs::a32_fuzz::kElf, programs::a32_fuzz::kExpected, names);
+}
+
+// 3000 random VFP instructions on special values under random RMode/FZ/DN; D0-D7 and the
+// FPSCR (with its cumulative flags) after.
+TEST_CASE("qemu differential: random VFP arithmetic, compares and conversions (cortex-a15)") {
+  std::vector<std::string> names;
+  for (int n = 0; n < 16; ++n)
+    names.push_back("d" + std::to_string(n / 2) + (n % 2 ? " high" : " low"));
+  names.push_back("FPSCR");
+  compare_fuzz(programs::vfp_fuzz::kElf, programs::vfp_fuzz::kExpected, names);
 }
 
 TEST_CASE("qemu differential: static glibc, armhf defaults (Thumb-2, VFPv3-D16) on cortex-a15") {

@@ -255,3 +255,15 @@ TEST_CASE("16-bit Thumb of later versions is UNDEFINED before them (REV: ARMv6, 
     CHECK((m.r(kPc) == 0x04) == !has);
   }
 }
+
+TEST_CASE("prefetch abort: a fetch from nowhere enters Abort mode with LR = address + 4, IFAR") {
+  SystemMachine m;
+  m.set(kPc, 0x80000000);
+  m.core->step();
+  REQUIRE(m.r(kPc) == 0x0C);
+  CHECK((m.r(kCpsr) & kModeMask) == kAbort);
+  CHECK(m.r(kLr) == 0x80000004);
+  REQUIRE(m.from(p::prefetch_abort_read, p::prefetch_abort_read_end));
+  CHECK(m.r(0) == 0x80000000);  // IFAR
+  CHECK(m.r(1) == 0x8);         // IFSR: synchronous external abort
+}

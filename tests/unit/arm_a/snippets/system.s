@@ -361,3 +361,12 @@ wfi_wait:
   wfi
   nop
   nop
+
+  .global prefetch_abort_read
+@ In the Abort handler's place for this test: reads IFAR and IFSR.
+prefetch_abort_read:
+  mrc p15, 0, r0, c6, c0, 2
+  mrc p15, 0, r1, c5, c0, 1
+  .global prefetch_abort_read_end
+prefetch_abort_read_end:
+  nop
