@@ -1,5 +1,6 @@
 #include "platforms/user/user_command.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -7,9 +8,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <iomanip>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <streambuf>
 
 #include "platforms/errors.h"
 #include "platforms/user/linux_process.h"
@@ -88,6 +91,36 @@ std::string parse(const std::vector<std::string>& args, Parsed& parsed) {
   return "";
 }
 
+// Anvil's own messages go to a copy of the standard error it was started with, so a guest
+// that closes descriptor 2 and opens a file there never gets them in its file.
+class PrivateErrorStream : public std::streambuf {
+ public:
+  PrivateErrorStream() : fd_(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 1001)) {}
+  ~PrivateErrorStream() override {
+    if (fd_ >= 0) close(fd_);
+  }
+  bool usable() const { return fd_ >= 0; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (c == traits_type::eof()) return traits_type::not_eof(c);
+    const char byte = traits_type::to_char_type(c);
+    return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* data, std::streamsize size) override {
+    std::streamsize done = 0;
+    while (done < size) {
+      const ssize_t n = write(fd_, data + done, static_cast<std::size_t>(size - done));
+      if (n <= 0) break;
+      done += n;
+    }
+    return done;
+  }
+
+ private:
+  int fd_;
+};
+
 // A forked simulator whose guest was killed by a signal dies of the same signal, so that the
 // guest parent's wait4 sees WIFSIGNALED as it would on Linux.
 [[noreturn]] void die_of(int host_signal) {
@@ -130,7 +163,12 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
     err << ")\n";
     return kExitUsage;
   }
-  parsed.options.log = &err;
+  // The real standard error gets a private copy; a test's stream is used as it is.
+  PrivateErrorStream private_error;
+  std::ostream private_log(&private_error);
+  const bool is_real_stderr = &err == &std::cerr && private_error.usable();
+  std::ostream& log = is_real_stderr ? private_log : err;
+  parsed.options.log = &log;
 
   ProgramRequest request;
   request.path = parsed.program[0];
@@ -145,10 +183,10 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
     try {
       process.emplace(*target, parsed.options, request, inherited);
     } catch (const ImageError& e) {
-      err << "anvil user: " << e.what() << "\n";
+      log << "anvil user: " << e.what() << "\n";
       return first ? kExitBadImage : 127;
     } catch (const std::invalid_argument& e) {
-      err << "anvil user: " << e.what() << "\n";
+      log << "anvil user: " << e.what() << "\n";
       return kExitUsage;
     }
     first = false;
@@ -156,7 +194,7 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
     if (parsed.stats && !end.inherited.forked) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      err << "anvil user: " << end.inherited.instructions << " instructions, " << std::fixed
+      log << "anvil user: " << end.inherited.instructions << " instructions, " << std::fixed
           << std::setprecision(3) << seconds << " s\n";
     }
     switch (end.kind) {
@@ -167,7 +205,7 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
       case ProcessEnd::Kind::Exited:
         return end.status;
       case ProcessEnd::Kind::InstructionLimit:
-        err << "anvil user: --max-insns reached\n";
+        log << "anvil user: --max-insns reached\n";
         return kExitTimeLimit;
       case ProcessEnd::Kind::Signaled: {
         int host_signal = end.status;
@@ -175,7 +213,7 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
           if (pair.guest == static_cast<std::uint32_t>(end.status))
             host_signal = static_cast<int>(pair.host);
         process.reset();  // restores the host's signal dispositions
-        out.flush(), err.flush();
+        out.flush(), log.flush();
         if (end.inherited.forked) die_of(host_signal);
         return 128 + end.status;
       }
