@@ -37,10 +37,14 @@ struct ImmShift {
 };
 constexpr ImmShift decode_imm_shift(unsigned type, unsigned imm5) {
   switch (type & 3) {
-    case 0: return {ShiftType::LSL, imm5};
-    case 1: return {ShiftType::LSR, imm5 == 0 ? 32u : imm5};
-    case 2: return {ShiftType::ASR, imm5 == 0 ? 32u : imm5};
-    default: return imm5 == 0 ? ImmShift{ShiftType::RRX, 1} : ImmShift{ShiftType::ROR, imm5};
+    case 0:
+      return {ShiftType::LSL, imm5};
+    case 1:
+      return {ShiftType::LSR, imm5 == 0 ? 32u : imm5};
+    case 2:
+      return {ShiftType::ASR, imm5 == 0 ? 32u : imm5};
+    default:
+      return imm5 == 0 ? ImmShift{ShiftType::RRX, 1} : ImmShift{ShiftType::ROR, imm5};
   }
 }
 
@@ -81,10 +85,14 @@ constexpr ResultCarry thumb_expand_imm_c(std::uint32_t imm12, bool carry_in) {
   if ((imm12 >> 10) == 0) {
     const std::uint32_t b = imm12 & 0xFF;
     switch ((imm12 >> 8) & 3) {
-      case 0: return {b, carry_in};
-      case 1: return {(b << 16) | b, carry_in};
-      case 2: return {(b << 24) | (b << 8), carry_in};
-      default: return {(b << 24) | (b << 16) | (b << 8) | b, carry_in};
+      case 0:
+        return {b, carry_in};
+      case 1:
+        return {(b << 16) | b, carry_in};
+      case 2:
+        return {(b << 24) | (b << 8), carry_in};
+      default:
+        return {(b << 24) | (b << 16) | (b << 8) | b, carry_in};
     }
   }
   const std::uint32_t unrotated = 0x80 | (imm12 & 0x7F);

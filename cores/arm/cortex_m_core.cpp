@@ -34,7 +34,7 @@ const ModelInfo& model_info(std::string_view model) {
                               "' (known: " + known + ")");
 }
 
-void undefined_instruction(CortexM& cpu, std::uint32_t) {
+void undefined_instruction(ArmCpu& cpu, std::uint32_t) {
   cpu.undefined();
 }
 
@@ -67,7 +67,8 @@ std::unique_ptr<Core> create_cortex_m(const CortexMConfig& config, MemoryPort& m
 }
 
 CortexM::CortexM(const CortexMConfig& config, MemoryPort& memory)
-    : model_(config.model), memory_(memory), decoded_(memory) {
+    : ArmCpu(memory), model_(config.model), decoded_(memory) {
+  branch_cycles_ = m3_timing::kPipelineRefill;
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   memory_.set_wait_sink(&pending_cycles_);
   const ModelInfo& info = model_info(config.model);
@@ -94,19 +95,15 @@ CortexM::~CortexM() {
 // Registers and PC writes
 // ---------------------------------------------------------------------------------------
 
-// BXWritePC() — A2.3.1: EXC_RETURN in Handler mode starts an exception return; otherwise
-// bit 0 becomes EPSR.T, and a clear T faults on the next instruction (INVSTATE).
-void CortexM::bx_write_pc(std::uint32_t address) {
-  if (handler_mode_ && (address >> 28) == 0xF) {
+// BXWritePC()/BLXWritePC() — A2.3.1, the cases ArmCpu's inline path leaves: EXC_RETURN in
+// Handler mode starts an exception return; otherwise bit 0 becomes EPSR.T, and a clear T
+// faults on the next instruction (INVSTATE).
+void CortexM::exchange_write_pc(std::uint32_t address, bool exception_return_allowed) {
+  if (exception_return_allowed && handler_mode_ && (address >> 28) == 0xF) {
     exc_return_ = address;
     set_event(kEventReturn);
     return;
   }
-  blx_write_pc(address);
-}
-
-// BLXWritePC() — A2.3.1: no EXC_RETURN check.
-void CortexM::blx_write_pc(std::uint32_t address) {
   next_pc_ = address & ~1u;
   pending_cycles_ += m3_timing::kPipelineRefill;
   if (!(address & 1)) {
@@ -115,10 +112,6 @@ void CortexM::blx_write_pc(std::uint32_t address) {
                                         << fault_status::kUsageFaultShift);
     raise_synchronous(exception::kUsageFault, next_pc_, false);
   }
-}
-
-void CortexM::start_it_block(std::uint8_t firstcond_and_mask) {
-  itstate_ = firstcond_and_mask;
 }
 
 std::uint32_t CortexM::xpsr() const {
@@ -279,21 +272,6 @@ bool CortexM::store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align 
     default:
       return store_data<std::uint32_t>(a, v, align, unprivileged);
   }
-}
-
-// The local exclusive monitor (A3.4.4); the M3 tags the whole address space, we keep the
-// address so that a STREX to another location fails, as the architecture permits.
-void CortexM::set_exclusive(std::uint32_t address) {
-  exclusive_valid_ = true;
-  exclusive_address_ = address;
-}
-bool CortexM::exclusive_passed(std::uint32_t address) {
-  const bool passed = exclusive_valid_ && exclusive_address_ == address;
-  exclusive_valid_ = false;
-  return passed;
-}
-void CortexM::clear_exclusive() {
-  exclusive_valid_ = false;
 }
 
 // ---------------------------------------------------------------------------------------

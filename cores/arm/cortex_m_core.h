@@ -18,8 +18,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "cores/arm/arm_cpu.h"
 #include "cores/arm/cortex_m.h"
 #include "cores/arm/cortex_m3_timing.h"
+#include "cores/arm/thumb_tables.h"
 #include "cores/common/decoded_cache.h"
 #include "cores/common/encoding.h"
 
@@ -28,47 +30,7 @@ namespace anvil::arm {
 class CortexM;
 class SystemControlSpace;  // NVIC, SysTick, SCB: cores/arm/m_profile_scs.h
 
-// An instruction handler. `insn` is the 16-bit encoding, or for 32-bit encodings the first
-// halfword in bits 31..16 and the second in bits 15..0 (the manual's bit numbering).
-using ThumbHandler = void (*)(CortexM& cpu, std::uint32_t insn);
-using ThumbRow = encoding::Row<ThumbHandler>;
-
-// The encoding tables (one source of truth each): 16-bit patterns are 16 characters wide,
-// 32-bit patterns 32 wide.
-std::span<const ThumbRow> thumb16_rows();  // thumb16_table.cpp
-std::span<const ThumbRow> thumb32_rows();  // thumb32_table.cpp
-
-struct DecodedThumb {
-  ThumbHandler handler = nullptr;  // null: not decoded yet
-  std::uint32_t insn = 0;
-  std::uint8_t length = 0;  // 2 or 4
-  // 16 bytes: four slots to a cache line. Tracing finds the row again from `insn`.
-};
-
-// APSR flags, kept unpacked for speed. ARMv7-M ARM B1.4.2
-struct Apsr {
-  bool n = false, z = false, c = false, v = false, q = false;
-  std::uint8_t ge = 0;  // ARMv7E-M (DSP) only
-};
-
-// Memory access alignment rule for an instruction. ARMv7-M ARM A3.2
-enum class Align : std::uint8_t {
-  Unaligned,  // LDR/STR/LDRH/STRH/LDRSH...: allowed unless CCR.UNALIGN_TRP
-  Required,   // LDM/STM/PUSH/POP/LDRD/STRD/LDREX/STREX/TBB...: UsageFault UNALIGNED
-};
-
-// UFSR bits (UsageFault Status Register, ARMv7-M ARM B3.2.15), shifted to CFSR position
-// by the SCS.
-enum UsageFault : std::uint16_t {
-  kUndefinedInstruction = 1u << 0,
-  kInvalidState = 1u << 1,
-  kInvalidPc = 1u << 2,
-  kNoCoprocessor = 1u << 3,
-  kUnaligned = 1u << 8,
-  kDivideByZero = 1u << 9,
-};
-
-class CortexM final : public Core {
+class CortexM final : public ArmCpu {
  public:
   CortexM(const CortexMConfig& config, MemoryPort& memory);
   ~CortexM() override;
@@ -77,67 +39,19 @@ class CortexM final : public Core {
   // For instruction handlers. This part is a stable contract; add to it, do not rename.
   // ---------------------------------------------------------------------------------------
 
-  // R0-R14 as the current mode sees them; R15 reads as the instruction's address + 4
-  // (ARMv7-M ARM A2.3.1). Use align_pc() for PC-relative literal addressing (Align(PC,4)).
-  std::uint32_t reg(unsigned n) const {
-    if (n != 15) [[likely]]
-      return r_[n];
-    return current_pc_ + 4;
-  }
-  std::uint32_t align_pc() const { return (current_pc_ + 4) & ~3u; }
-  // Writes R0-R14 (R13 writes the active stack pointer, bits 1:0 forced to zero). Never R15:
-  // use one of the *_write_pc functions below, as the pseudocode does.
-  void set_reg(unsigned n, std::uint32_t value);
-  std::uint32_t current_pc() const { return current_pc_; }
-
-  // PC writes, as in ARMv7-M ARM A2.3.1.
-  void branch_write_pc(std::uint32_t address);  // B, CBZ, BL, ADD/MOV pc (ALUWritePC)
-  void bx_write_pc(std::uint32_t address);      // BX, BLX: EXC_RETURN in Handler mode, T bit
-  void blx_write_pc(std::uint32_t address);     // BLX (register): T bit, no EXC_RETURN check
-  void load_write_pc(std::uint32_t address) { bx_write_pc(address); }  // LDR/LDM/POP to pc
-  void alu_write_pc(std::uint32_t address) { branch_write_pc(address); }
-
-  Apsr flags;
-
-  // ConditionPassed() for the current instruction (A7.3.1), and the IT state (A7.3.3).
-  bool condition_passed(unsigned cond) const;
-  bool in_it_block() const { return (itstate_ & 0xF) != 0; }
-  bool last_in_it_block() const { return (itstate_ & 0xF) == 0x8; }
-  void start_it_block(std::uint8_t firstcond_and_mask);  // the IT instruction
-
-  // Memory. Return false when the access faulted: the fault is already pending and the
-  // handler must return without further architectural effect. `unprivileged` is for
-  // LDRT/STRT.
-  bool read8(std::uint32_t a, std::uint32_t& v, bool unprivileged = false);
-  bool read16(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged = false);
-  bool read32(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged = false);
-  bool write8(std::uint32_t a, std::uint32_t v, bool unprivileged = false);
-  bool write16(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged = false);
-  bool write32(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged = false);
-
-  // Exclusive monitor (A3.4): LDREX sets, STREX checks and clears, CLREX clears.
-  void set_exclusive(std::uint32_t address);
-  bool exclusive_passed(std::uint32_t address);
-  void clear_exclusive();
-
-  // Exceptions and system instructions.
-  void usage_fault(UsageFault cause);  // UNDEFINED, INVSTATE, UNALIGNED, DIVBYZERO...
-  void undefined() { usage_fault(kUndefinedInstruction); }
-  void supervisor_call();                     // SVC
-  void breakpoint(std::uint32_t imm8);        // BKPT; 0xAB is semihosting when configured
-  void wait_for_interrupt();                  // WFI
-  void wait_for_event();                      // WFE
-  void send_event();                          // SEV
-  std::uint32_t read_special(unsigned sysm);  // MRS (B5.2.2)
-  void write_special(unsigned sysm, unsigned mask, std::uint32_t value);    // MSR (B5.2.3)
-  void change_processor_state(bool disable, bool primask, bool faultmask);  // CPS (B5.2.1)
-  bool privileged() const;
-  bool divide_by_zero_traps() const;         // CCR.DIV_0_TRP
-  bool has_dsp() const { return has_dsp_; }  // ARMv7E-M (Cortex-M4)
-
-  // Timing: handlers add the cycles their form takes beyond the one the loop charges
-  // (M3 TRM Table 18-1); bus wait states are added by the loop.
-  void add_cycles(unsigned n) { pending_cycles_ += n; }
+  // The instruction-handler interface is ArmCpu's (arm_cpu.h); these are the M profile's.
+  // Exceptions and system instructions (m_profile_exceptions.cpp).
+  void usage_fault(UsageFault cause) override;   // UNDEFINED, INVSTATE, UNALIGNED, DIVBYZERO...
+  void supervisor_call() override;               // SVC
+  void breakpoint(std::uint32_t imm8) override;  // BKPT; 0xAB is semihosting when configured
+  void wait_for_interrupt() override;            // WFI
+  void wait_for_event() override;                // WFE
+  void send_event() override;                    // SEV
+  std::uint32_t read_special(unsigned sysm) override;                                // MRS (B5.2.2)
+  void write_special(unsigned sysm, unsigned mask, std::uint32_t value) override;    // MSR (B5.2.3)
+  void change_processor_state(bool disable, bool primask, bool faultmask) override;  // CPS (B5.2.1)
+  bool privileged() const override;
+  bool divide_by_zero_traps() const override;  // CCR.DIV_0_TRP
 
   // ---------------------------------------------------------------------------------------
   // Core API
@@ -195,24 +109,13 @@ class CortexM final : public Core {
     events_ |= e;
     limit_.store(0, std::memory_order_relaxed);  // leave the inner loop after this instruction
   }
-  // Data accesses: aligned ones below the System region with no watch hooks go straight to
-  // the memory port (inline, below); everything else takes load_data/store_data.
-  static constexpr std::uint32_t kSystemRegion = 0xE0000000;
-  template <class T>
-  bool fast_data_path(std::uint32_t a) const {
-    // Aligned, outside the System region, on a page DMI maps: nothing to check or hook
-    // (watched pages never have a direct pointer, see MemoryPort::force_slow_path).
-    // Both in one compare: rotating the alignment bits to the top makes a misaligned
-    // address larger than any aligned one below the System region.
-    constexpr int kAlignBits = std::countr_zero(sizeof(T));
-    return std::rotr(a, kAlignBits) < (kSystemRegion >> kAlignBits);
-  }
-  template <class T>
-  bool load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
-  template <class T>
-  bool store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged);
-  bool load_slow(std::uint32_t a, std::uint32_t& v, unsigned size, Align align, bool unprivileged);
-  bool store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align align, bool unprivileged);
+  // PC writes that change state or return from an exception (BXWritePC, A2.3.1).
+  void exchange_write_pc(std::uint32_t address, bool exception_return_allowed) override;
+  // Data accesses the inline fast path (ArmCpu::load/store) does not take.
+  bool load_slow(std::uint32_t a, std::uint32_t& v, unsigned size, Align align,
+                 bool unprivileged) override;
+  bool store_slow(std::uint32_t a, std::uint32_t v, unsigned size, Align align,
+                  bool unprivileged) override;
   template <class T>
   bool load_data(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged);
   template <class T>
@@ -249,18 +152,10 @@ class CortexM final : public Core {
   void enter_sleep(bool wait_for_event);
 
   std::string model_;
-  MemoryPort& memory_;
-  bool has_dsp_ = false;
-  std::array<std::uint32_t, 15> r_{};
-  std::uint32_t current_pc_ = 0;
-  std::uint8_t itstate_ = 0;
   CoreState state_ = CoreState::Running;
   Cycles cycles_ = 0;
-  Cycles pending_cycles_ = 0;  // handler extras and bus wait states (MemoryPort sink)
   std::uint64_t instructions_ = 0;
 
-  // Where the instruction being executed continues; handlers' PC writes land here.
-  std::uint32_t next_pc_ = 0;
   // The inner loop runs while cycles_ < limit_ (budget end, next SysTick event, or 0 when
   // an event needs the outer loop). Atomic because request_stop() zeroes it from any thread;
   // relaxed loads and stores are plain moves on the hosts we build for.
@@ -274,7 +169,6 @@ class CortexM final : public Core {
   bool primask_ = false, faultmask_ = false;
   std::uint8_t basepri_ = 0;
   std::uint16_t ipsr_ = 0;
-  bool thumb_ = true;  // EPSR.T
 
   // Pending synchronous exception raised by the current instruction.
   unsigned sync_number_ = 0;
@@ -283,8 +177,6 @@ class CortexM final : public Core {
   std::uint32_t exc_return_ = 0;
   bool sleep_for_event_ = false;
 
-  bool exclusive_valid_ = false;
-  std::uint32_t exclusive_address_ = 0;
   bool event_register_ = false;
 
   Hooks* hooks_ = nullptr;
@@ -304,118 +196,5 @@ class CortexM final : public Core {
   Addr code_page_base_ = ~Addr{0};
   DecodedThumb* code_slots_ = nullptr;
 };
-
-// Defined here so that handlers in other files inline them: they run for most instructions.
-inline void CortexM::branch_write_pc(std::uint32_t address) {
-  next_pc_ = address & ~1u;
-  pending_cycles_ += m3_timing::kPipelineRefill;
-}
-
-inline void CortexM::set_reg(unsigned n, std::uint32_t value) {
-  r_[n] = n == 13 ? (value & ~3u) : value;
-}
-
-template <class T>
-inline bool CortexM::load(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
-  if (fast_data_path<T>(a)) [[likely]] {
-    if (const std::uint8_t* page = memory_.fetch_page(a)) [[likely]] {
-      T value;
-      std::memcpy(&value, page + (a & MemoryPort::kPageMask), sizeof(T));
-      v = memory_.to_host(value);
-      return true;
-    }
-  }
-  return load_slow(a, v, sizeof(T), align, unprivileged);
-}
-
-template <class T>
-inline bool CortexM::store(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
-  if (fast_data_path<T>(a)) [[likely]] {
-    if (std::uint8_t* page = memory_.store_page(a)) [[likely]] {
-      const T value = memory_.to_host(static_cast<T>(v));
-      std::memcpy(page + (a & MemoryPort::kPageMask), &value, sizeof(T));
-      return true;
-    }
-  }
-  return store_slow(a, v, sizeof(T), align, unprivileged);
-}
-
-inline bool CortexM::read8(std::uint32_t a, std::uint32_t& v, bool unprivileged) {
-  return load<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
-}
-inline bool CortexM::read16(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
-  return load<std::uint16_t>(a, v, align, unprivileged);
-}
-inline bool CortexM::read32(std::uint32_t a, std::uint32_t& v, Align align, bool unprivileged) {
-  return load<std::uint32_t>(a, v, align, unprivileged);
-}
-inline bool CortexM::write8(std::uint32_t a, std::uint32_t v, bool unprivileged) {
-  return store<std::uint8_t>(a, v, Align::Unaligned, unprivileged);
-}
-inline bool CortexM::write16(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
-  return store<std::uint16_t>(a, v, align, unprivileged);
-}
-inline bool CortexM::write32(std::uint32_t a, std::uint32_t v, Align align, bool unprivileged) {
-  return store<std::uint32_t>(a, v, align, unprivileged);
-}
-
-// ConditionPassed() — ARMv7-M ARM A7.3.1, as the manual writes it, for flags packed as NZCV.
-constexpr bool condition_holds(unsigned cond, unsigned nzcv) {
-  const bool n = nzcv & 8, z = nzcv & 4, c = nzcv & 2, v = nzcv & 1;
-  bool result = false;
-  switch ((cond >> 1) & 7) {
-    case 0:
-      result = z;
-      break;
-    case 1:
-      result = c;
-      break;
-    case 2:
-      result = n;
-      break;
-    case 3:
-      result = v;
-      break;
-    case 4:
-      result = c && !z;
-      break;
-    case 5:
-      result = n == v;
-      break;
-    case 6:
-      result = n == v && !z;
-      break;
-    default:
-      return true;
-  }
-  return (cond & 1) ? !result : result;
-}
-
-// For each condition, bit `nzcv` says whether it passes: one lookup per conditional
-// instruction instead of a switch.
-inline constexpr std::array<std::uint16_t, 16> kConditionPasses = [] {
-  std::array<std::uint16_t, 16> table{};
-  for (unsigned cond = 0; cond < 16; ++cond)
-    for (unsigned nzcv = 0; nzcv < 16; ++nzcv)
-      if (condition_holds(cond, nzcv)) table[cond] |= std::uint16_t(1u << nzcv);
-  return table;
-}();
-
-inline bool CortexM::condition_passed(unsigned cond) const {
-  unsigned nzcv = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    // N, Z, C, V are Apsr's first four bytes, each 0 or 1: one load, and a multiply gathers
-    // them into bits 27..24 (the partial products land on distinct lower bits, no carries).
-    static_assert(offsetof(Apsr, n) == 0 && offsetof(Apsr, z) == 1 && offsetof(Apsr, c) == 2 &&
-                  offsetof(Apsr, v) == 3);
-    std::uint32_t bytes = 0;
-    std::memcpy(&bytes, &flags, sizeof bytes);
-    nzcv = ((bytes * 0x08040201u) >> 24) & 0xF;
-  } else {
-    nzcv = (unsigned{flags.n} << 3) | (unsigned{flags.z} << 2) | (unsigned{flags.c} << 1) |
-           unsigned{flags.v};
-  }
-  return (kConditionPasses[cond & 0xF] >> nzcv) & 1;
-}
 
 }  // namespace anvil::arm

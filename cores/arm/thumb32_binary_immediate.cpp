@@ -21,7 +21,7 @@ std::uint32_t bit_range_mask(unsigned msbit, unsigned lsbit) {
 
 // The shifted operand of SSAT/USAT: LSL or ASR by imm3:imm2 (DecodeImmShift(sh:'0', imm5)).
 template <class E>
-std::int32_t saturate_operand(const CortexM& cpu, std::uint32_t insn) {
+std::int32_t saturate_operand(const ArmCpu& cpu, std::uint32_t insn) {
   const ImmShift s =
       decode_imm_shift(E::template field<'s'>(insn) << 1, E::template field<'i'>(insn));
   return static_cast<std::int32_t>(
@@ -30,7 +30,7 @@ std::int32_t saturate_operand(const CortexM& cpu, std::uint32_t insn) {
 
 // SBFX/UBFX (A7.7): extract R[n]<lsb+widthminus1:lsb>.
 template <class E>
-void bit_field_extract(CortexM& cpu, std::uint32_t insn, bool sign) {
+void bit_field_extract(ArmCpu& cpu, std::uint32_t insn, bool sign) {
   const unsigned d = E::template field<'d'>(insn);
   const unsigned lsb = E::template field<'i'>(insn);
   const unsigned width = E::template field<'w'>(insn) + 1;
@@ -43,7 +43,7 @@ void bit_field_extract(CortexM& cpu, std::uint32_t insn, bool sign) {
 
 // BFI/BFC (A7.7): replace R[d]<msb:lsb> with the low bits of `source`.
 template <class E>
-void bit_field_insert(CortexM& cpu, std::uint32_t insn, std::uint32_t source) {
+void bit_field_insert(ArmCpu& cpu, std::uint32_t insn, std::uint32_t source) {
   const unsigned d = E::template field<'d'>(insn);
   const unsigned msbit = E::template field<'m'>(insn);
   const unsigned lsbit = E::template field<'i'>(insn);
@@ -57,7 +57,7 @@ void bit_field_insert(CortexM& cpu, std::uint32_t insn, std::uint32_t source) {
 using namespace thumb32;
 
 // ADDW<c> <Rd>, <Rn>, #<imm12> — A7.7 ADD (immediate) T4, also ADD (SP plus immediate); no flags.
-void thumb32_ADD_imm_T4(CortexM& cpu, std::uint32_t insn) {
+void thumb32_ADD_imm_T4(ArmCpu& cpu, std::uint32_t insn) {
   using E = ADD_imm_T4;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -65,7 +65,7 @@ void thumb32_ADD_imm_T4(CortexM& cpu, std::uint32_t insn) {
 }
 
 // SUBW<c> <Rd>, <Rn>, #<imm12> — A7.7 SUB (immediate) T4, also SUB (SP minus immediate).
-void thumb32_SUB_imm_T4(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SUB_imm_T4(ArmCpu& cpu, std::uint32_t insn) {
   using E = SUB_imm_T4;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -73,33 +73,33 @@ void thumb32_SUB_imm_T4(CortexM& cpu, std::uint32_t insn) {
 }
 
 // ADR.W <Rd>, <label> — A7.7 ADR T3 (after) and T2 (before): Align(PC,4) +/- imm12.
-void thumb32_ADR_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_ADR_T3(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned d = ADR_T3::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, cpu.align_pc() + ADR_T3::field<'i'>(insn));
 }
-void thumb32_ADR_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_ADR_T2(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned d = ADR_T2::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, cpu.align_pc() - ADR_T2::field<'i'>(insn));
 }
 
 // MOVW<c> <Rd>, #<imm16> — A7.7 MOV (immediate) T3.
-void thumb32_MOV_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_MOV_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned d = MOV_imm_T3::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, imm16<MOV_imm_T3>(insn));
 }
 
 // MOVT<c> <Rd>, #<imm16> — A7.7: replaces the top halfword only.
-void thumb32_MOVT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_MOVT_T1(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned d = MOVT_T1::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, (imm16<MOVT_T1>(insn) << 16) | (cpu.reg(d) & 0xFFFF));
 }
 
 // SSAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7: saturate to sat_imm+1 signed bits.
-void thumb32_SSAT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SSAT_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = SSAT_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -109,7 +109,7 @@ void thumb32_SSAT_T1(CortexM& cpu, std::uint32_t insn) {
 }
 
 // USAT<c> <Rd>, #<imm>, <Rn>{, <shift>} — A7.7: saturate to sat_imm unsigned bits.
-void thumb32_USAT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_USAT_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = USAT_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -119,19 +119,19 @@ void thumb32_USAT_T1(CortexM& cpu, std::uint32_t insn) {
 }
 
 // SBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
-void thumb32_SBFX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SBFX_T1(ArmCpu& cpu, std::uint32_t insn) {
   bit_field_extract<SBFX_T1>(cpu, insn, true);
 }
 // UBFX<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
-void thumb32_UBFX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UBFX_T1(ArmCpu& cpu, std::uint32_t insn) {
   bit_field_extract<UBFX_T1>(cpu, insn, false);
 }
 // BFI<c> <Rd>, <Rn>, #<lsb>, #<width> — A7.7
-void thumb32_BFI_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_BFI_T1(ArmCpu& cpu, std::uint32_t insn) {
   bit_field_insert<BFI_T1>(cpu, insn, cpu.reg(BFI_T1::field<'n'>(insn)));
 }
 // BFC<c> <Rd>, #<lsb>, #<width> — A7.7
-void thumb32_BFC_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_BFC_T1(ArmCpu& cpu, std::uint32_t insn) {
   bit_field_insert<BFC_T1>(cpu, insn, 0);
 }
 

@@ -2,7 +2,7 @@
 //
 // UNPREDICTABLE register choices (ARMv7-M ARM A5.3, each instruction's "if ... then
 // UNPREDICTABLE" lines) execute as the pseudocode reads, with one exception: a destination of
-// PC that the manual forbids is treated as UNDEFINED, because CortexM::set_reg() cannot write
+// PC that the manual forbids is treated as UNDEFINED, because ArmCpu::set_reg() cannot write
 // R15 and no real program relies on it. Should-be-zero/one bits, written "(0)"/"(1)" in the
 // manual, are fixed bits of the table's patterns, so encodings that violate them are UNDEFINED.
 #pragma once
@@ -10,7 +10,9 @@
 #include <cstdint>
 
 #include "cores/arm/alu.h"
-#include "cores/arm/cortex_m_core.h"
+#include "cores/arm/arm_cpu.h"
+#include "cores/arm/cortex_m3_timing.h"
+#include "cores/arm/thumb_tables.h"
 #include "cores/common/encoding.h"
 
 namespace anvil::arm {
@@ -18,19 +20,19 @@ namespace anvil::arm {
 using encoding::Encoding;
 
 // An UNPREDICTABLE destination of PC (see above): raises UNDEFINED and returns true.
-inline bool reject_pc(CortexM& cpu, unsigned reg) {
+inline bool reject_pc(ArmCpu& cpu, unsigned reg) {
   if (reg != 15) return false;
   cpu.undefined();
   return true;
 }
 
 // Any UNPREDICTABLE case the handler chooses to treat as UNDEFINED.
-inline bool reject_if(CortexM& cpu, bool unpredictable) {
+inline bool reject_if(ArmCpu& cpu, bool unpredictable) {
   if (unpredictable) cpu.undefined();
   return unpredictable;
 }
 
-inline void set_nz(CortexM& cpu, std::uint32_t result) {
+inline void set_nz(ArmCpu& cpu, std::uint32_t result) {
   cpu.flags.n = (result >> 31) != 0;
   cpu.flags.z = result == 0;
 }

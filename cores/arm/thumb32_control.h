@@ -34,23 +34,23 @@ using coprocessor = Encoding<"111 - 11 ------ ---- ---- ---- ---- ----">;
 }  // namespace thumb32
 
 // thumb32_branch_misc.cpp
-void thumb32_B_T3(CortexM& cpu, std::uint32_t insn);
-void thumb32_B_T4(CortexM& cpu, std::uint32_t insn);
-void thumb32_BL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_MSR_reg_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_MRS_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_NOP_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_YIELD_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_WFE_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_WFI_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_SEV_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_DBG_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_hint_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_CLREX_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_DSB_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_DMB_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_ISB_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UDF_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_coprocessor(CortexM& cpu, std::uint32_t insn);
+void thumb32_B_T3(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_B_T4(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_BL_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_MSR_reg_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_MRS_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_NOP_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_YIELD_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_WFE_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_WFI_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_SEV_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_DBG_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_hint_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_CLREX_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_DSB_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_DMB_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_ISB_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_UDF_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_coprocessor(ArmCpu& cpu, std::uint32_t insn);
 
 }  // namespace anvil::arm

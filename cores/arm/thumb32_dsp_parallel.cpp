@@ -69,7 +69,7 @@ std::uint32_t lane_result(Kind kind, std::int32_t result, unsigned width) {
 }
 
 template <class E>
-void parallel(CortexM& cpu, std::uint32_t insn, Lanes lanes, Kind kind) {
+void parallel(ArmCpu& cpu, std::uint32_t insn, Lanes lanes, Kind kind) {
   const unsigned d = E::template field<'d'>(insn);
   if (!cpu.has_dsp()) return cpu.undefined();
   if (reject_pc(cpu, d)) return;
@@ -98,112 +98,112 @@ void parallel(CortexM& cpu, std::uint32_t insn, Lanes lanes, Kind kind) {
 
 using namespace thumb32;
 
-void thumb32_SADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SADD16_T1>(cpu, insn, Lanes::Add16, Kind::Signed);
 }
-void thumb32_SASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SASX_T1>(cpu, insn, Lanes::Asx, Kind::Signed);
 }
-void thumb32_SSAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SSAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SSAX_T1>(cpu, insn, Lanes::Sax, Kind::Signed);
 }
-void thumb32_SSUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SSUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SSUB16_T1>(cpu, insn, Lanes::Sub16, Kind::Signed);
 }
-void thumb32_SADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SADD8_T1>(cpu, insn, Lanes::Add8, Kind::Signed);
 }
-void thumb32_SSUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SSUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SSUB8_T1>(cpu, insn, Lanes::Sub8, Kind::Signed);
 }
-void thumb32_QADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QADD16_T1>(cpu, insn, Lanes::Add16, Kind::SignedSaturating);
 }
-void thumb32_QASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QASX_T1>(cpu, insn, Lanes::Asx, Kind::SignedSaturating);
 }
-void thumb32_QSAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QSAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QSAX_T1>(cpu, insn, Lanes::Sax, Kind::SignedSaturating);
 }
-void thumb32_QSUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QSUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QSUB16_T1>(cpu, insn, Lanes::Sub16, Kind::SignedSaturating);
 }
-void thumb32_QADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QADD8_T1>(cpu, insn, Lanes::Add8, Kind::SignedSaturating);
 }
-void thumb32_QSUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_QSUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<QSUB8_T1>(cpu, insn, Lanes::Sub8, Kind::SignedSaturating);
 }
-void thumb32_SHADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHADD16_T1>(cpu, insn, Lanes::Add16, Kind::SignedHalving);
 }
-void thumb32_SHASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHASX_T1>(cpu, insn, Lanes::Asx, Kind::SignedHalving);
 }
-void thumb32_SHSAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHSAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHSAX_T1>(cpu, insn, Lanes::Sax, Kind::SignedHalving);
 }
-void thumb32_SHSUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHSUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHSUB16_T1>(cpu, insn, Lanes::Sub16, Kind::SignedHalving);
 }
-void thumb32_SHADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHADD8_T1>(cpu, insn, Lanes::Add8, Kind::SignedHalving);
 }
-void thumb32_SHSUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SHSUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<SHSUB8_T1>(cpu, insn, Lanes::Sub8, Kind::SignedHalving);
 }
-void thumb32_UADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UADD16_T1>(cpu, insn, Lanes::Add16, Kind::Unsigned);
 }
-void thumb32_UASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UASX_T1>(cpu, insn, Lanes::Asx, Kind::Unsigned);
 }
-void thumb32_USAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_USAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<USAX_T1>(cpu, insn, Lanes::Sax, Kind::Unsigned);
 }
-void thumb32_USUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_USUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<USUB16_T1>(cpu, insn, Lanes::Sub16, Kind::Unsigned);
 }
-void thumb32_UADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UADD8_T1>(cpu, insn, Lanes::Add8, Kind::Unsigned);
 }
-void thumb32_USUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_USUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<USUB8_T1>(cpu, insn, Lanes::Sub8, Kind::Unsigned);
 }
-void thumb32_UQADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQADD16_T1>(cpu, insn, Lanes::Add16, Kind::UnsignedSaturating);
 }
-void thumb32_UQASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQASX_T1>(cpu, insn, Lanes::Asx, Kind::UnsignedSaturating);
 }
-void thumb32_UQSAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQSAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQSAX_T1>(cpu, insn, Lanes::Sax, Kind::UnsignedSaturating);
 }
-void thumb32_UQSUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQSUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQSUB16_T1>(cpu, insn, Lanes::Sub16, Kind::UnsignedSaturating);
 }
-void thumb32_UQADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQADD8_T1>(cpu, insn, Lanes::Add8, Kind::UnsignedSaturating);
 }
-void thumb32_UQSUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UQSUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UQSUB8_T1>(cpu, insn, Lanes::Sub8, Kind::UnsignedSaturating);
 }
-void thumb32_UHADD16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHADD16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHADD16_T1>(cpu, insn, Lanes::Add16, Kind::UnsignedHalving);
 }
-void thumb32_UHASX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHASX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHASX_T1>(cpu, insn, Lanes::Asx, Kind::UnsignedHalving);
 }
-void thumb32_UHSAX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHSAX_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHSAX_T1>(cpu, insn, Lanes::Sax, Kind::UnsignedHalving);
 }
-void thumb32_UHSUB16_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHSUB16_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHSUB16_T1>(cpu, insn, Lanes::Sub16, Kind::UnsignedHalving);
 }
-void thumb32_UHADD8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHADD8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHADD8_T1>(cpu, insn, Lanes::Add8, Kind::UnsignedHalving);
 }
-void thumb32_UHSUB8_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UHSUB8_T1(ArmCpu& cpu, std::uint32_t insn) {
   parallel<UHSUB8_T1>(cpu, insn, Lanes::Sub8, Kind::UnsignedHalving);
 }
 

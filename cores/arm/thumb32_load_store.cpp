@@ -28,7 +28,7 @@ struct Writeback {
 // imm12 = bits 11..0 whatever the encoding they share. A field layout, not a table row.
 using LiteralLayout = Encoding<"1111100 - u -- 1 1111 tttt iiiiiiiiiiii">;
 
-bool read_memory(CortexM& cpu, std::uint32_t address, Transfer kind, bool unprivileged,
+bool read_memory(ArmCpu& cpu, std::uint32_t address, Transfer kind, bool unprivileged,
                  std::uint32_t& value) {
   bool ok = false;
   if (kind.size == 1)
@@ -42,7 +42,7 @@ bool read_memory(CortexM& cpu, std::uint32_t address, Transfer kind, bool unpriv
   return ok;
 }
 
-bool write_memory(CortexM& cpu, std::uint32_t address, Transfer kind, bool unprivileged,
+bool write_memory(ArmCpu& cpu, std::uint32_t address, Transfer kind, bool unprivileged,
                   std::uint32_t value) {
   if (kind.size == 1) return cpu.write8(address, value & 0xFF, unprivileged);
   if (kind.size == 2) return cpu.write16(address, value & 0xFFFF, Align::Unaligned, unprivileged);
@@ -53,7 +53,7 @@ bool write_memory(CortexM& cpu, std::uint32_t address, Transfer kind, bool unpri
 // back before Rt, so a load into its own base leaves the loaded value (UNPREDICTABLE
 // encoding, executed as written). A load into PC is LoadWritePC (an interworking branch).
 // Cycles: cortex_m3_timing.h (a load 2, a store 1, a PC load adds the refill).
-void load(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
+void load(ArmCpu& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
           bool unprivileged = false) {
   std::uint32_t data = 0;
   if (!read_memory(cpu, address, kind, unprivileged, data)) return;
@@ -65,7 +65,7 @@ void load(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeb
     cpu.set_reg(t, data);
 }
 
-void store(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
+void store(ArmCpu& cpu, Transfer kind, unsigned t, std::uint32_t address, Writeback wb = {},
            bool unprivileged = false) {
   if (!write_memory(cpu, address, kind, unprivileged, cpu.reg(t))) return;
   cpu.add_cycles(m3_timing::kStoreExtra);
@@ -75,18 +75,18 @@ void store(CortexM& cpu, Transfer kind, unsigned t, std::uint32_t address, Write
 // A byte or halfword load into PC is a memory hint (PLD, PLI, or an unallocated hint that
 // executes as NOP, A5.3.8/A5.3.9) in the offset and literal forms, and UNPREDICTABLE
 // (UNDEFINED here) with writeback or in the unprivileged forms. True when handled.
-bool narrow_load_to_pc(CortexM& cpu, unsigned t, Transfer kind, bool hint_form) {
+bool narrow_load_to_pc(ArmCpu& cpu, unsigned t, Transfer kind, bool hint_form) {
   if (t != 15 || kind.size == 4) return false;
   if (!hint_form) cpu.undefined();
   return true;
 }
 
 // A store's Rn = '1111' is UNDEFINED; Rt = PC is UNPREDICTABLE (UNDEFINED here).
-bool bad_store_registers(CortexM& cpu, unsigned n, unsigned t) {
+bool bad_store_registers(ArmCpu& cpu, unsigned n, unsigned t) {
   return reject_if(cpu, n == 15 || t == 15);
 }
 
-void load_literal(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void load_literal(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   using L = LiteralLayout;
   const unsigned t = L::field<'t'>(insn);
   if (narrow_load_to_pc(cpu, t, kind, true)) return;
@@ -96,7 +96,7 @@ void load_literal(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 
 // [Rn, #imm12]
 template <class E>
-void load_offset12(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void load_offset12(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn);
   if (n == 15) return load_literal(cpu, insn, kind);
   const unsigned t = E::template field<'t'>(insn);
@@ -112,7 +112,7 @@ struct Indexed {
   Writeback writeback;
 };
 template <class E>
-Indexed indexed(const CortexM& cpu, std::uint32_t insn) {
+Indexed indexed(const ArmCpu& cpu, std::uint32_t insn) {
   const unsigned n = E::template field<'n'>(insn);
   const bool index = E::template field<'p'>(insn), add = E::template field<'u'>(insn);
   const bool wback = E::template field<'w'>(insn);
@@ -125,7 +125,7 @@ Indexed indexed(const CortexM& cpu, std::uint32_t insn) {
 }
 
 template <class E>
-void load_indexed(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void load_indexed(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   if (E::template field<'n'>(insn) == 15) return load_literal(cpu, insn, kind);
   const Indexed x = indexed<E>(cpu, insn);
   const unsigned t = E::template field<'t'>(insn);
@@ -135,13 +135,13 @@ void load_indexed(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 
 // [Rn, Rm{, LSL #shift}]
 template <class E>
-std::uint32_t register_offset_address(const CortexM& cpu, std::uint32_t insn) {
+std::uint32_t register_offset_address(const ArmCpu& cpu, std::uint32_t insn) {
   return cpu.reg(E::template field<'n'>(insn)) +
          (cpu.reg(E::template field<'m'>(insn)) << E::template field<'s'>(insn));
 }
 
 template <class E>
-void load_register(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void load_register(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   if (E::template field<'n'>(insn) == 15) return load_literal(cpu, insn, kind);
   const unsigned t = E::template field<'t'>(insn);
   if (narrow_load_to_pc(cpu, t, kind, true)) return;
@@ -150,7 +150,7 @@ void load_register(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 
 // LDRT and friends: [Rn, #imm8] with unprivileged access (A7.7).
 template <class E>
-void load_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void load_unprivileged(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn);
   if (n == 15) return load_literal(cpu, insn, kind);
   const unsigned t = E::template field<'t'>(insn);
@@ -159,14 +159,14 @@ void load_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 }
 
 template <class E>
-void store_offset12(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void store_offset12(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn), t = E::template field<'t'>(insn);
   if (bad_store_registers(cpu, n, t)) return;
   store(cpu, kind, t, cpu.reg(n) + E::template field<'i'>(insn));
 }
 
 template <class E>
-void store_indexed(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void store_indexed(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn), t = E::template field<'t'>(insn);
   if (bad_store_registers(cpu, n, t)) return;
   const Indexed x = indexed<E>(cpu, insn);
@@ -175,14 +175,14 @@ void store_indexed(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 }
 
 template <class E>
-void store_register(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void store_register(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn), t = E::template field<'t'>(insn);
   if (bad_store_registers(cpu, n, t)) return;
   store(cpu, kind, t, register_offset_address<E>(cpu, insn));
 }
 
 template <class E>
-void store_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
+void store_unprivileged(ArmCpu& cpu, std::uint32_t insn, Transfer kind) {
   const unsigned n = E::template field<'n'>(insn), t = E::template field<'t'>(insn);
   if (bad_store_registers(cpu, n, t)) return;
   store(cpu, kind, t, cpu.reg(n) + E::template field<'i'>(insn), {}, true);
@@ -193,143 +193,143 @@ void store_unprivileged(CortexM& cpu, std::uint32_t insn, Transfer kind) {
 using namespace thumb32;
 
 // LDR<c>.W <Rt>, [<Rn>{, #<imm12>}] / [<Rn>, #+/-<imm8>]{!} / [<Rn>], #+/-<imm8> — A7.7
-void thumb32_LDR_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDR_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   load_offset12<LDR_imm_T3>(cpu, insn, kWord);
 }
-void thumb32_LDR_imm_T4(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDR_imm_T4(ArmCpu& cpu, std::uint32_t insn) {
   load_indexed<LDR_imm_T4>(cpu, insn, kWord);
 }
 // POP<c>.W <registers> with one register: LDR<c>.W <Rt>, [SP], #4 — A7.7 T3
-void thumb32_POP_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_POP_T3(ArmCpu& cpu, std::uint32_t insn) {
   const std::uint32_t sp = cpu.reg(13);
   load(cpu, kWord, POP_T3::field<'t'>(insn), sp, {true, 13, sp + 4});
 }
-void thumb32_LDRT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRT_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_unprivileged<LDRT_T1>(cpu, insn, kWord);
 }
-void thumb32_LDR_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDR_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_register<LDR_reg_T2>(cpu, insn, kWord);
 }
 
 // LDRB, LDRSB, LDRH, LDRSH — A7.7
-void thumb32_LDRB_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRB_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_offset12<LDRB_imm_T2>(cpu, insn, kByte);
 }
-void thumb32_LDRB_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRB_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   load_indexed<LDRB_imm_T3>(cpu, insn, kByte);
 }
-void thumb32_LDRBT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRBT_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_unprivileged<LDRBT_T1>(cpu, insn, kByte);
 }
-void thumb32_LDRB_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRB_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_register<LDRB_reg_T2>(cpu, insn, kByte);
 }
-void thumb32_LDRSB_imm_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSB_imm_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_offset12<LDRSB_imm_T1>(cpu, insn, kSignedByte);
 }
-void thumb32_LDRSB_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSB_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_indexed<LDRSB_imm_T2>(cpu, insn, kSignedByte);
 }
-void thumb32_LDRSBT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSBT_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_unprivileged<LDRSBT_T1>(cpu, insn, kSignedByte);
 }
-void thumb32_LDRSB_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSB_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_register<LDRSB_reg_T2>(cpu, insn, kSignedByte);
 }
-void thumb32_LDRH_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRH_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_offset12<LDRH_imm_T2>(cpu, insn, kHalf);
 }
-void thumb32_LDRH_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRH_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   load_indexed<LDRH_imm_T3>(cpu, insn, kHalf);
 }
-void thumb32_LDRHT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRHT_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_unprivileged<LDRHT_T1>(cpu, insn, kHalf);
 }
-void thumb32_LDRH_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRH_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_register<LDRH_reg_T2>(cpu, insn, kHalf);
 }
-void thumb32_LDRSH_imm_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSH_imm_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_offset12<LDRSH_imm_T1>(cpu, insn, kSignedHalf);
 }
-void thumb32_LDRSH_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSH_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_indexed<LDRSH_imm_T2>(cpu, insn, kSignedHalf);
 }
-void thumb32_LDRSHT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSHT_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_unprivileged<LDRSHT_T1>(cpu, insn, kSignedHalf);
 }
-void thumb32_LDRSH_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSH_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_register<LDRSH_reg_T2>(cpu, insn, kSignedHalf);
 }
 
 // LDR<c>.W <Rt>, <label> and the byte/halfword literal loads — A7.7 LDR (literal), LDRB
 // (literal)...
-void thumb32_LDR_lit_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDR_lit_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kWord);
 }
-void thumb32_LDRB_lit_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRB_lit_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kByte);
 }
-void thumb32_LDRSB_lit_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSB_lit_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kSignedByte);
 }
-void thumb32_LDRH_lit_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRH_lit_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kHalf);
 }
-void thumb32_LDRSH_lit_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRSH_lit_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_literal(cpu, insn, kSignedHalf);
 }
 
 // PLD, PLI — A7.7. There is no cache to warm: they only decode, and never
 // fault (a preload of an unmapped address is ignored).
-void thumb32_PLD_imm_T1(CortexM&, std::uint32_t) {}
-void thumb32_PLD_imm_T2(CortexM&, std::uint32_t) {}
-void thumb32_PLD_reg_T1(CortexM&, std::uint32_t) {}
-void thumb32_PLI_imm_T1(CortexM&, std::uint32_t) {}
-void thumb32_PLI_imm_T2(CortexM&, std::uint32_t) {}
-void thumb32_PLI_reg_T1(CortexM&, std::uint32_t) {}
+void thumb32_PLD_imm_T1(ArmCpu&, std::uint32_t) {}
+void thumb32_PLD_imm_T2(ArmCpu&, std::uint32_t) {}
+void thumb32_PLD_reg_T1(ArmCpu&, std::uint32_t) {}
+void thumb32_PLI_imm_T1(ArmCpu&, std::uint32_t) {}
+void thumb32_PLI_imm_T2(ArmCpu&, std::uint32_t) {}
+void thumb32_PLI_reg_T1(ArmCpu&, std::uint32_t) {}
 
 // STRB, STRH, STR — A7.7
-void thumb32_STRB_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRB_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_offset12<STRB_imm_T2>(cpu, insn, kByte);
 }
-void thumb32_STRB_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRB_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   store_indexed<STRB_imm_T3>(cpu, insn, kByte);
 }
-void thumb32_STRBT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRBT_T1(ArmCpu& cpu, std::uint32_t insn) {
   store_unprivileged<STRBT_T1>(cpu, insn, kByte);
 }
-void thumb32_STRB_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRB_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_register<STRB_reg_T2>(cpu, insn, kByte);
 }
-void thumb32_STRH_imm_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRH_imm_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_offset12<STRH_imm_T2>(cpu, insn, kHalf);
 }
-void thumb32_STRH_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRH_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   store_indexed<STRH_imm_T3>(cpu, insn, kHalf);
 }
-void thumb32_STRHT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRHT_T1(ArmCpu& cpu, std::uint32_t insn) {
   store_unprivileged<STRHT_T1>(cpu, insn, kHalf);
 }
-void thumb32_STRH_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRH_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_register<STRH_reg_T2>(cpu, insn, kHalf);
 }
-void thumb32_STR_imm_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STR_imm_T3(ArmCpu& cpu, std::uint32_t insn) {
   store_offset12<STR_imm_T3>(cpu, insn, kWord);
 }
-void thumb32_STR_imm_T4(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STR_imm_T4(ArmCpu& cpu, std::uint32_t insn) {
   store_indexed<STR_imm_T4>(cpu, insn, kWord);
 }
 // PUSH<c>.W <registers> with one register: STR<c>.W <Rt>, [SP, #-4]! — A7.7 T3
-void thumb32_PUSH_T3(CortexM& cpu, std::uint32_t insn) {
+void thumb32_PUSH_T3(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned t = PUSH_T3::field<'t'>(insn);
   if (reject_pc(cpu, t)) return;
   const std::uint32_t address = cpu.reg(13) - 4;
   store(cpu, kWord, t, address, {true, 13, address});
 }
-void thumb32_STRT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRT_T1(ArmCpu& cpu, std::uint32_t insn) {
   store_unprivileged<STRT_T1>(cpu, insn, kWord);
 }
-void thumb32_STR_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STR_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_register<STR_reg_T2>(cpu, insn, kWord);
 }
 

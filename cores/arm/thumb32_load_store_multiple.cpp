@@ -23,7 +23,7 @@ std::uint32_t written_back_base(std::uint32_t base, unsigned count, Direction di
 // written, so a fault part-way leaves the registers untouched. A base register in the list
 // takes the loaded value (the pseudocode's "if wback && registers<n> == '0'"); PC in the list
 // is LoadWritePC. M3 TRM Table 18-1: 1 + N cycles.
-void load_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback,
+void load_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback,
                    Direction direction) {
   const unsigned count = static_cast<unsigned>(std::popcount(registers));
   // UNPREDICTABLE: Rn = PC, an empty list, or both PC and LR in the list.
@@ -46,7 +46,7 @@ void load_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback
 
 // STM/STMDB/PUSH — A7.7. A base register in the list stores its
 // original value (UNPREDICTABLE with writeback; this is what the pseudocode computes).
-void store_multiple(CortexM& cpu, unsigned n, std::uint32_t registers, bool wback,
+void store_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback,
                     Direction direction) {
   const unsigned count = static_cast<unsigned>(std::popcount(registers));
   if (reject_if(cpu, n == 15 || count == 0)) return;  // UNPREDICTABLE
@@ -78,7 +78,7 @@ struct DualAddress {
   bool wback;
 };
 template <class E, bool post_indexed>
-DualAddress dual_address(const CortexM& cpu, std::uint32_t insn) {
+DualAddress dual_address(const ArmCpu& cpu, std::uint32_t insn) {
   const unsigned n = E::template field<'n'>(insn);
   const std::uint32_t imm = E::template field<'i'>(insn) << 2;
   const std::uint32_t base = n == 15 ? cpu.align_pc() : cpu.reg(n);
@@ -89,7 +89,7 @@ DualAddress dual_address(const CortexM& cpu, std::uint32_t insn) {
 }
 
 template <class E, bool post_indexed>
-void load_dual(CortexM& cpu, std::uint32_t insn) {
+void load_dual(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned n = E::template field<'n'>(insn);
   const unsigned t = E::template field<'t'>(insn), t2 = E::template field<'s'>(insn);
   const DualAddress a = dual_address<E, post_indexed>(cpu, insn);
@@ -105,7 +105,7 @@ void load_dual(CortexM& cpu, std::uint32_t insn) {
 }
 
 template <class E, bool post_indexed>
-void store_dual(CortexM& cpu, std::uint32_t insn) {
+void store_dual(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned n = E::template field<'n'>(insn);
   const unsigned t = E::template field<'t'>(insn), t2 = E::template field<'s'>(insn);
   if (reject_if(cpu, n == 15 || t == 15 || t2 == 15)) return;  // UNPREDICTABLE
@@ -117,7 +117,7 @@ void store_dual(CortexM& cpu, std::uint32_t insn) {
 }
 
 // LDREX/LDREXB/LDREXH — A7.7: the read, then the monitor is armed.
-void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned size) {
+void load_exclusive(ArmCpu& cpu, unsigned t, std::uint32_t address, unsigned size) {
   if (reject_pc(cpu, t)) return;
   std::uint32_t value = 0;
   bool ok = false;
@@ -135,7 +135,7 @@ void load_exclusive(CortexM& cpu, unsigned t, std::uint32_t address, unsigned si
 
 // STREX/STREXB/STREXH — A7.7: Rd = 0 when the store happened, 1 when the monitor
 // had been cleared. ExclusiveMonitorsPass() checks alignment before the monitor.
-void store_exclusive(CortexM& cpu, unsigned d, unsigned t, std::uint32_t address, unsigned size) {
+void store_exclusive(ArmCpu& cpu, unsigned d, unsigned t, std::uint32_t address, unsigned size) {
   if (reject_if(cpu, d == 15 || t == 15)) return;  // UNPREDICTABLE
   if (address % size != 0) return cpu.usage_fault(kUnaligned);
   cpu.add_cycles(1);  // M3 TRM Table 18-1: STREX 2 cycles
@@ -152,7 +152,7 @@ void store_exclusive(CortexM& cpu, unsigned d, unsigned t, std::uint32_t address
 }
 
 template <class E>
-std::uint32_t exclusive_base(const CortexM& cpu, std::uint32_t insn) {
+std::uint32_t exclusive_base(const ArmCpu& cpu, std::uint32_t insn) {
   return cpu.reg(E::template field<'n'>(insn));
 }
 
@@ -161,78 +161,78 @@ std::uint32_t exclusive_base(const CortexM& cpu, std::uint32_t insn) {
 using namespace thumb32;
 
 // STM<c>.W <Rn>{!}, <registers>
-void thumb32_STM_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STM_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_multiple(cpu, STM_T2::field<'n'>(insn), store_list<STM_T2>(insn), STM_T2::field<'w'>(insn),
                  Direction::IncrementAfter);
 }
 // LDM<c>.W <Rn>{!}, <registers>
-void thumb32_LDM_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDM_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_multiple(cpu, LDM_T2::field<'n'>(insn), load_list<LDM_T2>(insn), LDM_T2::field<'w'>(insn),
                 Direction::IncrementAfter);
 }
 // POP<c>.W <registers> (LDMIA SP!)
-void thumb32_POP_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_POP_T2(ArmCpu& cpu, std::uint32_t insn) {
   load_multiple(cpu, 13, load_list<POP_T2>(insn), true, Direction::IncrementAfter);
 }
 // STMDB<c> <Rn>{!}, <registers>
-void thumb32_STMDB_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STMDB_T1(ArmCpu& cpu, std::uint32_t insn) {
   store_multiple(cpu, STMDB_T1::field<'n'>(insn), store_list<STMDB_T1>(insn),
                  STMDB_T1::field<'w'>(insn), Direction::DecrementBefore);
 }
 // PUSH<c>.W <registers> (STMDB SP!)
-void thumb32_PUSH_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_PUSH_T2(ArmCpu& cpu, std::uint32_t insn) {
   store_multiple(cpu, 13, store_list<PUSH_T2>(insn), true, Direction::DecrementBefore);
 }
 // LDMDB<c> <Rn>{!}, <registers>
-void thumb32_LDMDB_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDMDB_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_multiple(cpu, LDMDB_T1::field<'n'>(insn), load_list<LDMDB_T1>(insn),
                 LDMDB_T1::field<'w'>(insn), Direction::DecrementBefore);
 }
 
 // LDRD<c> <Rt>, <Rt2>, [<Rn>{, #+/-<imm>}]{!} / [<Rn>], #+/-<imm> / <label>
-void thumb32_LDRD_imm_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRD_imm_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_dual<LDRD_imm_T1, false>(cpu, insn);
 }
-void thumb32_LDRD_imm_T1_post(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDRD_imm_T1_post(ArmCpu& cpu, std::uint32_t insn) {
   load_dual<LDRD_imm_T1_post, true>(cpu, insn);
 }
 // STRD<c> <Rt>, <Rt2>, [<Rn>{, #+/-<imm>}]{!} / [<Rn>], #+/-<imm>
-void thumb32_STRD_imm_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRD_imm_T1(ArmCpu& cpu, std::uint32_t insn) {
   store_dual<STRD_imm_T1, false>(cpu, insn);
 }
-void thumb32_STRD_imm_T1_post(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STRD_imm_T1_post(ArmCpu& cpu, std::uint32_t insn) {
   store_dual<STRD_imm_T1_post, true>(cpu, insn);
 }
 
 // LDREX<c> <Rt>, [<Rn>{, #<imm>}]
-void thumb32_LDREX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDREX_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_exclusive(cpu, LDREX_T1::field<'t'>(insn),
                  exclusive_base<LDREX_T1>(cpu, insn) + (LDREX_T1::field<'i'>(insn) << 2), 4);
 }
-void thumb32_LDREXB_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDREXB_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_exclusive(cpu, LDREXB_T1::field<'t'>(insn), exclusive_base<LDREXB_T1>(cpu, insn), 1);
 }
-void thumb32_LDREXH_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LDREXH_T1(ArmCpu& cpu, std::uint32_t insn) {
   load_exclusive(cpu, LDREXH_T1::field<'t'>(insn), exclusive_base<LDREXH_T1>(cpu, insn), 2);
 }
 // STREX<c> <Rd>, <Rt>, [<Rn>{, #<imm>}]
-void thumb32_STREX_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STREX_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = STREX_T1;
   store_exclusive(cpu, E::field<'d'>(insn), E::field<'t'>(insn),
                   exclusive_base<E>(cpu, insn) + (E::field<'i'>(insn) << 2), 4);
 }
-void thumb32_STREXB_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STREXB_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = STREXB_T1;
   store_exclusive(cpu, E::field<'d'>(insn), E::field<'t'>(insn), exclusive_base<E>(cpu, insn), 1);
 }
-void thumb32_STREXH_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_STREXH_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = STREXH_T1;
   store_exclusive(cpu, E::field<'d'>(insn), E::field<'t'>(insn), exclusive_base<E>(cpu, insn), 2);
 }
 
 // TBB<c> [<Rn>, <Rm>] / TBH<c> [<Rn>, <Rm>, LSL #1] — A7.7: branch forward by twice the
 // table entry. Rn may be PC (the table follows the instruction). M3 TRM: 2 + P cycles.
-void thumb32_TBB_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_TBB_T1(ArmCpu& cpu, std::uint32_t insn) {
   std::uint32_t entry = 0;
   const std::uint32_t address =
       cpu.reg(TBB_T1::field<'n'>(insn)) + cpu.reg(TBB_T1::field<'m'>(insn));
@@ -240,7 +240,7 @@ void thumb32_TBB_T1(CortexM& cpu, std::uint32_t insn) {
   cpu.add_cycles(m3_timing::kLoadExtra);
   cpu.branch_write_pc(cpu.reg(15) + 2 * entry);
 }
-void thumb32_TBH_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_TBH_T1(ArmCpu& cpu, std::uint32_t insn) {
   std::uint32_t entry = 0;
   const std::uint32_t address =
       cpu.reg(TBH_T1::field<'n'>(insn)) + (cpu.reg(TBH_T1::field<'m'>(insn)) << 1);

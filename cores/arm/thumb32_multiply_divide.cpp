@@ -9,20 +9,20 @@ namespace anvil::arm {
 namespace {
 
 // Writes a 64-bit result to RdLo/RdHi (RdHi last: with RdLo = RdHi, UNPREDICTABLE, it wins).
-void write_long(CortexM& cpu, unsigned dlo, unsigned dhi, std::uint64_t result) {
+void write_long(ArmCpu& cpu, unsigned dlo, unsigned dhi, std::uint64_t result) {
   cpu.set_reg(dlo, static_cast<std::uint32_t>(result));
   cpu.set_reg(dhi, static_cast<std::uint32_t>(result >> 32));
 }
 
 template <class E>
-std::uint64_t accumulator(const CortexM& cpu, std::uint32_t insn) {
+std::uint64_t accumulator(const ArmCpu& cpu, std::uint32_t insn) {
   return (std::uint64_t{cpu.reg(E::template field<'h'>(insn))} << 32) |
          cpu.reg(E::template field<'l'>(insn));
 }
 
 // SMULL/UMULL/SMLAL/UMLAL — A7.7.
 template <class E>
-void long_multiply(CortexM& cpu, std::uint32_t insn, bool is_signed, bool accumulate) {
+void long_multiply(ArmCpu& cpu, std::uint32_t insn, bool is_signed, bool accumulate) {
   const unsigned dlo = E::template field<'l'>(insn), dhi = E::template field<'h'>(insn);
   if (reject_if(cpu, dlo == 15 || dhi == 15)) return;
   const std::uint32_t n = cpu.reg(E::template field<'n'>(insn));
@@ -41,7 +41,7 @@ void long_multiply(CortexM& cpu, std::uint32_t insn, bool is_signed, bool accumu
 
 // Divide by zero: UsageFault DIVBYZERO when CCR.DIV_0_TRP is set, else the result is 0
 // (A7.7). True when the handler has nothing left to do.
-bool divide_by_zero(CortexM& cpu, unsigned d) {
+bool divide_by_zero(ArmCpu& cpu, unsigned d) {
   if (cpu.divide_by_zero_traps()) {
     cpu.usage_fault(kDivideByZero);
   } else {
@@ -56,14 +56,14 @@ bool divide_by_zero(CortexM& cpu, unsigned d) {
 using namespace thumb32;
 
 // MUL<c> <Rd>, <Rn>, <Rm> — A7.7 T2 (no flags)
-void thumb32_MUL_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_MUL_T2(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned d = MUL_T2::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   cpu.set_reg(d, cpu.reg(MUL_T2::field<'n'>(insn)) * cpu.reg(MUL_T2::field<'m'>(insn)));
 }
 
 // MLA<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7: Ra + Rn * Rm
-void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_MLA_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = MLA_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -73,7 +73,7 @@ void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn) {
 }
 
 // MLS<c> <Rd>, <Rn>, <Rm>, <Ra> — A7.7: Ra - Rn * Rm
-void thumb32_MLS_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_MLS_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = MLS_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -82,22 +82,22 @@ void thumb32_MLS_T1(CortexM& cpu, std::uint32_t insn) {
   cpu.add_cycles(multiply_accumulate_extra_cycles(cpu.has_dsp()));
 }
 
-void thumb32_SMULL_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SMULL_T1(ArmCpu& cpu, std::uint32_t insn) {
   long_multiply<SMULL_T1>(cpu, insn, true, false);
 }
-void thumb32_UMULL_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UMULL_T1(ArmCpu& cpu, std::uint32_t insn) {
   long_multiply<UMULL_T1>(cpu, insn, false, false);
 }
-void thumb32_SMLAL_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SMLAL_T1(ArmCpu& cpu, std::uint32_t insn) {
   long_multiply<SMLAL_T1>(cpu, insn, true, true);
 }
-void thumb32_UMLAL_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UMLAL_T1(ArmCpu& cpu, std::uint32_t insn) {
   long_multiply<UMLAL_T1>(cpu, insn, false, true);
 }
 
 // SDIV<c> <Rd>, <Rn>, <Rm> — A7.7: rounds towards zero; 0x80000000 / -1 is 0x80000000
 // (the pseudocode's integer quotient 2^31 truncated to 32 bits).
-void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SDIV_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = SDIV_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
@@ -111,7 +111,7 @@ void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn) {
 }
 
 // UDIV<c> <Rd>, <Rn>, <Rm> — A7.7
-void thumb32_UDIV_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UDIV_T1(ArmCpu& cpu, std::uint32_t insn) {
   using E = UDIV_T1;
   const unsigned d = E::field<'d'>(insn);
   if (reject_pc(cpu, d)) return;

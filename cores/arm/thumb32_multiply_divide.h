@@ -23,14 +23,14 @@ using UMLAL_T1 = Encoding<"111110111110 nnnn llll hhhh 0000 mmmm">;
 }  // namespace thumb32
 
 // thumb32_multiply_divide.cpp
-void thumb32_MUL_T2(CortexM& cpu, std::uint32_t insn);
-void thumb32_MLA_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_MLS_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SMULL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SDIV_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UMULL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UDIV_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_SMLAL_T1(CortexM& cpu, std::uint32_t insn);
-void thumb32_UMLAL_T1(CortexM& cpu, std::uint32_t insn);
+void thumb32_MUL_T2(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_MLA_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_MLS_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_SMULL_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_SDIV_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_UMULL_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_UDIV_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_SMLAL_T1(ArmCpu& cpu, std::uint32_t insn);
+void thumb32_UMLAL_T1(ArmCpu& cpu, std::uint32_t insn);
 
 }  // namespace anvil::arm

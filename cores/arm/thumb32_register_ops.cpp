@@ -10,7 +10,7 @@ namespace {
 // LSL/LSR/ASR/ROR (register) T2 — A7.7: the shift amount is
 // the bottom byte of Rm, so amounts of 32 and more are possible.
 template <class E>
-void shift_by_register(CortexM& cpu, std::uint32_t insn, ShiftType type) {
+void shift_by_register(ArmCpu& cpu, std::uint32_t insn, ShiftType type) {
   const unsigned d = E::template field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   const unsigned amount = cpu.reg(E::template field<'m'>(insn)) & 0xFF;
@@ -24,7 +24,7 @@ void shift_by_register(CortexM& cpu, std::uint32_t insn, ShiftType type) {
 // SXTH/UXTH/SXTB/UXTB T2 — A7.7: ROR(R[m], 8*rotate) then
 // extend the low `bits`.
 template <class E>
-void extend(CortexM& cpu, std::uint32_t insn, unsigned bits, bool sign) {
+void extend(ArmCpu& cpu, std::uint32_t insn, unsigned bits, bool sign) {
   const unsigned d = E::template field<'d'>(insn);
   if (reject_pc(cpu, d)) return;
   const std::uint32_t rotated =
@@ -35,7 +35,7 @@ void extend(CortexM& cpu, std::uint32_t insn, unsigned bits, bool sign) {
 
 // The miscellaneous operations encode Rm twice; differing copies are UNPREDICTABLE.
 template <class E>
-void unary(CortexM& cpu, std::uint32_t insn, std::uint32_t (*operation)(std::uint32_t)) {
+void unary(ArmCpu& cpu, std::uint32_t insn, std::uint32_t (*operation)(std::uint32_t)) {
   const unsigned d = E::template field<'d'>(insn);
   const unsigned m = E::template field<'m'>(insn);
   if (reject_pc(cpu, d) || reject_if(cpu, m != E::template field<'M'>(insn))) return;
@@ -65,46 +65,46 @@ std::uint32_t count_leading_zeros(std::uint32_t v) {
 
 using namespace thumb32;
 
-void thumb32_LSL_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LSL_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   shift_by_register<LSL_reg_T2>(cpu, insn, ShiftType::LSL);
 }
-void thumb32_LSR_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_LSR_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   shift_by_register<LSR_reg_T2>(cpu, insn, ShiftType::LSR);
 }
-void thumb32_ASR_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_ASR_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   shift_by_register<ASR_reg_T2>(cpu, insn, ShiftType::ASR);
 }
-void thumb32_ROR_reg_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_ROR_reg_T2(ArmCpu& cpu, std::uint32_t insn) {
   shift_by_register<ROR_reg_T2>(cpu, insn, ShiftType::ROR);
 }
 
-void thumb32_SXTH_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SXTH_T2(ArmCpu& cpu, std::uint32_t insn) {
   extend<SXTH_T2>(cpu, insn, 16, true);
 }
-void thumb32_UXTH_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UXTH_T2(ArmCpu& cpu, std::uint32_t insn) {
   extend<UXTH_T2>(cpu, insn, 16, false);
 }
-void thumb32_SXTB_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_SXTB_T2(ArmCpu& cpu, std::uint32_t insn) {
   extend<SXTB_T2>(cpu, insn, 8, true);
 }
-void thumb32_UXTB_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_UXTB_T2(ArmCpu& cpu, std::uint32_t insn) {
   extend<UXTB_T2>(cpu, insn, 8, false);
 }
 
 // REV, REV16, RBIT, REVSH, CLZ — A7.7
-void thumb32_REV_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_REV_T2(ArmCpu& cpu, std::uint32_t insn) {
   unary<REV_T2>(cpu, insn, reverse_bytes);
 }
-void thumb32_REV16_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_REV16_T2(ArmCpu& cpu, std::uint32_t insn) {
   unary<REV16_T2>(cpu, insn, reverse_halfword_bytes);
 }
-void thumb32_RBIT_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_RBIT_T1(ArmCpu& cpu, std::uint32_t insn) {
   unary<RBIT_T1>(cpu, insn, reverse_bits);
 }
-void thumb32_REVSH_T2(CortexM& cpu, std::uint32_t insn) {
+void thumb32_REVSH_T2(ArmCpu& cpu, std::uint32_t insn) {
   unary<REVSH_T2>(cpu, insn, reverse_signed_halfword);
 }
-void thumb32_CLZ_T1(CortexM& cpu, std::uint32_t insn) {
+void thumb32_CLZ_T1(ArmCpu& cpu, std::uint32_t insn) {
   unary<CLZ_T1>(cpu, insn, count_leading_zeros);
 }
 

@@ -10,6 +10,9 @@
 #ifdef ANVIL_HAVE_ELABORATION
 #include "platforms/simulation.h"
 #endif
+#ifdef ANVIL_HAVE_USER
+#include "platforms/user/user_command.h"
+#endif
 #ifdef ANVIL_HAVE_GDB
 #include <memory>
 
@@ -45,5 +48,8 @@ int main(int argc, char** argv) {
       .run = [suites](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
         return anvil::vectors::run_vectors_command(args, suites, out, err);
       }};
+#ifdef ANVIL_HAVE_USER
+  services.tools["user"] = anvil::user::user_tool_command(anvil::user::available_user_targets());
+#endif
   return anvil::run_cli({argv + 1, argv + argc}, services);
 }

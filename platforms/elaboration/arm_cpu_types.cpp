@@ -1,7 +1,9 @@
-// CPU types "cortex-m3" and "cortex-m4" (cores/arm).
+// CPU types "cortex-m3" and "cortex-m4", and the A-profile models "arm7tdmi", "arm926ej-s",
+// "arm1176", "cortex-a7" and "cortex-a15" (cores/arm).
 #include <cmath>
 #include <cstdio>
 
+#include "cores/arm/arm_a.h"
 #include "cores/arm/cortex_m.h"
 #include "platforms/elaboration/builtin_types.h"
 #include "platforms/elaboration/params.h"
@@ -68,9 +70,33 @@ void build_cortex_m(Platform& platform, const ComponentDesc& c) {
                    [config](MemoryPort& memory) { return arm::create_cortex_m(config, memory); });
 }
 
+// An A-profile core: interrupt line 0 is nIRQ, line 1 nFIQ (board files wire devices to
+// { "cpu0", 0 } for IRQ). Reset starts in SVC mode at address 0 (or 0xFFFF0000 with
+// high_vectors).
+void build_arm_a(Platform& platform, const ComponentDesc& c) {
+  arm::ArmAConfig config;
+  config.model = c.type;
+#ifdef ANVIL_WITH_SEMIHOSTING
+  config.semihosting = &add_semihosting(platform, c);
+#endif
+  platform.add_cpu(c, std::endian::little,
+                   [config](MemoryPort& memory) { return arm::create_arm_a_core(config, memory); });
+}
+
 }  // namespace
 
 void register_arm_cpu_types(Registry& registry) {
+  for (const std::string& model : arm::arm_a_models()) {
+    registry.add({
+        .kind = "cpu",
+        .name = model,
+        .summary =
+            "ARM " + model + " (" + arm::arm_a_summary(model) + "; interrupt lines: 0 IRQ, 1 FIQ)",
+        .params = {{"clock_hz", ParamType::Number, false,
+                    "core clock in Hz (default: the board's clock_hz)"}},
+        .build = build_arm_a,
+    });
+  }
   for (const std::string& model : arm::cortex_m_models()) {
     registry.add({
         .kind = "cpu",

@@ -1,6 +1,6 @@
 # Builds one Thumb test program and writes a C++ header with its bytes (linked at 0) and the
 # addresses of its symbols. Run with cmake -P; inputs: AS LD OBJCOPY NM SRC NAME OUT, and for
-# C sources CC and LINKER_SCRIPT.
+# C sources CC and LINKER_SCRIPT; optionally AS_FLAGS (default: Cortex-M3 Thumb), a ;-list.
 get_filename_component(work ${OUT} DIRECTORY)
 set(obj ${work}/${NAME}.o)
 set(elf ${work}/${NAME}.elf)
@@ -13,7 +13,10 @@ if(SRC MATCHES "\\.c$")
     message(FATAL_ERROR "compiling ${SRC} failed:\n${err}")
   endif()
 else()
-  execute_process(COMMAND ${AS} -mcpu=cortex-m3 -mthumb -o ${obj} ${SRC} RESULT_VARIABLE rc
+  if(NOT DEFINED AS_FLAGS)
+    set(AS_FLAGS -mcpu=cortex-m3 -mthumb)
+  endif()
+  execute_process(COMMAND ${AS} ${AS_FLAGS} -o ${obj} ${SRC} RESULT_VARIABLE rc
                   ERROR_VARIABLE err)
   if(rc)
     message(FATAL_ERROR "assembling ${SRC} failed:\n${err}")

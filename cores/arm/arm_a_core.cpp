@@ -1,0 +1,377 @@
+// The A-profile core: construction, the run loop over the decoded-instruction cache (A32 and
+// T32 slots in one cache), fetch and decode, and the Core API's run control. Modes and
+// exceptions are in arm_a_exceptions.cpp, memory in arm_a_memory.cpp, the register file as
+// debuggers see it in arm_a_registers.cpp.
+#include "cores/arm/arm_a_core.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "cores/arm/a32_handlers.h"
+#include "cores/arm/thumb32_control.h"
+
+namespace anvil::arm {
+
+namespace {
+
+void undefined_instruction(ArmCpu& cpu, std::uint32_t) {
+  cpu.undefined();
+}
+
+// ITAdvance() — ARMv7-A ARM A2.5.2
+constexpr std::uint8_t it_advance(std::uint8_t it) {
+  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
+}
+
+// The coprocessor space: A32 ARMv7-A ARM A5.6 (op1 = 10xxxx/110xxx... bits 27:25 = 110, or
+// bits 27:24 = 1110); T32 A6.3.18 (first halfword 111x 11xx). With cond (T32: 1110, T = 0)
+// in bits 31:28 the two words are the same.
+constexpr bool coprocessor_space(std::uint32_t insn) {
+  return ((insn >> 25) & 7) == 6 || ((insn >> 24) & 0xF) == 0xE;
+}
+
+// The rows of `table` the variant has (A32Row::feature): the rest stay UNDEFINED.
+std::unique_ptr<A32DecodeTable> filtered(std::span<const A32Row> table, const ArmAVariant& v) {
+  std::vector<A32TableRow> rows;
+  for (const A32Row& r : table)
+    if (variant_has(v, r.feature)) rows.push_back(r.row);
+  return std::make_unique<A32DecodeTable>(rows);
+}
+
+}  // namespace
+
+std::unique_ptr<Core> create_arm_a_core(const ArmAConfig& config, MemoryPort& memory) {
+  const ArmAVariant* variant = find_arm_a_variant(config.model);
+  if (!variant) {
+    std::string known;
+    for (const ArmAVariant& v : arm_a_variants())
+      known += (known.empty() ? "" : ", ") + std::string(v.name);
+    throw std::invalid_argument("unknown A-profile ARM model '" + config.model +
+                                "' (known: " + known + ")");
+  }
+  return std::make_unique<ArmA>(config, *variant, memory);
+}
+
+ArmA::ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& memory)
+    : ArmCpu(memory),
+      variant_(variant),
+      linux_user_(config.linux_user),
+      semihosting_(config.semihosting),
+      decoded_(memory) {
+  decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
+  memory_.set_wait_sink(&pending_cycles_);
+  hooks_ = &default_hooks_;
+  has_dsp_ = variant.dsp;
+  sp_write_mask_ = ~0u;
+  branch_cycles_ = variant.timing->branch;
+  load_interworks_ = variant.architecture >= 5;
+  alu_interworks_ = variant.architecture >= 7;
+  vfp.d_count = variant.d_registers;
+  a32_ = filtered(a32_conditional_table(), variant);
+  a32_unconditional_ = filtered(a32_unconditional_table(), variant);
+  coprocessor_ = filtered(coprocessor_table(), variant);
+  std::vector<ThumbRow> thumb16;
+  for (const ThumbRow& r : thumb16_rows())
+    if (variant_has(variant, thumb16_feature(r.handler))) thumb16.push_back(r);
+  t16_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 16, 6>>(thumb16);
+  t32_ = std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(thumb32_rows());
+  t32_a_profile_ =
+      std::make_unique<encoding::DecodeTable<ThumbHandler, 32, 12>>(t32_a_profile_rows());
+  registers_ = describe_registers();
+  reset();
+}
+
+ArmA::~ArmA() {
+  memory_.set_wait_sink(nullptr);
+}
+
+// ---------------------------------------------------------------------------------------
+// Fetch and decode
+// ---------------------------------------------------------------------------------------
+
+// Decodes an A32 word: the conditional table, the unconditional space (cond = 1111), or the
+// coprocessor space; rows with a T32 rewrite run the Thumb-2 handler on the rewritten word.
+bool ArmA::decode_arm(std::uint32_t word, DecodedArm& out) const {
+  const unsigned cond = word >> 28;
+  const A32TableRow* row = nullptr;
+  if (cond == 0xF)
+    row = a32_unconditional_->find(word);
+  else if (coprocessor_space(word))
+    row = coprocessor_->find(word);
+  else
+    row = a32_->find(word);
+  out.cond = static_cast<std::uint8_t>(cond);
+  out.insn = word;
+  if (!row) return false;
+  if (!row->handler.to_thumb) {
+    out.handler = row->handler.handler;
+    return true;
+  }
+  const std::uint32_t rewritten = row->handler.to_thumb(word);
+  const ThumbRow* thumb = rewritten ? t32_->find(rewritten) : nullptr;
+  if (!thumb) return false;
+  out.insn = rewritten;
+  out.handler = thumb->handler;
+  return true;
+}
+
+// Decodes the instruction at `pc` in the current state into `out`. Returns false (with a
+// prefetch abort raised) when the fetch fails. Instruction fetches are little-endian.
+bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
+  out.arm = !thumb_;
+  out.cond = 0xE;
+  out.handler = &undefined_instruction;
+  bool fetched = false;
+  if (!thumb_) {
+    std::uint32_t word = 0;
+    fetched = memory_.load(pc, word, Access::Fetch);
+    out.length = 4;
+    if (fetched && !decode_arm(word, out)) out.handler = &undefined_instruction;
+  } else {
+    std::uint16_t first = 0, second = 0;
+    fetched = memory_.load(pc, first, Access::Fetch);
+    // A 32-bit encoding starts with 0b11101, 0b11110 or 0b11111 (A6.1); before ARMv6T2 only
+    // the BL/BLX pair (0b11110 then 0b111x1) is one.
+    const bool wide = fetched && (first >> 11) >= 0x1D;
+    if (wide) fetched = memory_.load(pc + 2, second, Access::Fetch);
+    const ThumbRow* row = nullptr;
+    if (fetched && wide) {
+      out.insn = (std::uint32_t{first} << 16) | second;
+      out.length = 4;
+      row = t32_a_profile_->find(out.insn);
+      if (!row) row = t32_->find(out.insn);
+      if ((!row || row->handler == &thumb32_coprocessor) && (out.insn >> 28) == 0xE &&
+          coprocessor_space(out.insn)) {
+        const A32TableRow* cp = coprocessor_->find(out.insn);
+        row = nullptr;
+        if (cp) out.handler = cp->handler.handler;
+      } else if (row && !variant_.thumb2 &&
+                 !((first >> 11) == 0x1E && ((second >> 11) == 0x1F || (second >> 11) == 0x1D))) {
+        row = nullptr;  // before ARMv6T2 the only 32-bit Thumb encodings are BL and BLX
+      }
+    } else if (fetched) {
+      out.insn = first;
+      out.length = 2;
+      row = t16_->find(out.insn);
+    }
+    if (row) out.handler = row->handler;
+  }
+  if (!fetched) {
+    if (linux_user_)
+      raise_user_fault(UserFault::SegmentationFault, pc);
+    else
+      prefetch_abort(pc);
+    return false;
+  }
+  return true;
+}
+
+// The instruction at `pc` from the decoded page in use, else decoded now: cached when it lies
+// inside one page with a direct pointer (so stores to the page drop it), else in scratch_.
+const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
+  const std::uint32_t offset = pc & MemoryPort::kPageMask;
+  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ && offset <= MemoryPort::kPageSize - 4) {
+    const DecodedArm& slot = code_slots_[offset / 2];
+    if (slot.handler && slot.arm == !thumb_) return &slot;
+  }
+  if (!memory_.fetch_page(pc) || offset > MemoryPort::kPageSize - 4)
+    return decode(pc, scratch_) ? &scratch_ : nullptr;
+  const Addr base = pc & ~MemoryPort::kPageMask;
+  if (base != code_page_base_) {
+    code_slots_ = decoded_.page(base).slots.data();
+    code_page_base_ = base;
+  }
+  DecodedArm& slot = code_slots_[offset / 2];
+  if (slot.handler && slot.arm == !thumb_) return &slot;
+  return decode(pc, slot) ? &slot : nullptr;
+}
+
+void ArmA::decoded_page_dropped(Addr base) {
+  if (base == ~Addr{0} || base == code_page_base_) {
+    code_page_base_ = ~Addr{0};
+    code_slots_ = nullptr;
+    limit_.store(0, std::memory_order_relaxed);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The run loop (the same shape as CortexM's; see cortex_m_core.cpp for the invariants)
+// ---------------------------------------------------------------------------------------
+
+template <bool Hooked>
+void ArmA::execute_until_limit() {
+  while (cycles_ < limit_.load(std::memory_order_relaxed)) {
+    if (stop_requested_.load()) [[unlikely]]
+      return;
+    if constexpr (Hooked) {
+      const bool resuming = skip_hook_once_ && current_pc_ == stopped_pc_;
+      skip_hook_once_ = false;
+      if (!resuming && hooks_->before_instruction(current_pc_)) {
+        state_ = CoreState::Stopped;
+        stopped_pc_ = current_pc_;
+        return;
+      }
+    }
+    const std::uint32_t pc = current_pc_;
+    const DecodedArm* d = decoded_at(pc);
+    if (!d) [[unlikely]] {
+      next_pc_ = pc;
+      finish_events(itstate_);
+      continue;
+    }
+    const bool single = Hooked || d == &scratch_;
+    if (thumb_) {
+      if (single)
+        execute_from<true, true>(d, pc);
+      else
+        execute_from<true, false>(d, pc);
+    } else {
+      if (single)
+        execute_from<false, true>(d, pc);
+      else
+        execute_from<false, false>(d, pc);
+    }
+  }
+}
+
+template <bool Thumb, bool Single>
+inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
+  const DecodedArm* const slots = code_slots_;
+  const std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
+  for (;;) {
+    const std::uint8_t it = itstate_;
+    next_pc_ = pc + d->length;
+    if constexpr (Thumb) {
+      if (it == 0) [[likely]] {
+        d->handler(*this, d->insn);
+      } else {
+        if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
+        if (it & 0xF) itstate_ = it_advance(it);
+      }
+    } else {
+      // A8.3.1: cond 1110 always; 1111 is the unconditional space, decoded by its own table.
+      const unsigned cond = d->cond;
+      if (cond >= 0xE || condition_passed(cond)) d->handler(*this, d->insn);
+    }
+    cycles_ += 1 + pending_cycles_;
+    pending_cycles_ = 0;
+    ++instructions_;
+    pc = next_pc_;
+    current_pc_ = pc;
+    if (cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
+      if (events_) finish_events(it);
+      return;
+    }
+    if constexpr (Single) return;
+    const std::uint32_t offset = pc - page_base;
+    if (offset > MemoryPort::kPageSize - 4) return;
+    d = slots + offset / 2;
+    if (!d->handler || d->arm == Thumb) return;
+  }
+}
+
+// Acts on what the instruction asked for: a synchronous exception replaces everything else.
+void ArmA::finish_events(std::uint8_t itstate_before) {
+  const std::uint8_t events = events_;
+  events_ = 0;
+  limit_ = 0;
+  if (events & kEventException) {
+    itstate_ = itstate_before;  // the faulting instruction's IT state is what SPSR records
+    if (user_fault_pending_) {
+      // Linux user mode: the hook delivers the signal by writing registers (pc, cpsr) or
+      // ends the program. The pc it sees is the faulting instruction's.
+      user_fault_pending_ = false;
+      current_pc_ = next_pc_ = user_fault_pc_;
+      if (hooks_->user_fault(user_fault_, user_fault_pc_, user_fault_address_))
+        return_requested_ = true;
+      return;
+    }
+    take_exception(sync_vector_, sync_return_);
+    return;
+  }
+  if (events & kEventSleep) {
+    if (!(irq_line_ || fiq_line_)) state_ = CoreState::Sleeping;
+  }
+  if (events & kEventStop) {
+    if (return_requested_) return;
+    state_ = CoreState::Stopped;
+    stopped_pc_ = current_pc_;
+  }
+}
+
+bool ArmA::interrupt_pending() const {
+  return (fiq_line_ && !mask_f_) || (irq_line_ && !mask_i_);
+}
+
+void ArmA::take_pending_interrupt() {
+  // FIQ has priority over IRQ (B1.8.1). The return address is the next instruction + 4.
+  if (fiq_line_ && !mask_f_)
+    take_exception(Vector::Fiq, current_pc_ + 4);
+  else
+    take_exception(Vector::Irq, current_pc_ + 4);
+}
+
+Cycles ArmA::run(Cycles budget) {
+  const Cycles start = cycles_;
+  const Cycles end = budget > kNever - start ? kNever : start + budget;
+  if (state_ == CoreState::Sleeping && (irq_line_ || fiq_line_)) state_ = CoreState::Running;
+  return_requested_ = false;
+  while (state_ == CoreState::Running) {
+    if (stop_requested_.exchange(false)) break;
+    if (interrupt_pending()) take_pending_interrupt();
+    if (cycles_ >= end) break;
+    limit_ = end;
+    if (per_instruction_hooks_)
+      execute_until_limit<true>();
+    else
+      execute_until_limit<false>();
+    if (return_requested_) break;
+  }
+  return cycles_ - start;
+}
+
+Cycles ArmA::step() {
+  const Cycles start = cycles_;
+  if (state_ == CoreState::Sleeping && (irq_line_ || fiq_line_)) state_ = CoreState::Running;
+  if (state_ != CoreState::Running) return 0;
+  return_requested_ = false;
+  if (interrupt_pending()) {
+    take_pending_interrupt();
+    return cycles_ - start;
+  }
+  limit_ = cycles_ + 1;
+  execute_until_limit<false>();
+  return cycles_ - start;
+}
+
+void ArmA::resume() {
+  if (state_ == CoreState::Stopped) {
+    state_ = CoreState::Running;
+    skip_hook_once_ = true;
+  }
+}
+
+void ArmA::request_stop() {
+  stop_requested_.store(true);
+  limit_.store(0);
+}
+
+void ArmA::set_hooks(Hooks* hooks, bool per_instruction) {
+  hooks_ = hooks ? hooks : &default_hooks_;
+  per_instruction_hooks_ = hooks != nullptr && per_instruction;
+}
+
+void ArmA::set_irq_line(unsigned line, bool level) {
+  if (line > 1)
+    throw std::out_of_range(std::string(variant_.name) + ": interrupt line " +
+                            std::to_string(line) + " does not exist (0 is IRQ, 1 is FIQ)");
+  (line == 0 ? irq_line_ : fiq_line_) = level;
+  if (level && state_ == CoreState::Sleeping) state_ = CoreState::Running;
+  limit_ = 0;
+}
+
+void ArmA::advance_idle(Cycles cycles) {
+  cycles_ += cycles;
+}
+
+}  // namespace anvil::arm
