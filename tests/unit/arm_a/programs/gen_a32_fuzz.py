@@ -14,6 +14,8 @@ Usage: gen_a32_fuzz.py OUT.s [SEED] [COUNT]"""
 import random
 import sys
 
+from fuzz_common import RECORD, SCRATCH, finish, load_case, record_case
+
 SPECIAL = [0, 1, 2, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x8000, 0x7FFF, 0xFFFF8000, 0xFF, 0x80,
            0x00010001, 0x7F7F8080, 0xFFFF0000]
 
@@ -135,8 +137,6 @@ def media(r):
     return c | (0x03000000 if k == 1 else 0x03400000) | ((imm >> 12) << 16) | (d << 12) | (imm & 0xFFF)
 
 
-SCRATCH = 64
-RECORD = 56 + SCRATCH  # r0-r12, APSR, the buffer
 
 
 def memory(r, values):
@@ -210,26 +210,10 @@ def main():
             words[base] = "scratch + %d" % values[base]
         data.append("inputs_%d: .word " % i + ", ".join(words + ["0x%08x" % flags] +
                                                           ["0x%08x" % v for v in fill]))
-        lines += ["  movw r0, #:lower16:inputs_%d + 56" % i,
-                  "  movt r0, #:upper16:inputs_%d + 56" % i,
-                  "  movw r1, #:lower16:scratch", "  movt r1, #:upper16:scratch",
-                  "  ldm r0!, {r2-r9}", "  stm r1!, {r2-r9}", "  ldm r0!, {r2-r9}",
-                  "  stm r1!, {r2-r9}",
-                  "  movw r0, #:lower16:inputs_%d" % i,
-                  "  movt r0, #:upper16:inputs_%d" % i, "  ldr r1, [r0, #52]",
-                  "  msr APSR_nzcvqg, r1", "  ldm r0, {r0-r12}",
-                  "  .inst 0x%08x" % insn, "  stmia sp!, {r0-r12}", "  mrs r0, apsr",
-                  "  stmia sp!, {r0}",
-                  "  movw r0, #:lower16:scratch", "  movt r0, #:upper16:scratch",
-                  "  ldm r0!, {r1-r8}", "  stmia sp!, {r1-r8}", "  ldm r0!, {r1-r8}",
-                  "  stmia sp!, {r1-r8}"]
-    lines += ["  mov r0, #1", "  movw r1, #:lower16:output", "  movt r1, #:upper16:output",
-              "  movw r2, #:lower16:%d" % (RECORD * count),
-              "  movt r2, #:upper16:%d" % (RECORD * count),
-              "  mov r7, #4", "  svc #0", "  mov r0, #0",
-              "  mov r7, #1", "  svc #0"]
-    data += ["  .bss", "  .align 3", "scratch:", "  .space %d" % SCRATCH, "output:",
-             "  .space %d" % (RECORD * count)]
+        lines += load_case(i) + ["  .inst 0x%08x" % insn] + record_case()
+    code, bss = finish(RECORD * count)
+    lines += code
+    data += bss
     with open(out, "w") as f:
         f.write("\n".join(lines + data) + "\n")
 

@@ -10,6 +10,8 @@ Usage: gen_vfp_fuzz.py OUT.s [SEED] [COUNT]"""
 import random
 import sys
 
+from fuzz_common import finish
+
 SINGLE = [0x00000000, 0x80000000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7FC01234, 0xFFC00001,
           0x7F800001, 0x7FA00000, 0x00000001, 0x807FFFFF, 0x00800000, 0x80800000, 0x7F7FFFFF,
           0x3F800000, 0xBF800000, 0x3F000000, 0x4B000000, 0x4F000000, 0xCF000000, 0x33800000,
@@ -116,10 +118,9 @@ def main():
                   "  .inst 0x%08x" % instruction(r), "  vstmia sp!, {d0-d7}", "  vmrs r1, fpscr",
                   "  str r1, [sp], #4"]
     size = 68 * count
-    lines += ["  mov r0, #1", "  movw r1, #:lower16:output", "  movt r1, #:upper16:output",
-              "  movw r2, #:lower16:%d" % size, "  movt r2, #:upper16:%d" % size, "  mov r7, #4",
-              "  svc #0", "  mov r0, #0", "  mov r7, #1", "  svc #0"]
-    data += ["  .bss", "  .align 3", "output:", "  .space %d" % size]
+    code, bss = finish(size)
+    lines += code
+    data += bss
     with open(out, "w") as f:
         f.write("\n".join(lines + data) + "\n")
 
