@@ -2,6 +2,9 @@
 buffer before a case, records registers and buffer after it, and writes the output and exits
 (EABI write and exit system calls). The same text assembles as ARM and as Thumb-2."""
 
+import random
+import sys
+
 SCRATCH = 64                # bytes of memory the loads and stores address
 RECORD = 56 + SCRATCH       # r0-r12, the APSR, the buffer
 
@@ -30,3 +33,26 @@ def finish(size):
     bss = ["  .bss", "  .align 3", "scratch:", "  .space %d" % SCRATCH, "output:",
            "  .space %d" % size]
     return code, bss
+
+
+def arguments():
+    """OUT.s [SEED] [COUNT] from the command line: (out, seed, count, a seeded generator)."""
+    out = sys.argv[1]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    count = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
+    return out, seed, count, random.Random(seed)
+
+
+def input_block(i, registers, r):
+    """inputs_<i>: r0-r12 (as assembler expressions), random flags, the buffer's contents."""
+    flags = r.getrandbits(5) << 27 | r.getrandbits(4) << 16
+    fill = [r.getrandbits(32) for _ in range(SCRATCH // 4)]
+    return "inputs_%d: .word " % i + ", ".join(registers + ["0x%08x" % flags] +
+                                                 ["0x%08x" % v for v in fill])
+
+
+def write(out, lines, data, size):
+    """Ends the program (finish) and writes the assembly file."""
+    code, bss = finish(size)
+    with open(out, "w") as f:
+        f.write("\n".join(lines + code + data + bss) + "\n")
