@@ -16,6 +16,7 @@
 #include "programs/hf_thumb.h"
 #include "programs/libc_el.h"
 #include "programs/libc_hf.h"
+#include "programs/t32_fuzz.h"
 #include "programs/vfp_fuzz.h"
 #include "tests/unit/arm_a/mini_kernel.h"
 
@@ -82,14 +83,25 @@ void compare_fuzz(std::span<const std::uint8_t> elf, std::span<const std::uint8_
   }
 }
 
-// 3000 random A32 instructions, each with random r0-r12, flags and a 64-byte buffer that the
-// loads and stores address; r0-r12, the APSR and the buffer after.
-TEST_CASE("qemu differential: random A32 data processing, multiply, DSP, media, loads/stores") {
+// What the integer fuzz programs record per case.
+std::vector<std::string> integer_record() {
   std::vector<std::string> names;
   for (int n = 0; n < 13; ++n) names.push_back("r" + std::to_string(n));
   names.push_back("APSR");
   for (int n = 0; n < 16; ++n) names.push_back("buffer word " + std::to_string(n));
-  compare_fuzz(programs::a32_fuzz::kElf, programs::a32_fuzz::kExpected, names);
+  return names;
+}
+
+// 3000 random A32 instructions, each with random r0-r12, flags and a 64-byte buffer that the
+// loads and stores address; r0-r12, the APSR and the buffer after.
+TEST_CASE("qemu differential: random A32 data processing, multiply, DSP, media, loads/stores") {
+  compare_fuzz(programs::a32_fuzz::kElf, programs::a32_fuzz::kExpected, integer_record());
+}
+
+// 3000 random Thumb-2 instructions and IT blocks (assembled from text templates), records as
+// for A32: the shared Thumb-2 handlers as the A-profile core decodes and runs them.
+TEST_CASE("qemu differential: random Thumb-2 instructions and IT blocks (cortex-a15)") {
+  compare_fuzz(programs::t32_fuzz::kElf, programs::t32_fuzz::kExpected, integer_record());
 }
 
 // 3000 random VFP instructions on special values under random RMode/FZ/DN; D0-D7 and the
