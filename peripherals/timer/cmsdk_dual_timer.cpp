@@ -88,6 +88,19 @@ void CmsdkDualTimer::add_counter(unsigned index) {
                       }});
 }
 
+// SP804 (DDI 0271) register summary: Load 0, Value 0xFFFFFFFF, Control 0x20, RIS 0.
+void CmsdkDualTimer::reset_state() {
+  for (Counter& c : counters_) {
+    c.zero_event.cancel();
+    c.load = 0;
+    c.control = Counter::kResetControl;
+    c.base_value = Counter::kResetValue;
+    c.base_tick = tick_at(c, access_time());
+    c.raw_interrupt = false;
+  }
+  update_irqs();
+}
+
 // Control bits 3:2: 00 -> 1, 01 -> 16, 10 -> 256 (11 is undefined; treated as 256).
 std::uint64_t CmsdkDualTimer::prescale(const Counter& c) const {
   switch ((c.control & kPrescaleMask) >> 2) {

@@ -57,6 +57,15 @@ CmsdkTimer::CmsdkTimer(sc_core::sc_module_name name, sc_core::sc_time pclk_perio
   dont_initialize();
 }
 
+// Every register resets to 0 (DDI 0479C, APB timer register summary): stopped, no interrupt.
+void CmsdkTimer::reset_state() {
+  interrupt_event_.cancel();
+  ctrl_ = reload_ = base_value_ = 0;
+  base_edge_ = edge_at(access_time());
+  int_status_ = false;
+  irq.set(false);
+}
+
 std::uint32_t CmsdkTimer::value_at(std::uint64_t edge) const {
   return down_count(edge - base_edge_, base_value_, reload_, false);
 }

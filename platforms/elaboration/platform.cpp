@@ -6,6 +6,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "peripherals/common/resettable.h"
 #include "platforms/errors.h"
 
 namespace anvil {
@@ -155,7 +156,8 @@ std::uint64_t Platform::load_into_platform(Addr address, const std::uint8_t* dat
   return done;
 }
 
-void Platform::load_images() {
+std::vector<Platform::WrittenRange> Platform::load_images() {
+  std::vector<WrittenRange> written;
   ImageOptions options;
   if (!cpus_.empty()) {
     options.isa = std::string(cpus_.front()->core().isa());
@@ -163,23 +165,62 @@ void Platform::load_images() {
   }
   for (const ImageRequest& request : images_) {
     const ImageFormat format = request.format.value_or(image_format_for(request.path));
-    ImageSink sink = [this](Addr a, const std::uint8_t* d, std::uint64_t n) {
-      return load_into_platform(a, d, n);
+    ImageSink sink = [this, &written](Addr a, const std::uint8_t* d, std::uint64_t n) {
+      const std::uint64_t done = load_into_platform(a, d, n);
+      written.push_back({a, done});
+      return done;
     };
     if (format == ImageFormat::Binary) {
       // A raw binary belongs to its memory alone: it must not spill into a neighbour.
       Memory* memory = request.memory;
       const Addr base = request.memory_base;
-      sink = [memory, base](Addr a, const std::uint8_t* d, std::uint64_t n) -> std::uint64_t {
+      sink = [memory, base, &written](Addr a, const std::uint8_t* d,
+                                      std::uint64_t n) -> std::uint64_t {
         if (a < base || a - base >= memory->size()) return 0;
         const std::uint64_t fit = std::min<std::uint64_t>(n, memory->size() - (a - base));
         std::memcpy(memory->data() + (a - base), d, fit);
+        written.push_back({a, fit});
         return fit;
       };
       options.binary_address = request.memory_base + request.offset;
     }
     load_image(request.path, format, sink, options);
   }
+  return written;
+}
+
+// Images are copied straight into the memories, past the cores' code-write watch: each core
+// is told through a debug write of the same bytes, which drops its decoded pages there.
+void Platform::forget_decoded_code(const std::vector<WrittenRange>& ranges) {
+  constexpr std::uint64_t kChunk = 4096;
+  std::vector<std::uint8_t> bytes(kChunk);
+  for (const WrittenRange& range : ranges) {
+    for (std::uint64_t done = 0; done < range.size; done += kChunk) {
+      const auto n = static_cast<unsigned>(std::min(kChunk, range.size - done));
+      for (CpuModule* cpu : cpus_) {
+        MemoryPort& port = cpu->core().memory();
+        if (port.debug_read(range.address + done, bytes.data(), n) == n)
+          port.debug_write(range.address + done, bytes.data(), n);
+      }
+    }
+  }
+}
+
+std::vector<std::string> Platform::reset() {
+  std::vector<std::string> not_reset;
+  for (const auto& module : modules_) {
+    if (auto* resettable = dynamic_cast<Resettable*>(module.get()))
+      resettable->reset();  // devices first: their interrupt lines fall before the cores start
+    else if (!dynamic_cast<CpuModule*>(module.get()) && !dynamic_cast<Memory*>(module.get()))
+      not_reset.push_back(module->basename());
+  }
+  forget_decoded_code(load_images());
+  for (CpuModule* cpu : cpus_) cpu->core().reset();
+  // A line still held high (by a device that could not be reset) is seen again by the
+  // core's fresh interrupt controller.
+  for (const auto& [input, count] : asserted_)
+    if (count > 0) input.first->set_irq(input.second, true);
+  return not_reset;
 }
 
 void Platform::exit(int code) {

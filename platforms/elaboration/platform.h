@@ -109,6 +109,13 @@ class Platform : public sc_core::sc_module {
   const std::map<std::string, CharBackend*>& backends() const { return backends_; }
   // Sets up tracing, the instruction budget and the status line before sc_start.
   void prepare_run();
+  // The whole board's reset, with the simulation halted (called from a SystemC process such
+  // as the GDB stub's): every Resettable component to its reset state, the memory images
+  // loaded again (RAM keeps the rest of its contents), then the cores from their reset
+  // vectors. Simulated time is not rewound: the board restarts at the current time.
+  // Returns the modules that are neither a core, a memory nor Resettable, so were left as
+  // they are (the caller reports them).
+  std::vector<std::string> reset();
 
  private:
   struct IrqWire {
@@ -124,7 +131,13 @@ class Platform : public sc_core::sc_module {
   };
 
   void wire_irqs();
-  void load_images();
+  struct WrittenRange {
+    Addr address;
+    std::uint64_t size;
+  };
+  // Returns where the images wrote, so a reload can invalidate decoded code there.
+  std::vector<WrittenRange> load_images();
+  void forget_decoded_code(const std::vector<WrittenRange>& ranges);
   std::uint64_t load_into_platform(Addr address, const std::uint8_t* data, std::uint64_t size);
   void on_cpu_halt(CpuModule& cpu, CpuModule::Halt why);
   void on_quantum();
