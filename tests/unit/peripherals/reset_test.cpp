@@ -54,7 +54,7 @@ TEST_CASE("reset: CMSDK timer registers back to zero, interrupt low, its next in
   CHECK(cpu.read32(CmsdkTimer::kIntStatus) == 0);
   CHECK(cpu.read32(0xFE0) == 0x22);  // the ID registers are untouched
   test::advance(kPclk * 200);
-  CHECK(irq.rises == 1);  // the interrupt scheduled for edge 199 was cancelled
+  CHECK(irq.rises == 1);                  // the interrupt scheduled for edge 199 was cancelled
   CHECK(sc_time_stamp() == kPclk * 350);  // time ran on
 
   // Counting again after the reset: 10 edges from now, on the fixed PCLK grid.
@@ -118,7 +118,7 @@ TEST_CASE("reset: CMSDK UART back to zero registers, interrupts low, transmit ev
                                   CmsdkUart::kTxOverrunIntEnable);
   cpu.write(CmsdkUart::kData, 'A');
   cpu.write(CmsdkUart::kData, 'B');  // TX buffer still full: overrun
-  test::advance(kPclk * 16 * 10);     // the RX poll has taken 'x'
+  test::advance(kPclk * 16 * 10);    // the RX poll has taken 'x'
   REQUIRE(rx.level);
   REQUIRE(overrun.level);
   cpu.write(CmsdkUart::kData, 'C');  // its TX-done event is pending at the reset
@@ -136,8 +136,8 @@ TEST_CASE("reset: CMSDK UART back to zero registers, interrupts low, transmit ev
   CHECK(cpu.read32(CmsdkUart::kIntStatus) == 0);
   CHECK(cpu.read32(CmsdkUart::kBaudDiv) == 0);
   test::advance(kPclk * 16 * 100);
-  CHECK(tx.rises == tx_rises);  // the cancelled TX-done of 'C' never raised TXINT
-  CHECK(rx.rises == 1);  // and the receiver, disabled, polled no more
+  CHECK(tx.rises == tx_rises);       // the cancelled TX-done of 'C' never raised TXINT
+  CHECK(rx.rises == 1);              // and the receiver, disabled, polled no more
   CHECK(backend->output() == "AC");  // what was sent stays sent
 
   // The receiver works again once enabled: the backend kept its unread input.
