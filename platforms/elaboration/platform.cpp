@@ -192,16 +192,17 @@ std::vector<Platform::WrittenRange> Platform::load_images() {
 // Images are copied straight into the memories, past the cores' code-write watch: each core
 // is told through a debug write of the same bytes, which drops its decoded pages there.
 void Platform::forget_decoded_code(const std::vector<WrittenRange>& ranges) {
-  constexpr std::uint64_t kChunk = 4096;
-  std::vector<std::uint8_t> bytes(kChunk);
+  constexpr Addr kPage = 4096;  // chunks never cross a page, so never a region boundary
+  std::vector<std::uint8_t> bytes(kPage);
   for (const WrittenRange& range : ranges) {
-    for (std::uint64_t done = 0; done < range.size; done += kChunk) {
-      const auto n = static_cast<unsigned>(std::min(kChunk, range.size - done));
+    const Addr end = range.address + range.size;
+    for (Addr at = range.address; at < end;) {
+      const auto n = static_cast<unsigned>(std::min<Addr>(end, (at & ~(kPage - 1)) + kPage) - at);
       for (CpuModule* cpu : cpus_) {
         MemoryPort& port = cpu->core().memory();
-        if (port.debug_read(range.address + done, bytes.data(), n) == n)
-          port.debug_write(range.address + done, bytes.data(), n);
+        if (port.debug_read(at, bytes.data(), n) == n) port.debug_write(at, bytes.data(), n);
       }
+      at += n;
     }
   }
 }
