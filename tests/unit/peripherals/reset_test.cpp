@@ -147,7 +147,7 @@ TEST_CASE("reset: CMSDK UART back to zero registers, interrupts low, transmit ev
   CHECK(cpu.read32(CmsdkUart::kData) == 'y');
 }
 
-TEST_CASE("reset: simctrl drops its CYCLES_HI latch; CYCLES keeps counting from time zero") {
+TEST_CASE("reset: simctrl drops its CYCLES_HI latch, CYCLES keeps counting from time zero") {
   test::TestInitiator cpu("cpu");
   SimControl simctrl("simctrl", kPclk, std::make_unique<StringBackend>(), [](int) {});
   cpu.socket.bind(simctrl.socket);
