@@ -156,47 +156,54 @@ std::uint64_t Platform::load_into_platform(Addr address, const std::uint8_t* dat
   return done;
 }
 
-std::vector<Platform::WrittenRange> Platform::load_images() {
-  std::vector<WrittenRange> written;
+void Platform::load_images() {
   ImageOptions options;
   if (!cpus_.empty()) {
     options.isa = std::string(cpus_.front()->core().isa());
     options.cpu_name = cpus_.front()->basename();
   }
+  auto keep = [this](Addr a, const std::uint8_t* d, std::uint64_t n) {
+    if (n == 0) return;
+    image_pieces_.push_back(
+        {a, n, d ? std::vector<std::uint8_t>(d, d + n) : std::vector<std::uint8_t>{}});
+  };
   for (const ImageRequest& request : images_) {
     const ImageFormat format = request.format.value_or(image_format_for(request.path));
-    ImageSink sink = [this, &written](Addr a, const std::uint8_t* d, std::uint64_t n) {
+    ImageSink sink = [this, &keep](Addr a, const std::uint8_t* d, std::uint64_t n) {
       const std::uint64_t done = load_into_platform(a, d, n);
-      written.push_back({a, done});
+      keep(a, d, done);
       return done;
     };
     if (format == ImageFormat::Binary) {
       // A raw binary belongs to its memory alone: it must not spill into a neighbour.
       Memory* memory = request.memory;
       const Addr base = request.memory_base;
-      sink = [memory, base, &written](Addr a, const std::uint8_t* d,
-                                      std::uint64_t n) -> std::uint64_t {
+      sink = [memory, base, &keep](Addr a, const std::uint8_t* d,
+                                   std::uint64_t n) -> std::uint64_t {
         if (a < base || a - base >= memory->size()) return 0;
         const std::uint64_t fit = std::min<std::uint64_t>(n, memory->size() - (a - base));
         std::memcpy(memory->data() + (a - base), d, fit);
-        written.push_back({a, fit});
+        keep(a, d, fit);
         return fit;
       };
       options.binary_address = request.memory_base + request.offset;
     }
     load_image(request.path, format, sink, options);
   }
-  return written;
 }
 
-// Images are copied straight into the memories, past the cores' code-write watch: each core
-// is told through a debug write of the same bytes, which drops its decoded pages there.
-void Platform::forget_decoded_code(const std::vector<WrittenRange>& ranges) {
+// The images as they were loaded at start: the files are not read again, so a reset brings
+// back what the board was built with, whatever happened to the files since. The bytes go
+// straight into the memories, past the cores' code-write watch, so each core is then told
+// through a debug write of the same bytes, which drops the code it decoded there.
+void Platform::restore_images() {
   constexpr Addr kPage = 4096;  // chunks never cross a page, so never a region boundary
   std::vector<std::uint8_t> bytes(kPage);
-  for (const WrittenRange& range : ranges) {
-    const Addr end = range.address + range.size;
-    for (Addr at = range.address; at < end;) {
+  for (const ImagePiece& piece : image_pieces_) {
+    load_into_platform(piece.address, piece.bytes.empty() ? nullptr : piece.bytes.data(),
+                       piece.size);
+    const Addr end = piece.address + piece.size;
+    for (Addr at = piece.address; at < end;) {
       const auto n = static_cast<unsigned>(std::min<Addr>(end, (at & ~(kPage - 1)) + kPage) - at);
       for (CpuModule* cpu : cpus_) {
         MemoryPort& port = cpu->core().memory();
@@ -215,7 +222,7 @@ std::vector<std::string> Platform::reset() {
     else if (!dynamic_cast<CpuModule*>(module.get()) && !dynamic_cast<Memory*>(module.get()))
       not_reset.push_back(module->basename());
   }
-  forget_decoded_code(load_images());
+  restore_images();
   for (CpuModule* cpu : cpus_) cpu->core().reset();
   // A line still held high (by a device that could not be reset) is seen again by the
   // core's fresh interrupt controller.

@@ -131,13 +131,16 @@ class Platform : public sc_core::sc_module {
   };
 
   void wire_irqs();
-  struct WrittenRange {
+  // What an image wrote at `address`: `bytes`, or `size` zeros when `bytes` is empty (bss).
+  struct ImagePiece {
     Addr address;
     std::uint64_t size;
+    std::vector<std::uint8_t> bytes;
   };
-  // Returns where the images wrote, so a reload can invalidate decoded code there.
-  std::vector<WrittenRange> load_images();
-  void forget_decoded_code(const std::vector<WrittenRange>& ranges);
+  // Loads the images and keeps what they wrote in image_pieces_, for reset().
+  void load_images();
+  // Writes image_pieces_ again; the cores drop code they decoded there.
+  void restore_images();
   std::uint64_t load_into_platform(Addr address, const std::uint8_t* data, std::uint64_t size);
   void on_cpu_halt(CpuModule& cpu, CpuModule::Halt why);
   void on_quantum();
@@ -153,6 +156,7 @@ class Platform : public sc_core::sc_module {
   std::vector<IrqWire> irq_wires_;
   std::map<std::pair<CpuModule*, unsigned>, int> asserted_;  // sources high per core input
   std::vector<ImageRequest> images_;
+  std::vector<ImagePiece> image_pieces_;
   std::map<std::string, CharBackend*> backends_;  // owned by their devices
 
   InstructionBudget budget_;
