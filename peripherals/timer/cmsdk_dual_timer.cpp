@@ -122,7 +122,9 @@ std::uint32_t CmsdkDualTimer::restart_value(const Counter& c) const {
 }
 
 std::uint32_t CmsdkDualTimer::value_at(const Counter& c, std::uint64_t tick) const {
-  return down_count(tick - c.base_tick, c.base_value, restart_value(c), c.control & kOneShot);
+  // As in CmsdkTimer: a debug read at SystemC time may come before the last write's tick.
+  const std::uint64_t ticks = tick > c.base_tick ? tick - c.base_tick : 0;
+  return down_count(ticks, c.base_value, restart_value(c), c.control & kOneShot);
 }
 
 void CmsdkDualTimer::settle(Counter& c) {

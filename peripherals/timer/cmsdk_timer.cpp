@@ -67,7 +67,10 @@ void CmsdkTimer::reset_state() {
 }
 
 std::uint32_t CmsdkTimer::value_at(std::uint64_t edge) const {
-  return down_count(edge - base_edge_, base_value_, reload_, false);
+  // A debugger's read while the cores are halted comes at SystemC time, which may be behind
+  // the core-local time of the last write: the counter has not moved yet.
+  const std::uint64_t ticks = edge > base_edge_ ? edge - base_edge_ : 0;
+  return down_count(ticks, base_value_, reload_, false);
 }
 
 void CmsdkTimer::settle() {

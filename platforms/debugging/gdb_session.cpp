@@ -449,6 +449,7 @@ std::optional<std::string> GdbSession::monitor(std::string_view command) {
 // The whole board, as SYSRESETREQ would (docs/debugging.md): devices, memory images, cores.
 // Called in the stub's thread, with every core halted; simulated time runs on from here.
 std::string GdbSession::reset_text() {
+  if (platform_.ended()) return "cannot reset: the simulation has ended\n";
   const std::vector<std::string> not_reset = platform_.reset();
   lockup_reported_.assign(lockup_reported_.size(), false);  // a locked-up core is out of it
   std::string text = "board reset at " + sc_core::sc_time_stamp().to_string() +
