@@ -8,6 +8,12 @@ RegisterDevice::RegisterDevice(sc_core::sc_module_name name, std::endian order)
   socket.register_transport_dbg(this, &RegisterDevice::transport_dbg);
 }
 
+void RegisterDevice::reset() {
+  access_time_ = sc_core::sc_time_stamp();
+  registers_.reset();
+  reset_state();
+}
+
 void RegisterDevice::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   access_time_ = sc_core::sc_time_stamp() + delay;
   registers_.transport(payload, payload.get_address());

@@ -26,6 +26,10 @@ class SimControl : public RegisterDevice {
 
   CharBackend& console() { return *console_; }
 
+ protected:
+  // CYCLES keeps counting from time zero (simulated time is not rewound); only the latch goes.
+  void reset_state() override { latched_high_ = 0; }
+
  private:
   std::uint64_t cycles_now() const { return access_time().value() / clock_.value(); }
 

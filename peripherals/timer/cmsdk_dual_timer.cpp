@@ -88,6 +88,19 @@ void CmsdkDualTimer::add_counter(unsigned index) {
                       }});
 }
 
+// SP804 (DDI 0271) register summary: Load 0, Value 0xFFFFFFFF, Control 0x20, RIS 0.
+void CmsdkDualTimer::reset_state() {
+  for (Counter& c : counters_) {
+    c.zero_event.cancel();
+    c.load = 0;
+    c.control = Counter::kResetControl;
+    c.base_value = Counter::kResetValue;
+    c.base_tick = tick_at(c, access_time());
+    c.raw_interrupt = false;
+  }
+  update_irqs();
+}
+
 // Control bits 3:2: 00 -> 1, 01 -> 16, 10 -> 256 (11 is undefined; treated as 256).
 std::uint64_t CmsdkDualTimer::prescale(const Counter& c) const {
   switch ((c.control & kPrescaleMask) >> 2) {
@@ -109,7 +122,9 @@ std::uint32_t CmsdkDualTimer::restart_value(const Counter& c) const {
 }
 
 std::uint32_t CmsdkDualTimer::value_at(const Counter& c, std::uint64_t tick) const {
-  return down_count(tick - c.base_tick, c.base_value, restart_value(c), c.control & kOneShot);
+  // As in CmsdkTimer: a debug read at SystemC time may come before the last write's tick.
+  const std::uint64_t ticks = tick > c.base_tick ? tick - c.base_tick : 0;
+  return down_count(ticks, c.base_value, restart_value(c), c.control & kOneShot);
 }
 
 void CmsdkDualTimer::settle(Counter& c) {

@@ -32,12 +32,17 @@ class CmsdkDualTimer : public RegisterDevice {
 
   CmsdkDualTimer(sc_core::sc_module_name name, sc_core::sc_time pclk_period);
 
+ protected:
+  void reset_state() override;
+
  private:
   SC_HAS_PROCESS(CmsdkDualTimer);
 
   struct Counter {
-    std::uint32_t load = 0, control = 0x20;  // reset: IntEnable set, disabled, 16-bit
-    std::uint32_t base_value = 0xFFFFFFFF;   // value at base_tick
+    static constexpr std::uint32_t kResetControl = 0x20;  // IntEnable set, disabled, 16-bit
+    static constexpr std::uint32_t kResetValue = 0xFFFFFFFF;
+    std::uint32_t load = 0, control = kResetControl;
+    std::uint32_t base_value = kResetValue;  // value at base_tick
     std::uint64_t base_tick = 0;
     bool raw_interrupt = false;
     sc_core::sc_event zero_event;

@@ -57,8 +57,20 @@ CmsdkTimer::CmsdkTimer(sc_core::sc_module_name name, sc_core::sc_time pclk_perio
   dont_initialize();
 }
 
+// Every register resets to 0 (DDI 0479C, APB timer register summary): stopped, no interrupt.
+void CmsdkTimer::reset_state() {
+  interrupt_event_.cancel();
+  ctrl_ = reload_ = base_value_ = 0;
+  base_edge_ = edge_at(access_time());
+  int_status_ = false;
+  irq.set(false);
+}
+
 std::uint32_t CmsdkTimer::value_at(std::uint64_t edge) const {
-  return down_count(edge - base_edge_, base_value_, reload_, false);
+  // A debugger's read while the cores are halted comes at SystemC time, which may be behind
+  // the core-local time of the last write: the counter has not moved yet.
+  const std::uint64_t ticks = edge > base_edge_ ? edge - base_edge_ : 0;
+  return down_count(ticks, base_value_, reload_, false);
 }
 
 void CmsdkTimer::settle() {

@@ -29,6 +29,9 @@ class CmsdkTimer : public RegisterDevice {
 
   CmsdkTimer(sc_core::sc_module_name name, sc_core::sc_time pclk_period);
 
+ protected:
+  void reset_state() override;
+
  private:
   SC_HAS_PROCESS(CmsdkTimer);
 

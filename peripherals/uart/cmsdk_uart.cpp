@@ -48,6 +48,18 @@ CmsdkUart::CmsdkUart(sc_core::sc_module_name name, sc_core::sc_time pclk_period,
   dont_initialize();
 }
 
+// Buffers empty, transmitter and receiver disabled, no interrupt (DDI 0479C, APB UART
+// register summary: every register resets to 0). The backend keeps what it already sent.
+void CmsdkUart::reset_state() {
+  tx_done_event_.cancel();
+  rx_poll_event_.cancel();
+  ctrl_ = bauddiv_ = int_status_ = overrun_ = 0;
+  tx_pending_ = rx_full_ = false;
+  tx_byte_ = rx_byte_ = 0;
+  tx_done_time_ = sc_core::SC_ZERO_TIME;
+  update_irqs();
+}
+
 sc_core::sc_time CmsdkUart::character_time() const {
   if (ctrl_ & kHighSpeedTest) return pclk_ * kBitsPerCharacter;
   return pclk_ * (static_cast<double>(bauddiv_) * kBitsPerCharacter);

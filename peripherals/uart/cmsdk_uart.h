@@ -42,6 +42,9 @@ class CmsdkUart : public RegisterDevice {
 
   CharBackend& backend() { return *backend_; }
 
+ protected:
+  void reset_state() override;
+
  private:
   SC_HAS_PROCESS(CmsdkUart);
 

@@ -432,10 +432,7 @@ std::optional<std::string> GdbSession::monitor(std::string_view command) {
   const std::string_view word = command.substr(0, space);
   const std::string_view argument =
       space == std::string_view::npos ? std::string_view{} : command.substr(space + 1);
-  if (word == "reset") {
-    for (CpuModule* cpu : platform_.cpus()) cpu->core().reset();
-    return "cores reset (devices keep their state)\n";
-  }
+  if (word == "reset") return reset_text();
   if (word == "info") return info_text();
   if (word == "cycles") return cycles_text();
   if (word == "quantum") {
@@ -447,6 +444,22 @@ std::optional<std::string> GdbSession::monitor(std::string_view command) {
     return "quantum " + tlm::tlm_global_quantum::instance().get().to_string() + "\n";
   }
   return std::nullopt;
+}
+
+// The whole board, as SYSRESETREQ would (docs/debugging.md): devices, memory images, cores.
+// Called in the stub's thread, with every core halted; simulated time runs on from here.
+std::string GdbSession::reset_text() {
+  if (platform_.ended()) return "cannot reset: the simulation has ended\n";
+  const std::vector<std::string> not_reset = platform_.reset();
+  lockup_reported_.assign(lockup_reported_.size(), false);  // a locked-up core is out of it
+  std::string text = "board reset at " + sc_core::sc_time_stamp().to_string() +
+                     ": devices to their reset state, images reloaded, cores at the reset vector\n";
+  if (!not_reset.empty()) {
+    text += "not reset (no reset support, left as they were):";
+    for (const std::string& name : not_reset) text += " " + name;
+    text += "\n";
+  }
+  return text;
 }
 
 std::string GdbSession::info_text() const {

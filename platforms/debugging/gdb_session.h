@@ -79,6 +79,7 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   void update_hooks();
   bool guest_exit(int code);
   std::size_t index_of(const CpuModule& cpu) const;
+  std::string reset_text();
   std::string info_text() const;
   std::string cycles_text() const;
 

@@ -5,6 +5,7 @@
 
 #include "cores/arm/arm_a.h"
 #include "cores/arm/cortex_m.h"
+#include "peripherals/common/resettable.h"
 #include "platforms/elaboration/builtin_types.h"
 #include "platforms/elaboration/params.h"
 #include "platforms/elaboration/platform.h"
@@ -17,10 +18,12 @@ namespace anvil {
 namespace {
 
 #ifdef ANVIL_WITH_SEMIHOSTING
-// BKPT 0xAB services for one core, owned by the platform like any module.
-struct SemihostingModule : sc_core::sc_module {
+// BKPT 0xAB services for one core, owned by the platform like any module. Its state is the
+// host's (files the guest opened), which a board reset leaves alone, as a debug probe would.
+struct SemihostingModule : sc_core::sc_module, Resettable {
   SemihostingModule(sc_core::sc_module_name name, ArmSemihostingConfig config)
       : sc_core::sc_module(name), service(std::move(config)) {}
+  void reset() override {}
   ArmSemihosting service;
 };
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "peripherals/common/resettable.h"
 #include "platforms/errors.h"
 
 namespace anvil {
@@ -178,25 +179,73 @@ void Platform::load_images() {
     options.isa = std::string(cpus_.front()->core().isa());
     options.cpu_name = cpus_.front()->basename();
   }
+  auto keep = [this](Addr a, const std::uint8_t* d, std::uint64_t n) {
+    if (n == 0) return;
+    image_pieces_.push_back(
+        {a, n, d ? std::vector<std::uint8_t>(d, d + n) : std::vector<std::uint8_t>{}});
+  };
   for (const ImageRequest& request : images_) {
     const ImageFormat format = request.format.value_or(image_format_for(request.path));
-    ImageSink sink = [this](Addr a, const std::uint8_t* d, std::uint64_t n) {
-      return load_into_platform(a, d, n);
+    ImageSink sink = [this, &keep](Addr a, const std::uint8_t* d, std::uint64_t n) {
+      const std::uint64_t done = load_into_platform(a, d, n);
+      keep(a, d, done);
+      return done;
     };
     if (format == ImageFormat::Binary) {
       // A raw binary belongs to its memory alone: it must not spill into a neighbour.
       Memory* memory = request.memory;
       const Addr base = request.memory_base;
-      sink = [memory, base](Addr a, const std::uint8_t* d, std::uint64_t n) -> std::uint64_t {
+      sink = [memory, base, &keep](Addr a, const std::uint8_t* d,
+                                   std::uint64_t n) -> std::uint64_t {
         if (a < base || a - base >= memory->size()) return 0;
         const std::uint64_t fit = std::min<std::uint64_t>(n, memory->size() - (a - base));
         std::memcpy(memory->data() + (a - base), d, fit);
+        keep(a, d, fit);
         return fit;
       };
       options.binary_address = request.memory_base + request.offset;
     }
     load_image(request.path, format, sink, options);
   }
+}
+
+// The images as they were loaded at start: the files are not read again, so a reset brings
+// back what the board was built with, whatever happened to the files since. The bytes go
+// straight into the memories, past the cores' code-write watch, so each core is then told
+// through a debug write of the same bytes, which drops the code it decoded there.
+void Platform::restore_images() {
+  constexpr Addr kPage = 4096;  // chunks never cross a page, so never a region boundary
+  std::vector<std::uint8_t> bytes(kPage);
+  for (const ImagePiece& piece : image_pieces_) {
+    load_into_platform(piece.address, piece.bytes.empty() ? nullptr : piece.bytes.data(),
+                       piece.size);
+    const Addr end = piece.address + piece.size;
+    for (Addr at = piece.address; at < end;) {
+      const auto n = static_cast<unsigned>(std::min<Addr>(end, (at & ~(kPage - 1)) + kPage) - at);
+      for (CpuModule* cpu : cpus_) {
+        MemoryPort& port = cpu->core().memory();
+        if (port.debug_read(at, bytes.data(), n) == n) port.debug_write(at, bytes.data(), n);
+      }
+      at += n;
+    }
+  }
+}
+
+std::vector<std::string> Platform::reset() {
+  std::vector<std::string> not_reset;
+  for (const auto& module : modules_) {
+    if (auto* resettable = dynamic_cast<Resettable*>(module.get()))
+      resettable->reset();  // devices first: their interrupt lines fall before the cores start
+    else if (!dynamic_cast<CpuModule*>(module.get()) && !dynamic_cast<Memory*>(module.get()))
+      not_reset.push_back(module->basename());
+  }
+  restore_images();
+  for (CpuModule* cpu : cpus_) cpu->core().reset();
+  // A line still held high (by a device that could not be reset) is seen again by the
+  // core's fresh interrupt controller.
+  for (const auto& [input, count] : asserted_)
+    if (count > 0) input.first->set_irq(input.second, true);
+  return not_reset;
 }
 
 void Platform::exit(int code) {

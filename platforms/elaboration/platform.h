@@ -120,6 +120,13 @@ class Platform : public sc_core::sc_module {
   const std::map<std::string, CharBackend*>& backends() const { return backends_; }
   // Sets up tracing, the instruction budget and the status line before sc_start.
   void prepare_run();
+  // The whole board's reset, with the simulation halted (called from a SystemC process such
+  // as the GDB stub's): every Resettable component to its reset state, the memory images
+  // loaded again (RAM keeps the rest of its contents), then the cores from their reset
+  // vectors. Simulated time is not rewound: the board restarts at the current time.
+  // Returns the modules that are neither a core, a memory nor Resettable, so were left as
+  // they are (the caller reports them).
+  std::vector<std::string> reset();
 
  private:
   struct IrqWire {
@@ -135,7 +142,16 @@ class Platform : public sc_core::sc_module {
   };
 
   void wire_irqs();
+  // What an image wrote at `address`: `bytes`, or `size` zeros when `bytes` is empty (bss).
+  struct ImagePiece {
+    Addr address;
+    std::uint64_t size;
+    std::vector<std::uint8_t> bytes;
+  };
+  // Loads the images and keeps what they wrote in image_pieces_, for reset().
   void load_images();
+  // Writes image_pieces_ again; the cores drop code they decoded there.
+  void restore_images();
   std::uint64_t load_into_platform(Addr address, const std::uint8_t* data, std::uint64_t size);
   void on_cpu_halt(CpuModule& cpu, CpuModule::Halt why);
   void on_quantum();
@@ -151,6 +167,7 @@ class Platform : public sc_core::sc_module {
   std::vector<IrqWire> irq_wires_;
   std::map<std::pair<CpuModule*, unsigned>, int> asserted_;  // sources high per core input
   std::vector<ImageRequest> images_;
+  std::vector<ImagePiece> image_pieces_;
   std::map<std::string, CharBackend*> backends_;  // owned by their devices
 
   InstructionBudget budget_;

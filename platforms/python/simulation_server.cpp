@@ -113,8 +113,17 @@ class SimulationServer {
       return breakpoint(command == "break-insert", parse_number(argument(r, 1), "address"));
     if (command == "stats") return stats();
     if (command == "describe") return {"ok", platform_.describe()};
+    if (command == "reset") return reset_board();
     if (command == "interrupt") return {"ok"};  // it stopped the run it came during, if any
     throw RequestError("usage", "unknown request \"" + command + "\"");
+  }
+
+  // GDB's `monitor reset` (Platform::reset): "ok", then the components that were not reset.
+  Message reset_board() {
+    if (!ended_.empty()) throw RequestError("ended", "the simulation has ended: " + ended_);
+    Message reply{"ok"};
+    for (std::string& name : platform_.reset()) reply.push_back(std::move(name));
+    return reply;
   }
 
   static const std::string& argument(const Message& r, std::size_t index) {

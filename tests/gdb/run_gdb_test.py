@@ -17,10 +17,11 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 import cases_connection  # noqa: E402
 import cases_demo  # noqa: E402
+import cases_reset  # noqa: E402
 import cases_source  # noqa: E402
 
 CASES = {name[5:].replace("_", "-"): case
-         for module in (cases_demo, cases_connection, cases_source)
+         for module in (cases_demo, cases_connection, cases_source, cases_reset)
          for name, case in vars(module).items() if name.startswith("case_")}
 
 

@@ -143,3 +143,21 @@ def test_ctrl_c_stops_a_run_and_keeps_the_simulation(board, hello):
         assert 0 < stopped_at
         assert sim.run(insns=5).reason == "insns"
         assert sim.stats().instructions == stopped_at + 5
+
+
+
+def test_reset_starts_the_board_over(board, hello, hello_expected):
+    # Halfway through, a reset puts the core at the reset vector (ARMv7-M ARM B1.5.5) with
+    # every device of the board reset; time runs on, and the program runs again from the
+    # top, printing all it printed on qemu after what the first half had already sent.
+    with anvil.Simulation(board, params={"firmware": hello}) as sim:
+        sim.run(until_output=b"self-check:", timeout="10 ms")
+        before = sim.uart().output()
+        time_before = sim.stats().simulated_seconds
+        assert sim.reset() == []
+        vectors = sim.memory.read(0, 8)
+        assert sim.cpu().pc == int.from_bytes(vectors[4:8], "little") & ~1
+        assert sim.stats().simulated_seconds >= time_before
+        stop = sim.run(timeout="1 s")
+        assert stop.reason == "exit" and sim.exit_code == 0
+        assert sim.uart().output() == before + hello_expected

@@ -271,6 +271,13 @@ class Simulation:
         return Stats(sum(c["instructions"] for c in per_cpu.values()), first["cycles"],
                      float(reply[0]), per_cpu)
 
+    def reset(self) -> List[str]:
+        """Resets the whole board, as GDB's `monitor reset` does (docs/debugging.md): devices
+        to their reset state, memory images loaded again, cores at the reset vector.
+        Simulated time runs on; captured UART output stays. Returns the components that
+        could not be reset (empty when the whole board was)."""
+        return [name.decode() for name in self._request("reset")]
+
     def describe(self):
         """The memory map and IRQ wiring (`anvil describe`)."""
         return self._request("describe")[0].decode()

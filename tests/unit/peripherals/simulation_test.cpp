@@ -94,6 +94,27 @@ struct TestBoard {
   ~TestBoard() { std::filesystem::remove(console); }
 };
 
+// A module with no reset support, like a device type written before Resettable.
+struct PlainModule : sc_core::sc_module {
+  explicit PlainModule(sc_core::sc_module_name name) : sc_core::sc_module(name) {}
+};
+
+// Writes an ELF image at `path` whose one segment puts 0xDEADBEEF at physical 0x100.
+void write_test_elf(const std::string& path) {
+  // A 52-byte ELF header and one PT_LOAD of 4 bytes at physical 0x100 (see image_loader_test).
+  std::vector<std::uint8_t> elf(52 + 32 + 4, 0);
+  const std::uint8_t header[] = {0x7F, 'E', 'L', 'F', 1, 1, 1};
+  std::copy(std::begin(header), std::end(header), elf.begin());
+  auto put = [&](std::size_t at, std::uint32_t v, unsigned n) {
+    for (unsigned i = 0; i < n; ++i) elf[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+  };
+  put(16, 2, 2), put(18, 40, 2), put(20, 1, 4), put(28, 52, 4), put(42, 32, 2), put(44, 1, 2);
+  put(52, 1, 4), put(56, 84, 4), put(64, 0x100, 4), put(68, 4, 4), put(72, 4, 4);
+  put(84, 0xDEADBEEF, 4);
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(elf.data()), static_cast<std::streamsize>(elf.size()));
+}
+
 }  // namespace
 
 TEST_CASE("simulation: the guest prints through simctrl and exits with its code") {
@@ -188,20 +209,8 @@ TEST_CASE("simulation: a core asleep with nothing to wake it is reported as a de
 }
 
 TEST_CASE("simulation: an ELF image in ROM is what the core reads") {
-  // A 52-byte ELF header and one PT_LOAD of 4 bytes at physical 0x100 (see image_loader_test).
-  std::vector<std::uint8_t> elf(52 + 32 + 4, 0);
-  const std::uint8_t header[] = {0x7F, 'E', 'L', 'F', 1, 1, 1};
-  std::copy(std::begin(header), std::end(header), elf.begin());
-  auto put = [&](std::size_t at, std::uint32_t v, unsigned n) {
-    for (unsigned i = 0; i < n; ++i) elf[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-  };
-  put(16, 2, 2), put(18, 40, 2), put(20, 1, 4), put(28, 52, 4), put(42, 32, 2), put(44, 1, 2);
-  put(52, 1, 4), put(56, 84, 4), put(64, 0x100, 4), put(68, 4, 4), put(72, 4, 4);
-  put(84, 0xDEADBEEF, 4);
   const std::string path = temp_path("fw.elf");
-  std::ofstream(path, std::ios::binary)
-      .write(reinterpret_cast<const char*>(elf.data()), static_cast<std::streamsize>(elf.size()));
-
+  write_test_elf(path);
   TestBoard t({{Op::Load, 0x100}, {Op::Store, kSimctrl + SimControl::kExit, 0}});
   t.board.components[1].params["image"] = text(path);
   Simulation sim(t.board, t.registry, {});
@@ -248,4 +257,44 @@ TEST_CASE("simulation: a missing image is an image error naming the file") {
   TestBoard t(std::vector<Op>{});
   t.board.components[1].params["image"] = text("/nonexistent/fw.elf");
   CHECK_THROWS_AS(Simulation(t.board, t.registry, {}), ImageError);
+}
+
+TEST_CASE(
+    "simulation: a board reset resets devices, reloads images, resets cores, names the rest") {
+  const std::string path = temp_path("fw.elf");
+  write_test_elf(path);
+  TestBoard t({{Op::Store, kUart + CmsdkUart::kBaudDiv, 16},
+               {Op::Store, kUart + CmsdkUart::kCtrl, CmsdkUart::kTxEnable},
+               {Op::Store, 0x20000000, 0x55},
+               {Op::Store, kSimctrl + SimControl::kExit, 0}});
+  t.board.components[1].params["image"] = text(path);
+  // A device type without reset support.
+  t.registry.add({.kind = "device",
+                  .name = "plain",
+                  .summary = "test module",
+                  .params = {},
+                  .build = [](Platform& p, const ComponentDesc& c) {
+                    p.add_module<PlainModule>(c.name.c_str());
+                  }});
+  t.board.components.push_back(component("gadget", "device", "plain", {}, 7));
+  Simulation sim(t.board, t.registry, {});
+  sim.run();
+  std::filesystem::remove(path);  // a reset restores the image as loaded, not the file
+  MemoryPort& port = sim.platform().cpus().front()->core().memory();
+  auto word = [&port](Addr address) {
+    std::uint32_t v = 0;
+    REQUIRE(port.debug_read(address, &v, 4) == 4);
+    return v;
+  };
+  REQUIRE(word(kUart + CmsdkUart::kCtrl) == CmsdkUart::kTxEnable);
+  const std::uint32_t zero = 0;
+  port.debug_write(0x100, &zero, 4);  // spoil the image in ROM
+  REQUIRE(word(0x100) == 0);
+
+  CHECK(sim.platform().reset() == std::vector<std::string>{"gadget"});
+  CHECK(word(kUart + CmsdkUart::kCtrl) == 0);  // DDI 0479C: UART registers reset to 0
+  CHECK(word(kUart + CmsdkUart::kBaudDiv) == 0);
+  CHECK(word(0x100) == 0xDEADBEEF);  // the image is loaded again
+  CHECK(word(0x20000000) == 0x55);   // the rest of RAM keeps its contents
+  CHECK(sim.platform().cpus().front()->core().pc() == 0x1000);  // ScriptCore's first op
 }
