@@ -131,8 +131,8 @@ void CLO(MipsCore& cpu, std::uint32_t insn) {
 
 // SEB/SEH rd, rt: sign-extend byte/halfword. WSBH: swap the bytes of each halfword.
 void SEB(MipsCore& cpu, std::uint32_t insn) {
-  cpu.set_gpr(rd(insn), static_cast<std::uint32_t>(
-                            static_cast<std::int32_t>(static_cast<std::int8_t>(cpu.gpr(rt(insn))))));
+  cpu.set_gpr(rd(insn), static_cast<std::uint32_t>(static_cast<std::int32_t>(
+                            static_cast<std::int8_t>(cpu.gpr(rt(insn))))));
 }
 void SEH(MipsCore& cpu, std::uint32_t insn) {
   cpu.set_gpr(rd(insn), imm_signed(cpu.gpr(rt(insn))));

@@ -21,10 +21,14 @@ std::vector<MipsRow> rows_for(const Variant& v) {
   const auto add = [&rows](std::span<const MipsRow> more) {
     rows.insert(rows.end(), more.begin(), more.end());
   };
-  if (v.isa == IsaLevel::Mips1) add(mips1_rows());
-  else add(mips32r2_rows());
-  if (v.has_fpu) add(mips_fpu_rows());
-  else if (v.isa == IsaLevel::Mips32Release2) add(mips32_no_fpu_rows());
+  if (v.isa == IsaLevel::Mips1)
+    add(mips1_rows());
+  else
+    add(mips32r2_rows());
+  if (v.has_fpu)
+    add(mips_fpu_rows());
+  else if (v.isa == IsaLevel::Mips32Release2)
+    add(mips32_no_fpu_rows());
   return rows;
 }
 

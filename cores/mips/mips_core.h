@@ -34,7 +34,7 @@ std::span<const MipsRow> mips_common_rows();
 std::span<const MipsRow> mips1_rows();
 std::span<const MipsRow> mips32r2_rows();
 std::span<const MipsRow> mips32_no_fpu_rows();  // CP1 raising Coprocessor Unusable
-std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
+std::span<const MipsRow> mips_fpu_rows();       // mips_fpu_table.cpp
 
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
@@ -118,8 +118,10 @@ class MipsCore final : public Core {
   }
   // Branch-likely: a branch not taken annuls its delay slot (MIPS32 ISA, BEQL).
   void branch_likely(std::uint32_t target, bool taken) {
-    if (taken) branch(target, true);
-    else next_pc_ += 4;
+    if (taken)
+      branch(target, true);
+    else
+      next_pc_ += 4;
   }
   // Jumps and returns without a delay slot (ERET): the next instruction is `target`.
   void jump_now(std::uint32_t target) { next_pc_ = target; }
@@ -172,7 +174,7 @@ class MipsCore final : public Core {
   Cp0& cp0() { return cp0_; }
   std::uint32_t read_cp0(unsigned reg, unsigned sel);
   void write_cp0(unsigned reg, unsigned sel, std::uint32_t value);
-  void exception_return();  // ERET
+  void exception_return();        // ERET
   void restore_from_exception();  // RFE (MIPS I)
   void tlb_read();
   void tlb_write(bool random);
@@ -229,7 +231,7 @@ class MipsCore final : public Core {
     if (variant_.load_delay_slot) {
       if (pending_load_.reg != PendingLoad::kNone) r_[pending_load_.reg] = pending_load_.value;
       pending_load_ = new_load_;
-      new_load_.reg = PendingLoad::kNone;
+      new_load_ = PendingLoad{};
     }
     delay_ = branch_;
     if (branch_.taken) next_pc_ = branch_.target;

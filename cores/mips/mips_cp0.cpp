@@ -111,8 +111,10 @@ void MipsCore::write_cp0(unsigned reg, unsigned sel, std::uint32_t v) {
       if (!mips1) cp0_.entry_lo1 = v & 0x3FFFFFFFu;
       break;
     case 4:
-      if (sel == 2) cp0_.user_local = v;
-      else cp0_.context = (cp0_.context & ~0xFF800000u) | (v & 0xFF800000u);
+      if (sel == 2)
+        cp0_.user_local = v;
+      else
+        cp0_.context = (cp0_.context & ~0xFF800000u) | (v & 0xFF800000u);
       break;
     case 5:
       if (!mips1) cp0_.page_mask = v & 0x1FFFE000u;
@@ -138,7 +140,8 @@ void MipsCore::write_cp0(unsigned reg, unsigned sel, std::uint32_t v) {
       schedule_timer();
       break;
     case 12:
-      if (sel == 1) cp0_.intctl = v & (0x1Fu << 5);
+      if (sel == 1)
+        cp0_.intctl = v & (0x1Fu << 5);
       else if (sel == 0) {
         const std::uint32_t m = status_write_mask(variant_);
         cp0_.status = (cp0_.status & ~m) | (v & m);
@@ -146,7 +149,8 @@ void MipsCore::write_cp0(unsigned reg, unsigned sel, std::uint32_t v) {
       stop_after_instruction();  // interrupts may be enabled now
       break;
     case 13: {
-      const std::uint32_t m = mips1 ? cause::kIPSoftware : (cause::kIV | (1u << 22) | cause::kIPSoftware);
+      const std::uint32_t m =
+          mips1 ? cause::kIPSoftware : (cause::kIV | (1u << 22) | cause::kIPSoftware);
       cp0_.cause = (cp0_.cause & ~m) | (v & m);
       stop_after_instruction();
       break;
@@ -243,8 +247,8 @@ void MipsCore::tlb_write(bool random) {
   // The entry is global only when both halves say so (MIPS32 ISA, TLBWI).
   const std::uint32_t g = cp0_.entry_lo0 & cp0_.entry_lo1 & kGlobal;
   const std::uint32_t vpn2_mask = ~(cp0_.page_mask | 0x1FFFu);
-  cp0_.tlb[i] = {cp0_.page_mask, cp0_.entry_hi & (vpn2_mask | 0xFFu), (cp0_.entry_lo0 & ~kGlobal) | g,
-                 (cp0_.entry_lo1 & ~kGlobal) | g};
+  cp0_.tlb[i] = {cp0_.page_mask, cp0_.entry_hi & (vpn2_mask | 0xFFu),
+                 (cp0_.entry_lo0 & ~kGlobal) | g, (cp0_.entry_lo1 & ~kGlobal) | g};
 }
 
 void MipsCore::tlb_probe() {
@@ -279,8 +283,8 @@ void MipsCore::tlb_probe() {
 // kernel mode or where HWREna enables them. In Linux user mode, the kernel grants 0-3 and
 // emulates UserLocal (29) for cores without the ULRI option.
 bool MipsCore::read_hardware_register(unsigned rd, std::uint32_t& value) {
-  const bool allowed =
-      kernel_mode() || (rd < 32 && (cp0_.hwrena >> rd) & 1) || (linux_user_ && (rd <= 3 || rd == 29));
+  const bool allowed = kernel_mode() || (rd < 32 && (cp0_.hwrena >> rd) & 1) ||
+                       (linux_user_ && (rd <= 3 || rd == 29));
   if (!allowed) return false;
   switch (rd) {
     case 0:

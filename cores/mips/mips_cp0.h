@@ -48,28 +48,28 @@ struct TlbEntry {
 };
 
 struct Cp0 {
-  std::uint32_t index = 0;     // 0
-  std::uint32_t random = 0;    // 1 (kept as a counter, see mips_cp0.cpp)
-  std::uint32_t entry_lo0 = 0; // 2
-  std::uint32_t entry_lo1 = 0; // 3
-  std::uint32_t context = 0;   // 4
-  std::uint32_t user_local = 0;  // 4 select 2 (RDHWR 29)
-  std::uint32_t page_mask = 0; // 5
-  std::uint32_t wired = 0;     // 6 (MIPS32)
-  std::uint32_t target_address = 0;  // 6 on the R3000A: TAR
-  std::uint32_t hwrena = 0;    // 7
-  std::uint32_t bad_vaddr = 0; // 8
-  std::uint32_t count_offset = 0;  // 9: Count = cycles / divider + count_offset
-  std::uint32_t entry_hi = 0;  // 10
-  std::uint32_t compare = 0;   // 11
-  std::uint32_t status = 0;    // 12
-  std::uint32_t intctl = 0;    // 12 select 1
-  std::uint32_t srsctl = 0;    // 12 select 2
-  std::uint32_t cause = 0;     // 13
-  std::uint32_t epc = 0;       // 14
-  std::uint32_t ebase = 0;     // 15 select 1
-  std::uint32_t config0 = 0;   // 16 (K0 and the other writable bits)
-  std::uint32_t lladdr = 0;    // 17
+  std::uint32_t index = 0;                   // 0
+  std::uint32_t random = 0;                  // 1 (kept as a counter, see mips_cp0.cpp)
+  std::uint32_t entry_lo0 = 0;               // 2
+  std::uint32_t entry_lo1 = 0;               // 3
+  std::uint32_t context = 0;                 // 4
+  std::uint32_t user_local = 0;              // 4 select 2 (RDHWR 29)
+  std::uint32_t page_mask = 0;               // 5
+  std::uint32_t wired = 0;                   // 6 (MIPS32)
+  std::uint32_t target_address = 0;          // 6 on the R3000A: TAR
+  std::uint32_t hwrena = 0;                  // 7
+  std::uint32_t bad_vaddr = 0;               // 8
+  std::uint32_t count_offset = 0;            // 9: Count = cycles / divider + count_offset
+  std::uint32_t entry_hi = 0;                // 10
+  std::uint32_t compare = 0;                 // 11
+  std::uint32_t status = 0;                  // 12
+  std::uint32_t intctl = 0;                  // 12 select 1
+  std::uint32_t srsctl = 0;                  // 12 select 2
+  std::uint32_t cause = 0;                   // 13
+  std::uint32_t epc = 0;                     // 14
+  std::uint32_t ebase = 0;                   // 15 select 1
+  std::uint32_t config0 = 0;                 // 16 (K0 and the other writable bits)
+  std::uint32_t lladdr = 0;                  // 17
   std::uint32_t watch_lo = 0, watch_hi = 0;  // 18, 19
   std::uint32_t debug = 0, depc = 0;         // 23, 24 (EJTAG)
   std::uint32_t tag_lo = 0, data_lo = 0;     // 28

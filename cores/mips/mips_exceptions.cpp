@@ -184,8 +184,10 @@ void MipsCore::set_irq_line(unsigned line, bool level) {
   if (line >= 6)
     throw std::out_of_range(std::string(variant_.name) + ": interrupt line " +
                             std::to_string(line) + " does not exist (lines 0..5 are IP2..IP7)");
-  if (level) irq_lines_ |= 1u << line;
-  else irq_lines_ &= ~(1u << line);
+  if (level)
+    irq_lines_ |= 1u << line;
+  else
+    irq_lines_ &= ~(1u << line);
   limit_.store(0, std::memory_order_relaxed);
   wake_if_due();
 }

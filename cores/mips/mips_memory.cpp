@@ -17,7 +17,8 @@ bool MipsCore::translate(std::uint32_t va, bool store, Addr& pa) {
     pa = va;
     return true;
   }
-  if (va >= 0x80000000 && va < 0xC0000000) pa = va & 0x1FFFFFFF;
+  if (va >= 0x80000000 && va < 0xC0000000)
+    pa = va & 0x1FFFFFFF;
   else if (va < 0x80000000 && variant_.isa == IsaLevel::Mips32Release2 &&
            (cp0_.status & status::kERL))
     pa = va;  // kuseg is unmapped while ERL is set (MIPS32 PRA 4.3.1)

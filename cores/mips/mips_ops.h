@@ -50,6 +50,7 @@ Handler MFC0, MTC0, ERET, RFE, TLBR, TLBWI, TLBWR, TLBP, WAIT, DI, EI, RDHWR, SD
 Handler coprocessor_missing;  // COPz/LWCz/SWCz without that coprocessor: CpU
 // Floating point (mips_fpu_ops.cpp)
 Handler MFC1, MTC1, MFHC1, MTHC1, CFC1, CTC1, BC1, LWC1, SWC1, LDC1, SDC1, LWXC1, SWXC1, LDXC1,
-    SDXC1, MOVCI, fpu_arithmetic_s, fpu_arithmetic_d, fpu_convert_w, fpu_convert_l, fpu_multiply_add;
+    SDXC1, MOVCI, fpu_arithmetic_s, fpu_arithmetic_d, fpu_convert_w, fpu_convert_l,
+    fpu_multiply_add;
 
 }  // namespace anvil::mips::ops

@@ -33,7 +33,8 @@ std::vector<RegisterInfo> describe_registers() {
   constexpr const char* kFpu = "org.gnu.gdb.mips.fpu";
   constexpr const char* kSystem = "org.anvil.mips.system";
   std::vector<RegisterInfo> regs;
-  for (unsigned n = 0; n < 32; ++n) regs.push_back({"r" + std::to_string(n), 32, kCpu, "int", "general"});
+  for (unsigned n = 0; n < 32; ++n)
+    regs.push_back({"r" + std::to_string(n), 32, kCpu, "int", "general"});
   regs.push_back({"status", 32, kCp0, "int", "system"});
   regs.push_back({"lo", 32, kCpu, "int", "general"});
   regs.push_back({"hi", 32, kCpu, "int", "general"});

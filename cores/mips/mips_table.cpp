@@ -81,9 +81,12 @@ constexpr std::array kCommonRows{
     row("TLBWR", "MIPS32 ISA TLBWR", "010000 1 ------------------- 000110", &ops::TLBWR),
     row("TLBP", "MIPS32 ISA TLBP", "010000 1 ------------------- 001000", &ops::TLBP),
     // Coprocessors 2 and 3 do not exist on these cores: Coprocessor Unusable.
-    row("COP2", "MIPS32 PRA 6.2.12", "010010 --------------------------", &ops::coprocessor_missing),
-    row("LWC2", "MIPS32 PRA 6.2.12", "110010 --------------------------", &ops::coprocessor_missing),
-    row("SWC2", "MIPS32 PRA 6.2.12", "111010 --------------------------", &ops::coprocessor_missing),
+    row("COP2", "MIPS32 PRA 6.2.12", "010010 --------------------------",
+        &ops::coprocessor_missing),
+    row("LWC2", "MIPS32 PRA 6.2.12", "110010 --------------------------",
+        &ops::coprocessor_missing),
+    row("SWC2", "MIPS32 PRA 6.2.12", "111010 --------------------------",
+        &ops::coprocessor_missing),
 };
 
 constexpr std::array kMips1Rows{
@@ -91,11 +94,15 @@ constexpr std::array kMips1Rows{
     row("SRLV", "R30xx manual SRLV", "000000 sssss ttttt ddddd ----- 000110", &ops::SRLV),
     // BcondZ: rt bit 0 chooses BGEZ/BLTZ and rt = 1000x links; the R3000 ignores the other
     // rt bits (the reference vectors exercise all 32 values).
-    row("BcondZ", "R30xx manual BLTZ/BGEZ", "000001 sssss ttttt iiiiiiiiiiiiiiii", &ops::BcondZ_mips1),
+    row("BcondZ", "R30xx manual BLTZ/BGEZ", "000001 sssss ttttt iiiiiiiiiiiiiiii",
+        &ops::BcondZ_mips1),
     row("RFE", "R30xx manual RFE", "010000 1 ------------------- 010000", &ops::RFE),
-    row("COP1 (no FPU)", "R30xx manual 3.5", "010001 --------------------------", &ops::coprocessor_missing),
-    row("LWC1 (no FPU)", "R30xx manual 3.5", "110001 --------------------------", &ops::coprocessor_missing),
-    row("SWC1 (no FPU)", "R30xx manual 3.5", "111001 --------------------------", &ops::coprocessor_missing),
+    row("COP1 (no FPU)", "R30xx manual 3.5", "010001 --------------------------",
+        &ops::coprocessor_missing),
+    row("LWC1 (no FPU)", "R30xx manual 3.5", "110001 --------------------------",
+        &ops::coprocessor_missing),
+    row("SWC1 (no FPU)", "R30xx manual 3.5", "111001 --------------------------",
+        &ops::coprocessor_missing),
     row("COP3", "R30xx manual 3.5", "010011 --------------------------", &ops::coprocessor_missing),
     row("LWC3", "R30xx manual 3.5", "110011 --------------------------", &ops::coprocessor_missing),
     row("SWC3", "R30xx manual 3.5", "111011 --------------------------", &ops::coprocessor_missing),
@@ -163,20 +170,29 @@ constexpr std::array kMips32r2Rows{
     row("WAIT", "MIPS32 ISA WAIT", "010000 1 ------------------- 100000", &ops::WAIT),
     row("DI", "MIPS32 ISA DI", "010000 01011 ttttt 01100 00000 0 00 000", &ops::DI),
     row("EI", "MIPS32 ISA EI", "010000 01011 ttttt 01100 00000 1 00 000", &ops::EI),
-    row("LDC2", "MIPS32 PRA 6.2.12", "110110 --------------------------", &ops::coprocessor_missing),
-    row("SDC2", "MIPS32 PRA 6.2.12", "111110 --------------------------", &ops::coprocessor_missing),
+    row("LDC2", "MIPS32 PRA 6.2.12", "110110 --------------------------",
+        &ops::coprocessor_missing),
+    row("SDC2", "MIPS32 PRA 6.2.12", "111110 --------------------------",
+        &ops::coprocessor_missing),
 };
 
 // Without an FPU every CP1 instruction raises Coprocessor Unusable (CU1 cannot be set),
 // which is how Linux knows to emulate it.
 constexpr std::array kMips32NoFpuRows{
-    row("COP1", "MIPS32 PRA 6.2.12", "010001 --------------------------", &ops::coprocessor_missing),
-    row("LWC1", "MIPS32 PRA 6.2.12", "110001 --------------------------", &ops::coprocessor_missing),
-    row("SWC1", "MIPS32 PRA 6.2.12", "111001 --------------------------", &ops::coprocessor_missing),
-    row("LDC1", "MIPS32 PRA 6.2.12", "110101 --------------------------", &ops::coprocessor_missing),
-    row("SDC1", "MIPS32 PRA 6.2.12", "111101 --------------------------", &ops::coprocessor_missing),
-    row("COP1X", "MIPS32 PRA 6.2.12", "010011 --------------------------", &ops::coprocessor_missing),
-    row("MOVCI", "MIPS32 PRA 6.2.12", "000000 sssss ccc 0 t ddddd 00000 000001", &ops::coprocessor_missing),
+    row("COP1", "MIPS32 PRA 6.2.12", "010001 --------------------------",
+        &ops::coprocessor_missing),
+    row("LWC1", "MIPS32 PRA 6.2.12", "110001 --------------------------",
+        &ops::coprocessor_missing),
+    row("SWC1", "MIPS32 PRA 6.2.12", "111001 --------------------------",
+        &ops::coprocessor_missing),
+    row("LDC1", "MIPS32 PRA 6.2.12", "110101 --------------------------",
+        &ops::coprocessor_missing),
+    row("SDC1", "MIPS32 PRA 6.2.12", "111101 --------------------------",
+        &ops::coprocessor_missing),
+    row("COP1X", "MIPS32 PRA 6.2.12", "010011 --------------------------",
+        &ops::coprocessor_missing),
+    row("MOVCI", "MIPS32 PRA 6.2.12", "000000 sssss ccc 0 t ddddd 00000 000001",
+        &ops::coprocessor_missing),
 };
 
 }  // namespace

@@ -8,7 +8,7 @@
 namespace anvil::mips {
 
 enum class IsaLevel : std::uint8_t {
-  Mips1,         // MIPS I: R2000/R3000
+  Mips1,           // MIPS I: R2000/R3000
   Mips32Release2,  // MIPS32 Release 2: 4K, 24K
 };
 
@@ -33,7 +33,7 @@ struct Variant {
   // The R3000A as Sony used it (the SingleStepTests reference): Cause.BT (bit 30) and the
   // branch target register TAR (CP0 6) are set on exceptions in delay slots.
   bool branch_target_register;
-  std::uint32_t prid;  // CP0 PRId
+  std::uint32_t prid;       // CP0 PRId
   std::uint32_t config[4];  // CP0 Config0..3 (MIPS32 only)
   unsigned tlb_entries;     // R3000: 64 single-page entries; MIPS32: dual-page entries
   unsigned count_divider;   // CP0 Count increments once per this many cycles (0: no Count)
