@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "platforms/cli/cli.h"
+#include "platforms/vectors/vector_suite.h"
 
 #ifdef ANVIL_HAVE_ELABORATION
 #include "platforms/simulation.h"
@@ -36,5 +37,12 @@ int main(int argc, char** argv) {
     return simulation.run();
   };
 #endif
+  anvil::vectors::SuiteList suites;  // each ISA's suite, when the build has its core
+  services.tools["vectors"] = {
+      .usage = "anvil vectors --isa ISA [--require-all] FILE|DIR...",
+      .summary = "run single-step CPU test vectors and report per file (docs/vectors.md)",
+      .run = [suites](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+        return anvil::vectors::run_vectors_command(args, suites, out, err);
+      }};
   return anvil::run_cli({argv + 1, argv + argc}, services);
 }
