@@ -15,8 +15,10 @@ void undefined_instruction(MipsCore& cpu, std::uint32_t) {
   cpu.reserved_instruction();
 }
 
-// The rows this variant decodes: the common set, then what its ISA level adds.
-std::vector<MipsRow> rows_for(const Variant& v) {
+}  // namespace
+
+// The rows a variant decodes: the common set, then what its ISA level and FPU add.
+std::vector<MipsRow> decode_rows(const Variant& v) {
   std::vector<MipsRow> rows(mips_common_rows().begin(), mips_common_rows().end());
   const auto add = [&rows](std::span<const MipsRow> more) {
     rows.insert(rows.end(), more.begin(), more.end());
@@ -31,8 +33,6 @@ std::vector<MipsRow> rows_for(const Variant& v) {
     add(mips32_no_fpu_rows());
   return rows;
 }
-
-}  // namespace
 
 std::unique_ptr<Core> create_mips(const MipsConfig& config, MemoryPort& memory) {
   return std::make_unique<MipsCore>(config, memory);
@@ -50,7 +50,7 @@ MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   memory_.set_wait_sink(&pending_cycles_);
   hooks_ = &default_hooks_;
-  const std::vector<MipsRow> rows = rows_for(variant_);
+  const std::vector<MipsRow> rows = decode_rows(variant_);
   table_ = std::make_unique<encoding::DecodeTable<MipsHandler, 32, 12>>(rows);
   cp0_.tlb.resize(variant_.tlb_entries);
   reset();

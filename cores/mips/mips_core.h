@@ -14,6 +14,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "cores/common/decoded_cache.h"
 #include "cores/common/encoding.h"
@@ -34,7 +35,9 @@ std::span<const MipsRow> mips_common_rows();
 std::span<const MipsRow> mips1_rows();
 std::span<const MipsRow> mips32r2_rows();
 std::span<const MipsRow> mips32_no_fpu_rows();  // CP1 raising Coprocessor Unusable
-std::span<const MipsRow> mips_fpu_rows();       // mips_fpu_table.cpp
+// All the rows one variant decodes (mips_core.cpp).
+std::vector<MipsRow> decode_rows(const Variant& v);
+std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
