@@ -9,5 +9,6 @@ namespace anvil {
 void register_memory_types(Registry& registry);   // ram, rom, flash
 void register_device_types(Registry& registry);   // cmsdk-uart, cmsdk-timer, anvil-simctrl
 void register_arm_cpu_types(Registry& registry);  // cortex-m3, cortex-m4 (anvil_builtin_types)
+void register_mips_cpu_types(Registry& registry);  // r3000, 4kc, 24kf, and the ns16550 UART
 
 }  // namespace anvil
