@@ -212,6 +212,8 @@ class MipsCore final : public Core {
   std::uint64_t instruction_count() const override { return instructions_; }
   void set_hooks(Hooks* hooks, bool per_instruction) override;
   MemoryPort& memory() override { return memory_; }
+  Addr debug_address(Addr address) const override;
+  std::vector<std::pair<Addr, Addr>> debug_windows(Addr physical, Addr size) const override;
 
   // The whole delay-slot state, for the test vectors and debuggers: the state the next
   // instruction starts in.
@@ -252,7 +254,7 @@ class MipsCore final : public Core {
   bool read(std::uint32_t va, T& value);
   template <class T>
   bool write(std::uint32_t va, T value);
-  void watch_data_access(Access kind, Addr pa, unsigned size);
+  void watch_data_access(Access kind, std::uint32_t va, unsigned size);
 
   // Exceptions and interrupts (mips_exceptions.cpp).
   void enter_exception(ExcCode code, unsigned coprocessor, std::uint32_t vector_offset);

@@ -58,12 +58,14 @@ std::optional<AddressRange> parse_range(PacketReader& reader) {
   return AddressRange{*address, *length};
 }
 
-// Writes all of `bytes` through the debug port, region by region.
-bool debug_write_all(MemoryPort& memory, Addr address, std::span<const std::uint8_t> bytes) {
+// Writes all of `bytes` through the debug port, region by region; `address` is GDB's (see
+// Core::debug_address).
+bool debug_write_all(Core& core, Addr address, std::span<const std::uint8_t> bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const unsigned written = memory.debug_write(address + done, bytes.data() + done,
-                                                static_cast<unsigned>(bytes.size() - done));
+    const unsigned written =
+        core.memory().debug_write(core.debug_address(address + done), bytes.data() + done,
+                                  static_cast<unsigned>(bytes.size() - done));
     if (written == 0) return false;
     done += written;
   }
@@ -139,8 +141,10 @@ std::string GdbStub::read_memory(std::string_view packet) {
   std::vector<std::uint8_t> bytes(wanted);
   std::size_t done = 0;
   while (done < wanted) {
-    const unsigned read = selected_core().memory().debug_read(
-        range->address + done, bytes.data() + done, static_cast<unsigned>(wanted - done));
+    Core& core = selected_core();
+    const unsigned read =
+        core.memory().debug_read(core.debug_address(range->address + done), bytes.data() + done,
+                                 static_cast<unsigned>(wanted - done));
     if (read == 0) break;
     done += read;
   }
@@ -155,7 +159,7 @@ std::string GdbStub::write_memory_hex(std::string_view packet) {
   if (!range || !reader.consume(':')) return malformed();
   const auto bytes = hex_decode(reader.rest());
   if (!bytes || bytes->size() != range->length) return malformed();
-  return write_reply(debug_write_all(selected_core().memory(), range->address, *bytes));
+  return write_reply(debug_write_all(selected_core(), range->address, *bytes));
 }
 
 // X addr,length:binary (escaped). Length 0 is GDB probing whether X works.
@@ -167,7 +171,7 @@ std::string GdbStub::write_memory_binary(std::string_view packet) {
   if (!data || data->size() != range->length) return malformed();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data->data());
   return write_reply(
-      debug_write_all(selected_core().memory(), range->address, std::span(bytes, data->size())));
+      debug_write_all(selected_core(), range->address, std::span(bytes, data->size())));
 }
 
 // vFlashErase:addr,length: erased flash reads as 0xff. The flash model's debug writes
@@ -180,8 +184,7 @@ std::string GdbStub::flash_erase(std::string_view packet) {
   const std::vector<std::uint8_t> erased(std::min<std::uint64_t>(range->length, 0x10000), 0xff);
   for (std::uint64_t done = 0; done < range->length; done += erased.size()) {
     const std::size_t chunk = std::min<std::uint64_t>(erased.size(), range->length - done);
-    if (!debug_write_all(selected_core().memory(), range->address + done,
-                         std::span(erased.data(), chunk))) {
+    if (!debug_write_all(selected_core(), range->address + done, std::span(erased.data(), chunk))) {
       return std::string(gdb_reply::kMemoryFault);
     }
   }
@@ -196,8 +199,7 @@ std::string GdbStub::flash_write(std::string_view packet) {
   const auto data = unescape_binary(reader.rest());
   if (!data || *address + data->size() < *address) return malformed();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data->data());
-  return write_reply(
-      debug_write_all(selected_core().memory(), *address, std::span(bytes, data->size())));
+  return write_reply(debug_write_all(selected_core(), *address, std::span(bytes, data->size())));
 }
 
 // qSupported[:gdbfeature;...]: GDB manual, "General Query Packets", qSupported.
