@@ -188,6 +188,9 @@ class MipsCore final : public Core {
   // CP1 (mips_fpu_ops.cpp).
   Fpu& fpu() { return fpu_; }
   bool fpu_usable();  // CU1, else CpU(1); without an FPU, RI
+  // Sets FCSR.Cause to `cause` (fcsr::kInexact...); false (with the exception raised) when
+  // an enabled cause traps, else the causes join the flags and the result may be written.
+  bool fpu_exceptions(std::uint32_t cause);
 
   // ---------------------------------------------------------------------------------------
   // Core API

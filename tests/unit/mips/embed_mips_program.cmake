@@ -1,6 +1,7 @@
-# Assembles one MIPS test program for one byte order (ENDIAN = EB or EL), linked at
-# 0x80000000 (kseg0, physical 0), and writes a C++ header with its bytes and the addresses of
-# its symbols. Run with cmake -P; inputs: AS LD OBJCOPY NM SRC NAME OUT ENDIAN.
+# Assembles one MIPS test program for one byte order (ENDIAN = EB or EL), linked at LINK
+# (0x80000000, kseg0, for kernel-mode programs; user-mode ones lower), and writes a C++ header
+# with its bytes and the addresses of its symbols. Run with cmake -P; inputs: AS LD OBJCOPY
+# NM SRC NAME OUT ENDIAN LINK.
 get_filename_component(work ${OUT} DIRECTORY)
 set(obj ${work}/${NAME}.o)
 set(elf ${work}/${NAME}.elf)
@@ -10,7 +11,7 @@ execute_process(COMMAND ${AS} -march=mips32r2 -mno-shared -${ENDIAN} -o ${obj} $
 if(rc)
   message(FATAL_ERROR "assembling ${SRC} failed:\n${err}")
 endif()
-execute_process(COMMAND ${LD} -${ENDIAN} -Ttext=0x80000000 -e 0x80000000 -o ${elf} ${obj}
+execute_process(COMMAND ${LD} -${ENDIAN} -Ttext=${LINK} -e ${LINK} -o ${elf} ${obj}
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(rc)
   message(FATAL_ERROR "linking ${SRC} failed:\n${err}")
