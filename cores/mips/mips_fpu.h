@@ -65,6 +65,13 @@ struct Fpu {
     else
       set_single(n + 1, v);
   }
+  // A cause whose enable is set, or Unimplemented Operation (which has no enable): the
+  // Floating Point exception is due (MIPS32 ISA, "FCSR").
+  bool trap_pending() const {
+    const std::uint32_t cause = (fcsr >> fcsr::kCauseShift) & 0x3F;
+    const std::uint32_t enabled = ((fcsr >> fcsr::kEnablesShift) & 0x1F) | fcsr::kUnimplemented;
+    return (cause & enabled) != 0;
+  }
   bool condition(unsigned cc) const { return (fcsr & fcsr::condition_bit(cc)) != 0; }
   void set_condition(unsigned cc, bool v) {
     fcsr = v ? (fcsr | fcsr::condition_bit(cc)) : (fcsr & ~fcsr::condition_bit(cc));

@@ -46,16 +46,6 @@ bool is_signaling(typename Format<F>::Bits b) {
   return is_nan<F>(b) && (b & Format<F>::kQuietBit);
 }
 
-unsigned fd(std::uint32_t insn) {
-  return (insn >> 6) & 31;
-}
-unsigned fs(std::uint32_t insn) {
-  return (insn >> 11) & 31;
-}
-unsigned ft(std::uint32_t insn) {
-  return (insn >> 16) & 31;
-}
-
 // Runs `compute` under FCSR.RM (0 nearest, 1 toward zero, 2 up, 3 down) and returns the IEEE
 // exceptions it raised as FCSR cause bits.
 template <class Compute>

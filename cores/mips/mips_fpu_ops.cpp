@@ -25,8 +25,7 @@ bool MipsCore::fpu_usable() {
 bool MipsCore::fpu_exceptions(std::uint32_t cause) {
   std::uint32_t& c = fpu_.fcsr;
   c = (c & ~(0x3Fu << fcsr::kCauseShift)) | (cause << fcsr::kCauseShift);
-  const std::uint32_t enabled = ((c >> fcsr::kEnablesShift) & 0x1F) | fcsr::kUnimplemented;
-  if (cause & enabled) {
+  if (fpu_.trap_pending()) {
     raise(ExcCode::FloatingPoint);
     return false;
   }
@@ -37,12 +36,6 @@ bool MipsCore::fpu_exceptions(std::uint32_t cause) {
 namespace ops {
 
 namespace {
-unsigned fs(std::uint32_t insn) {
-  return (insn >> 11) & 31;
-}
-unsigned ft(std::uint32_t insn) {
-  return (insn >> 16) & 31;
-}
 unsigned condition_code(std::uint32_t insn) {
   return (insn >> 18) & 7;
 }
@@ -118,9 +111,7 @@ void CTC1(MipsCore& cpu, std::uint32_t insn) {
       return cpu.reserved_instruction();
   }
   // A cause bit written with its enable set traps at once (MIPS32 ISA, CTC1).
-  const std::uint32_t cause = (c >> fcsr::kCauseShift) & 0x3F;
-  const std::uint32_t enabled = ((c >> fcsr::kEnablesShift) & 0x1F) | fcsr::kUnimplemented;
-  if (cause & enabled) cpu.raise(ExcCode::FloatingPoint);
+  if (cpu.fpu().trap_pending()) cpu.raise(ExcCode::FloatingPoint);
 }
 
 // BC1F/BC1T/BC1FL/BC1TL cc, offset: bit 16 is "true", bit 17 "likely".
@@ -163,16 +154,16 @@ void SDC1(MipsCore& cpu, std::uint32_t insn) {
 // Indexed forms (COP1X): fd in bits 10:6 for loads, fs in 15:11 for stores.
 void LWXC1(MipsCore& cpu, std::uint32_t insn) {
   std::uint32_t v = 0;
-  if (cpu.fpu_usable() && cpu.read32(base_index(cpu, insn), v)) cpu.fpu().set_single(sa(insn), v);
+  if (cpu.fpu_usable() && cpu.read32(base_index(cpu, insn), v)) cpu.fpu().set_single(fd(insn), v);
 }
 void SWXC1(MipsCore& cpu, std::uint32_t insn) {
   if (cpu.fpu_usable()) cpu.write32(base_index(cpu, insn), cpu.fpu().single(fs(insn)));
 }
 void LDXC1(MipsCore& cpu, std::uint32_t insn) {
   if (!cpu.fpu_usable()) return;
-  if (!cpu.fpu().double_register_ok(sa(insn))) return cpu.reserved_instruction();
+  if (!cpu.fpu().double_register_ok(fd(insn))) return cpu.reserved_instruction();
   std::uint64_t v = 0;
-  if (cpu.read64(base_index(cpu, insn), v)) cpu.fpu().set_dbl(sa(insn), v);
+  if (cpu.read64(base_index(cpu, insn), v)) cpu.fpu().set_dbl(fd(insn), v);
 }
 void SDXC1(MipsCore& cpu, std::uint32_t insn) {
   if (!cpu.fpu_usable()) return;

@@ -21,6 +21,16 @@ constexpr unsigned rd(std::uint32_t insn) {
 constexpr unsigned sa(std::uint32_t insn) {
   return (insn >> 6) & 31;
 }
+// FPU register fields (MIPS32 ISA 3.7, "FPU instruction formats").
+constexpr unsigned ft(std::uint32_t insn) {
+  return (insn >> 16) & 31;
+}
+constexpr unsigned fs(std::uint32_t insn) {
+  return (insn >> 11) & 31;
+}
+constexpr unsigned fd(std::uint32_t insn) {
+  return (insn >> 6) & 31;
+}
 constexpr std::uint32_t imm_signed(std::uint32_t insn) {
   return static_cast<std::uint32_t>(static_cast<std::int32_t>(static_cast<std::int16_t>(insn)));
 }
