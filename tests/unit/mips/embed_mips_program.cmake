@@ -6,7 +6,13 @@ get_filename_component(work ${OUT} DIRECTORY)
 set(obj ${work}/${NAME}.o)
 set(elf ${work}/${NAME}.elf)
 set(bin ${work}/${NAME}.bin)
-execute_process(COMMAND ${AS} -march=mips32r2 -mno-shared -${ENDIAN} -o ${obj} ${SRC}
+# Programs that say `.set mips1` assemble for the R3000 (no MIPS32 interlocks assumed).
+set(march mips32r2)
+file(READ ${SRC} source)
+if(source MATCHES "\\.set[ \t]+mips1")
+  set(march r3000)
+endif()
+execute_process(COMMAND ${AS} -march=${march} -mno-shared -${ENDIAN} -o ${obj} ${SRC}
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(rc)
   message(FATAL_ERROR "assembling ${SRC} failed:\n${err}")
