@@ -58,14 +58,24 @@ std::optional<AddressRange> parse_range(PacketReader& reader) {
   return AddressRange{*address, *length};
 }
 
-// Writes all of `bytes` through the debug port, region by region; `address` is GDB's (see
-// Core::debug_address).
+// Debug accesses reach the core's own registers (Core::debug_access) first, then the bus at
+// the address the core maps GDB's to (Core::debug_address: MIPS kseg0/kseg1).
+unsigned debug_read_some(Core& core, Addr address, std::uint8_t* data, unsigned size) {
+  if (const auto done = core.debug_access(false, address, data, size)) return *done;
+  return core.memory().debug_read(core.debug_address(address), data, size);
+}
+unsigned debug_write_some(Core& core, Addr address, const std::uint8_t* data, unsigned size) {
+  std::vector<std::uint8_t> bytes(data, data + size);  // debug_access takes a mutable buffer
+  if (const auto done = core.debug_access(true, address, bytes.data(), size)) return *done;
+  return core.memory().debug_write(core.debug_address(address), data, size);
+}
+
+// Writes all of `bytes`, region by region.
 bool debug_write_all(Core& core, Addr address, std::span<const std::uint8_t> bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const unsigned written =
-        core.memory().debug_write(core.debug_address(address + done), bytes.data() + done,
-                                  static_cast<unsigned>(bytes.size() - done));
+    const unsigned written = debug_write_some(core, address + done, bytes.data() + done,
+                                              static_cast<unsigned>(bytes.size() - done));
     if (written == 0) return false;
     done += written;
   }
@@ -74,6 +84,26 @@ bool debug_write_all(Core& core, Addr address, std::span<const std::uint8_t> byt
 
 std::string write_reply(bool ok) {
   return ok ? std::string(gdb_reply::kOk) : std::string(gdb_reply::kMemoryFault);
+}
+
+// The board's regions and the cores' own (Core::private_regions, as RAM: readable and
+// writable), sorted; a core region that overlaps a board region is left out.
+std::vector<MemoryRegion> memory_map(GdbTarget& target) {
+  std::vector<MemoryRegion> regions = target.memory_regions();
+  const std::size_t board_regions = regions.size();
+  for (std::size_t index = 0; index < target.core_count(); ++index) {
+    for (const PrivateRegion& own : target.core(index).private_regions()) {
+      const bool overlaps = std::any_of(regions.begin(), regions.end(), [&](const auto& r) {
+        return own.base < r.start + r.length && r.start < own.base + own.size;
+      });
+      if (!overlaps) regions.push_back({MemoryRegion::Type::Ram, own.base, own.size, 0});
+    }
+  }
+  if (regions.size() != board_regions) {
+    std::sort(regions.begin(), regions.end(),
+              [](const MemoryRegion& a, const MemoryRegion& b) { return a.start < b.start; });
+  }
+  return regions;
 }
 
 // The largest binary payload that fits a reply after a one-letter prefix.
@@ -141,10 +171,9 @@ std::string GdbStub::read_memory(std::string_view packet) {
   std::vector<std::uint8_t> bytes(wanted);
   std::size_t done = 0;
   while (done < wanted) {
-    Core& core = selected_core();
     const unsigned read =
-        core.memory().debug_read(core.debug_address(range->address + done), bytes.data() + done,
-                                 static_cast<unsigned>(wanted - done));
+        debug_read_some(selected_core(), range->address + done, bytes.data() + done,
+                        static_cast<unsigned>(wanted - done));
     if (read == 0) break;
     done += read;
   }
@@ -237,7 +266,7 @@ std::string GdbStub::transfer(std::string_view packet) {
   if (object == "features" && annex == "target.xml") {
     document = target_description_xml(target_.architecture(), target_.core(0).register_info());
   } else if (object == "memory-map" && annex.empty()) {
-    document = memory_map_xml(target_.memory_regions());
+    document = memory_map_xml(memory_map(target_));
   } else if (object == "threads" && annex.empty()) {
     document = thread_list_xml(target_);
   } else {

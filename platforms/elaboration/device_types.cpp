@@ -26,6 +26,14 @@ const ParamSpec kBackend{
     "backend", ParamType::String, false,
     "host side: \"stdio\" (default), \"null\" or \"file:PATH\" (PATH from the current directory)"};
 
+// Every device here: a backend parameter, when set, names a backend that exists.
+std::vector<ParamProblem> check_device(const ComponentDesc& c) {
+  std::vector<ParamProblem> problems;
+  if (auto backend = string_param(c, "backend"))
+    if (auto problem = char_backend_problem(*backend)) problems.push_back({"backend", *problem});
+  return problems;
+}
+
 void build_uart(Platform& platform, const ComponentDesc& c) {
   auto& uart = platform.add_module<CmsdkUart>(c.name.c_str(), platform.clock_period(c),
                                               platform.make_backend(c, "backend", "stdio"));
@@ -72,6 +80,9 @@ void register_device_types(Registry& registry) {
                  {"rx_irq", ParamType::Irq, false, "receive interrupt: { cpu, line }"},
                  {"overrun_irq", ParamType::Irq, false, "TX/RX overrun interrupt: { cpu, line }"}},
       .build = build_uart,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -79,6 +90,9 @@ void register_device_types(Registry& registry) {
       .summary = "ARM CMSDK APB timer (DDI 0479C)",
       .params = {kBase, kClock, {"irq", ParamType::Irq, false, "timer interrupt: { cpu, line }"}},
       .build = build_timer,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -90,6 +104,9 @@ void register_device_types(Registry& registry) {
                  {"irq1", ParamType::Irq, false, "timer 1 interrupt: { cpu, line }"},
                  {"irq2", ParamType::Irq, false, "timer 2 interrupt: { cpu, line }"}},
       .build = build_dual_timer,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -100,6 +117,9 @@ void register_device_types(Registry& registry) {
                  {"backend", ParamType::String, false,
                   "where PUTCHAR goes: \"stdio\" (default), \"null\" or \"file:PATH\""}},
       .build = build_simctrl,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
 }
 

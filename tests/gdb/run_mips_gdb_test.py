@@ -8,16 +8,17 @@
 Expectations come from outside Anvil: the ELF's symbols and entry point (mips-linux-gnu
 binutils), objdump's disassembly, the MIPS32 PRA's reset state (Status = BEV | ERL, the PC at
 the reset vector 0xBFC00000) and the output the firmware is written to print. The session
-helpers are run_gdb_test.py's.
+helpers are gdb_harness.py's.
 """
 import argparse
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run_gdb_test import (entry_point, expect, finished_normally,  # noqa: E402
-                          instruction_addresses, session)
-from run_gdb_test import symbol as symbol_64  # noqa: E402
+from gdb_harness import (entry_point, expect, finished_normally,  # noqa: E402
+                         instruction_addresses, session)
+from gdb_harness import symbol as symbol_64  # noqa: E402
 
 RESET_VECTOR = 0xBFC00000
 STATUS_BEV_ERL = 0x00400004  # MIPS32 PRA 9.26 and 6.1.1: reset sets BEV and ERL
