@@ -8,6 +8,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "cores/common/memory_port.h"
 #include "cores/common/types.h"
@@ -138,6 +140,14 @@ class Core {
   virtual void set_hooks(Hooks* hooks, bool per_instruction) = 0;
 
   virtual MemoryPort& memory() = 0;
+  // The address memory() takes for one a debugger names (GDB's addresses, Hooks::data_access):
+  // the same on cores without address translation; MIPS maps kseg0/kseg1 to physical.
+  virtual Addr debug_address(Addr address) const { return address; }
+  // The address ranges (start, length) a debugger may name [physical, physical + size) by:
+  // the range itself without address translation; MIPS adds its kseg0/kseg1 windows.
+  virtual std::vector<std::pair<Addr, Addr>> debug_windows(Addr physical, Addr size) const {
+    return {{physical, size}};
+  }
 
   // Debugger access to registers the core maps into its own address space (Cortex-M's
   // System Control Space at 0xE000E000), which memory().debug_read cannot reach: they are

@@ -58,15 +58,16 @@ std::optional<AddressRange> parse_range(PacketReader& reader) {
   return AddressRange{*address, *length};
 }
 
-// Debug accesses reach the core's own registers (Core::debug_access) first, then the bus.
+// Debug accesses reach the core's own registers (Core::debug_access) first, then the bus at
+// the address the core maps GDB's to (Core::debug_address: MIPS kseg0/kseg1).
 unsigned debug_read_some(Core& core, Addr address, std::uint8_t* data, unsigned size) {
   if (const auto done = core.debug_access(false, address, data, size)) return *done;
-  return core.memory().debug_read(address, data, size);
+  return core.memory().debug_read(core.debug_address(address), data, size);
 }
 unsigned debug_write_some(Core& core, Addr address, const std::uint8_t* data, unsigned size) {
   std::vector<std::uint8_t> bytes(data, data + size);  // debug_access takes a mutable buffer
   if (const auto done = core.debug_access(true, address, bytes.data(), size)) return *done;
-  return core.memory().debug_write(address, data, size);
+  return core.memory().debug_write(core.debug_address(address), data, size);
 }
 
 // Writes all of `bytes`, region by region.

@@ -13,6 +13,9 @@
 #ifdef ANVIL_HAVE_USER
 #include "platforms/user/user_command.h"
 #endif
+#ifdef ANVIL_HAVE_MIPS
+#include "cores/mips/r3000_vectors.h"
+#endif
 #ifdef ANVIL_HAVE_GDB
 #include <memory>
 
@@ -42,6 +45,9 @@ int main(int argc, char** argv) {
   };
 #endif
   anvil::vectors::SuiteList suites;  // each ISA's suite, when the build has its core
+#ifdef ANVIL_HAVE_MIPS
+  suites.push_back(anvil::mips::r3000_vector_suite());
+#endif
   services.tools["vectors"] = {
       .usage = "anvil vectors --isa ISA [--require-all] FILE|DIR...",
       .summary = "run single-step CPU test vectors and report per file (docs/vectors.md)",

@@ -259,9 +259,10 @@ void GdbSession::update_hooks() {
   }
   for (CpuModule* cpu : platform_.cpus()) {
     for (Addr page : forced_pages_)
-      if (!pages.count(page)) cpu->memory().force_slow_path(page, false);
+      if (!pages.count(page)) cpu->memory().force_slow_path(cpu->core().debug_address(page), false);
     for (Addr page : pages)
-      if (!forced_pages_.count(page)) cpu->memory().force_slow_path(page, true);
+      if (!forced_pages_.count(page))
+        cpu->memory().force_slow_path(cpu->core().debug_address(page), true);
   }
   forced_pages_ = std::move(pages);
 }
@@ -308,7 +309,7 @@ bool GdbSession::data_access(CpuModule& cpu, Access kind, Addr addr, unsigned si
   const std::size_t index = index_of(cpu);
   if (saving_for_undo_ && kind == Access::Store) {
     Undo::Store store{addr, std::vector<std::uint8_t>(size)};
-    cpu.memory().debug_read(addr, store.old_bytes.data(), size);
+    cpu.memory().debug_read(cpu.core().debug_address(addr), store.old_bytes.data(), size);
     undo_[index].stores.push_back(std::move(store));
   }
   const auto hit = points_.watch_hit(kind, addr, size);
@@ -368,7 +369,7 @@ void GdbSession::undo_watched_instruction(std::size_t index) {
   }
   for (unsigned i = 0; i < info.size(); ++i) c.write_register(i, undo.registers[i]);
   for (auto store = undo.stores.rbegin(); store != undo.stores.rend(); ++store)
-    c.memory().debug_write(store->address, store->old_bytes.data(),
+    c.memory().debug_write(c.debug_address(store->address), store->old_bytes.data(),
                            static_cast<unsigned>(store->old_bytes.size()));
   undo.stores.clear();
 }
@@ -392,6 +393,7 @@ std::vector<MemoryRegion> GdbSession::memory_regions() const {
   // itself: vFlashErase is the stub's business).
   constexpr Addr kFlashBlock = 4096;
   std::vector<MemoryRegion> regions;
+  const Core& core = platform_.cpus().front()->core();
   for (const Platform::MapEntry& entry : platform_.memory_map()) {
     MemoryRegion region{MemoryRegion::Type::Ram, entry.base, entry.size, 0};
     if (entry.kind == "memory" && entry.type == "rom") region.type = MemoryRegion::Type::Rom;
@@ -399,7 +401,12 @@ std::vector<MemoryRegion> GdbSession::memory_regions() const {
       region.type = MemoryRegion::Type::Flash;
       region.flash_block_size = kFlashBlock;
     }
-    regions.push_back(region);
+    // Each address range GDB may use for it (Core::debug_windows: MIPS kseg0/kseg1).
+    for (const auto& [start, length] : core.debug_windows(entry.base, entry.size)) {
+      region.start = start;
+      region.length = length;
+      regions.push_back(region);
+    }
   }
   std::sort(regions.begin(), regions.end(),
             [](const MemoryRegion& a, const MemoryRegion& b) { return a.start < b.start; });

@@ -1,0 +1,245 @@
+// The MIPS core: construction, reset, the run loop with its delay-slot state machine,
+// instruction fetch and decode, and the Core API's run control. CP0 is in mips_cp0.cpp,
+// exceptions and interrupts in mips_exceptions.cpp, memory in mips_memory.cpp.
+#include "cores/mips/mips_core.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace anvil::mips {
+
+namespace {
+
+void undefined_instruction(MipsCore& cpu, std::uint32_t) {
+  cpu.reserved_instruction();
+}
+
+}  // namespace
+
+// The rows a variant decodes: the common set, then what its ISA level and FPU add.
+std::vector<MipsRow> decode_rows(const Variant& v) {
+  std::vector<MipsRow> rows(mips_common_rows().begin(), mips_common_rows().end());
+  const auto add = [&rows](std::span<const MipsRow> more) {
+    rows.insert(rows.end(), more.begin(), more.end());
+  };
+  if (v.isa == IsaLevel::Mips1)
+    add(mips1_rows());
+  else
+    add(mips32r2_rows());
+  if (v.has_fpu)
+    add(mips_fpu_rows());
+  else if (v.isa == IsaLevel::Mips32Release2)
+    add(mips32_no_fpu_rows());
+  return rows;
+}
+
+std::unique_ptr<Core> create_mips(const MipsConfig& config, MemoryPort& memory) {
+  return std::make_unique<MipsCore>(config, memory);
+}
+
+MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
+    : variant_(find_variant(config.model)),
+      memory_(memory),
+      big_endian_(config.byte_order == std::endian::big),
+      flat_(config.address_map == AddressMap::Flat),
+      linux_user_(config.linux_user),
+      decoded_(memory) {
+  if (memory.guest_order() != config.byte_order)
+    throw std::invalid_argument("mips: the memory port's byte order differs from the core's");
+  decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
+  memory_.set_wait_sink(&pending_cycles_);
+  hooks_ = &default_hooks_;
+  const std::vector<MipsRow> rows = decode_rows(variant_);
+  table_ = std::make_unique<encoding::DecodeTable<MipsHandler, 32, 12>>(rows);
+  cp0_.tlb.resize(variant_.tlb_entries);
+  reset();
+}
+
+MipsCore::~MipsCore() {
+  memory_.set_wait_sink(nullptr);
+}
+
+// Reset: MIPS32 PRA 6.1.1 ("Reset exception": BEV=1, ERL=1, PC = 0xBFC00000, Random = the
+// last entry, Wired = 0, Config as built); R30xx manual 3.6 for MIPS I (BEV=1, KUc=IEc=0).
+void MipsCore::reset() {
+  r_.fill(0);
+  hi = lo = 0;
+  delay_ = branch_ = DelayState{};
+  pending_load_ = new_load_ = PendingLoad{};
+  ll_bit_ = false;
+  hilo_ready_ = 0;
+  const std::vector<TlbEntry> tlb(variant_.tlb_entries);
+  cp0_ = Cp0{};
+  cp0_.tlb = tlb;
+  fpu_ = Fpu{};
+  cp0_.random = variant_.tlb_entries - 1;
+  cp0_.ebase = 0x80000000;
+  cp0_.config0 = variant_.config[0] | (big_endian_ ? (1u << 15) : 0);
+  const bool mips1 = variant_.isa == IsaLevel::Mips1;
+  if (linux_user_) {
+    // A process as the kernel leaves it: user mode, the FPU enabled where there is one.
+    cp0_.status = mips1 ? status::kMips1KUc : status::kUM;
+    if (variant_.has_fpu) cp0_.status |= status::kCU1;
+    cp0_.hwrena = 0;
+  } else {
+    cp0_.status = status::kBEV | (mips1 ? 0 : status::kERL);
+  }
+  pc_ = 0xBFC00000;
+  next_pc_ = pc_ + 4;
+  pending_cycles_ = 0;
+  state_ = CoreState::Running;
+  limit_ = 0;
+  schedule_timer();
+}
+
+void MipsCore::set_pipeline_state(const PipelineState& s) {
+  delay_ = s.delay;
+  pending_load_ = s.load;
+  new_load_ = PendingLoad{};
+  branch_ = DelayState{};
+  next_pc_ = delay_.taken ? delay_.target : pc_ + 4;
+}
+
+// ---------------------------------------------------------------------------------------
+// Fetch and decode
+// ---------------------------------------------------------------------------------------
+
+bool MipsCore::fetch(std::uint32_t pc, std::uint32_t& insn) {
+  // Instructions are words on word boundaries (MIPS32 PRA 6.2.5, AdEL on fetch).
+  if (pc & 3) {
+    address_error(false, pc);
+    return false;
+  }
+  Addr pa = 0;
+  if (!translate(pc, false, pa)) return false;
+  if (!memory_.load(pa, insn, Access::Fetch)) {
+    raise(ExcCode::BusFetch);
+    return false;
+  }
+  return true;
+}
+
+// The hot path: the instruction at `pc` from the decoded page in use, else the slow path.
+inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
+  if ((pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code_page_base_ && !(pc & 3))
+      [[likely]] {
+    const DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
+    if (slot.handler) [[likely]]
+      return &slot;
+  }
+  return decode_slow(pc);
+}
+
+// Decoded instructions are cached by virtual page while the mapping of that page is fixed
+// (flat, or kseg0/kseg1 with its fixed physical page); anything else is decoded each time.
+const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
+  std::uint32_t insn = 0;
+  if (!fetch(pc, insn)) return nullptr;
+  const MipsRow* row = table_->find(insn);
+  const MipsHandler handler = row ? row->handler : &undefined_instruction;
+  Addr pa = 0;
+  const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
+  if (!fixed_mapping || !translate(pc, false, pa) || !memory_.fetch_page(pa)) {
+    scratch_ = {handler, insn};
+    return &scratch_;
+  }
+  // The cache is keyed by virtual page: the physical page's writes drop it through the
+  // port's code-page watch, which is on the physical page.
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (base != code_page_base_) {
+    code_slots_ = decoded_.page(pa).slots.data();
+    code_page_base_ = base;
+  }
+  DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
+  slot = {handler, insn};
+  return &slot;
+}
+
+void MipsCore::decoded_page_dropped(Addr) {
+  // Pages are watched by physical address but used by virtual one: forget the page in use
+  // whatever was dropped.
+  code_page_base_ = ~Addr{0};
+  code_slots_ = nullptr;
+  limit_.store(0, std::memory_order_relaxed);
+}
+
+// ---------------------------------------------------------------------------------------
+// The run loop
+// ---------------------------------------------------------------------------------------
+
+template <bool Hooked>
+void MipsCore::execute_until_limit() {
+  while (cycles_ < limit_.load(std::memory_order_relaxed)) {
+    if constexpr (Hooked) {
+      const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
+      skip_hook_once_ = false;
+      if (!resuming && hooks_->before_instruction(pc_)) {
+        state_ = CoreState::Stopped;
+        stopped_pc_ = pc_;
+        return;
+      }
+    }
+    // A fetch that faults has already entered the exception; the instruction is then
+    // finished like any other (a load in flight still lands, R3000 as the vectors show).
+    if (const DecodedMips* d = decoded_at(pc_)) [[likely]] {
+      insn_ = d->insn;
+      d->handler(*this, d->insn);
+    }
+    finish_instruction();
+  }
+}
+
+Cycles MipsCore::run(Cycles budget) {
+  const Cycles start = cycles_;
+  const Cycles end = budget > kNever - start ? kNever : start + budget;
+  wake_if_due();
+  while (state_ == CoreState::Running) {
+    if (stop_requested_.exchange(false) || stop_after_) break;
+    update_timer();
+    if (interrupt_pending()) take_interrupt();
+    if (cycles_ >= end) break;
+    limit_ = std::min(end, cp0_.timer_at);
+    if (stop_requested_.load()) break;
+    if (per_instruction_hooks_)
+      execute_until_limit<true>();
+    else
+      execute_until_limit<false>();
+  }
+  stop_after_ = false;
+  return cycles_ - start;
+}
+
+Cycles MipsCore::step() {
+  const Cycles start = cycles_;
+  wake_if_due();
+  if (state_ != CoreState::Running) return 0;
+  update_timer();
+  if (interrupt_pending()) {
+    take_interrupt();
+    return cycles_ - start;
+  }
+  limit_ = cycles_ + 1;
+  execute_until_limit<false>();
+  stop_after_ = false;
+  return cycles_ - start;
+}
+
+void MipsCore::resume() {
+  if (state_ == CoreState::Stopped) {
+    state_ = CoreState::Running;
+    skip_hook_once_ = true;
+  }
+}
+
+void MipsCore::request_stop() {
+  stop_requested_.store(true);
+  limit_.store(0);
+}
+
+void MipsCore::set_hooks(Hooks* hooks, bool per_instruction) {
+  hooks_ = hooks ? hooks : &default_hooks_;
+  per_instruction_hooks_ = hooks != nullptr && per_instruction;
+}
+
+}  // namespace anvil::mips

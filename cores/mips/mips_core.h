@@ -1,0 +1,317 @@
+// The MIPS core as instruction handlers see it. Handlers (mips_*_ops.cpp) are free functions
+// `void handler(MipsCore&, std::uint32_t insn)` named after the manual's instruction; they use
+// only the "for instruction handlers" part of this class. The rest (run loop, CP0, exceptions)
+// is the core's own business (mips_core.cpp, mips_cp0.cpp, mips_exceptions.cpp).
+//
+// References: MIPS32 Architecture for Programmers Vol. II (MD00086, "MIPS32 ISA" below) and
+// Vol. III, the Privileged Resource Architecture (MD00090, "MIPS32 PRA"); IDT R30xx Family
+// Software Reference Manual ("R30xx manual") for MIPS I and the R3000 CP0.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cores/common/decoded_cache.h"
+#include "cores/common/encoding.h"
+#include "cores/mips/mips.h"
+#include "cores/mips/mips_cp0.h"
+#include "cores/mips/mips_fpu.h"
+#include "cores/mips/mips_variant.h"
+
+namespace anvil::mips {
+
+class MipsCore;
+using MipsHandler = void (*)(MipsCore& cpu, std::uint32_t insn);
+using MipsRow = encoding::Row<MipsHandler>;
+
+// The encoding tables, one source of truth each (mips_table.cpp): the instructions every
+// variant has, those only MIPS I decodes its own way, MIPS32 Release 2 additions, and CP1.
+std::span<const MipsRow> mips_common_rows();
+std::span<const MipsRow> mips1_rows();
+std::span<const MipsRow> mips32r2_rows();
+std::span<const MipsRow> mips32_no_fpu_rows();  // CP1 raising Coprocessor Unusable
+// All the rows one variant decodes (mips_core.cpp).
+std::vector<MipsRow> decode_rows(const Variant& v);
+std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
+
+struct DecodedMips {
+  MipsHandler handler = nullptr;  // null: not decoded yet
+  std::uint32_t insn = 0;
+};
+
+// Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
+enum class ExcCode : std::uint8_t {
+  Interrupt = 0,
+  TlbModified = 1,
+  TlbLoad = 2,
+  TlbStore = 3,
+  AddressLoad = 4,   // AdEL: load or instruction fetch
+  AddressStore = 5,  // AdES
+  BusFetch = 6,      // IBE
+  BusData = 7,       // DBE
+  Syscall = 8,
+  Breakpoint = 9,
+  ReservedInstruction = 10,
+  CoprocessorUnusable = 11,
+  Overflow = 12,
+  Trap = 13,
+  FloatingPoint = 15,
+};
+
+// A branch or jump as the delay-slot state machine sees it: set by the branch, it becomes
+// the state of the next instruction (the one in the delay slot).
+struct DelayState {
+  std::uint32_t target = 0;
+  bool slot = false;   // the instruction is in a branch delay slot
+  bool taken = false;  // and the branch was taken
+};
+
+// A load whose register write is still in flight (MIPS I load-delay slot).
+struct PendingLoad {
+  static constexpr int kNone = -1;
+  int reg = kNone;
+  std::uint32_t value = 0;
+};
+
+class MipsCore final : public Core {
+ public:
+  MipsCore(const MipsConfig& config, MemoryPort& memory);
+  ~MipsCore() override;
+
+  // ---------------------------------------------------------------------------------------
+  // For instruction handlers.
+  // ---------------------------------------------------------------------------------------
+  const Variant& variant() const { return variant_; }
+  bool big_endian() const { return big_endian_; }
+
+  std::uint32_t gpr(unsigned n) const { return r_[n]; }
+  // A result written by the instruction itself (ALU, link); it wins over a load in flight
+  // to the same register (R30xx manual 2.4 "Load delay").
+  void set_gpr(unsigned n, std::uint32_t v) {
+    r_[n] = v;
+    if (pending_load_.reg == static_cast<int>(n)) [[unlikely]]
+      pending_load_.reg = PendingLoad::kNone;
+  }
+  // A loaded value: written after the next instruction on MIPS I, at once on MIPS32.
+  void load_gpr(unsigned n, std::uint32_t v) {
+    if (!variant_.load_delay_slot) {
+      r_[n] = v;
+      return;
+    }
+    if (pending_load_.reg == static_cast<int>(n)) pending_load_.reg = PendingLoad::kNone;
+    new_load_ = {static_cast<int>(n), v};
+  }
+  // The register as LWL/LWR merge into it: the value of a load still in flight to it.
+  std::uint32_t gpr_for_merge(unsigned n) const {
+    return pending_load_.reg == static_cast<int>(n) ? pending_load_.value : r_[n];
+  }
+
+  std::uint32_t current_pc() const { return pc_; }
+  // The address of the instruction in the delay slot: branch offsets are relative to it
+  // (MIPS32 ISA, BEQ: "added to the address of the instruction following the branch").
+  std::uint32_t delay_slot_pc() const { return next_pc_; }
+  void branch(std::uint32_t target, bool taken) {
+    branch_ = {target, true, taken};
+    if (taken) pending_cycles_ += variant_.timing->branch_taken;
+  }
+  // Branch-likely: a branch not taken annuls its delay slot (MIPS32 ISA, BEQL).
+  void branch_likely(std::uint32_t target, bool taken) {
+    if (taken)
+      branch(target, true);
+    else
+      next_pc_ += 4;
+  }
+  // Jumps and returns without a delay slot (ERET): the next instruction is `target`.
+  void jump_now(std::uint32_t target) { next_pc_ = target; }
+
+  std::uint32_t hi = 0, lo = 0;
+  // HI/LO become readable `latency` cycles after a multiply or divide starts; MFHI/MFLO
+  // interlock (R30xx manual ch. 2). Charged as a stall on the reading instruction.
+  void start_multiply_divide(unsigned latency) { hilo_ready_ = cycles_ + 1 + latency; }
+  void wait_for_hilo() {
+    if (hilo_ready_ > cycles_ + 1) pending_cycles_ += hilo_ready_ - cycles_ - 1;
+    hilo_ready_ = 0;
+  }
+  void add_cycles(unsigned n) { pending_cycles_ += n; }
+
+  // Memory, by virtual address. Return false when the access raised an exception; the
+  // handler must then return without further architectural effect.
+  bool read8(std::uint32_t va, std::uint32_t& v);
+  bool read16(std::uint32_t va, std::uint32_t& v);
+  bool read32(std::uint32_t va, std::uint32_t& v);
+  bool write8(std::uint32_t va, std::uint32_t v);
+  bool write16(std::uint32_t va, std::uint32_t v);
+  bool write32(std::uint32_t va, std::uint32_t v);
+  bool read64(std::uint32_t va, std::uint64_t& v);  // LDC1
+  bool write64(std::uint32_t va, std::uint64_t v);  // SDC1
+  // LL/SC (MIPS32 ISA, LL): the link bit, set by LL and cleared by ERET and SC.
+  void set_link(std::uint32_t va) {
+    ll_bit_ = true;
+    ll_address_ = va;
+  }
+  bool take_link(std::uint32_t va) {
+    const bool ok = ll_bit_ && ll_address_ == va;
+    ll_bit_ = false;
+    return ok;
+  }
+
+  // Exceptions (mips_exceptions.cpp). They take effect at once: the handler returns.
+  void raise(ExcCode code, unsigned coprocessor = 0);
+  void address_error(bool store, std::uint32_t va);
+  void reserved_instruction() { raise(ExcCode::ReservedInstruction); }
+  void coprocessor_unusable(unsigned n) { raise(ExcCode::CoprocessorUnusable, n); }
+  void overflow() { raise(ExcCode::Overflow); }
+  void trap(std::uint32_t code);  // code: TEQ's bits 15:6 (Linux: 6 overflow, 7 divide by 0)
+  void system_call(std::uint32_t code);
+  void breakpoint(std::uint32_t code);
+  bool kernel_mode() const;
+  // COPz usable (Status.CUz, and CP0 always in kernel mode). Raises CpU when not.
+  bool coprocessor_usable(unsigned n);
+
+  // CP0 (mips_cp0.cpp): MFC0/MTC0, ERET/RFE, TLB instructions, WAIT, RDHWR.
+  Cp0& cp0() { return cp0_; }
+  std::uint32_t read_cp0(unsigned reg, unsigned sel);
+  void write_cp0(unsigned reg, unsigned sel, std::uint32_t value);
+  void exception_return();        // ERET
+  void restore_from_exception();  // RFE (MIPS I)
+  void tlb_read();
+  void tlb_write(bool random);
+  void tlb_probe();
+  void wait_for_interrupt();
+  bool read_hardware_register(unsigned rd, std::uint32_t& value);
+
+  // CP1 (mips_fpu_ops.cpp).
+  Fpu& fpu() { return fpu_; }
+  bool fpu_usable();  // CU1, else CpU(1); without an FPU, RI
+  // Sets FCSR.Cause to `cause` (fcsr::kInexact...); false (with the exception raised) when
+  // an enabled cause traps, else the causes join the flags and the result may be written.
+  bool fpu_exceptions(std::uint32_t cause);
+
+  // ---------------------------------------------------------------------------------------
+  // Core API
+  // ---------------------------------------------------------------------------------------
+  std::string_view model() const override { return variant_.name; }
+  std::string_view isa() const override { return "mips"; }
+  void reset() override;
+  Cycles run(Cycles budget) override;
+  Cycles step() override;
+  CoreState state() const override { return state_; }
+  void resume() override;
+  void request_stop() override;
+  std::span<const RegisterInfo> register_info() const override;
+  std::uint64_t read_register(unsigned index) const override;
+  void write_register(unsigned index, std::uint64_t value) override;
+  Addr pc() const override { return pc_; }
+  unsigned irq_line_count() const override { return 6; }
+  void set_irq_line(unsigned line, bool level) override;
+  Cycles next_internal_event() const override;
+  void advance_idle(Cycles cycles) override;
+  Cycles cycle_count() const override { return cycles_; }
+  std::uint64_t instruction_count() const override { return instructions_; }
+  void set_hooks(Hooks* hooks, bool per_instruction) override;
+  MemoryPort& memory() override { return memory_; }
+  Addr debug_address(Addr address) const override;
+  std::vector<std::pair<Addr, Addr>> debug_windows(Addr physical, Addr size) const override;
+
+  // The whole delay-slot state, for the test vectors and debuggers: the state the next
+  // instruction starts in.
+  struct PipelineState {
+    DelayState delay;  // the next instruction is in this branch's delay slot
+    PendingLoad load;  // a load that lands after the next instruction
+  };
+  PipelineState pipeline_state() const { return {delay_, pending_load_}; }
+  void set_pipeline_state(const PipelineState& s);
+
+ private:
+  template <bool Hooked>
+  void execute_until_limit();
+  void finish_instruction() {
+    cycles_ += 1 + pending_cycles_;
+    pending_cycles_ = 0;
+    ++instructions_;
+    pc_ = next_pc_;
+    next_pc_ += 4;
+    if (variant_.load_delay_slot) {
+      if (pending_load_.reg != PendingLoad::kNone) r_[pending_load_.reg] = pending_load_.value;
+      pending_load_ = new_load_;
+      new_load_ = PendingLoad{};
+    }
+    delay_ = branch_;
+    if (branch_.taken) next_pc_ = branch_.target;
+    branch_ = DelayState{};
+    r_[0] = 0;
+  }
+  const DecodedMips* decoded_at(std::uint32_t pc);
+  const DecodedMips* decode_slow(std::uint32_t pc);
+  bool fetch(std::uint32_t pc, std::uint32_t& insn);
+  void decoded_page_dropped(Addr base);
+
+  // Address translation (mips_memory.cpp): false when an address error was raised.
+  bool translate(std::uint32_t va, bool store, Addr& pa);
+  template <class T>
+  bool read(std::uint32_t va, T& value);
+  template <class T>
+  bool write(std::uint32_t va, T value);
+  void watch_data_access(Access kind, std::uint32_t va, unsigned size);
+
+  // Exceptions and interrupts (mips_exceptions.cpp).
+  void enter_exception(ExcCode code, unsigned coprocessor, std::uint32_t vector_offset);
+  bool interrupt_pending() const;
+  void take_interrupt();
+  std::uint32_t cause_register() const;  // with the lines and the timer folded in
+  std::uint32_t count() const;
+  void schedule_timer();
+  void update_timer();
+  std::uint32_t random_index() const;
+  void wake_if_due();
+  void stop_after_instruction() { limit_.store(0, std::memory_order_relaxed); }
+  bool user_fault(UserFault fault, std::uint32_t address);
+
+  const Variant& variant_;
+  MemoryPort& memory_;
+  bool big_endian_;
+  bool flat_;
+  bool linux_user_;
+  std::array<std::uint32_t, 32> r_{};
+  std::uint32_t pc_ = 0;       // the instruction being executed
+  std::uint32_t next_pc_ = 0;  // the one after it (the delay slot after a branch)
+  std::uint32_t insn_ = 0;     // its encoding (the R3000A copies bits 27:26 to Cause.CE)
+  DelayState delay_;           // the current instruction's delay-slot state
+  DelayState branch_;          // a branch the current instruction made
+  PendingLoad pending_load_;   // lands after the current instruction
+  PendingLoad new_load_;       // made by the current instruction
+  bool ll_bit_ = false;
+  std::uint32_t ll_address_ = 0;
+  Cycles hilo_ready_ = 0;
+
+  Cp0 cp0_;
+  Fpu fpu_;
+  unsigned irq_lines_ = 0;  // Cause.IP7..IP2 from set_irq_line
+
+  CoreState state_ = CoreState::Running;
+  Cycles cycles_ = 0;
+  Cycles pending_cycles_ = 0;
+  std::uint64_t instructions_ = 0;
+  std::atomic<Cycles> limit_{0};
+  std::atomic<bool> stop_requested_{false};
+  bool stop_after_ = false;
+
+  Hooks* hooks_ = nullptr;
+  Hooks default_hooks_;
+  bool per_instruction_hooks_ = false;
+  bool skip_hook_once_ = false;
+  std::uint32_t stopped_pc_ = 0;
+
+  std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
+  DecodedCache<DecodedMips, 4> decoded_;
+  DecodedMips scratch_;
+  Addr code_page_base_ = ~Addr{0};
+  DecodedMips* code_slots_ = nullptr;
+};
+
+}  // namespace anvil::mips

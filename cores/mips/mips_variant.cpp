@@ -1,0 +1,120 @@
+// The MIPS models this library builds, one row each. References:
+//  - IDT R30xx Family Software Reference Manual (1994), "R30xx manual" below;
+//  - MIPS32 4Kc Processor Core Datasheet (MD00039) and 4K Software User's Manual (MD00016);
+//  - MIPS32 24Kf Processor Core Datasheet (MD00346), 24K Software User's Manual (MD00343).
+#include <stdexcept>
+#include <string>
+
+#include "cores/mips/mips.h"
+#include "cores/mips/mips_variant.h"
+
+namespace anvil::mips {
+
+namespace {
+
+// R3000: one cycle per instruction; the load and branch delay slots are architectural and
+// cost nothing; MULT/MULTU take 12 cycles and DIV/DIVU 35 before HI/LO can be read, and
+// MFHI/MFLO interlock until then (R30xx manual ch. 2, "Multiply and divide operations").
+constexpr TimingTable kR3000Timing{
+    "IDT R30xx Family Software Reference Manual, ch. 2", 0, 0, 12, 35, 0};
+// 4Kc: a load followed by a user of its result stalls one cycle; taken branches cost no
+// bubble (the delay slot covers the fetch); the high-performance MDU finishes a 32x32 MULT in
+// 2 cycles and a DIV in at most 35, MUL writes its GPR after 2 (4K SUM, ch. 2, "MDU
+// pipeline", Table 2-3 "MDU instruction latencies").
+constexpr TimingTable k4KcTiming{
+    "MIPS32 4K Software User's Manual (MD00016), Table 2-3", 1, 0, 2, 35, 1};
+// 24Kf: load-to-use 1 cycle through the bypass; a correctly predicted taken branch costs
+// nothing, and a 32x32 multiply has a latency of 4 with issue every cycle; DIV takes at most
+// 34 (24K SUM, ch. 2 "Pipeline", Table 2-2 "MDU latency and repeat rates").
+// HACK: branch prediction is not modelled: every taken branch is taken as predicted.
+constexpr TimingTable k24KfTiming{
+    "MIPS32 24K Software User's Manual (MD00343), Table 2-2", 1, 0, 4, 34, 3};
+
+// Config0: M (Config1 follows), BE (bit 15), AT=0 (MIPS32), AR=1 (Release 2), MT=1 (TLB),
+// K0=2 (uncached until software sets it). MIPS32 PRA 9.36.
+constexpr std::uint32_t kConfig0 = (1u << 31) | (1u << 10) | (1u << 7) | 2u;
+// Config1: M, MMU size - 1 (bits 30:25), caches 16 KiB 4-way 16-byte lines (IS/IL/IA, DS/DL/DA),
+// C2=0, MD=0, PC=0, WR=1, CA=0, EP=1, FP (bit 0). MIPS32 PRA 9.37.
+constexpr std::uint32_t config1(unsigned tlb_entries, bool fpu) {
+  return (1u << 31) | ((tlb_entries - 1) << 25) | (2u << 22) | (3u << 19) | (3u << 16) |
+         (2u << 13) | (3u << 10) | (3u << 7) | (1u << 3) | (1u << 1) | (fpu ? 1u : 0u);
+}
+// Config2: M (Config3 follows), no L2. Config3: ULRI=0 (RDHWR UserLocal is emulated, as the
+// Linux kernel does on these cores), no optional ASEs.
+constexpr std::uint32_t kConfig2 = 1u << 31;
+constexpr std::uint32_t kConfig3 = 0;
+
+// FIR of the 24Kf: F64, L, W, D, S, processor id 0x95 (24K SUM, "FIR Register").
+constexpr std::uint32_t k24KfFir =
+    (1u << 22) | (1u << 21) | (1u << 20) | (1u << 17) | (1u << 16) | (0x95u << 8) | 0x00;
+
+constexpr Variant kVariants[] = {
+    // PRId 0x00000230: implementation 2 (R3000), revision 3.0 (R30xx manual, "PRId").
+    {"r3000",
+     "MIPS I R3000 (load-delay slot, no FPU)",
+     IsaLevel::Mips1,
+     true,
+     false,
+     true,
+     0x00000230,
+     {0, 0, 0, 0},
+     64,
+     0,
+     0,
+     &kR3000Timing},
+    // PRId: company 1 (MIPS Technologies), processor 0x80 (4Kc), revision 0x40.
+    {"4kc",
+     "MIPS32 Release 2 4Kc (no FPU)",
+     IsaLevel::Mips32Release2,
+     false,
+     false,
+     false,
+     0x00018040,
+     {kConfig0, config1(16, false), kConfig2, kConfig3},
+     16,
+     2,
+     0,
+     &k4KcTiming},
+    // PRId: company 1, processor 0x93 (24K), revision 0x40.
+    {"24kf",
+     "MIPS32 Release 2 24Kf (with FPU)",
+     IsaLevel::Mips32Release2,
+     false,
+     true,
+     false,
+     0x00019340,
+     {kConfig0, config1(32, true), kConfig2, kConfig3},
+     32,
+     2,
+     k24KfFir,
+     &k24KfTiming},
+};
+
+}  // namespace
+
+const Variant& find_variant(std::string_view model) {
+  for (const Variant& v : kVariants)
+    if (v.name == model) return v;
+  std::string known;
+  for (const Variant& v : kVariants) known += (known.empty() ? "" : ", ") + std::string(v.name);
+  throw std::invalid_argument("unknown MIPS model '" + std::string(model) + "' (known: " + known +
+                              ")");
+}
+
+std::vector<std::string> mips_models() {
+  std::vector<std::string> out;
+  for (const Variant& v : kVariants) out.emplace_back(v.name);
+  return out;
+}
+
+bool is_mips_model(std::string_view model) {
+  for (const Variant& v : kVariants)
+    if (v.name == model) return true;
+  return false;
+}
+
+std::string mips_model_summary(std::string_view model) {
+  return std::string(find_variant(model).summary);
+}
+
+}  // namespace anvil::mips
