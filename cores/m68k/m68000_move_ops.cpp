@@ -1,0 +1,136 @@
+// Data movement: MOVE, MOVEA, MOVEQ, LEA, PEA, EXG, LINK, UNLK (PRM 4). Bus order per
+// UM 8 (Tables 8-2, 8-3, 8-10) as the vectors record it.
+#include "cores/m68k/m68000_alu.h"
+#include "cores/m68k/m68000_handlers.h"
+
+namespace anvil::m68k {
+
+namespace {
+
+Size move_size(std::uint16_t op) {
+  const unsigned s = (op >> 12) & 3;
+  return s == 1 ? Size::Byte : s == 3 ? Size::Word : Size::Long;
+}
+
+// Pushes a long, high word at the new SP first (JSR, BSR, PEA, LINK: "nS ns").
+void push_long_high_first(M68000Core& cpu, std::uint32_t value) {
+  cpu.a[7] -= 4;
+  cpu.write(Size::Long, cpu.a[7], value);
+}
+
+}  // namespace
+
+// MOVE <ea>,<ea> (PRM 4-116). The destination's extension words are read after the source
+// operand; the final prefetch comes before the write for -(An) and after it otherwise.
+void op_move(M68000Core& cpu, std::uint16_t op) {
+  const Size size = move_size(op);
+  const Operand src = cpu.ea(ea_mode(op), ea_reg(op), size);
+  const std::uint32_t value = cpu.read_operand(src, size);
+  const unsigned mode = (op >> 6) & 7, reg = reg9(op);
+  if (mode == 0) {
+    set_logic_flags(cpu, value, size);
+    cpu.prefetch();
+    const std::uint32_t mask = size_mask(size);
+    cpu.d[reg] = (cpu.d[reg] & ~mask) | value;
+    return;
+  }
+  if (mode == 4) {
+    const Operand dst = cpu.ea(4, reg, size, false);
+    set_logic_flags(cpu, value, size);
+    cpu.prefetch();
+    if (size == Size::Long)
+      cpu.write_long_low_first(dst.address, value);
+    else
+      cpu.write(size, dst.address, value);
+    return;
+  }
+  const Operand dst = cpu.ea(mode, reg, size);
+  set_logic_flags(cpu, value, size);
+  cpu.write(size, dst.address, value);
+  cpu.prefetch();
+}
+
+// MOVEA <ea>,An: the source sign-extended, no flags. "np".
+void op_movea(M68000Core& cpu, std::uint16_t op) {
+  const Size size = move_size(op);
+  const Operand src = cpu.ea(ea_mode(op), ea_reg(op), size);
+  const std::uint32_t value = sign_extend_to_32(cpu.read_operand(src, size), size);
+  cpu.prefetch();
+  cpu.a[reg9(op)] = value;
+}
+
+// MOVEQ #d8,Dn: "np".
+void op_moveq(M68000Core& cpu, std::uint16_t op) {
+  const std::uint32_t value = sign_extend_to_32(op & 0xFF, Size::Byte);
+  cpu.d[reg9(op)] = value;
+  set_logic_flags(cpu, value, Size::Long);
+  cpu.prefetch();
+}
+
+// LEA <ea>,An: the address only. The index modes take two more idle clocks ("n np n np").
+void op_lea(M68000Core& cpu, std::uint16_t op) {
+  const unsigned mode = ea_mode(op), reg = ea_reg(op);
+  const Operand src = cpu.ea(mode, reg, Size::Long);
+  if (mode == 6 || (mode == 7 && reg == 3)) cpu.idle(2);
+  cpu.prefetch();
+  cpu.a[reg9(op)] = src.address;
+}
+
+// PEA <ea>: the address pushed, high word first. Absolute short pushes before its final
+// prefetch; the other modes after it (vectors).
+void op_pea(M68000Core& cpu, std::uint16_t op) {
+  const unsigned mode = ea_mode(op), reg = ea_reg(op);
+  const Operand src = cpu.ea(mode, reg, Size::Long);
+  if (mode == 6 || (mode == 7 && reg == 3)) cpu.idle(2);
+  if (mode == 2 || (mode == 7 && reg < 2)) {
+    push_long_high_first(cpu, src.address);
+    cpu.prefetch();
+    return;
+  }
+  cpu.prefetch();
+  push_long_high_first(cpu, src.address);
+}
+
+// EXG: "np n".
+void op_exg(M68000Core& cpu, std::uint16_t op) {
+  const unsigned x = reg9(op), y = ea_reg(op);
+  switch ((op >> 3) & 0x1F) {
+    case 0x08:
+      std::swap(cpu.d[x], cpu.d[y]);
+      break;
+    case 0x09:
+      std::swap(cpu.a[x], cpu.a[y]);
+      break;
+    default:
+      std::swap(cpu.d[x], cpu.a[y]);
+      break;
+  }
+  cpu.prefetch();
+  cpu.idle(2);
+}
+
+// LINK An,#d16: "np nS ns np" — push An, An = SP, SP += d16.
+void op_link(M68000Core& cpu, std::uint16_t op) {
+  const unsigned reg = ea_reg(op);
+  const auto displacement = static_cast<std::int16_t>(cpu.read_extension());
+  const std::uint32_t sp = cpu.a[7] - 4;
+  // LINK A7 pushes the already decremented SP.
+  const std::uint32_t value = reg == 7 ? sp : cpu.a[reg];
+  cpu.write(Size::Long, sp, value);
+  cpu.a[7] = sp;
+  cpu.a[reg] = sp;
+  cpu.a[7] += static_cast<std::uint32_t>(displacement);
+  cpu.prefetch();
+}
+
+// UNLK An: SP = An, An = (SP)+. "nU nu np".
+void op_unlk(M68000Core& cpu, std::uint16_t op) {
+  const unsigned reg = ea_reg(op);
+  const std::uint32_t address = cpu.a[reg];
+  const std::uint32_t value = cpu.read(Size::Long, address);
+  cpu.a[7] = address + 4;
+  cpu.a[reg] = value;
+  cpu.prefetch();
+}
+
+}  // namespace anvil::m68k
