@@ -133,6 +133,7 @@ class M68000Core final : public M68000 {
   // Exceptions (m68000_exceptions.cpp). Each ends the instruction.
   // Group 1/2 processing (UM 6.3): stack PC and SR, read the vector, fill the queue.
   void exception(unsigned vector, std::uint32_t stacked_pc);
+  void exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
   void privilege_violation();
   void illegal_instruction(unsigned vector = kVectorIllegal);
   void trap(unsigned number);  // TRAP #n (linux_user: TRAP #0 is a syscall)

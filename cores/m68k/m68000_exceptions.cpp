@@ -26,8 +26,11 @@ void M68000Core::load_vector_and_fill(unsigned vector) {
 }
 
 void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc) {
+  exception(vector, stacked_pc, sr_);
+}
+
+void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr) {
   hooks_->exception_taken(vector, stacked_pc);
-  const std::uint16_t old_sr = sr_;
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
   begin_exception_frame(vector, stacked_pc, old_sr);
   load_vector_and_fill(vector);

@@ -44,6 +44,17 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
       cpu.write(size, dst.address, value);
     return;
   }
+  if (mode == 7 && reg == 1 && src.kind == Operand::Memory) {
+    // (xxx).l after a memory source: the low address word is used from IRC and fetched past
+    // after the write ("np nw np np").
+    const std::uint32_t high = cpu.read_extension();
+    const std::uint32_t address = (high << 16) | cpu.irc();
+    set_logic_flags(cpu, value, size);
+    cpu.write(size, address, value);
+    cpu.read_extension();
+    cpu.prefetch();
+    return;
+  }
   const Operand dst = cpu.ea(mode, reg, size);
   set_logic_flags(cpu, value, size);
   cpu.write(size, dst.address, value);
@@ -76,13 +87,13 @@ void op_lea(M68000Core& cpu, std::uint16_t op) {
   cpu.a[reg9(op)] = src.address;
 }
 
-// PEA <ea>: the address pushed, high word first. Absolute short pushes before its final
-// prefetch; the other modes after it (vectors).
+// PEA <ea>: the address pushed, high word first. The absolute modes push before their final
+// prefetch, the others after it (vectors).
 void op_pea(M68000Core& cpu, std::uint16_t op) {
   const unsigned mode = ea_mode(op), reg = ea_reg(op);
   const Operand src = cpu.ea(mode, reg, Size::Long);
   if (mode == 6 || (mode == 7 && reg == 3)) cpu.idle(2);
-  if (mode == 2 || (mode == 7 && reg < 2)) {
+  if (mode == 7 && reg < 2) {
     push_long_high_first(cpu, src.address);
     cpu.prefetch();
     return;
@@ -114,9 +125,7 @@ void op_link(M68000Core& cpu, std::uint16_t op) {
   const unsigned reg = ea_reg(op);
   const auto displacement = static_cast<std::int16_t>(cpu.read_extension());
   const std::uint32_t sp = cpu.a[7] - 4;
-  // LINK A7 pushes the already decremented SP.
-  const std::uint32_t value = reg == 7 ? sp : cpu.a[reg];
-  cpu.write(Size::Long, sp, value);
+  cpu.write(Size::Long, sp, cpu.a[reg]);  // LINK A7 pushes A7 as it was (vectors)
   cpu.a[7] = sp;
   cpu.a[reg] = sp;
   cpu.a[7] += static_cast<std::uint32_t>(displacement);

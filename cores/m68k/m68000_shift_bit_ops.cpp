@@ -96,6 +96,7 @@ void bit_on_memory(M68000Core& cpu, BitOp operation, std::uint16_t op, unsigned 
   const std::uint32_t value = cpu.read_operand(dst, Size::Byte);
   const std::uint32_t result = bit_operation(cpu, operation, value, bit & 7);
   cpu.prefetch();
+  if (dst.kind == Operand::Immediate) cpu.idle(2);  // BTST Dn,#imm: "np np n"
   if (operation != BitOp::Test) cpu.write(Size::Byte, dst.address, result);
 }
 

@@ -26,31 +26,42 @@ void op_trap(M68000Core& cpu, std::uint16_t op) {
 
 // TRAPV: "np" when V is clear; with V set the trap stacks the next instruction.
 void op_trapv(M68000Core& cpu, std::uint16_t) {
+  if (!cpu.flag(kV)) return cpu.prefetch();
+  // The trap begins (supervisor state) before the prefetch, which is fetched as supervisor
+  // program (vectors); the next instruction's address is stacked.
+  const std::uint32_t next = cpu.pc_value() - 2;
+  const std::uint16_t old_sr = cpu.sr();
+  cpu.set_sr(static_cast<std::uint16_t>((old_sr | kSupervisor) & ~kTrace));
   cpu.prefetch();
-  if (cpu.flag(kV)) cpu.exception(kVectorTrapv, cpu.pc_value() - 4);
+  cpu.exception(kVectorTrapv, next, old_sr);
 }
 
-// CHK <ea>,Dn (PRM 4-69): traps when Dn.w < 0 or Dn.w > the operand; N tells which.
+// CHK <ea>,Dn (PRM 4-69): traps when Dn.w > the operand (checked first) or Dn.w < 0. No
+// trap: "nnn np". The flags: N from Dn (set for Dn < 0), Z from Dn, V and C clear (vectors).
 void op_chk(M68000Core& cpu, std::uint16_t op) {
   const Operand src = cpu.ea(ea_mode(op), ea_reg(op), Size::Word);
   const auto bound = static_cast<std::int16_t>(cpu.read_operand(src, Size::Word));
   const auto value = static_cast<std::int16_t>(cpu.d[reg9(op)]);
-  cpu.idle(2);
-  std::uint16_t ccr = cpu.sr() & (kX | kN);
-  cpu.set_ccr(static_cast<std::uint8_t>(ccr & ~kN));
+  std::uint16_t ccr = cpu.sr() & kX;
+  if (value == 0) ccr |= kZ;
+  if (value < 0) ccr |= kN;
+  cpu.set_ccr(static_cast<std::uint8_t>(ccr));
+  cpu.idle(4);
   if (value > bound) {
-    cpu.set_flag(kN, false);
-    cpu.idle(2);
+    cpu.idle(4);
+    cpu.exception(kVectorChk, cpu.pc_value() - 2);
+    return;
+  }
+  if (value < 0) {
+    // Two clocks fewer when Dn - operand overflows 16 bits (vectors: the microcode's
+    // comparison takes its other branch).
+    const int difference = value - bound;
+    if (difference >= -32768) cpu.idle(2);
+    cpu.idle(4);
     cpu.exception(kVectorChk, cpu.pc_value() - 2);
     return;
   }
   cpu.idle(2);
-  if (value < 0) {
-    cpu.set_flag(kN, true);
-    cpu.idle(2);
-    cpu.exception(kVectorChk, cpu.pc_value() - 2);
-    return;
-  }
   cpu.prefetch();
 }
 
@@ -136,7 +147,7 @@ void op_move_usp(M68000Core& cpu, std::uint16_t op) {
   cpu.prefetch();
 }
 
-// ORI/ANDI/EORI to CCR and to SR (the SR forms privileged): "np nn np np".
+// ORI/ANDI/EORI to CCR and to SR (the SR forms privileged): "np nnnn np np".
 void op_immediate_to_sr(M68000Core& cpu, std::uint16_t op) {
   const bool whole_sr = op & 0x40;
   if (whole_sr && !cpu.supervisor()) return cpu.privilege_violation();
@@ -157,7 +168,7 @@ void op_immediate_to_sr(M68000Core& cpu, std::uint16_t op) {
     cpu.set_sr(value);
   else
     cpu.set_ccr(static_cast<std::uint8_t>(value));
-  cpu.idle(4);
+  cpu.idle(8);
   refill_queue(cpu);
 }
 
