@@ -164,10 +164,11 @@ std::uint8_t M68000Core::read_modify_write_byte(std::uint32_t address,
   return value;
 }
 
-std::uint16_t M68000Core::read_extension() {
+std::uint16_t M68000Core::read_extension(bool moves_pc) {
   const std::uint16_t value = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
+  if (moves_pc) fault_pc_ += 2;
   return value;
 }
 
@@ -184,6 +185,7 @@ void M68000Core::prefetch() {
 
 void M68000Core::jump_fill_first(std::uint32_t target) {
   pc_ = target;
+  fault_pc_ = target;  // an odd target faults with the target stacked
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
 }

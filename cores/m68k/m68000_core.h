@@ -96,7 +96,9 @@ class M68000Core final : public M68000 {
 
   // The prefetch queue (UM 8: "np"). read_extension() returns IRC and refills it from the
   // PC; prefetch() ends an instruction: IRD takes IRC and IRC is refilled.
-  std::uint16_t read_extension();
+  // `moves_pc`: whether the microcode's PC register (stacked by an address error) advances
+  // with this word; the displacement modes compute their address in its stead.
+  std::uint16_t read_extension(bool moves_pc = true);
   std::uint32_t read_extension_long();
   void prefetch();
   std::uint16_t irc() const { return irc_; }
@@ -109,6 +111,7 @@ class M68000Core final : public M68000 {
   std::uint32_t next_instruction_pc() const { return pc_ - 4; }
   std::uint32_t instruction_pc() const { return instruction_pc_; }
   void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
+  void advance_fault_pc(std::uint32_t n) { fault_pc_ += n; }
 
   // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
   std::uint32_t read(Size size, std::uint32_t address);

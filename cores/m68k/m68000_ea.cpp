@@ -31,20 +31,22 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
       return {Operand::Memory, 0, false, a[reg]};
     case 3: {
       const std::uint32_t address = a[reg];
-      a[reg] += step_for(size, reg);
+      // A long at an odd address faults on its first word, before An is incremented.
+      if (size != Size::Long || !(address & 1)) a[reg] += step_for(size, reg);
       return {Operand::Memory, 0, false, address};
     }
     case 4:
       if (predec_idle) idle(2);
       a[reg] -= step_for(size, reg);
+      if (size != Size::Long) fault_pc_ += 2;  // vectors: the byte/word form moves the PC
       return {Operand::Memory, 0, false, a[reg]};
     case 5: {
-      const auto disp = static_cast<std::int16_t>(read_extension());
+      const auto disp = static_cast<std::int16_t>(read_extension(false));
       return {Operand::Memory, 0, false, a[reg] + static_cast<std::uint32_t>(disp)};
     }
     case 6: {
       idle(2);
-      const std::uint16_t ext = read_extension();
+      const std::uint16_t ext = read_extension(false);
       return {Operand::Memory, 0, false, a[reg] + index_displacement(ext)};
     }
     default:
@@ -59,13 +61,13 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
       return {Operand::Memory, 0, false, read_extension_long()};
     case 2: {
       const std::uint32_t base = pc_ - 2;  // the extension word's own address
-      const auto disp = static_cast<std::int16_t>(read_extension());
+      const auto disp = static_cast<std::int16_t>(read_extension(false));
       return {Operand::Memory, 0, true, base + static_cast<std::uint32_t>(disp)};
     }
     case 3: {
       idle(2);
       const std::uint32_t base = pc_ - 2;
-      const std::uint16_t ext = read_extension();
+      const std::uint16_t ext = read_extension(false);
       return {Operand::Memory, 0, true, base + index_displacement(ext)};
     }
     default: {

@@ -266,6 +266,11 @@ class Runner {
   }
   std::span<const BusCycle> log() const { return core_->bus_log(); }
   M68000State state() const { return core_->architectural_state(); }
+  // The PC of a group 0 frame the last test stacked.
+  std::uint32_t stacked_pc() const {
+    const std::uint32_t sp = core_->architectural_state().ssp;
+    return (std::uint32_t{memory_.word(sp + 10)} << 16) | memory_.word(sp + 12);
+  }
 
  private:
   TestMemory memory_;
@@ -314,6 +319,30 @@ void trace_m68000_vectors(std::span<const std::uint8_t> data, std::string_view f
                           std::size_t max_tests, std::ostream& out) {
   Runner runner;
   std::size_t shown = 0;
+  if (filter == "ae-pc") {
+    // One line per address-error test: name, then the stacked PC minus the instruction's
+    // address as recorded and as produced, then whether the whole state matched.
+    for_each_test(data, [&](const Test& t) {
+      bool fault = false;
+      for (const BusCycle& c : t.bus)
+        fault |= c.kind == BusCycleKind::ReadAddressError ||
+                 c.kind == BusCycleKind::WriteAddressError;
+      if (!fault) return;
+      const Outcome o = runner.run(t);
+      auto word_at = [&](std::uint32_t address) -> std::uint32_t {
+        for (const auto& [a, w] : t.final.ram)
+          if (a == (address & 0xFFFFFF)) return w;
+        return 0;
+      };
+      const std::uint32_t sp = t.final.cpu.ssp;
+      const std::uint32_t want = (word_at(sp + 10) << 16) | word_at(sp + 12);
+      const std::uint32_t x = t.initial.cpu.pc - 4;
+      out << t.name << "\t" << static_cast<std::int32_t>(want - x) << "\t"
+          << static_cast<std::int32_t>(runner.stacked_pc() - x) << "\t"
+          << (o.state.empty() ? "ok" : o.state) << "\n";
+    });
+    return;
+  }
   for_each_test(data, [&](const Test& t) {
     // A filter of "!ae" selects the tests without an address error.
     const bool skip_faults = filter == "!ae";
