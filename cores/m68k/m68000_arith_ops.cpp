@@ -205,6 +205,7 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
     return;
   }
   cpu.idle(2);
+  cpu.advance_fault_pc(2);
   const Operand src = cpu.ea(4, y, size, false);
   std::uint32_t s;
   if (size == Size::Long) {
@@ -235,6 +236,7 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
 // CMPM (Ay)+,(Ax)+: "nr nr np" (longs "nR nr nR nr np").
 void op_cmpm(M68000Core& cpu, std::uint16_t op) {
   const Size size = size_at6(op);
+  cpu.advance_fault_pc(2);
   const Operand src = cpu.ea(3, ea_reg(op), size);
   const std::uint32_t s = cpu.read(size, src.address);
   const Operand dst = cpu.ea(3, reg9(op), size);

@@ -181,11 +181,11 @@ void M68000Core::prefetch() {
   ird_ = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
+  fault_pc_ += 2;
 }
 
 void M68000Core::jump_fill_first(std::uint32_t target) {
   pc_ = target;
-  fault_pc_ = target;  // an odd target faults with the target stacked
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
 }

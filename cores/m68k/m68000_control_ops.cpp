@@ -79,6 +79,7 @@ void op_bsr(M68000Core& cpu, std::uint16_t op) {
   cpu.idle(2);
   cpu.a[7] -= 4;
   cpu.write(Size::Long, cpu.a[7], return_address);
+  cpu.set_fault_pc(base + disp);  // an odd target faults with the target stacked (vectors)
   jump(cpu, base + disp);
 }
 
@@ -87,6 +88,7 @@ void op_bsr(M68000Core& cpu, std::uint16_t op) {
 void op_dbcc(M68000Core& cpu, std::uint16_t op) {
   const std::uint32_t base = cpu.pc_value() - 2;
   const std::uint32_t target = base + sign_extend_to_32(cpu.irc(), Size::Word);
+  cpu.advance_fault_pc(2);
   if (cpu.condition((op >> 8) & 15)) {
     cpu.idle(4);
     cpu.read_extension();
@@ -133,6 +135,7 @@ void op_jmp(M68000Core& cpu, std::uint16_t op) {
 void op_jsr(M68000Core& cpu, std::uint16_t op) {
   std::uint32_t return_address = 0;
   const std::uint32_t target = control_target(cpu, op, return_address);
+  if (ea_mode(op) == 5 || ea_mode(op) == 6) cpu.advance_fault_pc(2);  // vectors
   cpu.jump_fill_first(target);
   cpu.a[7] -= 4;
   cpu.write(Size::Long, cpu.a[7], return_address);

@@ -38,7 +38,8 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
     case 4:
       if (predec_idle) idle(2);
       a[reg] -= step_for(size, reg);
-      if (size != Size::Long) fault_pc_ += 2;  // vectors: the byte/word form moves the PC
+      // vectors: the byte/word form of a source -(An) moves the microcode's PC.
+      if (predec_idle && size != Size::Long) fault_pc_ += 2;
       return {Operand::Memory, 0, false, a[reg]};
     case 5: {
       const auto disp = static_cast<std::int16_t>(read_extension(false));

@@ -136,6 +136,7 @@ void op_link(M68000Core& cpu, std::uint16_t op) {
 void op_unlk(M68000Core& cpu, std::uint16_t op) {
   const unsigned reg = ea_reg(op);
   const std::uint32_t address = cpu.a[reg];
+  cpu.advance_fault_pc(2);
   const std::uint32_t value = cpu.read(Size::Long, address);
   cpu.a[7] = address + 4;
   cpu.a[reg] = value;

@@ -18,6 +18,7 @@ void op_movem_to_memory(M68000Core& cpu, std::uint16_t op) {
   const std::uint16_t mask = cpu.read_extension();
   const unsigned mode = ea_mode(op), reg = ea_reg(op);
   const unsigned step = static_cast<unsigned>(size);
+  cpu.advance_fault_pc(mode == 5 || mode == 6 ? 4 : 2);  // vectors
   if (mode == 4) {
     std::uint32_t address = cpu.a[reg];
     for (unsigned i = 0; i < 16; ++i) {
@@ -51,6 +52,7 @@ void op_movem_to_registers(M68000Core& cpu, std::uint16_t op) {
   const Size size = (op & 0x40) ? Size::Long : Size::Word;
   const std::uint16_t mask = cpu.read_extension();
   const unsigned mode = ea_mode(op), reg = ea_reg(op);
+  cpu.advance_fault_pc(mode == 5 || mode == 6 || (mode == 7 && reg >= 2) ? 4 : 2);  // vectors
   const Operand src = cpu.ea(mode == 3 ? 2 : mode, reg, size);
   const bool program = src.program;
   std::uint32_t address = src.address;
