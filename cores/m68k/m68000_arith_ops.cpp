@@ -206,22 +206,22 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
   }
   cpu.idle(2);
   cpu.advance_fault_pc(2);
-  const Operand src = cpu.ea(4, y, size, false);
-  std::uint32_t s;
-  if (size == Size::Long) {
-    const std::uint32_t low = cpu.read_word(src.address + 2);
-    s = (std::uint32_t{cpu.read_word(src.address)} << 16) | low;
-  } else {
-    s = cpu.read(size, src.address);
-  }
-  const Operand dst = cpu.ea(4, x, size, false);
-  std::uint32_t v;
-  if (size == Size::Long) {
-    const std::uint32_t low = cpu.read_word(dst.address + 2);
-    v = (std::uint32_t{cpu.read_word(dst.address)} << 16) | low;
-  } else {
-    v = cpu.read(size, dst.address);
-  }
+  // Longs: An steps down a word at a time, low word first (vectors: a fault leaves An
+  // two lower).
+  auto read_predecrement = [&](unsigned reg) -> std::pair<std::uint32_t, std::uint32_t> {
+    if (size != Size::Long) {
+      const Operand op = cpu.ea(4, reg, size, false);
+      return {op.address, cpu.read(size, op.address)};
+    }
+    cpu.a[reg] -= 2;
+    const std::uint32_t low = cpu.read_word(cpu.a[reg]);
+    cpu.a[reg] -= 2;
+    const std::uint32_t high = cpu.read_word(cpu.a[reg]);
+    return {cpu.a[reg], (high << 16) | low};
+  };
+  const std::uint32_t s = read_predecrement(y).second;
+  const auto [address, v] = read_predecrement(x);
+  const Operand dst{Operand::Memory, 0, false, address};
   const std::uint32_t result = operate(s, v);
   if (size == Size::Long) {
     cpu.write_word(dst.address + 2, static_cast<std::uint16_t>(result));
@@ -237,10 +237,17 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
 void op_cmpm(M68000Core& cpu, std::uint16_t op) {
   const Size size = size_at6(op);
   cpu.advance_fault_pc(2);
-  const Operand src = cpu.ea(3, ea_reg(op), size);
-  const std::uint32_t s = cpu.read(size, src.address);
-  const Operand dst = cpu.ea(3, reg9(op), size);
-  const std::uint32_t v = cpu.read(size, dst.address);
+  // Longs: An steps up a word at a time (vectors: a fault leaves An two higher).
+  auto read_postincrement = [&](unsigned reg) -> std::uint32_t {
+    if (size != Size::Long) return cpu.read(size, cpu.ea(3, reg, size).address);
+    const std::uint32_t address = cpu.a[reg];
+    cpu.a[reg] += 2;
+    const std::uint32_t high = cpu.read_word(address);
+    cpu.a[reg] += 2;
+    return (high << 16) | cpu.read_word(address + 2);
+  };
+  const std::uint32_t s = read_postincrement(ea_reg(op));
+  const std::uint32_t v = read_postincrement(reg9(op));
   compare(cpu, size, s, v);
   cpu.prefetch();
 }

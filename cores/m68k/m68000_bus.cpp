@@ -78,6 +78,7 @@ std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   log(BusCycleKind::Read, fc, address, value, true, true, kBusCycle + wait);
   cycles_ += kBusCycle + wait;
   if (!ok) bus_error(address, false, space);
+  if (space == Space::Data) catch_up_pc();
   return value;
 }
 
@@ -95,6 +96,7 @@ std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
       upper ? static_cast<std::uint16_t>(byte << 8) : byte, upper, !upper, kBusCycle + wait);
   cycles_ += kBusCycle + wait;
   if (!ok) bus_error(address, false, space);
+  catch_up_pc();
   return byte;
 }
 
@@ -107,6 +109,7 @@ void M68000Core::write_word(std::uint32_t address, std::uint16_t value) {
       kBusCycle + wait);
   cycles_ += kBusCycle + wait;
   if (!ok) bus_error(address, true, Space::Data);
+  catch_up_pc();
 }
 
 void M68000Core::write_byte(std::uint32_t address, std::uint8_t value) {
@@ -117,6 +120,7 @@ void M68000Core::write_byte(std::uint32_t address, std::uint8_t value) {
       upper ? static_cast<std::uint16_t>(value << 8) : value, upper, !upper, kBusCycle + wait);
   cycles_ += kBusCycle + wait;
   if (!ok) bus_error(address, true, Space::Data);
+  catch_up_pc();
 }
 
 std::uint32_t M68000Core::read(Size size, std::uint32_t address) {

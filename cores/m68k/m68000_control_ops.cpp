@@ -37,7 +37,7 @@ std::uint32_t control_target(M68000Core& cpu, std::uint16_t op, std::uint32_t& r
       cpu.idle(2);
       return sign_extend_to_32(cpu.irc(), Size::Word);
     case 1: {
-      const std::uint32_t high = cpu.read_extension();
+      const std::uint32_t high = cpu.read_extension(false);
       return_address = cpu.pc_value();
       return (high << 16) | cpu.irc();
     }
@@ -97,12 +97,16 @@ void op_dbcc(M68000Core& cpu, std::uint16_t op) {
   }
   const unsigned reg = ea_reg(op);
   const auto count = static_cast<std::uint16_t>(cpu.d[reg] - 1);
-  cpu.d[reg] = (cpu.d[reg] & 0xFFFF0000u) | count;
   cpu.idle(2);
   if (count != 0xFFFF) {
-    jump(cpu, target);
+    // The counter is written back once the target's first word came in (vectors: an odd
+    // target faults with Dn unchanged).
+    cpu.jump_fill_first(target);
+    cpu.d[reg] = (cpu.d[reg] & 0xFFFF0000u) | count;
+    cpu.prefetch();
     return;
   }
+  cpu.d[reg] = (cpu.d[reg] & 0xFFFF0000u) | count;
   cpu.read_word(target, true);
   cpu.read_extension();
   cpu.prefetch();
@@ -135,7 +139,7 @@ void op_jmp(M68000Core& cpu, std::uint16_t op) {
 void op_jsr(M68000Core& cpu, std::uint16_t op) {
   std::uint32_t return_address = 0;
   const std::uint32_t target = control_target(cpu, op, return_address);
-  if (ea_mode(op) == 5 || ea_mode(op) == 6) cpu.advance_fault_pc(2);  // vectors
+  if (ea_mode(op) != 2) cpu.advance_fault_pc(2);  // vectors: the stacked PC on a fault
   cpu.jump_fill_first(target);
   cpu.a[7] -= 4;
   cpu.write(Size::Long, cpu.a[7], return_address);

@@ -137,6 +137,7 @@ void M68000Core::execute_one() {
   instruction_pc_ = pc_ - 4;
   opcode_ = ird_;
   fault_pc_ = instruction_pc_ + 2;
+  deferred_pc_advance_ = 0;
   trace_pending_ = sr_ & kTrace;
   (*dispatch_)[opcode_](*this, opcode_);
   ++instructions_;

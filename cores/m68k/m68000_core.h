@@ -112,6 +112,7 @@ class M68000Core final : public M68000 {
   std::uint32_t instruction_pc() const { return instruction_pc_; }
   void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
   void advance_fault_pc(std::uint32_t n) { fault_pc_ += n; }
+  void drop_deferred_pc_advance() { deferred_pc_advance_ = 0; }
 
   // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
   std::uint32_t read(Size size, std::uint32_t address);
@@ -192,6 +193,10 @@ class M68000Core final : public M68000 {
            bool lds, Cycles length);
   bool transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
                  Cycles& wait);
+  void catch_up_pc() {
+    fault_pc_ += deferred_pc_advance_;
+    deferred_pc_advance_ = 0;
+  }
   [[noreturn]] void address_error(std::uint32_t address, bool write, Space space);
   [[noreturn]] void bus_error(std::uint32_t address, bool write, Space space);
 
@@ -214,6 +219,7 @@ class M68000Core final : public M68000 {
   std::uint32_t instruction_pc_ = 0;
   std::uint32_t fault_pc_ = 0;
   bool trace_pending_ = false;
+  std::uint32_t deferred_pc_advance_ = 0;  // see ea()
 
   struct Fault {
     bool pending = false;

@@ -22,6 +22,9 @@ std::uint32_t M68000Core::index_displacement(std::uint16_t extension) const {
 }
 
 Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle) {
+  // The displacement modes compute their address in the unit that would advance the
+  // microcode's PC; it catches up after the next bus cycle (vectors: stacked PCs).
+  if (mode == 5 || mode == 6 || (mode == 7 && (reg == 2 || reg == 3))) deferred_pc_advance_ = 2;
   switch (mode) {
     case 0:
       return {Operand::DataRegister, reg};

@@ -50,13 +50,15 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
     const std::uint32_t high = cpu.read_extension();
     const std::uint32_t address = (high << 16) | cpu.irc();
     set_logic_flags(cpu, value, size);
+    cpu.advance_fault_pc(2);
     cpu.write(size, address, value);
-    cpu.read_extension();
+    cpu.read_extension(false);
     cpu.prefetch();
     return;
   }
   const Operand dst = cpu.ea(mode, reg, size);
   set_logic_flags(cpu, value, size);
+  cpu.advance_fault_pc(2);  // vectors: stacked PC of a faulting write
   cpu.write(size, dst.address, value);
   cpu.prefetch();
 }

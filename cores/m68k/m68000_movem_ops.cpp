@@ -37,6 +37,7 @@ void op_movem_to_memory(M68000Core& cpu, std::uint16_t op) {
     return;
   }
   const Operand dst = cpu.ea(mode, reg, size);
+  cpu.drop_deferred_pc_advance();
   std::uint32_t address = dst.address;
   for (unsigned i = 0; i < 16; ++i) {
     if (!(mask & (1u << i))) continue;
@@ -54,6 +55,7 @@ void op_movem_to_registers(M68000Core& cpu, std::uint16_t op) {
   const unsigned mode = ea_mode(op), reg = ea_reg(op);
   cpu.advance_fault_pc(mode == 5 || mode == 6 || (mode == 7 && reg >= 2) ? 4 : 2);  // vectors
   const Operand src = cpu.ea(mode == 3 ? 2 : mode, reg, size);
+  cpu.drop_deferred_pc_advance();
   const bool program = src.program;
   std::uint32_t address = src.address;
   for (unsigned i = 0; i < 16; ++i) {
