@@ -18,6 +18,46 @@ void push_long_high_first(M68000Core& cpu, std::uint32_t value) {
   cpu.write(Size::Long, cpu.a[7], value);
 }
 
+// The flags while MOVE.l writes its destination of `mode` (mode 7: `reg` says which), before
+// its final flags: a fault on the write stacks them. The microcode sets them as the value
+// passes the ALU, so they depend on the modes (vectors): from the low word after a memory
+// source into (An), (An)+ or (xxx).l; unchanged after a register or immediate source into
+// (An) or (An)+; N and Z of the value with V and C kept after such a source into (d16,An)
+// or (d8,An,Xn); the final flags otherwise.
+std::uint16_t flags_during_long_write(std::uint16_t before, std::uint32_t value,
+                                      bool memory_source, unsigned mode, unsigned reg) {
+  const bool simple_destination = mode == 2 || mode == 3;
+  auto nz = [](std::uint32_t v, std::uint32_t sign) {
+    return static_cast<std::uint16_t>((v == 0 ? kZ : 0) | ((v & sign) ? kN : 0));
+  };
+  const std::uint16_t x = before & kX;
+  if (memory_source) {
+    if (simple_destination || (mode == 7 && reg == 1)) return x | nz(value & 0xFFFF, 0x8000);
+    return x | nz(value, 0x80000000u);
+  }
+  if (simple_destination) return before;
+  if (mode == 5 || mode == 6)
+    return static_cast<std::uint16_t>(x | nz(value, 0x80000000u) | (before & (kV | kC)));
+  return x | nz(value, 0x80000000u);
+}
+
+// Writes MOVE's result to memory and sets the flags, with the flags a fault on the write
+// would stack. `move_pc`: the write moves the stacked PC by 2 (vectors: not after a -(An)
+// word source, which moved it already).
+void move_write(M68000Core& cpu, Size size, std::uint32_t address, std::uint32_t value,
+                bool memory_source, unsigned mode, unsigned reg, bool move_pc) {
+  const std::uint16_t before = cpu.sr() & 0x1F;
+  set_logic_flags(cpu, value, size);
+  const std::uint16_t final_flags = cpu.sr() & 0x1F;
+  if (size == Size::Long)
+    cpu.set_ccr(static_cast<std::uint8_t>(
+        flags_during_long_write(before, value, memory_source, mode, reg)));
+  if (move_pc) cpu.advance_fault_pc(2);
+  if (mode == 4 && size == Size::Long) cpu.write_long_low_first(address, value);
+  else cpu.write(size, address, value);
+  cpu.set_ccr(static_cast<std::uint8_t>(final_flags));
+}
+
 }  // namespace
 
 // MOVE <ea>,<ea> (PRM 4-116). The destination's extension words are read after the source
@@ -27,6 +67,8 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
   const Operand src = cpu.ea(ea_mode(op), ea_reg(op), size);
   const std::uint32_t value = cpu.read_operand(src, size);
   const unsigned mode = (op >> 6) & 7, reg = reg9(op);
+  const bool memory_source = src.kind == Operand::Memory;
+  const bool move_pc = !(ea_mode(op) == 4 && size != Size::Long);
   if (mode == 0) {
     set_logic_flags(cpu, value, size);
     cpu.prefetch();
@@ -36,30 +78,22 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
   }
   if (mode == 4) {
     const Operand dst = cpu.ea(4, reg, size, false);
-    set_logic_flags(cpu, value, size);
     cpu.prefetch();
-    if (size == Size::Long)
-      cpu.write_long_low_first(dst.address, value);
-    else
-      cpu.write(size, dst.address, value);
+    move_write(cpu, size, dst.address, value, memory_source, mode, reg, false);
     return;
   }
-  if (mode == 7 && reg == 1 && src.kind == Operand::Memory) {
+  if (mode == 7 && reg == 1 && memory_source) {
     // (xxx).l after a memory source: the low address word is used from IRC and fetched past
     // after the write ("np nw np np").
     const std::uint32_t high = cpu.read_extension();
     const std::uint32_t address = (high << 16) | cpu.irc();
-    set_logic_flags(cpu, value, size);
-    cpu.advance_fault_pc(2);
-    cpu.write(size, address, value);
+    move_write(cpu, size, address, value, memory_source, mode, reg, true);
     cpu.read_extension(false);
     cpu.prefetch();
     return;
   }
   const Operand dst = cpu.ea(mode, reg, size);
-  set_logic_flags(cpu, value, size);
-  cpu.advance_fault_pc(2);  // vectors: stacked PC of a faulting write
-  cpu.write(size, dst.address, value);
+  move_write(cpu, size, dst.address, value, memory_source, mode, reg, move_pc);
   cpu.prefetch();
 }
 
