@@ -154,8 +154,6 @@ void M68000Core::write(Size size, std::uint32_t address, std::uint32_t value) {
 }
 
 void M68000Core::write_long_low_first(std::uint32_t address, std::uint32_t value) {
-  // The fault check concerns the whole operand: an odd address faults on the first cycle.
-  if (address & 1) address_error(address, true, Space::Data);
   write_word(address + 2, static_cast<std::uint16_t>(value));
   write_word(address, static_cast<std::uint16_t>(value >> 16));
 }

@@ -102,6 +102,8 @@ class M68000Core final : public M68000 {
   std::uint32_t read_extension_long();
   void prefetch();
   std::uint16_t irc() const { return irc_; }
+  std::uint16_t ird() const { return ird_; }
+  void set_ird(std::uint16_t value) { ird_ = value; }
   std::uint32_t pc_value() const { return pc_; }
   // A jump: the queue is refilled from `target` ("np np" with the idle cycles between
   // that the caller adds). fill_first: the read of the word at target.

@@ -89,13 +89,13 @@ void M68000Core::group0_exception() {
   idle(8);
   const std::uint16_t old_sr = sr_;
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
-  const auto status = static_cast<std::uint16_t>((opcode_ & ~0x1Fu) | (fault.write ? 0 : 0x10) |
+  const auto status = static_cast<std::uint16_t>((ird_ & ~0x1Fu) | (fault.write ? 0 : 0x10) |
                                                  fault.function_code);
   a[7] -= 14;
   write_word(a[7] + 12, static_cast<std::uint16_t>(fault_pc_));
   write_word(a[7] + 8, old_sr);
   write_word(a[7] + 10, static_cast<std::uint16_t>(fault_pc_ >> 16));
-  write_word(a[7] + 6, opcode_);
+  write_word(a[7] + 6, ird_);  // IRD: the next opcode once the final prefetch ran
   write_word(a[7] + 4, static_cast<std::uint16_t>(fault.address));
   write_word(a[7], status);
   write_word(a[7] + 2, static_cast<std::uint16_t>(fault.address >> 16));

@@ -76,6 +76,19 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
     cpu.d[reg] = (cpu.d[reg] & ~mask) | value;
     return;
   }
+  if (mode == 4 && size == Size::Long) {
+    // vectors: An is written back after the long, and IRD keeps this opcode until then (an
+    // odd An faults on the low word at An - 2 with An unchanged and this opcode stacked).
+    const std::uint32_t address = cpu.a[reg] - 4;
+    const std::uint16_t opcode = cpu.ird();
+    cpu.prefetch();
+    const std::uint16_t next = cpu.ird();
+    cpu.set_ird(opcode);
+    move_write(cpu, size, address, value, memory_source, mode, reg, false);
+    cpu.set_ird(next);
+    cpu.a[reg] = address;
+    return;
+  }
   if (mode == 4) {
     const Operand dst = cpu.ea(4, reg, size, false);
     cpu.prefetch();
