@@ -105,8 +105,19 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
     cpu.prefetch();
     return;
   }
+  if (mode == 3) {
+    // (An)+: An is incremented once the write is done (vectors: a fault leaves it).
+    const std::uint32_t address = cpu.a[reg];
+    move_write(cpu, size, address, value, memory_source, mode, reg, move_pc);
+    cpu.ea(3, reg, size);
+    cpu.prefetch();
+    return;
+  }
   const Operand dst = cpu.ea(mode, reg, size);
-  move_write(cpu, size, dst.address, value, memory_source, mode, reg, move_pc);
+  // vectors: a register source into an absolute address does not move the stacked PC.
+  const bool absolute = mode == 7;
+  move_write(cpu, size, dst.address, value, memory_source, mode, reg,
+             move_pc && (memory_source || !absolute));
   cpu.prefetch();
 }
 
