@@ -206,17 +206,17 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
   }
   cpu.idle(2);
   cpu.advance_fault_pc(2);
-  // Longs: An steps down a word at a time, low word first (vectors: a fault leaves An
-  // two lower).
+  // Longs: An steps down a word at a time after each word, low word first (vectors: a fault
+  // leaves An as it was).
   auto read_predecrement = [&](unsigned reg) -> std::pair<std::uint32_t, std::uint32_t> {
     if (size != Size::Long) {
       const Operand op = cpu.ea(4, reg, size, false);
       return {op.address, cpu.read(size, op.address)};
     }
+    const std::uint32_t low = cpu.read_word(cpu.a[reg] - 2);
     cpu.a[reg] -= 2;
-    const std::uint32_t low = cpu.read_word(cpu.a[reg]);
+    const std::uint32_t high = cpu.read_word(cpu.a[reg] - 2);
     cpu.a[reg] -= 2;
-    const std::uint32_t high = cpu.read_word(cpu.a[reg]);
     return {cpu.a[reg], (high << 16) | low};
   };
   const std::uint32_t s = read_predecrement(y).second;
@@ -237,17 +237,21 @@ void op_addx_subx(M68000Core& cpu, std::uint16_t op) {
 void op_cmpm(M68000Core& cpu, std::uint16_t op) {
   const Size size = size_at6(op);
   cpu.advance_fault_pc(2);
-  // Longs: An steps up a word at a time (vectors: a fault leaves An two higher).
-  auto read_postincrement = [&](unsigned reg) -> std::uint32_t {
-    if (size != Size::Long) return cpu.read(size, cpu.ea(3, reg, size).address);
-    const std::uint32_t address = cpu.a[reg];
-    cpu.a[reg] += 2;
+  // vectors: the source register steps before its read (a long a word at a time), the
+  // destination register after its read; a fault shows which.
+  const unsigned src = ea_reg(op), dst = reg9(op);
+  std::uint32_t s;
+  if (size == Size::Long) {
+    const std::uint32_t address = cpu.a[src];
+    cpu.a[src] += 2;
     const std::uint32_t high = cpu.read_word(address);
-    cpu.a[reg] += 2;
-    return (high << 16) | cpu.read_word(address + 2);
-  };
-  const std::uint32_t s = read_postincrement(ea_reg(op));
-  const std::uint32_t v = read_postincrement(reg9(op));
+    cpu.a[src] += 2;
+    s = (high << 16) | cpu.read_word(address + 2);
+  } else {
+    s = cpu.read(size, cpu.ea(3, src, size).address);
+  }
+  const std::uint32_t v = cpu.read(size, cpu.a[dst]);
+  cpu.ea(3, dst, size);
   compare(cpu, size, s, v);
   cpu.prefetch();
 }

@@ -139,7 +139,8 @@ void op_jmp(M68000Core& cpu, std::uint16_t op) {
 void op_jsr(M68000Core& cpu, std::uint16_t op) {
   std::uint32_t return_address = 0;
   const std::uint32_t target = control_target(cpu, op, return_address);
-  if (ea_mode(op) != 2) cpu.advance_fault_pc(2);  // vectors: the stacked PC on a fault
+  // vectors: the stacked PC when the target faults
+  if (ea_mode(op) != 2) cpu.advance_fault_pc(ea_mode(op) == 7 && ea_reg(op) == 1 ? 4 : 2);
   cpu.jump_fill_first(target);
   cpu.a[7] -= 4;
   cpu.write(Size::Long, cpu.a[7], return_address);
