@@ -78,12 +78,13 @@ std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   log(BusCycleKind::Read, fc, address, value, true, true, kBusCycle + wait);
   cycles_ += kBusCycle + wait;
   if (!ok) bus_error(address, false, space);
-  if (space == Space::Data) catch_up_pc();
   return value;
 }
 
 std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
-  return bus_read_word(address, program ? Space::Program : Space::Data);
+  const std::uint16_t value = bus_read_word(address, program ? Space::Program : Space::Data);
+  catch_up_pc();
+  return value;
 }
 
 std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
@@ -170,7 +171,7 @@ std::uint16_t M68000Core::read_extension(bool moves_pc) {
   const std::uint16_t value = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
-  if (moves_pc) fault_pc_ += 2;
+  if (moves_pc) advance_fault_pc(2);
   return value;
 }
 
@@ -183,7 +184,7 @@ void M68000Core::prefetch() {
   ird_ = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
-  fault_pc_ += 2;
+  advance_fault_pc(2);
 }
 
 void M68000Core::jump_fill_first(std::uint32_t target) {

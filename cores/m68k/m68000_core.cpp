@@ -138,6 +138,7 @@ void M68000Core::execute_one() {
   opcode_ = ird_;
   fault_pc_ = instruction_pc_ + 2;
   deferred_pc_advance_ = 0;
+  pc_moved_early_ = false;
   trace_pending_ = sr_ & kTrace;
   (*dispatch_)[opcode_](*this, opcode_);
   ++instructions_;

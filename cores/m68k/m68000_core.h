@@ -113,7 +113,15 @@ class M68000Core final : public M68000 {
   std::uint32_t next_instruction_pc() const { return pc_ - 4; }
   std::uint32_t instruction_pc() const { return instruction_pc_; }
   void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
-  void advance_fault_pc(std::uint32_t n) { fault_pc_ += n; }
+  // Moves the PC an address error would stack (the microcode's PC register). After a
+  // byte/word -(An) source moved it early, the next move is absorbed (vectors).
+  void advance_fault_pc(std::uint32_t n) {
+    if (pc_moved_early_) {
+      pc_moved_early_ = false;
+      return;
+    }
+    fault_pc_ += n;
+  }
   void drop_deferred_pc_advance() { deferred_pc_advance_ = 0; }
 
   // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
@@ -222,6 +230,7 @@ class M68000Core final : public M68000 {
   std::uint32_t fault_pc_ = 0;
   bool trace_pending_ = false;
   std::uint32_t deferred_pc_advance_ = 0;  // see ea()
+  bool pc_moved_early_ = false;             // see advance_fault_pc()
 
   struct Fault {
     bool pending = false;

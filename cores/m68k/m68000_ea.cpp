@@ -42,7 +42,10 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
       if (predec_idle) idle(2);
       a[reg] -= step_for(size, reg);
       // vectors: the byte/word form of a source -(An) moves the microcode's PC.
-      if (predec_idle && size != Size::Long) fault_pc_ += 2;
+      if (predec_idle && size != Size::Long) {
+        fault_pc_ += 2;
+        pc_moved_early_ = true;
+      }
       return {Operand::Memory, 0, false, a[reg]};
     case 5: {
       const auto disp = static_cast<std::int16_t>(read_extension(false));

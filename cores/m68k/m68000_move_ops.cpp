@@ -42,8 +42,7 @@ std::uint16_t flags_during_long_write(std::uint16_t before, std::uint32_t value,
 }
 
 // Writes MOVE's result to memory and sets the flags, with the flags a fault on the write
-// would stack. `move_pc`: the write moves the stacked PC by 2 (vectors: not after a -(An)
-// word source, which moved it already).
+// would stack. `move_pc`: the write moves the stacked PC by 2 (vectors).
 void move_write(M68000Core& cpu, Size size, std::uint32_t address, std::uint32_t value,
                 bool memory_source, unsigned mode, unsigned reg, bool move_pc) {
   const std::uint16_t before = cpu.sr() & 0x1F;
@@ -68,7 +67,6 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
   const std::uint32_t value = cpu.read_operand(src, size);
   const unsigned mode = (op >> 6) & 7, reg = reg9(op);
   const bool memory_source = src.kind == Operand::Memory;
-  const bool move_pc = !(ea_mode(op) == 4 && size != Size::Long);
   if (mode == 0) {
     set_logic_flags(cpu, value, size);
     cpu.prefetch();
@@ -100,7 +98,7 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
     // after the write ("np nw np np").
     const std::uint32_t high = cpu.read_extension();
     const std::uint32_t address = (high << 16) | cpu.irc();
-    move_write(cpu, size, address, value, memory_source, mode, reg, true);
+    move_write(cpu, size, address, value, memory_source, mode, reg, false);
     cpu.read_extension(false);
     cpu.prefetch();
     return;
@@ -108,16 +106,14 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
   if (mode == 3) {
     // (An)+: An is incremented once the write is done (vectors: a fault leaves it).
     const std::uint32_t address = cpu.a[reg];
-    move_write(cpu, size, address, value, memory_source, mode, reg, move_pc);
+    move_write(cpu, size, address, value, memory_source, mode, reg, true);
     cpu.ea(3, reg, size);
     cpu.prefetch();
     return;
   }
   const Operand dst = cpu.ea(mode, reg, size);
-  // vectors: a register source into an absolute address does not move the stacked PC.
-  const bool absolute = mode == 7;
-  move_write(cpu, size, dst.address, value, memory_source, mode, reg,
-             move_pc && (memory_source || !absolute));
+  // vectors: a write to an absolute address does not move the stacked PC.
+  move_write(cpu, size, dst.address, value, memory_source, mode, reg, mode != 7);
   cpu.prefetch();
 }
 
