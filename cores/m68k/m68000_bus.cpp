@@ -58,12 +58,12 @@ void M68000Core::address_error(std::uint32_t address, bool write, Space space) {
   log(write ? BusCycleKind::WriteAddressError : BusCycleKind::ReadAddressError, fc, address, 0,
       true, true, kBusCycle);
   cycles_ += kBusCycle;
-  fault_ = Fault{true, false, write, space != Space::Program, fc, address};
+  fault_ = Fault{true, false, write, fc, address};
   throw BusFaultAbort{};
 }
 
 void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
-  fault_ = Fault{true, true, write, space != Space::Program, function_code(space), address};
+  fault_ = Fault{true, true, write, function_code(space), address};
   throw BusFaultAbort{};
 }
 

@@ -212,7 +212,7 @@ std::uint64_t M68000Core::read_register(unsigned index) const {
   if (index < 8) return d[index];
   if (index < 16) return a[index - 8];
   if (index == 16) return sr_;
-  if (index == 17) return instruction_pc_;
+  if (index == 17) return pc();
   return 0;
 }
 

@@ -174,7 +174,9 @@ class M68000Core final : public M68000 {
   std::span<const RegisterInfo> register_info() const override;
   std::uint64_t read_register(unsigned index) const override;
   void write_register(unsigned index, std::uint64_t value) override;
-  Addr pc() const override { return instruction_pc_; }
+  // The next instruction's address: the queue holds it and the word after (PC is 4 ahead),
+  // except after STOP, which does not refill the queue.
+  Addr pc() const override { return state_ == CoreState::Sleeping ? pc_ : pc_ - 4; }
   unsigned irq_line_count() const override { return 7; }
   void set_irq_line(unsigned line, bool level) override;
   void advance_idle(Cycles cycles) override { cycles_ += cycles; }
@@ -212,6 +214,7 @@ class M68000Core final : public M68000 {
 
   void execute_one();
   void group0_exception();
+  void user_mode_exception(unsigned vector, std::uint32_t address);
   void take_interrupt(unsigned level);
   void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
   void load_vector_and_fill(unsigned vector);
@@ -230,13 +233,12 @@ class M68000Core final : public M68000 {
   std::uint32_t fault_pc_ = 0;
   bool trace_pending_ = false;
   std::uint32_t deferred_pc_advance_ = 0;  // see ea()
-  bool pc_moved_early_ = false;             // see advance_fault_pc()
+  bool pc_moved_early_ = false;            // see advance_fault_pc()
 
   struct Fault {
     bool pending = false;
     bool bus_error = false;
     bool write = false;
-    bool instruction = false;  // the I/N bit: the fault was not on an instruction fetch
     std::uint8_t function_code = 0;
     std::uint32_t address = 0;
   } fault_;

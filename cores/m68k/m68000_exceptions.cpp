@@ -30,43 +30,60 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc) {
 }
 
 void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr) {
+  if (linux_user_) return user_mode_exception(vector, 0);
   hooks_->exception_taken(vector, stacked_pc);
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
   begin_exception_frame(vector, stacked_pc, old_sr);
   load_vector_and_fill(vector);
 }
 
+// Linux user mode: the kernel would turn the exception into a signal (arch/m68k/kernel/
+// traps.c); Hooks::user_fault does that. The faulting instruction's address is reported.
+void M68000Core::user_mode_exception(unsigned vector, std::uint32_t address) {
+  UserFault fault = UserFault::IllegalInstruction;  // illegal, privileged, line A/F, TRAP #1-14
+  switch (vector) {
+    case kVectorBusError:
+      fault = UserFault::SegmentationFault;
+      break;
+    case kVectorAddressError:
+      fault = UserFault::BusError;
+      break;
+    case kVectorZeroDivide:
+    case kVectorChk:
+    case kVectorTrapv:
+      fault = UserFault::ArithmeticError;
+      break;
+    case kVectorTrace:
+    case kVectorTrap + 15:
+      fault = UserFault::Breakpoint;
+      break;
+    default:
+      break;
+  }
+  trace_pending_ = false;
+  if (hooks_->user_fault(fault, instruction_pc_, address))
+    stop_requested_.store(true, std::memory_order_relaxed);
+}
+
 void M68000Core::privilege_violation() {
   trace_pending_ = false;
-  if (linux_user_) {
-    hooks_->user_fault(UserFault::IllegalInstruction, instruction_pc_, 0);
-    return;
-  }
   idle(4);
   exception(kVectorPrivilege, instruction_pc_);
 }
 
 void M68000Core::illegal_instruction(unsigned vector) {
   trace_pending_ = false;
-  if (linux_user_) {
-    hooks_->user_fault(UserFault::IllegalInstruction, instruction_pc_, 0);
-    return;
-  }
   idle(4);
   exception(vector, instruction_pc_);
 }
 
+// TRAP #n. In Linux user mode TRAP #0 is the system call: the core steps past it (the queue
+// already holds the next opcode) and calls Hooks::system_call with the PC there.
 void M68000Core::trap(unsigned number) {
-  if (linux_user_) {
-    if (number == 0) {
-      // The pc the kernel sees is past the TRAP: the queue holds the next opcode.
-      pc_ -= 2;
-      jump_fill_first(pc_);
-      prefetch();
-      if (hooks_->system_call(0)) stop_requested_.store(true, std::memory_order_relaxed);
-    } else {
-      hooks_->user_fault(UserFault::Breakpoint, instruction_pc_, 0);
-    }
+  if (linux_user_ && number == 0) {
+    prefetch();
+    instruction_pc_ = pc_ - 4;
+    if (hooks_->system_call(0)) stop_requested_.store(true, std::memory_order_relaxed);
     return;
   }
   idle(4);
@@ -75,22 +92,20 @@ void M68000Core::trap(unsigned number) {
 
 // The long frame (UM 6.3.9, Figure 6-7), stacked in the vectors' bus order: PC low, SR,
 // PC high, instruction register, access address low, status word, access address high.
+// The status word carries IRD's upper bits, R/W and the function code; the I/N bit stays
+// clear, as the vectors (MAME's microcode) have it.
 void M68000Core::group0_exception() {
   const Fault fault = fault_;
   fault_.pending = false;
   trace_pending_ = false;
   const unsigned vector = fault.bus_error ? kVectorBusError : kVectorAddressError;
-  if (linux_user_) {
-    hooks_->user_fault(fault.bus_error ? UserFault::SegmentationFault : UserFault::BusError,
-                       instruction_pc_, fault.address);
-    return;
-  }
+  if (linux_user_) return user_mode_exception(vector, fault.address);
   hooks_->exception_taken(vector, fault_pc_);
   idle(8);
   const std::uint16_t old_sr = sr_;
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
-  const auto status = static_cast<std::uint16_t>((ird_ & ~0x1Fu) | (fault.write ? 0 : 0x10) |
-                                                 fault.function_code);
+  const auto status =
+      static_cast<std::uint16_t>((ird_ & ~0x1Fu) | (fault.write ? 0 : 0x10) | fault.function_code);
   a[7] -= 14;
   write_word(a[7] + 12, static_cast<std::uint16_t>(fault_pc_));
   write_word(a[7] + 8, old_sr);

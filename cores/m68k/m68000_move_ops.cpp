@@ -24,8 +24,8 @@ void push_long_high_first(M68000Core& cpu, std::uint32_t value) {
 // source into (An), (An)+ or (xxx).l; unchanged after a register or immediate source into
 // (An) or (An)+; N and Z of the value with V and C kept after such a source into (d16,An)
 // or (d8,An,Xn); the final flags otherwise.
-std::uint16_t flags_during_long_write(std::uint16_t before, std::uint32_t value,
-                                      bool memory_source, unsigned mode, unsigned reg) {
+std::uint16_t flags_during_long_write(std::uint16_t before, std::uint32_t value, bool memory_source,
+                                      unsigned mode, unsigned reg) {
   const bool simple_destination = mode == 2 || mode == 3;
   auto nz = [](std::uint32_t v, std::uint32_t sign) {
     return static_cast<std::uint16_t>((v == 0 ? kZ : 0) | ((v & sign) ? kN : 0));
@@ -52,8 +52,10 @@ void move_write(M68000Core& cpu, Size size, std::uint32_t address, std::uint32_t
     cpu.set_ccr(static_cast<std::uint8_t>(
         flags_during_long_write(before, value, memory_source, mode, reg)));
   if (move_pc) cpu.advance_fault_pc(2);
-  if (mode == 4 && size == Size::Long) cpu.write_long_low_first(address, value);
-  else cpu.write(size, address, value);
+  if (mode == 4 && size == Size::Long)
+    cpu.write_long_low_first(address, value);
+  else
+    cpu.write(size, address, value);
   cpu.set_ccr(static_cast<std::uint8_t>(final_flags));
 }
 

@@ -325,8 +325,8 @@ void trace_m68000_vectors(std::span<const std::uint8_t> data, std::string_view f
     for_each_test(data, [&](const Test& t) {
       bool fault = false;
       for (const BusCycle& c : t.bus)
-        fault |= c.kind == BusCycleKind::ReadAddressError ||
-                 c.kind == BusCycleKind::WriteAddressError;
+        fault |=
+            c.kind == BusCycleKind::ReadAddressError || c.kind == BusCycleKind::WriteAddressError;
       if (!fault) return;
       const Outcome o = runner.run(t);
       auto word_at = [&](std::uint32_t address) -> std::uint32_t {

@@ -10,6 +10,9 @@
 #ifdef ANVIL_HAVE_ELABORATION
 #include "platforms/simulation.h"
 #endif
+#ifdef ANVIL_HAVE_M68K
+#include "cores/m68k/m68000_vectors.h"
+#endif
 #ifdef ANVIL_HAVE_GDB
 #include <memory>
 
@@ -38,6 +41,9 @@ int main(int argc, char** argv) {
   };
 #endif
   anvil::vectors::SuiteList suites;  // each ISA's suite, when the build has its core
+#ifdef ANVIL_HAVE_M68K
+  suites.push_back(anvil::m68k::m68000_vector_suite());
+#endif
   services.tools["vectors"] = {
       .usage = "anvil vectors --isa ISA [--require-all] FILE|DIR...",
       .summary = "run single-step CPU test vectors and report per file (docs/vectors.md)",

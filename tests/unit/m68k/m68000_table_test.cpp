@@ -44,7 +44,8 @@ TEST_CASE("addressing modes the 68000 does not allow are illegal", "[m68k][table
   CHECK(name_of(0x5008) == "illegal");  // ADDQ.b #8,A0
   CHECK(name_of(0x0C3A) == "illegal");  // CMPI.b #,(d16,PC) is 68020+
   CHECK(name_of(0x4E7A) == "illegal");  // MOVEC is 68010+
-  CHECK(name_of(0x4180) == "illegal");  // CHK.l is 68020+
+  CHECK(name_of(0x4100) == "illegal");  // CHK.l is 68020+
+  CHECK(name_of(0x4180) == "CHK");      // CHK.w d0,d0
 }
 
 TEST_CASE("no two rows match an opcode with the same specificity", "[m68k][table]") {
