@@ -177,7 +177,8 @@ class M68000Core final : public M68000 {
   // The next instruction's address: the queue holds it and the word after (PC is 4 ahead),
   // except after STOP, which does not refill the queue.
   Addr pc() const override { return state_ == CoreState::Sleeping ? pc_ : pc_ - 4; }
-  unsigned irq_line_count() const override { return 7; }
+  // Lines 1-7 are the IPL levels; line 0 exists only so a level's number is its line.
+  unsigned irq_line_count() const override { return 8; }
   void set_irq_line(unsigned line, bool level) override;
   void advance_idle(Cycles cycles) override { cycles_ += cycles; }
   Cycles cycle_count() const override { return cycles_; }

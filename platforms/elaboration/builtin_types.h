@@ -9,5 +9,6 @@ namespace anvil {
 void register_memory_types(Registry& registry);   // ram, rom, flash
 void register_device_types(Registry& registry);   // cmsdk-uart, cmsdk-timer, anvil-simctrl
 void register_arm_cpu_types(Registry& registry);  // cortex-m3, cortex-m4 (anvil_builtin_types)
+void register_m68k_cpu_types(Registry& registry);  // 68000
 
 }  // namespace anvil
