@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cores/m68k/m68000.h"
+#include "cores/m68k/m68000_core.h"
 
 using namespace anvil;
 using namespace anvil::m68k;
@@ -247,4 +248,32 @@ TEST_CASE("linux_user: TRAP #0 calls Hooks::system_call, faults call user_fault"
   m.steps(1);
   CHECK(hooks.faults ==
         std::vector<UserFault>{UserFault::ArithmeticError, UserFault::IllegalInstruction});
+}
+
+TEST_CASE("a vectored interrupt acknowledge takes the vector the device supplies", "[m68k]") {
+  Machine m;
+  m.ram.program(kCode, {0x46FC, 0x2000, 0x4E71, 0x4E71});  // move #$2000,sr; nop; nop
+  m.ram.longword(0x40 * 4, 0x5000);                        // the device's vector 0x40
+  m.ram.program(0x5000, {0x4E71, 0x4E71});
+  m.boot();
+  auto* core = dynamic_cast<M68000Core*>(m.cpu.get());
+  REQUIRE(core);
+  unsigned asked_level = 0;
+  core->set_vector_source(
+      [](void* context, unsigned level) {
+        *static_cast<unsigned*>(context) = level;
+        return 0x40;  // as an MC68681 answers IACK with its IVR
+      },
+      &asked_level);
+  m.steps(1);
+  m.cpu->set_irq_line(5, true);
+  m.cpu->clear_bus_log();
+  m.steps(1);
+  CHECK(asked_level == 5);
+  CHECK(m.cpu->pc() == 0x5000);
+  CHECK(m.cpu->read_register(kSr) == 0x2500);
+  bool acknowledged = false;
+  for (const BusCycle& c : m.cpu->bus_log())
+    if (c.kind == BusCycleKind::InterruptAcknowledge) acknowledged = c.data == 0x40;
+  CHECK(acknowledged);
 }
