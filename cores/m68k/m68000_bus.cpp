@@ -58,12 +58,12 @@ void M68000Core::address_error(std::uint32_t address, bool write, Space space) {
   log(write ? BusCycleKind::WriteAddressError : BusCycleKind::ReadAddressError, fc, address, 0,
       true, true, kBusCycle);
   cycles_ += kBusCycle;
-  fault_ = Fault{true, false, write, fc, address};
+  fault_ = Fault{false, write, fc, address};
   throw BusFaultAbort{};
 }
 
 void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
-  fault_ = Fault{true, true, write, function_code(space), address};
+  fault_ = Fault{true, write, function_code(space), address};
   throw BusFaultAbort{};
 }
 
@@ -191,10 +191,6 @@ void M68000Core::jump_fill_first(std::uint32_t target) {
   pc_ = target;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
-}
-
-void M68000Core::jump_fill_second() {
-  prefetch();
 }
 
 }  // namespace anvil::m68k

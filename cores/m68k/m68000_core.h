@@ -105,13 +105,11 @@ class M68000Core final : public M68000 {
   std::uint16_t ird() const { return ird_; }
   void set_ird(std::uint16_t value) { ird_ = value; }
   std::uint32_t pc_value() const { return pc_; }
-  // A jump: the queue is refilled from `target` ("np np" with the idle cycles between
-  // that the caller adds). fill_first: the read of the word at target.
+  // A jump refills the queue at `target`: jump_fill_first() reads the word there (the
+  // caller adds the idle clocks and the prefetch() that follows).
   void jump_fill_first(std::uint32_t target);
-  void jump_fill_second();
-  // The PC an exception stacks for the next instruction (the opcode in IRC... see .cpp).
-  std::uint32_t next_instruction_pc() const { return pc_ - 4; }
-  std::uint32_t instruction_pc() const { return instruction_pc_; }
+  // The PC an address error stacks (the microcode's PC register, not the architectural
+  // PC): handlers move it where the vectors show the microcode does.
   void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
   // Moves the PC an address error would stack (the microcode's PC register). After a
   // byte/word -(An) source moved it early, the next move is absorbed (vectors).
@@ -132,7 +130,7 @@ class M68000Core final : public M68000 {
   void write_word(std::uint32_t address, std::uint16_t value);
   std::uint8_t read_byte(std::uint32_t address, bool program = false);
   void write_byte(std::uint32_t address, std::uint8_t value);
-  // TAS: read, two idle clocks, write, with the bus held (UM 8.2.x).
+  // TAS: read, two idle clocks, write, with the bus held (UM 8, Table 8-10 note).
   std::uint8_t read_modify_write_byte(std::uint32_t address,
                                       std::uint8_t (*op)(M68000Core&, std::uint8_t));
   void idle(unsigned clocks);
@@ -141,7 +139,6 @@ class M68000Core final : public M68000 {
   // words and idle cycles on the bus); -(An) takes its 2 idle clocks only when `predec_idle`.
   Operand ea(unsigned mode, unsigned reg, Size size, bool predec_idle = true);
   std::uint32_t read_operand(const Operand& op, Size size);
-  void write_operand(const Operand& op, Size size, std::uint32_t value);
   std::uint32_t index_displacement(std::uint16_t extension) const;
 
   // Exceptions (m68000_exceptions.cpp). Each ends the instruction.
@@ -196,7 +193,6 @@ class M68000Core final : public M68000 {
   }
 
  private:
-  friend struct ExceptionUnit;
   enum class Space : std::uint8_t { Data, Program };
   std::uint8_t function_code(Space space) const {
     return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
@@ -236,14 +232,12 @@ class M68000Core final : public M68000 {
   std::uint32_t deferred_pc_advance_ = 0;  // see ea()
   bool pc_moved_early_ = false;            // see advance_fault_pc()
 
-  struct Fault {
-    bool pending = false;
+  struct Fault {  // the access that aborted the instruction
     bool bus_error = false;
     bool write = false;
     std::uint8_t function_code = 0;
     std::uint32_t address = 0;
   } fault_;
-  bool double_fault_guard_ = false;
 
   unsigned irq_level_ = 0;  // IPL2..IPL0 as a level 0..7
   unsigned irq_lines_ = 0;  // bit n: line n+1 asserted

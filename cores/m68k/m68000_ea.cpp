@@ -104,21 +104,4 @@ std::uint32_t M68000Core::read_operand(const Operand& op, Size size) {
   return size == Size::Word ? read_word(op.address, true) : read_byte(op.address, true);
 }
 
-void M68000Core::write_operand(const Operand& op, Size size, std::uint32_t value) {
-  const std::uint32_t mask = size_mask(size);
-  switch (op.kind) {
-    case Operand::DataRegister:
-      d[op.reg] = (d[op.reg] & ~mask) | (value & mask);
-      break;
-    case Operand::AddressRegister:
-      a[op.reg] = value;
-      break;
-    case Operand::Memory:
-      write(size, op.address, value);
-      break;
-    case Operand::Immediate:
-      break;
-  }
-}
-
 }  // namespace anvil::m68k

@@ -96,7 +96,6 @@ void M68000Core::trap(unsigned number) {
 // clear, as the vectors (MAME's microcode) have it.
 void M68000Core::group0_exception() {
   const Fault fault = fault_;
-  fault_.pending = false;
   trace_pending_ = false;
   const unsigned vector = fault.bus_error ? kVectorBusError : kVectorAddressError;
   if (linux_user_) return user_mode_exception(vector, fault.address);

@@ -14,8 +14,10 @@ namespace anvil::m68k {
 
 anvil::vectors::VectorSuite m68000_vector_suite();
 
-// For debugging a core change: runs the tests whose name contains `filter` and prints,
-// for each, the expected and the produced bus cycles and state side by side.
+// For debugging a core change: runs the tests whose name contains `filter` (empty: the
+// failing ones) and prints, for each, the expected and the produced bus cycles side by side
+// with the first state difference. Filter "!ae": failing tests without an address error;
+// "ae-pc": one line per address-error test with the stacked PC expected and produced.
 void trace_m68000_vectors(std::span<const std::uint8_t> data, std::string_view filter,
                           std::size_t max_tests, std::ostream& out);
 
