@@ -21,6 +21,14 @@ struct TraceFlags {
   bool irq = false;   // exceptions and interrupts taken
 };
 
+// What `anvil run --gdb` does when the GDB connection is lost without a detach or kill
+// (docs/debugging.md).
+enum class GdbDisconnect : std::uint8_t {
+  Stop,      // the cores stay halted and the stub waits for a new connection
+  Continue,  // as after a detach: the run goes on without a debugger
+  Exit,      // the run ends as interrupted (exit status 130)
+};
+
 struct RunOptions {
   std::optional<double> quantum_seconds;   // default: 1 ms of simulated time (docs/timing.md)
   std::optional<double> max_seconds;       // simulated-time limit
@@ -33,6 +41,7 @@ struct RunOptions {
   bool live_status = false;         // one-line status on stderr while running
   std::string gdb;                  // --gdb: "stdio" or [HOST:]PORT; empty: no stub
   bool wait_gdb = false;            // --wait-gdb: cores halt at reset until GDB resumes
+  GdbDisconnect gdb_on_disconnect = GdbDisconnect::Stop;  // --gdb-on-disconnect
 };
 
 struct RunResult {

@@ -162,6 +162,9 @@ class CortexM final : public Core {
   std::uint64_t instruction_count() const override { return instructions_; }
   void set_hooks(Hooks* hooks, bool per_instruction) override;
   MemoryPort& memory() override { return memory_; }
+  std::span<const PrivateRegion> private_regions() const override;
+  std::optional<unsigned> debug_access(bool is_write, Addr addr, std::uint8_t* data,
+                                       unsigned size) override;
 
  private:
   // The implementation (cortex_m_core.cpp, m_profile_exceptions.cpp, m_profile_scs.cpp)

@@ -1,8 +1,11 @@
 // The register file as a debugger sees it (GDB features org.gnu.gdb.arm.m-profile and
-// org.gnu.gdb.arm.m-system), and access to it by index.
+// org.gnu.gdb.arm.m-system), and access to it by index; the System Control Space as a
+// debugger reaches it.
+#include <algorithm>
 #include <vector>
 
 #include "cores/arm/cortex_m_core.h"
+#include "cores/arm/m_profile_scs.h"
 
 namespace anvil::arm {
 
@@ -106,6 +109,45 @@ void CortexM::write_register(unsigned index, std::uint64_t value64) {
       break;
   }
   limit_ = 0;  // masks may have changed
+}
+
+std::span<const PrivateRegion> CortexM::private_regions() const {
+  static constexpr PrivateRegion kScs[] = {{SystemControlSpace::kBase, 0x1000}};
+  return kScs;
+}
+
+// A debugger's view of the SCS, as through the Debug Access Port (ARMv7-M ARM C1.2): always
+// privileged. Each naturally aligned piece is one register access of 4, 2 or 1 bytes. Reads
+// go to a copy of the SCS so that nothing changes (SYST_CSR.COUNTFLAG clears when read).
+std::optional<unsigned> CortexM::debug_access(bool is_write, Addr addr, std::uint8_t* data,
+                                              unsigned size) {
+  const Addr scs_end = SystemControlSpace::kBase + 0x1000;
+  if (addr < SystemControlSpace::kBase || addr >= scs_end) return std::nullopt;
+  const unsigned count = static_cast<unsigned>(std::min<Addr>(size, scs_end - addr));
+  const ScsContext context{cycles_, ipsr_, handler_mode_};
+  SystemControlSpace snapshot = *scs_;
+  bool reset_requested = false;
+  for (unsigned done = 0; done < count;) {
+    const auto offset = static_cast<std::uint32_t>(addr + done - SystemControlSpace::kBase);
+    unsigned piece = 4;
+    while (piece > 1 && (offset % piece != 0 || count - done < piece)) piece /= 2;
+    if (is_write) {
+      std::uint32_t value = 0;
+      for (unsigned i = 0; i < piece; ++i) value |= std::uint32_t{data[done + i]} << (8 * i);
+      reset_requested |= scs_->write(offset, piece, value, context);
+    } else {
+      const std::uint32_t value = snapshot.read(offset, piece, context);
+      for (unsigned i = 0; i < piece; ++i)
+        data[done + i] = static_cast<std::uint8_t>(value >> (8 * i));
+    }
+    done += piece;
+  }
+  if (reset_requested) {
+    reset();  // AIRCR.SYSRESETREQ, as when the guest writes it
+  } else if (is_write) {
+    limit_ = 0;  // enables, priorities or pending bits may have changed
+  }
+  return count;
 }
 
 }  // namespace anvil::arm

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,12 @@ struct RegisterInfo {
   std::string gdb_feature;  // "org.gnu.gdb.arm.m-profile"
   std::string gdb_type;     // "int", "code_ptr", "data_ptr", "uint32"
   std::string group;        // "general", "system", "float"
+};
+
+// Addresses [base, base + size) that a core serves itself, before the bus.
+struct PrivateRegion {
+  Addr base;
+  Addr size;
 };
 
 // Faults a core in Linux user mode reports through Hooks::user_fault, named by the signal
@@ -131,6 +138,20 @@ class Core {
   virtual void set_hooks(Hooks* hooks, bool per_instruction) = 0;
 
   virtual MemoryPort& memory() = 0;
+
+  // Debugger access to registers the core maps into its own address space (Cortex-M's
+  // System Control Space at 0xE000E000), which memory().debug_read cannot reach: they are
+  // not on the bus. private_regions() lists them, for the debugger's memory map.
+  // debug_access() reads or writes up to `size` bytes at `addr` (in address order, as
+  // MemoryPort::debug_read) and returns how many it did, or nullopt when `addr` is not the
+  // core's own (then use memory()). Reads have no side effects (a debug read of a register
+  // that clears on read leaves it as it was); writes act as the guest's would.
+  virtual std::span<const PrivateRegion> private_regions() const { return {}; }
+  virtual std::optional<unsigned> debug_access(bool is_write, Addr addr, std::uint8_t* data,
+                                               unsigned size) {
+    (void)is_write, (void)addr, (void)data, (void)size;
+    return std::nullopt;
+  }
 };
 
 }  // namespace anvil

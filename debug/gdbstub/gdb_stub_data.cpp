@@ -58,12 +58,23 @@ std::optional<AddressRange> parse_range(PacketReader& reader) {
   return AddressRange{*address, *length};
 }
 
-// Writes all of `bytes` through the debug port, region by region.
-bool debug_write_all(MemoryPort& memory, Addr address, std::span<const std::uint8_t> bytes) {
+// Debug accesses reach the core's own registers (Core::debug_access) first, then the bus.
+unsigned debug_read_some(Core& core, Addr address, std::uint8_t* data, unsigned size) {
+  if (const auto done = core.debug_access(false, address, data, size)) return *done;
+  return core.memory().debug_read(address, data, size);
+}
+unsigned debug_write_some(Core& core, Addr address, const std::uint8_t* data, unsigned size) {
+  std::vector<std::uint8_t> bytes(data, data + size);  // debug_access takes a mutable buffer
+  if (const auto done = core.debug_access(true, address, bytes.data(), size)) return *done;
+  return core.memory().debug_write(address, data, size);
+}
+
+// Writes all of `bytes`, region by region.
+bool debug_write_all(Core& core, Addr address, std::span<const std::uint8_t> bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const unsigned written = memory.debug_write(address + done, bytes.data() + done,
-                                                static_cast<unsigned>(bytes.size() - done));
+    const unsigned written = debug_write_some(core, address + done, bytes.data() + done,
+                                              static_cast<unsigned>(bytes.size() - done));
     if (written == 0) return false;
     done += written;
   }
@@ -72,6 +83,26 @@ bool debug_write_all(MemoryPort& memory, Addr address, std::span<const std::uint
 
 std::string write_reply(bool ok) {
   return ok ? std::string(gdb_reply::kOk) : std::string(gdb_reply::kMemoryFault);
+}
+
+// The board's regions and the cores' own (Core::private_regions, as RAM: readable and
+// writable), sorted; a core region that overlaps a board region is left out.
+std::vector<MemoryRegion> memory_map(GdbTarget& target) {
+  std::vector<MemoryRegion> regions = target.memory_regions();
+  const std::size_t board_regions = regions.size();
+  for (std::size_t index = 0; index < target.core_count(); ++index) {
+    for (const PrivateRegion& own : target.core(index).private_regions()) {
+      const bool overlaps = std::any_of(regions.begin(), regions.end(), [&](const auto& r) {
+        return own.base < r.start + r.length && r.start < own.base + own.size;
+      });
+      if (!overlaps) regions.push_back({MemoryRegion::Type::Ram, own.base, own.size, 0});
+    }
+  }
+  if (regions.size() != board_regions) {
+    std::sort(regions.begin(), regions.end(),
+              [](const MemoryRegion& a, const MemoryRegion& b) { return a.start < b.start; });
+  }
+  return regions;
 }
 
 // The largest binary payload that fits a reply after a one-letter prefix.
@@ -139,8 +170,9 @@ std::string GdbStub::read_memory(std::string_view packet) {
   std::vector<std::uint8_t> bytes(wanted);
   std::size_t done = 0;
   while (done < wanted) {
-    const unsigned read = selected_core().memory().debug_read(
-        range->address + done, bytes.data() + done, static_cast<unsigned>(wanted - done));
+    const unsigned read =
+        debug_read_some(selected_core(), range->address + done, bytes.data() + done,
+                        static_cast<unsigned>(wanted - done));
     if (read == 0) break;
     done += read;
   }
@@ -155,7 +187,7 @@ std::string GdbStub::write_memory_hex(std::string_view packet) {
   if (!range || !reader.consume(':')) return malformed();
   const auto bytes = hex_decode(reader.rest());
   if (!bytes || bytes->size() != range->length) return malformed();
-  return write_reply(debug_write_all(selected_core().memory(), range->address, *bytes));
+  return write_reply(debug_write_all(selected_core(), range->address, *bytes));
 }
 
 // X addr,length:binary (escaped). Length 0 is GDB probing whether X works.
@@ -167,7 +199,7 @@ std::string GdbStub::write_memory_binary(std::string_view packet) {
   if (!data || data->size() != range->length) return malformed();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data->data());
   return write_reply(
-      debug_write_all(selected_core().memory(), range->address, std::span(bytes, data->size())));
+      debug_write_all(selected_core(), range->address, std::span(bytes, data->size())));
 }
 
 // vFlashErase:addr,length: erased flash reads as 0xff. The flash model's debug writes
@@ -180,8 +212,7 @@ std::string GdbStub::flash_erase(std::string_view packet) {
   const std::vector<std::uint8_t> erased(std::min<std::uint64_t>(range->length, 0x10000), 0xff);
   for (std::uint64_t done = 0; done < range->length; done += erased.size()) {
     const std::size_t chunk = std::min<std::uint64_t>(erased.size(), range->length - done);
-    if (!debug_write_all(selected_core().memory(), range->address + done,
-                         std::span(erased.data(), chunk))) {
+    if (!debug_write_all(selected_core(), range->address + done, std::span(erased.data(), chunk))) {
       return std::string(gdb_reply::kMemoryFault);
     }
   }
@@ -196,8 +227,7 @@ std::string GdbStub::flash_write(std::string_view packet) {
   const auto data = unescape_binary(reader.rest());
   if (!data || *address + data->size() < *address) return malformed();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data->data());
-  return write_reply(
-      debug_write_all(selected_core().memory(), *address, std::span(bytes, data->size())));
+  return write_reply(debug_write_all(selected_core(), *address, std::span(bytes, data->size())));
 }
 
 // qSupported[:gdbfeature;...]: GDB manual, "General Query Packets", qSupported.
@@ -235,7 +265,7 @@ std::string GdbStub::transfer(std::string_view packet) {
   if (object == "features" && annex == "target.xml") {
     document = target_description_xml(target_.architecture(), target_.core(0).register_info());
   } else if (object == "memory-map" && annex.empty()) {
-    document = memory_map_xml(target_.memory_regions());
+    document = memory_map_xml(memory_map(target_));
   } else if (object == "threads" && annex.empty()) {
     document = thread_list_xml(target_);
   } else {

@@ -143,12 +143,30 @@ std::unique_ptr<ByteStream> TcpListener::accept() {
   return std::make_unique<FdStream>(connection, connection, true);
 }
 
-std::unique_ptr<ByteStream> open_gdb_transport(std::string_view spec, std::ostream& log) {
-  if (spec == "stdio") return open_stdio_stream();
+GdbEndpoint::GdbEndpoint(std::string_view spec) {
+  if (spec == "stdio") {
+    description_ = "stdio";
+    return;
+  }
   const ListenAddress address = parse_listen_address(spec);
-  TcpListener listener(address);
-  log << "anvil: waiting for GDB on " << address.host << ":" << listener.port() << std::endl;
-  return listener.accept();  // one session: the listener closes once GDB is connected
+  listener_ = std::make_unique<TcpListener>(address);
+  description_ = address.host + ":" + std::to_string(listener_->port());
+}
+
+std::unique_ptr<ByteStream> GdbEndpoint::next_connection(std::ostream& log) {
+  if (!listener_) {
+    if (stdio_taken_) return nullptr;
+    stdio_taken_ = true;
+    return open_stdio_stream();
+  }
+  log << "anvil: waiting for GDB on " << description_ << std::endl;
+  return listener_->accept();
+}
+
+std::unique_ptr<ByteStream> open_gdb_transport(std::string_view spec, std::ostream& log) {
+  // One session: the listener closes once GDB is connected.
+  GdbEndpoint endpoint(spec);
+  return endpoint.next_connection(log);
 }
 
 }  // namespace anvil

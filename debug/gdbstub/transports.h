@@ -65,6 +65,27 @@ class TcpListener {
   std::string description_;  // "127.0.0.1:1234", for errors
 };
 
+// Where GDB connects for `anvil run --gdb SPEC`: "stdio", or "PORT" / "HOST:PORT" to listen
+// on (127.0.0.1 unless a host is named). The listener stays open between sessions, so a new
+// GDB can attach after one disconnects (--gdb-on-disconnect=stop); stdio serves one session.
+class GdbEndpoint {
+ public:
+  // Opens stdio or binds the listener. Throws TransportError.
+  explicit GdbEndpoint(std::string_view spec);
+  // The next session's stream: waits for GDB to connect, telling `log` where. nullptr when no
+  // further session can come (stdio after its first). Throws TransportError.
+  std::unique_ptr<ByteStream> next_connection(std::ostream& log);
+  // Whether a session after the current one is possible (a listener, not stdio).
+  bool reconnectable() const { return listener_ != nullptr; }
+  // "127.0.0.1:1234", or "stdio".
+  const std::string& description() const { return description_; }
+
+ private:
+  std::unique_ptr<TcpListener> listener_;
+  std::string description_;
+  bool stdio_taken_ = false;
+};
+
 // The transport `anvil run --gdb SPEC` asks for: "stdio", or "PORT" / "HOST:PORT" to
 // listen (127.0.0.1 unless a host is named) and wait for one connection. Writes where it
 // waits to `log` (stderr for the CLI). Throws TransportError.

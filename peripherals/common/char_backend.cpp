@@ -49,13 +49,19 @@ std::optional<std::uint8_t> StringBackend::read() {
   return byte;
 }
 
+std::optional<std::string> char_backend_problem(const std::string& spec) {
+  if (spec == "stdio" || spec == "null" || spec == "capture") return std::nullopt;
+  if (spec.rfind("file:", 0) == 0 && spec.size() > 5) return std::nullopt;
+  return "unknown backend \"" + spec +
+         "\" (expected \"stdio\", \"null\", \"file:PATH\" or \"capture\")";
+}
+
 std::unique_ptr<CharBackend> make_char_backend(const std::string& spec) {
+  if (auto problem = char_backend_problem(spec)) throw std::runtime_error(*problem);
   if (spec == "stdio") return std::make_unique<StdioBackend>(true);
   if (spec == "null") return std::make_unique<NullBackend>();
-  if (spec.rfind("file:", 0) == 0 && spec.size() > 5)
-    return std::make_unique<FileBackend>(spec.substr(5));
-  throw std::runtime_error("unknown backend \"" + spec +
-                           "\" (expected \"stdio\", \"null\" or \"file:PATH\")");
+  if (spec == "capture") return std::make_unique<StringBackend>();
+  return std::make_unique<FileBackend>(spec.substr(5));
 }
 
 }  // namespace anvil

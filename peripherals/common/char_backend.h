@@ -71,7 +71,11 @@ class StringBackend final : public CharBackend {
   std::string output_;
 };
 
-// "stdio", "null" or "file:PATH". Throws std::runtime_error on anything else.
+// "stdio", "null", "file:PATH" or "capture" (a StringBackend: output kept in memory, input
+// pushed by the program, as the Python module does). Throws std::runtime_error on anything
+// else.
 std::unique_ptr<CharBackend> make_char_backend(const std::string& spec);
+// What make_char_backend would reject `spec` for, without opening anything; nullopt if good.
+std::optional<std::string> char_backend_problem(const std::string& spec);
 
 }  // namespace anvil

@@ -37,4 +37,15 @@ return board {
   -- 0x40030000..0x401fffff of the AN385 map, which QEMU fills with a read-as-zero,
   -- write-ignored "unimplemented" region: the same firmware can probe it on both.
   simctrl = device { type = "anvil-simctrl", base = 0x400ff000 },
+
+  -- What the regression runner boots on this board (docs/python.md): firmware from the
+  -- build directory, UART0 output compared with output recorded on qemu-system-arm.
+  firmware_tests = {
+    { name = "hello", firmware = "firmware/demos/hello-cortex-m/hello-cortex-m.elf",
+      golden = "../../firmware/demos/hello-cortex-m/expected-output.txt" },
+    { name = "irq", firmware = "firmware/tests/irq-cortex-m/irq-cortex-m.elf",
+      golden = "../../firmware/tests/irq-cortex-m/expected-output.txt" },
+    { name = "bus-fault", firmware = "firmware/tests/fault-cortex-m/fault-cortex-m.elf",
+      golden = "../../firmware/tests/fault-cortex-m/expected-output.txt", exit_code = 3 },
+  },
 }

@@ -46,6 +46,7 @@ const std::map<std::string, OptionInfo>& known_options() {
       {"--semihosting-root", {Takes::Value, true}},
       {"--gdb", {Takes::Value, true}},
       {"--wait-gdb", {Takes::Nothing, true}},
+      {"--gdb-on-disconnect", {Takes::Value, true}},
   };
   return options;
 }
@@ -99,6 +100,17 @@ void apply_option(CommandLine& line, const std::string& name, const std::string&
     line.run.gdb = value;
   } else if (name == "--wait-gdb") {
     line.run.wait_gdb = true;
+  } else if (name == "--gdb-on-disconnect") {
+    static const std::map<std::string, GdbDisconnect> modes{{"stop", GdbDisconnect::Stop},
+                                                            {"continue", GdbDisconnect::Continue},
+                                                            {"exit", GdbDisconnect::Exit}};
+    const auto mode = modes.find(value);
+    if (mode == modes.end()) {
+      throw UsageError("--gdb-on-disconnect: expected stop, continue or exit, got \"" + value +
+                       "\"");
+    }
+    line.run.gdb_on_disconnect = mode->second;
+    line.gdb_on_disconnect_given = true;
   }
 }
 
@@ -239,6 +251,9 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
       break;
   }
   if (line.run.wait_gdb && line.run.gdb.empty()) throw UsageError("--wait-gdb needs --gdb");
+  if (line.gdb_on_disconnect_given && line.run.gdb.empty()) {
+    throw UsageError("--gdb-on-disconnect needs --gdb");
+  }
   return line;
 }
 
@@ -268,6 +283,10 @@ options (run; -p and --firmware also for describe and check):
                           serve GDB's remote protocol (docs/debugging.md); a port waits for
                           GDB to connect (127.0.0.1 unless a host is given)
   --wait-gdb              with --gdb: the cores stay at reset until GDB resumes them
+  --gdb-on-disconnect stop|continue|exit
+                          with --gdb: when GDB goes away without detaching, keep the cores
+                          halted and wait for a new GDB (stop, the default), run on without
+                          a debugger (continue), or end the run with status 130 (exit)
   GUEST ARGS              the semihosting command line (SYS_GET_CMDLINE)
 
 exit status: the guest's exit code; 64 bad command line, 65 bad board, 66 bad image,

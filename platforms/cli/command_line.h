@@ -34,7 +34,8 @@ struct CommandLine {
   Quantum quantum;
   RunOptions run;  // everything but quantum, live_status and the cmdline
   bool stats = false;
-  std::vector<std::string> guest_args;  // after the board or after --
+  bool gdb_on_disconnect_given = false;  // --gdb-on-disconnect: only with --gdb
+  std::vector<std::string> guest_args;   // after the board or after --
 };
 
 // `args` excludes the program name. Throws UsageError.

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     std::unique_ptr<anvil::GdbSession> gdb;
     if (!options.gdb.empty())
       gdb = std::make_unique<anvil::GdbSession>("gdb", simulation.platform(), options.gdb,
-                                                options.wait_gdb, std::cerr);
+                                                options.wait_gdb, std::cerr,
+                                                options.gdb_on_disconnect);
 #endif
     return simulation.run();
   };

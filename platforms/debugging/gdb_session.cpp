@@ -5,6 +5,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 
 #include "debug/gdbstub/transports.h"
 #include "platforms/elaboration/platform.h"
@@ -69,11 +70,28 @@ std::optional<double> parse_time(std::string_view text) {
 }  // namespace
 
 GdbSession::GdbSession(sc_core::sc_module_name name, Platform& platform,
-                       const std::string& transport, bool wait_for_gdb, std::ostream& log)
+                       const std::string& transport, bool wait_for_gdb, std::ostream& log,
+                       GdbDisconnect on_disconnect)
     : sc_core::sc_module(name),
       platform_(platform),
-      stream_(std::make_unique<PollableStream>(open_gdb_transport(transport, log))),
+      log_(log),
+      on_disconnect_(on_disconnect),
+      endpoint_(std::make_unique<GdbEndpoint>(transport)),
+      stream_(std::make_unique<PollableStream>(endpoint_->next_connection(log))),
       halted_(wait_for_gdb) {
+  attach_to_cores();
+}
+
+GdbSession::GdbSession(sc_core::sc_module_name name, Platform& platform, Driver driver)
+    : sc_core::sc_module(name),
+      platform_(platform),
+      log_(std::cerr),
+      driver_(std::move(driver)),
+      halted_(true) {
+  attach_to_cores();
+}
+
+void GdbSession::attach_to_cores() {
   if (platform_.cpus().empty()) throw TransportError("--gdb: the board has no cpu to debug");
   const std::size_t cores = platform_.cpus().size();
   actions_.assign(cores, ResumeAction::Continue);
@@ -93,10 +111,47 @@ GdbSession::~GdbSession() = default;
 void GdbSession::serve_thread() {
   // One delta cycle first: the cores reset (fetching the reset vector) and park.
   wait(sc_core::SC_ZERO_TIME);
+  if (driver_) {
+    finish(driver_(*this));
+    return;
+  }
   if (!halted_) wait_for_first_packet();
   if (!attached_) return;  // the guest exited before GDB said anything
-  GdbStub stub(*this, *stream_);
-  finish(stub.serve());
+  for (;;) {
+    // The stub lives for one connection: gone before after_disconnect() replaces the stream.
+    std::optional<GdbStub::SessionEnd> end = GdbStub(*this, *stream_).serve();
+    if (end == GdbStub::SessionEnd::Disconnected) end = after_disconnect();
+    if (end) {
+      finish(*end);
+      return;
+    }
+  }
+}
+
+// --gdb-on-disconnect (docs/debugging.md). The lost GDB's breakpoints and watchpoints go with
+// it: a new GDB inserts its own.
+std::optional<GdbStub::SessionEnd> GdbSession::after_disconnect() {
+  if (pending_stop_ && pending_stop_->reason == StopEvent::Reason::Exited) {
+    return GdbStub::SessionEnd::Detached;  // the guest has exited: nothing left to debug
+  }
+  switch (on_disconnect_) {
+    case GdbDisconnect::Continue:
+      log_ << "anvil: GDB disconnected; running on without it" << std::endl;
+      return GdbStub::SessionEnd::Detached;
+    case GdbDisconnect::Exit:
+      return GdbStub::SessionEnd::Disconnected;
+    case GdbDisconnect::Stop:
+      break;
+  }
+  if (!endpoint_->reconnectable()) return GdbStub::SessionEnd::Disconnected;
+  // The cores stay halted: this thread blocks in accept() without yielding to SystemC.
+  halted_ = true;
+  points_.clear();
+  std::fill(actions_.begin(), actions_.end(), ResumeAction::Continue);
+  update_hooks();
+  log_ << "anvil: GDB disconnected; the cores stay halted" << std::endl;
+  stream_ = std::make_unique<PollableStream>(endpoint_->next_connection(log_));
+  return std::nullopt;
 }
 
 void GdbSession::wait_for_first_packet() {
@@ -194,8 +249,8 @@ void GdbSession::update_hooks() {
   const bool stepping =
       std::find(actions_.begin(), actions_.end(), ResumeAction::Step) != actions_.end();
   saving_for_undo_ = attached_ && points_.has_watchpoints();
-  const bool per_instruction =
-      attached_ && (stepping || points_.has_breakpoints() || saving_for_undo_);
+  const bool per_instruction = attached_ && (stepping || points_.has_breakpoints() ||
+                                             saving_for_undo_ || stop_condition_ != nullptr);
   for (CpuModule* cpu : platform_.cpus()) cpu->set_debug_per_instruction(per_instruction);
 
   std::set<Addr> pages;
@@ -236,7 +291,16 @@ bool GdbSession::before_instruction(CpuModule& cpu, Addr pc) {
     record_stop(StopEvent{StopEvent::Reason::Breakpoint, thread, *kind, pc, 0});
     return true;
   }
+  if (stop_condition_ && stop_condition_(cpu)) {
+    record_stop(StopEvent{StopEvent::Reason::Interrupted, thread, BreakpointKind::Software, pc, 0});
+    return true;
+  }
   return false;
+}
+
+void GdbSession::set_stop_condition(std::function<bool(CpuModule&)> condition) {
+  stop_condition_ = std::move(condition);
+  update_hooks();
 }
 
 bool GdbSession::data_access(CpuModule& cpu, Access kind, Addr addr, unsigned size) {

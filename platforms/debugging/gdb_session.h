@@ -23,9 +23,11 @@
 #include "debug/gdbstub/debug_points.h"
 #include "debug/gdbstub/gdb_stub.h"
 #include "debug/gdbstub/gdb_target.h"
+#include "platforms/simulation.h"
 
 namespace anvil {
 
+class GdbEndpoint;
 class Platform;
 class PollableStream;
 
@@ -33,11 +35,24 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
  public:
   // Opens `transport` ("stdio" or [HOST:]PORT; a port waits for GDB to connect, telling
   // `log` where). With `wait_for_gdb` the cores stay at reset until GDB resumes them;
-  // otherwise they run until GDB's first packet stops them. Call before sc_start.
+  // otherwise they run until GDB's first packet stops them. `on_disconnect` says what a lost
+  // connection does (stdio cannot reconnect: Stop then acts as Exit). Call before sc_start.
   // Throws TransportError.
   GdbSession(sc_core::sc_module_name name, Platform& platform, const std::string& transport,
-             bool wait_for_gdb, std::ostream& log);
+             bool wait_for_gdb, std::ostream& log,
+             GdbDisconnect on_disconnect = GdbDisconnect::Stop);
+  // The same all-stop session driven by a program instead of GDB (the Python module's
+  // simulation server, platforms/python): the cores stay at reset, and `driver` runs in the
+  // session's thread with the simulation stopped, driving it through the GdbTarget calls
+  // (resume, wait_for_stop, breakpoints, core registers and memory) until it returns.
+  using Driver = std::function<GdbStub::SessionEnd(GdbSession&)>;
+  GdbSession(sc_core::sc_module_name name, Platform& platform, Driver driver);
   ~GdbSession() override;
+
+  // A driver's own stop condition, checked before every instruction while set (an
+  // instruction count, an expected output): when it returns true the target stops before
+  // that instruction with Reason::Interrupted. Empty: none.
+  void set_stop_condition(std::function<bool(CpuModule&)> condition);
 
   // GdbTarget
   std::string_view architecture() const override;
@@ -54,8 +69,11 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
  private:
   SC_HAS_PROCESS(GdbSession);
 
+  void attach_to_cores();
   void serve_thread();
   void wait_for_first_packet();
+  // After a lost connection: what --gdb-on-disconnect asks, or the session's end.
+  std::optional<GdbStub::SessionEnd> after_disconnect();
   void finish(GdbStub::SessionEnd end);
   void record_stop(const StopEvent& event);
   void update_hooks();
@@ -70,7 +88,12 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   void pause_point(CpuModule& cpu) override;
 
   Platform& platform_;
-  std::unique_ptr<PollableStream> stream_;
+  std::ostream& log_;
+  GdbDisconnect on_disconnect_ = GdbDisconnect::Exit;
+  std::unique_ptr<GdbEndpoint> endpoint_;   // null with a Driver
+  std::unique_ptr<PollableStream> stream_;  // null with a Driver
+  Driver driver_;
+  std::function<bool(CpuModule&)> stop_condition_;
   DebugPoints points_;
   bool attached_ = true;  // the cores consult the session (until GDB detaches)
   bool halted_ = false;   // every core parks at its pause point

@@ -43,15 +43,24 @@ ArmSemihosting& add_semihosting(Platform& platform, const ComponentDesc& c) {
 }
 #endif
 
+constexpr unsigned kDefaultIrqs = 32;
+
+std::vector<ParamProblem> check_cortex_m(const ComponentDesc& c) {
+  std::vector<ParamProblem> problems;
+  const std::int64_t irqs = integer_param(c, "irqs").value_or(kDefaultIrqs);
+  if (irqs < 1 || irqs > 240)
+    problems.push_back({"irqs", "must be 1..240 (NVIC external interrupts)"});
+  const std::int64_t bits = integer_param(c, "priority_bits").value_or(3);
+  if (bits < 3 || bits > 8) problems.push_back({"priority_bits", "must be 3..8"});
+  return problems;
+}
+
 void build_cortex_m(Platform& platform, const ComponentDesc& c) {
+  throw_first(c, check_cortex_m(c));
   arm::CortexMConfig config;
   config.model = c.type;
-  const std::int64_t irqs = integer_param(c, "irqs").value_or(32);
-  if (irqs < 1 || irqs > 240) param_error(c, "irqs", "must be 1..240 (NVIC external interrupts)");
-  config.external_irqs = static_cast<unsigned>(irqs);
-  const std::int64_t bits = integer_param(c, "priority_bits").value_or(3);
-  if (bits < 3 || bits > 8) param_error(c, "priority_bits", "must be 3..8");
-  config.priority_bits = static_cast<unsigned>(bits);
+  config.external_irqs = static_cast<unsigned>(integer_param(c, "irqs").value_or(kDefaultIrqs));
+  config.priority_bits = static_cast<unsigned>(integer_param(c, "priority_bits").value_or(3));
 #ifdef ANVIL_WITH_SEMIHOSTING
   config.semihosting = &add_semihosting(platform, c);
 #endif
@@ -75,6 +84,9 @@ void register_arm_cpu_types(Registry& registry) {
                    {"priority_bits", ParamType::Integer, false,
                     "implemented NVIC priority bits, 3..8 (default 3)"}},
         .build = build_cortex_m,
+        .default_irq_lines = kDefaultIrqs,
+        .needs_clock = true,
+        .check_params = check_cortex_m,
     });
   }
 }

@@ -27,6 +27,14 @@ const ParamSpec kBackend{
     "backend", ParamType::String, false,
     "host side: \"stdio\" (default), \"null\" or \"file:PATH\" (PATH from the current directory)"};
 
+// Every device here: a backend parameter, when set, names a backend that exists.
+std::vector<ParamProblem> check_device(const ComponentDesc& c) {
+  std::vector<ParamProblem> problems;
+  if (auto backend = string_param(c, "backend"))
+    if (auto problem = char_backend_problem(*backend)) problems.push_back({"backend", *problem});
+  return problems;
+}
+
 void build_uart(Platform& platform, const ComponentDesc& c) {
   auto& uart = platform.add_module<CmsdkUart>(c.name.c_str(), platform.clock_period(c),
                                               platform.make_backend(c, "backend", "stdio"));
@@ -86,6 +94,9 @@ void register_device_types(Registry& registry) {
                  {"rx_irq", ParamType::Irq, false, "receive interrupt: { cpu, line }"},
                  {"overrun_irq", ParamType::Irq, false, "TX/RX overrun interrupt: { cpu, line }"}},
       .build = build_uart,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -93,6 +104,9 @@ void register_device_types(Registry& registry) {
       .summary = "ARM CMSDK APB timer (DDI 0479C)",
       .params = {kBase, kClock, {"irq", ParamType::Irq, false, "timer interrupt: { cpu, line }"}},
       .build = build_timer,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -104,6 +118,9 @@ void register_device_types(Registry& registry) {
                  {"irq1", ParamType::Irq, false, "timer 1 interrupt: { cpu, line }"},
                  {"irq2", ParamType::Irq, false, "timer 2 interrupt: { cpu, line }"}},
       .build = build_dual_timer,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
   registry.add({
       .kind = "device",
@@ -129,6 +146,9 @@ void register_device_types(Registry& registry) {
                  {"order", ParamType::String, false,
                   "register byte order: \"little\" (default) or \"big\" (68000: 16-bit bus)"}},
       .build = build_simctrl,
+      .window_size = kApbDeviceSize,
+      .needs_clock = true,
+      .check_params = check_device,
   });
 }
 

@@ -25,6 +25,10 @@ void param_error(const ComponentDesc& component, const std::string& param,
   throw BoardError(param_location(component, param).str() + ": " + field + ": " + what);
 }
 
+void throw_first(const ComponentDesc& component, const std::vector<ParamProblem>& problems) {
+  if (!problems.empty()) param_error(component, problems.front().param, problems.front().message);
+}
+
 std::optional<std::int64_t> integer_param(const ComponentDesc& c, const std::string& name) {
   const Value* v = find(c, name);
   if (!v) return std::nullopt;

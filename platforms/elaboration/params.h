@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "platforms/board.h"
+#include "platforms/registry.h"
 
 namespace anvil {
 
@@ -16,6 +18,9 @@ const SourceLocation& param_location(const ComponentDesc& component, const std::
 // Throws BoardError "file:line: component.param: what".
 [[noreturn]] void param_error(const ComponentDesc& component, const std::string& param,
                               const std::string& what);
+
+// Throws the first of `problems` as param_error does; nothing if there are none.
+void throw_first(const ComponentDesc& component, const std::vector<ParamProblem>& problems);
 
 std::optional<std::int64_t> integer_param(const ComponentDesc& c, const std::string& name);
 std::int64_t required_integer(const ComponentDesc& c, const std::string& name);

@@ -125,7 +125,9 @@ std::unique_ptr<CharBackend> Platform::make_backend(const ComponentDesc& compone
   // "file:PATH" is relative to the current directory, like any output file.
   const std::string spec = string_param(component, param).value_or(fallback);
   try {
-    return make_char_backend(spec);
+    std::unique_ptr<CharBackend> backend = make_char_backend(spec);
+    backends_[param == "backend" ? component.name : component.name + "." + param] = backend.get();
+    return backend;
   } catch (const std::exception& e) {
     param_error(component, param, e.what());
   }

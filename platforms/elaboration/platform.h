@@ -65,7 +65,7 @@ class Platform : public sc_core::sc_module {
   // Connects `line` to the core and line named by the component's Irq parameter `param`, if
   // the board set it. Several lines on one core input are OR-ed (shared, level-sensitive).
   void connect_irq(const ComponentDesc& component, const std::string& param, IrqLine& line);
-  // The backend named by `param` ("stdio", "null" or "file:PATH"), or `fallback`.
+  // The backend named by `param` ("stdio", "null", "file:PATH" or "capture"), or `fallback`.
   std::unique_ptr<CharBackend> make_backend(const ComponentDesc& component,
                                             const std::string& param, const std::string& fallback);
   // The image for a memory, loaded once the whole board is built. `format` empty: by
@@ -104,6 +104,9 @@ class Platform : public sc_core::sc_module {
   // Thread-safe (a signal handler may call it): ends the run at the next quantum boundary.
   void request_interrupt() { interrupt_requested_ = true; }
   std::string describe() const;
+  // Every host backend by name: the component's ("uart0") for its `backend` parameter, else
+  // "uart0.param". The Python module reads and feeds "capture" backends through these.
+  const std::map<std::string, CharBackend*>& backends() const { return backends_; }
   // Sets up tracing, the instruction budget and the status line before sc_start.
   void prepare_run();
 
@@ -137,6 +140,7 @@ class Platform : public sc_core::sc_module {
   std::vector<IrqWire> irq_wires_;
   std::map<std::pair<CpuModule*, unsigned>, int> asserted_;  // sources high per core input
   std::vector<ImageRequest> images_;
+  std::map<std::string, CharBackend*> backends_;  // owned by their devices
 
   InstructionBudget budget_;
   std::FILE* trace_file_ = nullptr;

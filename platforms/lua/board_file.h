@@ -9,6 +9,7 @@
 
 #include "platforms/board.h"
 #include "platforms/lua/board_problem.h"
+#include "platforms/lua/firmware_tests.h"
 
 namespace anvil {
 
@@ -36,8 +37,9 @@ struct BoardLoadOptions {
 
 struct LoadedBoard {
   BoardDesc desc;
-  std::string description;          // the board's one-line `description` field
-  std::vector<std::string> params;  // board parameters the file declares, sorted
+  std::string description;                   // the board's one-line `description` field
+  std::vector<std::string> params;           // board parameters the file declares, sorted
+  std::vector<FirmwareTest> firmware_tests;  // the optional `firmware_tests` field
   // Where each component's type field (model/kind/type) was set, when not on the
   // component's own line (a -p override, a patch in a board that extends another).
   std::map<std::string, SourceLocation> type_where;

@@ -80,6 +80,8 @@ class BoardReader {
               {where, key,
                "expected a positive number of hertz, got " + lua_value_text(lua_, value)});
         }
+      } else if (key == "firmware_tests") {
+        read_firmware_tests(lua_, value, where, out_.firmware_tests, out_.problems);
       } else if (is_none(value)) {
         // removed by a board that extends this one
       } else if (const std::string kind = constructed_kind(value);

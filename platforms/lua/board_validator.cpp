@@ -51,6 +51,7 @@ class BoardValidator {
       return;
     }
     const ModuleType* type = registry_.find(component.kind, component.type);
+    const int wrong_types_before = wrong_types_;
     if (!type) {
       auto where = type_where_.find(component.name);
       std::vector<std::string> known;
@@ -90,6 +91,23 @@ class BoardValidator {
         report(component.where, component.name + "." + spec.name,
                "missing required parameter" + (spec.doc.empty() ? "" : " (" + spec.doc + ")"));
       }
+    }
+    // The type's own checks read values of their declared types: only once those hold.
+    if (wrong_types_ == wrong_types_before && type->check_params) {
+      for (const ParamProblem& problem : type->check_params(component)) {
+        auto value = component.params.find(problem.param);
+        report(value != component.params.end() ? value->second.where : component.where,
+               component.name + "." + problem.param, problem.message);
+      }
+    }
+    check_clock(component, *type);
+  }
+
+  // Cores and devices count time in their clock's cycles (Platform::clock_period).
+  void check_clock(const ComponentDesc& component, const ModuleType& type) {
+    if (type.needs_clock && !(board_.clock_hz > 0) && !component.params.count("clock_hz")) {
+      report(component.where, component.name + ".clock_hz",
+             "no clock: set clock_hz on the board or on the component (in Hz)");
     }
   }
 
@@ -139,6 +157,7 @@ class BoardValidator {
   }
 
   void expected(const Value& value, const std::string& path, const std::string& what) {
+    ++wrong_types_;
     report(value.where, path, "expected " + what + ", got " + describe_value(value));
   }
 
@@ -159,12 +178,20 @@ class BoardValidator {
                  "\" is not a cpu of this board (cpus: " + join_names(cpus_) + ")");
       return;
     }
-    auto lines = cpu->params.find("irqs");
-    if (lines != cpu->params.end() && lines->second.kind == Value::Kind::Integer &&
-        value.list[1].integer >= lines->second.integer) {
+    // The cpu's `irqs`, else its model's default number of lines.
+    std::int64_t lines = 0;
+    std::string source = "irqs";
+    auto declared = cpu->params.find("irqs");
+    if (declared != cpu->params.end() && declared->second.kind == Value::Kind::Integer) {
+      lines = declared->second.integer;
+    } else if (const ModuleType* type = registry_.find("cpu", cpu->type)) {
+      lines = type->default_irq_lines;
+      source = "the " + cpu->type + " default";
+    }
+    if (lines > 0 && value.list[1].integer >= lines) {
       report(value.where, path,
              "IRQ line " + std::to_string(value.list[1].integer) + " does not exist: " + target +
-                 " has " + std::to_string(lines->second.integer) + " (irqs)");
+                 " has " + std::to_string(lines) + " (" + source + ")");
     }
   }
 
@@ -191,7 +218,10 @@ class BoardValidator {
           base->second.integer < 0) {
         continue;
       }
-      std::uint64_t size = 1;  // a device's window is its own business; its base is a point
+      // A device's window is what its type decodes; unknown, its base is a point.
+      std::uint64_t size = 1;
+      const ModuleType* type = registry_.find(component.kind, component.type);
+      if (type && type->window_size > 0) size = type->window_size;
       auto declared = component.params.find("size");
       if (declared != component.params.end() && declared->second.kind == Value::Kind::Integer &&
           declared->second.integer > 0) {
@@ -223,6 +253,7 @@ class BoardValidator {
   const std::map<std::string, SourceLocation>& type_where_;
   std::vector<std::string> cpus_;
   BoardProblems problems_;
+  int wrong_types_ = 0;  // values not of their declared type, so far
 };
 
 }  // namespace

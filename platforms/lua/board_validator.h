@@ -12,8 +12,10 @@
 namespace anvil {
 
 // Every problem with `board`, in board order: unknown types and parameters, wrong types,
-// missing required parameters, IRQs to cores that do not exist, negative addresses,
-// overlapping address ranges. Also normalizes values in place, so the elaborator sees
+// missing required parameters, IRQs to cores or lines that do not exist (a cpu's `irqs`, else
+// its type's default_irq_lines), negative addresses, overlapping address ranges (a device's
+// range is its type's window_size), components without a clock, and what the types'
+// check_params find (ranges, backend names, image formats). Also normalizes values in place, so the elaborator sees
 // exactly the declared types: an integral number becomes an Integer, an integer becomes a
 // Number where a Number is declared, and a Path is made relative to the current directory
 // (it was relative to the file that wrote it, or to the current directory for -p).

@@ -23,6 +23,9 @@ inline constexpr Addr kFlashBase = 0x00000000;
 inline constexpr Addr kFlashSize = 0x1000;
 inline constexpr Addr kRamBase = 0x20000000;
 inline constexpr Addr kRamSize = 0x10000;
+// Registers a FakeCore serves itself when `own_registers` is on (as Cortex-M's SCS).
+inline constexpr Addr kOwnBase = 0xE000E000;
+inline constexpr Addr kOwnSize = 0x10;
 
 // 4 KiB of flash at 0 and 64 KiB of RAM at 0x20000000, both writable by debug accesses;
 // nothing else is mapped. A debug access stops at the end of a region (a short transfer),
@@ -117,6 +120,26 @@ class FakeCore : public Core {
   std::uint64_t instruction_count() const override { return instructions_; }
   void set_hooks(Hooks*, bool) override {}
   MemoryPort& memory() override { return port_; }
+
+  // Core::private_regions / debug_access over `own_bytes`, when `own_registers` is set.
+  bool own_registers = false;
+  std::array<std::uint8_t, kOwnSize> own_bytes{};
+  std::span<const PrivateRegion> private_regions() const override {
+    static constexpr PrivateRegion kOwn[] = {{kOwnBase, kOwnSize}};
+    return own_registers ? std::span<const PrivateRegion>(kOwn) : std::span<const PrivateRegion>();
+  }
+  std::optional<unsigned> debug_access(bool is_write, Addr addr, std::uint8_t* data,
+                                       unsigned size) override {
+    if (!own_registers || addr < kOwnBase || addr >= kOwnBase + kOwnSize) return std::nullopt;
+    const unsigned count = static_cast<unsigned>(std::min<Addr>(size, kOwnBase + kOwnSize - addr));
+    std::uint8_t* own = own_bytes.data() + (addr - kOwnBase);
+    if (is_write) {
+      std::memcpy(own, data, count);
+    } else {
+      std::memcpy(data, own, count);
+    }
+    return count;
+  }
 
  private:
   MemoryPort port_;

@@ -200,3 +200,26 @@ TEST_CASE("a target without cores is refused up front") {
   ScriptedStream stream;
   CHECK_THROWS_AS(GdbStub(target, stream), std::invalid_argument);
 }
+
+TEST_CASE("registers a core serves itself are in the memory map and reached by m and M") {
+  StubSession session(2);
+  for (unsigned i = 0; i < 2; ++i) {
+    auto& core = *session.target.cores[i];
+    core.own_registers = true;
+    for (unsigned b = 0; b < kOwnSize; ++b)
+      core.own_bytes[b] = static_cast<std::uint8_t>(16 * i + b);
+  }
+  // Each thread reaches its own core's copy; a read stops at the end of the region.
+  const Replies replies = session.exchange(
+      {"qXfer:memory-map:read::0,1000", "me000e000,4", "me000e00e,4", "me0010000,4", "Hg2",
+       "me000e000,4", "Me000e004,2:abcd", "me000e004,2", "Hg1", "me000e004,2"});
+  REQUIRE(replies.size() == 10);
+  CHECK(Replies(replies.begin() + 1, replies.end()) ==
+        Replies{"00010203", "0e0f", "E14", "OK", "10111213", "OK", "abcd", "OK", "0405"});
+  // Listed once (both cores have them at the same address), as RAM, in address order.
+  const std::string& map = replies[0];
+  const std::string own = "<memory type=\"ram\" start=\"0xe000e000\" length=\"0x10\"/>";
+  REQUIRE(map.find(own) != std::string::npos);
+  CHECK(map.find(own) == map.rfind(own));
+  CHECK(map.find("start=\"0x20000000\"") < map.find(own));
+}

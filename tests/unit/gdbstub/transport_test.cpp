@@ -114,3 +114,43 @@ TEST_CASE("open_gdb_transport: stdio, or a bad spec named in the error") {
   }
   CHECK(log.str().empty());
 }
+
+TEST_CASE("GdbEndpoint keeps listening: a second GDB connects after the first goes") {
+  GdbEndpoint endpoint("127.0.0.1:0");
+  CHECK(endpoint.reconnectable());
+  const std::string& where = endpoint.description();
+  REQUIRE(where.rfind("127.0.0.1:", 0) == 0);
+  const auto port = static_cast<std::uint16_t>(std::stoi(where.substr(10)));
+  REQUIRE(port != 0);
+  FakeTarget target;
+  std::vector<GdbStub::SessionEnd> ends;
+  std::ostringstream log;
+  std::thread server([&] {
+    for (int session = 0; session < 2; ++session) {
+      auto stream = endpoint.next_connection(log);
+      GdbStub stub(target, *stream);
+      ends.push_back(stub.serve());
+    }
+  });
+  for (int session = 0; session < 2; ++session) {
+    const int client = connect_loopback(port);
+    const std::string request = frame("qC");
+    REQUIRE(::write(client, request.data(), request.size()) ==
+            static_cast<ssize_t>(request.size()));
+    CHECK(read_exactly(client, 1 + frame("QC1").size()) == "+" + frame("QC1"));
+    ::close(client);
+  }
+  server.join();
+  CHECK(ends == std::vector{GdbStub::SessionEnd::Disconnected, GdbStub::SessionEnd::Disconnected});
+  CHECK(log.str() ==
+        "anvil: waiting for GDB on " + where + "\nanvil: waiting for GDB on " + where + "\n");
+}
+
+TEST_CASE("GdbEndpoint over stdio serves one session") {
+  GdbEndpoint endpoint("stdio");
+  std::ostringstream log;
+  CHECK_FALSE(endpoint.reconnectable());
+  CHECK(endpoint.next_connection(log) != nullptr);
+  CHECK(endpoint.next_connection(log) == nullptr);
+  CHECK(log.str().empty());
+}

@@ -90,6 +90,7 @@ TEST_CASE("anvil run's full command line", "[cli]") {
                                                "--gdb",
                                                "127.0.0.1:1234",
                                                "--wait-gdb",
+                                               "--gdb-on-disconnect=continue",
                                                "--",
                                                "a b",
                                                "--not-an-option"});
@@ -110,6 +111,7 @@ TEST_CASE("anvil run's full command line", "[cli]") {
   CHECK(line.run.semihosting_root == "/tmp");
   CHECK(line.run.gdb == "127.0.0.1:1234");
   CHECK(line.run.wait_gdb);
+  CHECK(line.run.gdb_on_disconnect == GdbDisconnect::Continue);
   CHECK(line.guest_args == std::vector<std::string>{"a b", "--not-an-option"});
   CHECK(join_guest_args({"prog", "a b", "say \"hi\""}) == "prog \"a b\" \"say \\\"hi\\\"\"");
 }
@@ -132,6 +134,9 @@ TEST_CASE("command-line mistakes exit with kExitUsage and say what is wrong", "[
        "anvil: -p firmware: expected key=value, as in -p uart0.backend=stdio\n"},
       {{"run", "x.lua", "--wait-gdb"}, "anvil: --wait-gdb needs --gdb\n"},
       {{"run", "x.lua", "--gdb="}, "anvil: --gdb: expected stdio, PORT or HOST:PORT\n"},
+      {{"run", "x.lua", "--gdb-on-disconnect", "exit"}, "anvil: --gdb-on-disconnect needs --gdb\n"},
+      {{"run", "x.lua", "--gdb", "1234", "--gdb-on-disconnect", "pause"},
+       "anvil: --gdb-on-disconnect: expected stop, continue or exit, got \"pause\"\n"},
       {{"describe", "x.lua", "--gdb", "1234"}, "anvil: --gdb is only for anvil run\n"},
       {{"check"}, "anvil: anvil check needs at least one board file\n"},
       {{"check", "x.lua", "--stats"}, "anvil: --stats is only for anvil run\n"},
