@@ -20,9 +20,11 @@ class SimControl : public RegisterDevice {
   static constexpr std::uint32_t kIdValue = 0x414E564C;  // "ANVL"
 
   // `clock_period`: CYCLES counts edges of this clock. `on_exit` receives the code written
-  // to EXIT (as a signed 32-bit value).
+  // to EXIT (as a signed 32-bit value). `order` big: the registers as a big-endian guest on a
+  // 16-bit bus (the 68000) sees them, see docs/devices/simctrl.md.
   SimControl(sc_core::sc_module_name name, sc_core::sc_time clock_period,
-             std::unique_ptr<CharBackend> console, std::function<void(int)> on_exit);
+             std::unique_ptr<CharBackend> console, std::function<void(int)> on_exit,
+             std::endian order = std::endian::little);
 
   CharBackend& console() { return *console_; }
 
@@ -37,6 +39,7 @@ class SimControl : public RegisterDevice {
   std::unique_ptr<CharBackend> console_;
   std::function<void(int)> on_exit_;
   std::uint32_t latched_high_ = 0;  // CYCLES_HI as of the last CYCLES_LO read
+  std::uint32_t exit_high_ = 0;     // big endian: EXIT's high half, written first
 };
 
 }  // namespace anvil

@@ -16,6 +16,9 @@
 #ifdef ANVIL_HAVE_MIPS
 #include "cores/mips/r3000_vectors.h"
 #endif
+#ifdef ANVIL_HAVE_M68K
+#include "cores/m68k/m68000_vectors.h"
+#endif
 #ifdef ANVIL_HAVE_GDB
 #include <memory>
 
@@ -47,6 +50,9 @@ int main(int argc, char** argv) {
   anvil::vectors::SuiteList suites;  // each ISA's suite, when the build has its core
 #ifdef ANVIL_HAVE_MIPS
   suites.push_back(anvil::mips::r3000_vector_suite());
+#endif
+#ifdef ANVIL_HAVE_M68K
+  suites.push_back(anvil::m68k::m68000_vector_suite());
 #endif
   services.tools["vectors"] = {
       .usage = "anvil vectors --isa ISA [--require-all] FILE|DIR...",

@@ -10,6 +10,9 @@ void register_builtin_types(Registry& registry) {
 #ifdef ANVIL_WITH_MIPS
   register_mips_cpu_types(registry);
 #endif
+#ifdef ANVIL_WITH_M68K
+  register_m68k_cpu_types(registry);
+#endif
   register_memory_types(registry);
   register_device_types(registry);
   register_clock_types(registry);

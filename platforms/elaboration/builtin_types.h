@@ -12,5 +12,6 @@ void register_arm_cpu_types(Registry& registry);  // cortex-m3, cortex-m4 (anvil
 void register_clock_types(Registry& registry);    // clock "fixed"
 void register_rtl_types(Registry& registry);      // rtl (when Verilator built peripherals/rtl)
 void register_mips_cpu_types(Registry& registry);  // r3000, 4kc, 24kf, and the ns16550 UART
+void register_m68k_cpu_types(Registry& registry);  // 68000
 
 }  // namespace anvil

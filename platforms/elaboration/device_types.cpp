@@ -1,9 +1,11 @@
-// Device types: "cmsdk-uart", "cmsdk-timer", "cmsdk-dualtimer", "apb-timer", "anvil-simctrl".
+// Device types: "cmsdk-uart", "cmsdk-timer", "cmsdk-dualtimer", "apb-timer", "mc68681",
+// "anvil-simctrl".
 #include "peripherals/simctrl/simctrl.h"
 #include "peripherals/timer/apb_timer_model.h"
 #include "peripherals/timer/cmsdk_dual_timer.h"
 #include "peripherals/timer/cmsdk_timer.h"
 #include "peripherals/uart/cmsdk_uart.h"
+#include "peripherals/uart/mc68681.h"
 #include "platforms/elaboration/builtin_types.h"
 #include "platforms/elaboration/params.h"
 #include "platforms/elaboration/platform.h"
@@ -67,10 +69,23 @@ void build_apb_timer(Platform& platform, const ComponentDesc& c) {
   platform.connect_irq(c, "irq", timer.irq);
 }
 
+void build_duart(Platform& platform, const ComponentDesc& c) {
+  const double xtal_hz = number_param(c, "xtal_hz").value_or(3686400.0);
+  if (!(xtal_hz > 0)) param_error(c, "xtal_hz", "must be positive");
+  auto& duart = platform.add_module<Mc68681>(
+      c.name.c_str(), sc_core::sc_time(1.0 / xtal_hz, sc_core::SC_SEC),
+      platform.make_backend(c, "backend", "stdio"), platform.make_backend(c, "backend_b", "null"));
+  platform.map(c, device_base(c), 0x20, duart.socket, "device");  // 16 registers, odd bytes
+  platform.connect_irq(c, "irq", duart.irq);
+}
+
 void build_simctrl(Platform& platform, const ComponentDesc& c) {
-  auto& simctrl = platform.add_module<SimControl>(c.name.c_str(), platform.clock_period(c),
-                                                  platform.make_backend(c, "backend", "stdio"),
-                                                  [&platform](int code) { platform.exit(code); });
+  const std::string order = string_param(c, "order").value_or("little");
+  if (order != "little" && order != "big") param_error(c, "order", "must be \"little\" or \"big\"");
+  auto& simctrl = platform.add_module<SimControl>(
+      c.name.c_str(), platform.clock_period(c), platform.make_backend(c, "backend", "stdio"),
+      [&platform](int code) { platform.exit(code); },
+      order == "big" ? std::endian::big : std::endian::little);
   platform.map(c, device_base(c), kApbDeviceSize, simctrl.socket, "device");
 }
 
@@ -131,12 +146,27 @@ void register_device_types(Registry& registry) {
   });
   registry.add({
       .kind = "device",
+      .name = "mc68681",
+      .summary = "Motorola MC68681 DUART: two serial channels and a counter/timer",
+      .params = {{"base", ParamType::Integer, true,
+                  "physical base address; register n at base + 2n + 1"},
+                 {"xtal_hz", ParamType::Number, false, "X1 crystal in Hz (default 3686400)"},
+                 {"backend", ParamType::String, false,
+                  "channel A: \"stdio\" (default), \"null\" or \"file:PATH\""},
+                 {"backend_b", ParamType::String, false, "channel B (default \"null\")"},
+                 {"irq", ParamType::Irq, false, "IRQ output: { cpu, level }"}},
+      .build = build_duart,
+  });
+  registry.add({
+      .kind = "device",
       .name = "anvil-simctrl",
       .summary = "simulator control: putchar, exit, cycle counter (docs/devices/simctrl.md)",
       .params = {kBase,
                  kClock,
                  {"backend", ParamType::String, false,
-                  "where PUTCHAR goes: \"stdio\" (default), \"null\" or \"file:PATH\""}},
+                  "where PUTCHAR goes: \"stdio\" (default), \"null\" or \"file:PATH\""},
+                 {"order", ParamType::String, false,
+                  "register byte order: \"little\" (default) or \"big\" (68000: 16-bit bus)"}},
       .build = build_simctrl,
       .window_size = kApbDeviceSize,
       .needs_clock = true,

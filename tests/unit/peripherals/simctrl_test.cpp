@@ -33,3 +33,28 @@ TEST_CASE("simctrl: ID, PUTCHAR, EXIT and the cycle counter") {
   REQUIRE(exits.size() == 1);
   CHECK(exits[0] == -3);
 }
+
+TEST_CASE("simctrl: big-endian order for a 16-bit bus (68000): EXIT in two halves") {
+  test::TestInitiator cpu("cpu");
+  auto* console = new StringBackend();
+  std::vector<int> exits;
+  SimControl simctrl(
+      "simctrl", sc_time(125, SC_NS), std::unique_ptr<CharBackend>(console),
+      [&](int code) { exits.push_back(code); }, std::endian::big);
+  cpu.socket.bind(simctrl.socket);
+  // A 68000 byte write of PUTCHAR's low byte lands at offset 3 in big-endian order.
+  cpu.write(SimControl::kPutchar + 3, 'k', 1);
+  CHECK(console->output() == "k");
+  // MOVE.L #-3,EXIT: the high word (offset 4), then the low word (offset 6) ends the run.
+  std::uint8_t high[2] = {0xFF, 0xFF}, low[2] = {0xFF, 0xFD};
+  cpu.access(tlm::TLM_WRITE_COMMAND, SimControl::kExit, high, 2);
+  CHECK(exits.empty());
+  cpu.access(tlm::TLM_WRITE_COMMAND, SimControl::kExit + 2, low, 2);
+  REQUIRE(exits.size() == 1);
+  CHECK(exits[0] == -3);
+  // ID reads as words: "AN" then "VL".
+  std::uint8_t id[2] = {};
+  cpu.access(tlm::TLM_READ_COMMAND, SimControl::kId, id, 2);
+  CHECK(id[0] == 'A');
+  CHECK(id[1] == 'N');
+}

@@ -1,0 +1,255 @@
+// The 68000's run loop, reset, registers and interrupt inputs (UM 5, 6).
+#include "cores/m68k/m68000_core.h"
+
+#include <stdexcept>
+
+namespace anvil::m68k {
+
+M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
+    : model_(config.model),
+      memory_(memory),
+      log_bus_cycles_(config.log_bus_cycles),
+      linux_user_(config.linux_user),
+      dispatch_(&m68000_dispatch()) {
+  if (config.linux_user) sr_ = 0;  // user mode from the start
+}
+
+void M68000Core::set_sr(std::uint16_t value) {
+  value &= kSrImplemented;
+  if ((value ^ sr_) & kSupervisor) std::swap(a[7], other_sp_);
+  sr_ = value;
+}
+
+// PRM Table 3-19: the condition tests.
+bool M68000Core::condition(unsigned cc) const {
+  const bool c = sr_ & kC, v = sr_ & kV, z = sr_ & kZ, n = sr_ & kN;
+  switch (cc & 15) {
+    case 0:
+      return true;
+    case 1:
+      return false;
+    case 2:
+      return !c && !z;  // HI
+    case 3:
+      return c || z;  // LS
+    case 4:
+      return !c;  // CC
+    case 5:
+      return c;  // CS
+    case 6:
+      return !z;  // NE
+    case 7:
+      return z;  // EQ
+    case 8:
+      return !v;  // VC
+    case 9:
+      return v;  // VS
+    case 10:
+      return !n;  // PL
+    case 11:
+      return n;  // MI
+    case 12:
+      return n == v;  // GE
+    case 13:
+      return n != v;  // LT
+    case 14:
+      return !z && n == v;  // GT
+    default:
+      return z || n != v;  // LE
+  }
+}
+
+M68000State M68000Core::architectural_state() const {
+  M68000State s;
+  for (unsigned i = 0; i < 8; ++i) s.d[i] = d[i];
+  for (unsigned i = 0; i < 7; ++i) s.a[i] = a[i];
+  s.usp = supervisor() ? other_sp_ : a[7];
+  s.ssp = supervisor() ? a[7] : other_sp_;
+  s.sr = sr_;
+  s.pc = pc_;
+  s.ird = ird_;
+  s.irc = irc_;
+  return s;
+}
+
+void M68000Core::set_architectural_state(const M68000State& s) {
+  for (unsigned i = 0; i < 8; ++i) d[i] = s.d[i];
+  for (unsigned i = 0; i < 7; ++i) a[i] = s.a[i];
+  sr_ = s.sr & kSrImplemented;
+  a[7] = supervisor() ? s.ssp : s.usp;
+  other_sp_ = supervisor() ? s.usp : s.ssp;
+  pc_ = s.pc;
+  ird_ = s.ird;
+  irc_ = s.irc;
+  instruction_pc_ = pc_ - 4;
+  state_ = CoreState::Running;
+  fault_ = {};
+  trace_pending_ = false;
+}
+
+// UM 6.3.1: reset reads the initial SSP and PC from vectors 0 and 1 in supervisor program
+// space and fills the queue; interrupts masked, tracing off.
+void M68000Core::reset() {
+  state_ = CoreState::Running;
+  sr_ = kSupervisor | kInterruptMask;
+  fault_ = {};
+  try {
+    idle(6);  // HACK: reset's internal clocks before the first read are not in the vectors
+    const std::uint32_t ssp_high = read_word(0, true);
+    a[7] = (ssp_high << 16) | read_word(2, true);
+    const std::uint32_t pc_high = read_word(4, true);
+    const std::uint32_t pc = (pc_high << 16) | read_word(6, true);
+    jump_fill_first(pc);
+    idle(2);
+    prefetch();
+  } catch (const BusFaultAbort&) {
+    state_ = CoreState::Lockup;  // a fault during reset halts the processor (UM 6.3.1)
+  }
+  instruction_pc_ = pc_ - 4;
+}
+
+void M68000Core::resume() {
+  if (state_ == CoreState::Stopped) state_ = CoreState::Running;
+}
+
+bool M68000Core::interrupt_pending() const {
+  const unsigned mask = (sr_ & kInterruptMask) >> 8;
+  return irq_level_ == 7 ? nmi_latch_ : irq_level_ > mask;
+}
+
+void M68000Core::set_irq_line(unsigned line, bool level) {
+  // Line n (1..7) asserts IPL level n; the highest asserted line is the level the encoder
+  // presents on IPL2-IPL0. Line 0 is unused.
+  if (line == 0 || line > 7) return;
+  const unsigned bit = 1u << (line - 1);
+  irq_lines_ = level ? (irq_lines_ | bit) : (irq_lines_ & ~bit);
+  const unsigned old_level = irq_level_;
+  irq_level_ = irq_lines_ ? 32 - static_cast<unsigned>(__builtin_clz(irq_lines_)) : 0;
+  if (irq_level_ == 7 && old_level != 7) nmi_latch_ = true;  // level 7 is edge-triggered
+}
+
+void M68000Core::set_hooks(Hooks* hooks, bool per_instruction) {
+  hooks_ = hooks ? hooks : &default_hooks_;
+  per_instruction_hooks_ = per_instruction;
+}
+
+void M68000Core::execute_one() {
+  instruction_pc_ = pc_ - 4;
+  opcode_ = ird_;
+  fault_pc_ = instruction_pc_ + 2;
+  deferred_pc_advance_ = 0;
+  pc_moved_early_ = false;
+  trace_pending_ = sr_ & kTrace;
+  (*dispatch_)[opcode_](*this, opcode_);
+  ++instructions_;
+}
+
+Cycles M68000Core::step() {
+  const Cycles start = cycles_;
+  if (state_ == CoreState::Stopped || state_ == CoreState::Lockup) return 0;
+  try {
+    if (trace_pending_) {
+      // The trace exception follows the traced instruction (UM 6.3.8), before the next.
+      trace_pending_ = false;
+      idle(4);
+      exception(kVectorTrace, pc_ - 4);
+    } else if (interrupt_pending()) {
+      take_interrupt(irq_level_);
+    } else if (state_ == CoreState::Sleeping) {
+      return 0;
+    } else {
+      if (per_instruction_hooks_ && hooks_->before_instruction(pc_ - 4)) {
+        state_ = CoreState::Stopped;
+        return 0;
+      }
+      execute_one();
+    }
+  } catch (const BusFaultAbort&) {
+    try {
+      group0_exception();
+    } catch (const BusFaultAbort&) {
+      state_ = CoreState::Lockup;  // a fault while stacking a fault: halt (UM 6.3.9)
+    }
+  }
+  return cycles_ - start;
+}
+
+Cycles M68000Core::run(Cycles budget) {
+  const Cycles start = cycles_;
+  stop_requested_.store(false, std::memory_order_relaxed);
+  while (cycles_ - start < budget && state_ == CoreState::Running) {
+    step();
+    if (stop_requested_.load(std::memory_order_relaxed)) break;
+  }
+  if (state_ == CoreState::Sleeping && interrupt_pending()) step();
+  return cycles_ - start;
+}
+
+namespace {
+const std::vector<RegisterInfo>& registers() {
+  static const std::vector<RegisterInfo> list = [] {
+    std::vector<RegisterInfo> r;
+    const char* feature = "org.gnu.gdb.m68k.core";
+    for (int i = 0; i < 8; ++i)
+      r.push_back({"d" + std::to_string(i), 32, feature, "uint32", "general"});
+    for (int i = 0; i < 6; ++i)
+      r.push_back({"a" + std::to_string(i), 32, feature, "data_ptr", "general"});
+    r.push_back({"fp", 32, feature, "data_ptr", "general"});
+    r.push_back({"sp", 32, feature, "data_ptr", "general"});
+    r.push_back({"ps", 32, feature, "int", "general"});
+    r.push_back({"pc", 32, feature, "code_ptr", "general"});
+    return r;
+  }();
+  return list;
+}
+}  // namespace
+
+std::span<const RegisterInfo> M68000Core::register_info() const {
+  return registers();
+}
+
+std::uint64_t M68000Core::read_register(unsigned index) const {
+  if (index < 8) return d[index];
+  if (index < 16) return a[index - 8];
+  if (index == 16) return sr_;
+  if (index == 17) return pc();
+  return 0;
+}
+
+void M68000Core::write_register(unsigned index, std::uint64_t value) {
+  const auto v = static_cast<std::uint32_t>(value);
+  if (index < 8)
+    d[index] = v;
+  else if (index < 16)
+    a[index - 8] = v;
+  else if (index == 16)
+    set_sr(static_cast<std::uint16_t>(v));
+  else if (index == 17) {
+    // A debugger's PC write: refill the queue from there without bus timing side effects.
+    std::uint16_t words[2] = {0, 0};
+    for (unsigned i = 0; i < 2; ++i) {
+      std::uint8_t b[2] = {0, 0};
+      memory_.debug_read((v + 2 * i) & 0xFFFFFF, b, 2);
+      words[i] = static_cast<std::uint16_t>((b[0] << 8) | b[1]);
+    }
+    ird_ = words[0];
+    irc_ = words[1];
+    pc_ = v + 4;
+    instruction_pc_ = v;
+  }
+}
+
+std::vector<std::string> m68k_models() {
+  return {"68000"};
+}
+bool is_m68k_model(std::string_view model) {
+  return model == "68000";
+}
+
+std::unique_ptr<M68000> create_m68000(const M68000Config& config, MemoryPort& memory) {
+  if (!is_m68k_model(config.model))
+    throw std::invalid_argument("unknown m68k model '" + config.model + "' (known: 68000)");
+  return std::make_unique<M68000Core>(config, memory);
+}
+
+}  // namespace anvil::m68k

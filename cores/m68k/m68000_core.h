@@ -1,0 +1,263 @@
+// The 68000 as instruction handlers see it. Handlers (m68000_*_ops.cpp) are free functions
+// `void handler(M68000Core&, std::uint16_t opcode)`; they use the "for instruction handlers"
+// part of this class. Every bus cycle goes through read/write/fetch below, in the order the
+// microcode runs them, so cycle counts and the bus-cycle log come out of the same code.
+//
+// References: UM = M68000 User's Manual (M68000UM/AD rev. 9): section 8 gives instruction
+// timing as (cycles, reads, writes); PRM = M68000 Family Programmer's Reference Manual.
+// The order of bus cycles inside an instruction follows the SingleStepTests vectors
+// (captured from MAME's microcoded 68000), which agree with the UM totals.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cores/m68k/m68000.h"
+
+namespace anvil::m68k {
+
+class M68000Core;
+using Handler = void (*)(M68000Core& cpu, std::uint16_t opcode);
+
+enum class Size : std::uint8_t { Byte = 1, Word = 2, Long = 4 };
+
+constexpr std::uint32_t size_mask(Size s) {
+  return s == Size::Byte ? 0xFFu : s == Size::Word ? 0xFFFFu : 0xFFFFFFFFu;
+}
+constexpr std::uint32_t sign_bit(Size s) {
+  return s == Size::Byte ? 0x80u : s == Size::Word ? 0x8000u : 0x80000000u;
+}
+
+// Condition-code and status-register bits (PRM 1.3.2).
+enum : std::uint16_t {
+  kC = 1,
+  kV = 2,
+  kZ = 4,
+  kN = 8,
+  kX = 16,
+  kInterruptMask = 0x0700,
+  kSupervisor = 0x2000,
+  kTrace = 0x8000,
+  kSrImplemented = 0xA71F,
+};
+
+// Exception vector numbers (UM Table 6-2).
+enum Vector : std::uint8_t {
+  kVectorBusError = 2,
+  kVectorAddressError = 3,
+  kVectorIllegal = 4,
+  kVectorZeroDivide = 5,
+  kVectorChk = 6,
+  kVectorTrapv = 7,
+  kVectorPrivilege = 8,
+  kVectorTrace = 9,
+  kVectorLineA = 10,
+  kVectorLineF = 11,
+  kVectorUninitialized = 15,
+  kVectorSpurious = 24,
+  kVectorAutovector = 24,
+  kVectorTrap = 32,
+};
+
+// Thrown from a bus access that faulted (address or bus error): unwinds the instruction.
+// The exception itself is taken by the step loop from the fault the core recorded.
+struct BusFaultAbort {};
+
+// An operand's location after its effective address was calculated (PRM 2.2).
+struct Operand {
+  enum Kind : std::uint8_t { DataRegister, AddressRegister, Memory, Immediate } kind;
+  unsigned reg = 0;
+  bool program = false;       // PC-relative: read in program space (UM 6.2: FC2-FC0 = x10)
+  std::uint32_t address = 0;  // Memory: the address; Immediate: the value
+};
+
+class M68000Core final : public M68000 {
+ public:
+  M68000Core(const M68000Config& config, MemoryPort& memory);
+
+  // ---------------------------------------------------------------------------------------
+  // For instruction handlers.
+  // ---------------------------------------------------------------------------------------
+  std::uint32_t d[8]{};
+  std::uint32_t a[8]{};  // a[7] is the active stack pointer
+  std::uint16_t sr() const { return sr_; }
+  void set_sr(std::uint16_t value);  // swaps stacks when S changes
+  void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }
+  bool supervisor() const { return sr_ & kSupervisor; }
+  bool flag(std::uint16_t bit) const { return sr_ & bit; }
+  void set_flag(std::uint16_t bit, bool on) { sr_ = on ? (sr_ | bit) : (sr_ & ~bit); }
+  bool condition(unsigned cc) const;  // PRM Table 3-19
+  std::uint32_t usp() const { return supervisor() ? other_sp_ : a[7]; }
+  void set_usp(std::uint32_t v) { (supervisor() ? other_sp_ : a[7]) = v; }
+
+  // The prefetch queue (UM 8: "np"). read_extension() returns IRC and refills it from the
+  // PC; prefetch() ends an instruction: IRD takes IRC and IRC is refilled.
+  // `moves_pc`: whether the microcode's PC register (stacked by an address error) advances
+  // with this word; the displacement modes compute their address in its stead.
+  std::uint16_t read_extension(bool moves_pc = true);
+  std::uint32_t read_extension_long();
+  void prefetch();
+  std::uint16_t irc() const { return irc_; }
+  std::uint16_t ird() const { return ird_; }
+  void set_ird(std::uint16_t value) { ird_ = value; }
+  std::uint32_t pc_value() const { return pc_; }
+  // A jump refills the queue at `target`: jump_fill_first() reads the word there (the
+  // caller adds the idle clocks and the prefetch() that follows).
+  void jump_fill_first(std::uint32_t target);
+  // The PC an address error stacks (the microcode's PC register, not the architectural
+  // PC): handlers move it where the vectors show the microcode does.
+  void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
+  // Moves the PC an address error would stack (the microcode's PC register). After a
+  // byte/word -(An) source moved it early, the next move is absorbed (vectors).
+  void advance_fault_pc(std::uint32_t n) {
+    if (pc_moved_early_) {
+      pc_moved_early_ = false;
+      return;
+    }
+    fault_pc_ += n;
+  }
+  void drop_deferred_pc_advance() { deferred_pc_advance_ = 0; }
+
+  // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
+  std::uint32_t read(Size size, std::uint32_t address);
+  void write(Size size, std::uint32_t address, std::uint32_t value);
+  void write_long_low_first(std::uint32_t address, std::uint32_t value);
+  std::uint16_t read_word(std::uint32_t address, bool program = false);
+  void write_word(std::uint32_t address, std::uint16_t value);
+  std::uint8_t read_byte(std::uint32_t address, bool program = false);
+  void write_byte(std::uint32_t address, std::uint8_t value);
+  // TAS: read, two idle clocks, write, with the bus held (UM 8, Table 8-10 note).
+  std::uint8_t read_modify_write_byte(std::uint32_t address,
+                                      std::uint8_t (*op)(M68000Core&, std::uint8_t));
+  void idle(unsigned clocks);
+
+  // Effective addresses (PRM 2.2). ea() computes the address of mode/reg (its extension
+  // words and idle cycles on the bus); -(An) takes its 2 idle clocks only when `predec_idle`.
+  Operand ea(unsigned mode, unsigned reg, Size size, bool predec_idle = true);
+  std::uint32_t read_operand(const Operand& op, Size size);
+  std::uint32_t index_displacement(std::uint16_t extension) const;
+
+  // Exceptions (m68000_exceptions.cpp). Each ends the instruction.
+  // Group 1/2 processing (UM 6.3): stack PC and SR, read the vector, fill the queue.
+  void exception(unsigned vector, std::uint32_t stacked_pc);
+  void exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
+  void privilege_violation();
+  void illegal_instruction(unsigned vector = kVectorIllegal);
+  void trap(unsigned number);  // TRAP #n (linux_user: TRAP #0 is a syscall)
+  void stop(std::uint16_t new_sr);
+  void reset_instruction();      // RESET: 124 clocks of RSTO
+  void return_from_exception();  // RTE
+
+  // ---------------------------------------------------------------------------------------
+  // M68000 / Core API
+  // ---------------------------------------------------------------------------------------
+  M68000State architectural_state() const override;
+  void set_architectural_state(const M68000State& state) override;
+  std::span<const BusCycle> bus_log() const override { return bus_log_; }
+  void clear_bus_log() override { bus_log_.clear(); }
+
+  std::string_view model() const override { return model_; }
+  std::string_view isa() const override { return "m68k"; }
+  void reset() override;
+  Cycles run(Cycles budget) override;
+  Cycles step() override;
+  CoreState state() const override { return state_; }
+  void resume() override;
+  void request_stop() override { stop_requested_.store(true, std::memory_order_relaxed); }
+  std::span<const RegisterInfo> register_info() const override;
+  std::uint64_t read_register(unsigned index) const override;
+  void write_register(unsigned index, std::uint64_t value) override;
+  // The next instruction's address: the queue holds it and the word after (PC is 4 ahead),
+  // except after STOP, which does not refill the queue.
+  Addr pc() const override { return state_ == CoreState::Sleeping ? pc_ : pc_ - 4; }
+  // Lines 1-7 are the IPL levels; line 0 exists only so a level's number is its line.
+  unsigned irq_line_count() const override { return 8; }
+  void set_irq_line(unsigned line, bool level) override;
+  void advance_idle(Cycles cycles) override { cycles_ += cycles; }
+  Cycles cycle_count() const override { return cycles_; }
+  std::uint64_t instruction_count() const override { return instructions_; }
+  void set_hooks(Hooks* hooks, bool per_instruction) override;
+  MemoryPort& memory() override { return memory_; }
+
+  // For the interrupt controller of a board: a vector number for an IACK at `level`, or
+  // kAutovector (the default) for VPA-style autovectoring (UM 6.3.2).
+  static constexpr int kAutovector = -1;
+  using VectorSource = int (*)(void* context, unsigned level);
+  void set_vector_source(VectorSource source, void* context) {
+    vector_source_ = source;
+    vector_context_ = context;
+  }
+
+ private:
+  enum class Space : std::uint8_t { Data, Program };
+  std::uint8_t function_code(Space space) const {
+    return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
+  }
+  std::uint16_t bus_read_word(std::uint32_t address, Space space);
+  void log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data, bool uds,
+           bool lds, Cycles length);
+  bool transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
+                 Cycles& wait);
+  void catch_up_pc() {
+    fault_pc_ += deferred_pc_advance_;
+    deferred_pc_advance_ = 0;
+  }
+  [[noreturn]] void address_error(std::uint32_t address, bool write, Space space);
+  [[noreturn]] void bus_error(std::uint32_t address, bool write, Space space);
+
+  void execute_one();
+  void group0_exception();
+  void user_mode_exception(unsigned vector, std::uint32_t address);
+  void take_interrupt(unsigned level);
+  void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
+  void load_vector_and_fill(unsigned vector);
+  bool interrupt_pending() const;
+
+  std::string model_;
+  MemoryPort& memory_;
+  bool log_bus_cycles_;
+  bool linux_user_;
+  std::uint32_t other_sp_ = 0;  // the inactive stack pointer: USP in supervisor mode, else SSP
+  std::uint16_t sr_ = 0x2700;
+  std::uint32_t pc_ = 0;  // the address of the next prefetch
+  std::uint16_t ird_ = 0, irc_ = 0;
+  std::uint16_t opcode_ = 0;
+  std::uint32_t instruction_pc_ = 0;
+  std::uint32_t fault_pc_ = 0;
+  bool trace_pending_ = false;
+  std::uint32_t deferred_pc_advance_ = 0;  // see ea()
+  bool pc_moved_early_ = false;            // see advance_fault_pc()
+
+  struct Fault {  // the access that aborted the instruction
+    bool bus_error = false;
+    bool write = false;
+    std::uint8_t function_code = 0;
+    std::uint32_t address = 0;
+  } fault_;
+
+  unsigned irq_level_ = 0;  // IPL2..IPL0 as a level 0..7
+  unsigned irq_lines_ = 0;  // bit n: line n+1 asserted
+  bool nmi_latch_ = false;  // level 7 is edge-triggered (UM 6.3.2)
+  VectorSource vector_source_ = nullptr;
+  void* vector_context_ = nullptr;
+
+  CoreState state_ = CoreState::Running;
+  Cycles cycles_ = 0;
+  std::uint64_t instructions_ = 0;
+  Hooks default_hooks_;
+  Hooks* hooks_ = &default_hooks_;
+  bool per_instruction_hooks_ = false;
+  std::atomic<bool> stop_requested_{false};
+  std::vector<BusCycle> bus_log_;
+  const std::array<Handler, 65536>* dispatch_;
+};
+
+// The dispatch table: one handler per opcode, built once from the encoding rows
+// (m68000_table.cpp).
+const std::array<Handler, 65536>& m68000_dispatch();
+
+}  // namespace anvil::m68k

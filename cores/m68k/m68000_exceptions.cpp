@@ -1,0 +1,172 @@
+// Exception processing (UM 6.3): group 0 (address and bus errors, with the long frame),
+// group 1 (trace, interrupts, illegal and privileged instructions) and group 2 (TRAP, CHK,
+// TRAPV, divide by zero), and the instructions that end in one (STOP, RESET, RTE).
+#include "cores/m68k/m68000_core.h"
+
+namespace anvil::m68k {
+
+// Stacks the short frame: PC low, SR, PC high, in that bus order (vectors), at SSP-6.
+void M68000Core::begin_exception_frame(unsigned vector, std::uint32_t stacked_pc,
+                                       std::uint16_t old_sr) {
+  (void)vector;
+  a[7] -= 6;
+  write_word(a[7] + 4, static_cast<std::uint16_t>(stacked_pc));
+  write_word(a[7], old_sr);
+  write_word(a[7] + 2, static_cast<std::uint16_t>(stacked_pc >> 16));
+}
+
+// Reads the handler address from the vector table (supervisor data space) and refills the
+// queue there: "nV nv np n np".
+void M68000Core::load_vector_and_fill(unsigned vector) {
+  const std::uint32_t high = read_word(vector * 4);
+  const std::uint32_t handler = (high << 16) | read_word(vector * 4 + 2);
+  jump_fill_first(handler);
+  idle(2);
+  prefetch();
+}
+
+void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc) {
+  exception(vector, stacked_pc, sr_);
+}
+
+void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr) {
+  if (linux_user_) return user_mode_exception(vector, 0);
+  hooks_->exception_taken(vector, stacked_pc);
+  set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
+  begin_exception_frame(vector, stacked_pc, old_sr);
+  load_vector_and_fill(vector);
+}
+
+// Linux user mode: the kernel would turn the exception into a signal (arch/m68k/kernel/
+// traps.c); Hooks::user_fault does that. The faulting instruction's address is reported.
+void M68000Core::user_mode_exception(unsigned vector, std::uint32_t address) {
+  UserFault fault = UserFault::IllegalInstruction;  // illegal, privileged, line A/F, TRAP #1-14
+  switch (vector) {
+    case kVectorBusError:
+      fault = UserFault::SegmentationFault;
+      break;
+    case kVectorAddressError:
+      fault = UserFault::BusError;
+      break;
+    case kVectorZeroDivide:
+    case kVectorChk:
+    case kVectorTrapv:
+      fault = UserFault::ArithmeticError;
+      break;
+    case kVectorTrace:
+    case kVectorTrap + 15:
+      fault = UserFault::Breakpoint;
+      break;
+    default:
+      break;
+  }
+  trace_pending_ = false;
+  if (hooks_->user_fault(fault, instruction_pc_, address))
+    stop_requested_.store(true, std::memory_order_relaxed);
+}
+
+void M68000Core::privilege_violation() {
+  trace_pending_ = false;
+  idle(4);
+  exception(kVectorPrivilege, instruction_pc_);
+}
+
+void M68000Core::illegal_instruction(unsigned vector) {
+  trace_pending_ = false;
+  idle(4);
+  exception(vector, instruction_pc_);
+}
+
+// TRAP #n. In Linux user mode TRAP #0 is the system call: the core steps past it (the queue
+// already holds the next opcode) and calls Hooks::system_call with the PC there.
+void M68000Core::trap(unsigned number) {
+  if (linux_user_ && number == 0) {
+    prefetch();
+    instruction_pc_ = pc_ - 4;
+    if (hooks_->system_call(0)) stop_requested_.store(true, std::memory_order_relaxed);
+    return;
+  }
+  idle(4);
+  exception(kVectorTrap + number, pc_ - 2);
+}
+
+// The long frame (UM 6.3.9, Figure 6-7), stacked in the vectors' bus order: PC low, SR,
+// PC high, instruction register, access address low, status word, access address high.
+// The status word carries IRD's upper bits, R/W and the function code; the I/N bit stays
+// clear, as the vectors (MAME's microcode) have it.
+void M68000Core::group0_exception() {
+  const Fault fault = fault_;
+  trace_pending_ = false;
+  const unsigned vector = fault.bus_error ? kVectorBusError : kVectorAddressError;
+  if (linux_user_) return user_mode_exception(vector, fault.address);
+  hooks_->exception_taken(vector, fault_pc_);
+  idle(8);
+  const std::uint16_t old_sr = sr_;
+  set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
+  const auto status =
+      static_cast<std::uint16_t>((ird_ & ~0x1Fu) | (fault.write ? 0 : 0x10) | fault.function_code);
+  a[7] -= 14;
+  write_word(a[7] + 12, static_cast<std::uint16_t>(fault_pc_));
+  write_word(a[7] + 8, old_sr);
+  write_word(a[7] + 10, static_cast<std::uint16_t>(fault_pc_ >> 16));
+  write_word(a[7] + 6, ird_);  // IRD: the next opcode once the final prefetch ran
+  write_word(a[7] + 4, static_cast<std::uint16_t>(fault.address));
+  write_word(a[7], status);
+  write_word(a[7] + 2, static_cast<std::uint16_t>(fault.address >> 16));
+  load_vector_and_fill(vector);
+}
+
+// UM 6.3.2: the interrupt acknowledge sequence. The stacked PC is the next instruction
+// (after STOP: the one following it, which the queue has not fetched).
+void M68000Core::take_interrupt(unsigned level) {
+  if (level == 7) nmi_latch_ = false;
+  const bool was_stopped = state_ == CoreState::Sleeping;
+  state_ = CoreState::Running;
+  const std::uint32_t stacked_pc = was_stopped ? pc_ : pc_ - 4;
+  const std::uint16_t old_sr = sr_;
+  set_sr(
+      static_cast<std::uint16_t>(((sr_ | kSupervisor) & ~kTrace & ~kInterruptMask) | (level << 8)));
+  idle(6);
+  a[7] -= 6;
+  write_word(a[7] + 4, static_cast<std::uint16_t>(stacked_pc));
+  // The IACK cycle: CPU space, A3-A1 = level (UM 5.1.4).
+  int vector = vector_source_ ? vector_source_(vector_context_, level) : kAutovector;
+  log(BusCycleKind::InterruptAcknowledge, kCpuSpace, 0xFFFFF0 | (level << 1),
+      static_cast<std::uint16_t>(vector < 0 ? 0 : vector), false, true, 4);
+  cycles_ += 4;
+  if (vector < 0) vector = kVectorAutovector + static_cast<int>(level);
+  idle(4);
+  write_word(a[7], old_sr);
+  write_word(a[7] + 2, static_cast<std::uint16_t>(stacked_pc >> 16));
+  hooks_->exception_taken(static_cast<unsigned>(vector), stacked_pc);
+  load_vector_and_fill(static_cast<unsigned>(vector));
+}
+
+// STOP #imm (PRM 4-?): loads SR from the immediate and waits for an interrupt (or trace).
+// The vectors show four idle clocks and no refill of the queue.
+void M68000Core::stop(std::uint16_t new_sr) {
+  set_sr(new_sr);
+  idle(4);
+  trace_pending_ = false;
+  state_ = CoreState::Sleeping;
+}
+
+// RESET asserts RSTO for 124 clocks (UM 8, Table 8-9: 132 clocks in all).
+void M68000Core::reset_instruction() {
+  idle(128);
+  prefetch();
+}
+
+// RTE (PRM 6-?): SR, then PC high and low from the supervisor stack.
+void M68000Core::return_from_exception() {
+  const std::uint32_t sp = a[7];
+  const std::uint16_t new_sr = read_word(sp);
+  const std::uint32_t high = read_word(sp + 2);
+  const std::uint32_t target = (high << 16) | read_word(sp + 4);
+  a[7] = sp + 6;
+  set_sr(new_sr);
+  jump_fill_first(target);
+  prefetch();
+}
+
+}  // namespace anvil::m68k
