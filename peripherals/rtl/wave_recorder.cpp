@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "peripherals/rtl/vcd_to_fst.h"
 #include "verilated.h"
 #include "verilated_vcd_c.h"
 
@@ -11,14 +12,27 @@ namespace anvil {
 WaveRecorder::WaveRecorder() : vcd_(std::make_unique<VerilatedVcdC>()) {}
 
 WaveRecorder::~WaveRecorder() {
-  if (open_) vcd_->close();
+  if (!open_) return;
+  vcd_->close();
+  if (fst_path_.empty()) return;
+  const std::string vcd_path = fst_path_ + ".vcd";
+  try {
+    convert_vcd_to_fst(vcd_path, fst_path_);
+    std::remove(vcd_path.c_str());
+  } catch (const WaveConversionError& error) {
+    // A destructor cannot throw; the VCD is kept so nothing recorded is lost.
+    std::fprintf(stderr, "anvil: %s (the waveforms stay in %s)\n", error.what(), vcd_path.c_str());
+  }
 }
 
 void WaveRecorder::enable_tracing() {
   Verilated::traceEverOn(true);
 }
 
-void WaveRecorder::open(const std::string& path) {
+void WaveRecorder::open(const std::string& requested) {
+  const bool fst = requested.size() > 4 && requested.compare(requested.size() - 4, 4, ".fst") == 0;
+  if (fst) fst_path_ = requested;
+  const std::string path = fst ? requested + ".vcd" : requested;
   // Verilator's open() only prints a warning when the file cannot be made; check first.
   if (std::FILE* probe = std::fopen(path.c_str(), "w")) {
     std::fclose(probe);

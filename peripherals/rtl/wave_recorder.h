@@ -22,7 +22,8 @@ class WaveRecorder {
   static void enable_tracing();
   VerilatedVcdC& file() { return *vcd_; }
   // Opens `path` (after the model's trace() has registered its signals); throws
-  // std::runtime_error naming the file when it cannot be written.
+  // std::runtime_error naming the file when it cannot be written. A path ending in ".fst"
+  // records VCD next to it and converts it when the recorder closes (vcd_to_fst.h).
   void open(const std::string& path);
   bool is_open() const { return open_; }
   // One sample of every signal at `at`. Samples at or before the last one are dropped
@@ -32,6 +33,7 @@ class WaveRecorder {
  private:
   std::unique_ptr<VerilatedVcdC> vcd_;
   bool open_ = false;
+  std::string fst_path_;  // converted to at close; empty: the VCD is the result
   bool dumped_ = false;
   std::uint64_t last_ = 0;
 };

@@ -98,9 +98,9 @@ void apply_option(CommandLine& line, const std::string& name, const std::string&
   } else if (name == "--semihosting-root") {
     line.run.semihosting_root = value;
   } else if (name == "--waves") {
-    if (value.size() < 4 || value.substr(value.size() - 4) != ".vcd")
-      throw UsageError("--waves: expected a .vcd file name, got \"" + value +
-                       "\" (the RTL models are built with VCD tracing; FST is not compiled in)");
+    const std::string extension = value.size() < 4 ? "" : value.substr(value.size() - 4);
+    if (extension != ".vcd" && extension != ".fst")
+      throw UsageError("--waves: expected a .vcd or .fst file name, got \"" + value + "\"");
     // Found out now rather than once the board is built and running.
     std::FILE* probe = std::fopen(value.c_str(), "w");
     if (!probe) throw UsageError("--waves: cannot write " + value + ": " + std::strerror(errno));
@@ -292,7 +292,8 @@ options (run; -p and --firmware also for describe and check):
   --trace-file FILE       write the trace to FILE instead of stderr
   --stats                 print instructions, cycles, simulated and host time, MIPS at the end
   --semihosting-root DIR  the folder semihosting file operations may use
-  --waves FILE.vcd        record the RTL blocks' signals (docs/rtl-cosim.md)
+  --waves FILE.vcd|FILE.fst
+                          record the RTL blocks' signals (docs/rtl-cosim.md)
   --gdb PORT|HOST:PORT|stdio
                           serve GDB's remote protocol (docs/debugging.md); a port waits for
                           GDB to connect (127.0.0.1 unless a host is given)

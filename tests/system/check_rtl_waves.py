@@ -9,7 +9,9 @@ against what the firmware and the APB protocol (ARM IHI 0024C) say must be there
   - irq rises on rising pclk edges, 1000 cycles (40 us) apart for the first two timer
     settings of the firmware and 2500 cycles (100 us) apart for the third;
   - COUNT only changes on rising pclk edges.
-Usage: check_rtl_waves.py ANVIL BOARD FIRMWARE WORKDIR
+With --fst FST_TO_VCD it records FILE.fst instead, reads it back as VCD with the given tool,
+runs the same checks, and also requires that no temporary VCD is left behind.
+Usage: check_rtl_waves.py ANVIL BOARD FIRMWARE WORKDIR [--fst FST_TO_VCD]
 """
 import os
 import subprocess
@@ -52,14 +54,27 @@ def falls(trace):
 
 def main():
     anvil, board, firmware, work = sys.argv[1:5]
+    fst_to_vcd = sys.argv[6] if len(sys.argv) > 6 and sys.argv[5] == "--fst" else None
     os.makedirs(work, exist_ok=True)
-    waves = os.path.join(work, "rtl.vcd")
+    waves = os.path.join(work, "rtl.fst" if fst_to_vcd else "rtl.vcd")
     result = subprocess.run([anvil, "run", board, "--firmware", firmware, "--quantum", "1cycle",
                              "--max-time", "1s", "--waves", waves],
                             capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or "rtl-cortex-m: done" not in result.stdout:
         print("anvil failed:", result.returncode, result.stdout, result.stderr)
         return 1
+    if fst_to_vcd:
+        with open(waves, "rb") as file:
+            if file.read(1) != b"\x00":  # an FST file starts with its header block (type 0)
+                print(f"FAIL: {waves} is not an FST file")
+                return 1
+        if os.path.exists(waves + ".vcd"):
+            print(f"FAIL: the temporary {waves}.vcd was left behind")
+            return 1
+        converted = os.path.join(work, "rtl-from-fst.vcd")
+        with open(converted, "w") as out:
+            subprocess.run([fst_to_vcd, waves], stdout=out, check=True)
+        waves = converted
     signals = parse_vcd(waves)
     problems = []
 

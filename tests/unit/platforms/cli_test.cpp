@@ -133,9 +133,8 @@ TEST_CASE("command-line mistakes exit with kExitUsage and say what is wrong", "[
       {{"run", "x.lua", "-p", "firmware"},
        "anvil: -p firmware: expected key=value, as in -p uart0.backend=stdio\n"},
       {{"run", "x.lua", "--wait-gdb"}, "anvil: --wait-gdb needs --gdb\n"},
-      {{"run", "x.lua", "--waves", "x.fst"},
-       "anvil: --waves: expected a .vcd file name, got \"x.fst\" (the RTL models are built "
-       "with VCD tracing; FST is not compiled in)\n"},
+      {{"run", "x.lua", "--waves", "x.ghw"},
+       "anvil: --waves: expected a .vcd or .fst file name, got \"x.ghw\"\n"},
       {{"run", "x.lua", "--waves", "/no-such-folder/x.vcd"},
        "anvil: --waves: cannot write /no-such-folder/x.vcd: No such file or directory\n"},
       {{"run", "x.lua", "--gdb="}, "anvil: --gdb: expected stdio, PORT or HOST:PORT\n"},
