@@ -14,12 +14,23 @@
 
 #include "peripherals/bridges/rtl_clock_domain.h"
 #include "peripherals/common/irq_line.h"
+#include "peripherals/common/resettable.h"
 
 namespace anvil {
 
-class RtlDevice : public sc_core::sc_module {
+class RtlDevice : public sc_core::sc_module, public Resettable {
  public:
+  // Rising edges the block's reset input is held low for, as at time zero.
+  static constexpr unsigned kResetCycles = 2;
+
   IrqLine irq;  // the block's irq output, sampled after every edge
+
+  // Drives the block's active-low reset input for kResetCycles rising edges from the next
+  // one on: the RTL itself resets, registers and interrupt output included. The edges run
+  // on the block's clock grid just after this call (a delta cycle later, gated clock or
+  // not), so the interrupt output falls then, not at once; a bus transfer the reset cuts
+  // through ends in an error response (the bridges' contract).
+  void reset() override { domain().schedule_reset(sc_core::sc_time_stamp(), kResetCycles); }
 
   virtual tlm::tlm_target_socket<>& target() = 0;
   virtual RtlClockDomain& domain() = 0;

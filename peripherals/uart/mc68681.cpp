@@ -81,6 +81,25 @@ Mc68681::Mc68681(sc_core::sc_module_name name, sc_core::sc_time xtal_period,
   dont_initialize();
 }
 
+// The RESET input (DS "Reset"): SRA, SRB, IMR, ISR, OPR and OPCR cleared, IVR back to 0x0F,
+// the counter/timer stopped, both channels inactive (receivers and transmitters disabled,
+// FIFOs emptied, MR pointers at MR1), IRQ negated. ACR, MR1/MR2 and the counter preload are
+// not in that list: they keep their values. The backends keep what they already sent.
+void Mc68681::reset_state() {
+  counter_event_.cancel();
+  rx_poll_event_.cancel();
+  for (Channel* channel : {&a_, &b_}) {
+    channel->mr_pointer = 0;
+    channel->rx_enabled = channel->tx_enabled = channel->overrun = false;
+    channel->fifo.clear();
+  }
+  imr_ = opcr_ = opr_ = 0;
+  ivr_ = 0x0F;
+  counter_ready_ = counter_running_ = false;
+  counter_start_ = sc_core::SC_ZERO_TIME;
+  update_irq();
+}
+
 void Mc68681::add_channel_registers(unsigned base_reg, Channel& channel) {
   const bool is_a = base_reg == 0;
   registers_.add({.name = is_a ? "MR1A/MR2A" : "MR1B/MR2B",

@@ -78,6 +78,7 @@ class Mc68681 : public RegisterDevice {
     std::deque<std::uint8_t> fifo;  // up to three received bytes
   };
 
+  void reset_state() override;
   void add_channel_registers(unsigned base_reg, Channel& channel);
   std::uint8_t status(const Channel& channel) const;
   void command(Channel& channel, std::uint8_t value);

@@ -29,6 +29,18 @@ Ns16550::Ns16550(sc_core::sc_module_name name, sc_core::sc_time uart_clock_perio
   dont_initialize();
 }
 
+// Master reset (datasheet Table 9, "UART Reset Configuration"): IER, FCR, LCR and MCR all
+// low, IIR 0x01, LSR 0x60, both FIFOs cleared, INTR low. The divisor latch and SCR are not in
+// the table: they keep their values. Host input is polled afresh from now.
+void Ns16550::reset_state() {
+  rx_poll_event_.cancel();
+  ier_ = lcr_ = mcr_ = fcr_ = 0;
+  overrun_ = thr_empty_pending_ = false;
+  rx_fifo_.clear();
+  update_irq();
+  schedule_poll();
+}
+
 // Reads without side effects (also what a debugger sees).
 std::uint32_t Ns16550::read_register(unsigned index) const {
   const bool dlab = lcr_ & kDlab;

@@ -68,6 +68,7 @@ class Ns16550 : public RegisterDevice {
   SC_HAS_PROCESS(Ns16550);
 
   void start_of_simulation() override;
+  void reset_state() override;
   std::uint32_t read_register(unsigned index) const;
   void after_read(unsigned index);
   void write_register(unsigned index, std::uint32_t value);

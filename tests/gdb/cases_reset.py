@@ -70,3 +70,26 @@ def case_monitor_reset_board(args):
         once = f.read()
     expect(status == 0, f"anvil exit status {status}, expected 0", gdb_output, err)
     expect(out == once * 2, f"UART output {out!r}, expected {once * 2!r}", gdb_output, err)
+
+
+def case_monitor_reset_rtl(args):
+    """`monitor reset` on mps2-an385-rtl.lua drives the RTL blocks' own reset inputs
+    (peripherals/rtl/rtl_device.h): stopped after firmware/tests/rtl-cortex-m has programmed
+    the RTL timer (PRESCALE 0x2345, COMPARE 0xcafe), a reset and a fresh run must read the
+    apb_timer.v reset values again (its `if (!presetn)` branch), or the second run's
+    "after reset" line would show the values written before."""
+    gdb_output, status, out, err = session(args, [
+        "break timer_period", "continue", "monitor reset", "delete", "continue", "detach"],
+        extra=("--quantum", "1cycle"))
+    expect("board reset at" in gdb_output, "monitor reset did not report a board reset",
+           gdb_output, err)
+    expect("not reset" not in gdb_output, "a component of the RTL board was not reset",
+           gdb_output, err)
+    with open(args.expected_output) as f:
+        expected = f.read()
+    # The lines printed before timer_period() (its first measurement), then a whole run.
+    before = "".join(expected.splitlines(keepends=True)[:4])
+    expect(status == 0, f"anvil exit status {status}, expected 0", gdb_output, err)
+    expect(out == before + expected,
+           f"UART output {out!r}, expected the first 4 lines, then the whole expected output",
+           gdb_output, err)

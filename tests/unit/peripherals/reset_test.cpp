@@ -2,13 +2,16 @@
 // its reset value from the device's manual, interrupt outputs are low, and events the device
 // had scheduled never fire. Simulated time is not rewound. Reset values: DDI 0479C (CMSDK
 // APB UART and timer register summaries: all zero), DDI 0271 (SP804: Load 0, Value
-// 0xFFFFFFFF, Control 0x20), docs/devices/simctrl.md.
+// 0xFFFFFFFF, Control 0x20), docs/devices/simctrl.md, the PC16550D datasheet's Table 9 (UART
+// reset configuration) and the MC68681 data sheet's RESET description.
 #include <catch2/catch.hpp>
 
 #include "peripherals/simctrl/simctrl.h"
 #include "peripherals/timer/cmsdk_dual_timer.h"
 #include "peripherals/timer/cmsdk_timer.h"
 #include "peripherals/uart/cmsdk_uart.h"
+#include "peripherals/uart/mc68681.h"
+#include "peripherals/uart/ns16550.h"
 #include "tests/unit/peripherals/test_support.h"
 
 using namespace anvil;
@@ -160,4 +163,109 @@ TEST_CASE("reset: simctrl drops its CYCLES_HI latch, CYCLES keeps counting from 
   CHECK(cpu.read32(SimControl::kId) == SimControl::kIdValue);
   CHECK(cpu.read32(SimControl::kCyclesLow) == 5);  // time was not rewound
   CHECK(cpu.read32(SimControl::kCyclesHigh) == 1);
+}
+
+TEST_CASE("reset: NS16550 to the datasheet's Table 9, FIFO emptied, INTR low, no stale poll") {
+  const sc_time uart_clock(1.0 / 1.8432e6, SC_SEC);
+  const sc_time character = uart_clock * (16.0 * 10);  // divisor 1: 16 clocks a bit, 10 bits
+  test::TestInitiator cpu("cpu");
+  auto* backend = new StringBackend("xy");
+  Ns16550 uart("uart16550", uart_clock, 0, std::endian::little,
+               std::unique_ptr<CharBackend>(backend));
+  cpu.socket.bind(uart.socket);
+  LineProbe intr;
+  intr.watch(uart.irq);
+  sc_start(SC_ZERO_TIME);
+  auto reg = [&cpu](unsigned index) {
+    tlm::tlm_response_status status;
+    const std::uint32_t v = cpu.read(index, 1, status);
+    REQUIRE(status == tlm::TLM_OK_RESPONSE);
+    return v;
+  };
+  auto set = [&cpu](unsigned index, std::uint8_t v) {
+    REQUIRE(cpu.write(index, v, 1) == tlm::TLM_OK_RESPONSE);
+  };
+  set(Ns16550::kLcr, Ns16550::kDlab);
+  set(Ns16550::kRbrThr, 1);  // divisor 1
+  set(Ns16550::kLcr, 0x03);
+  set(Ns16550::kIirFcr, 0x01);  // FIFOs on
+  set(Ns16550::kMcr, 0x0B);
+  set(Ns16550::kScr, 0x5A);
+  set(Ns16550::kIer, Ns16550::kReceivedData | Ns16550::kLineStatus);
+  test::advance(character * 1.5);  // 'x' arrived; the poll for 'y' is due at 2 characters
+  REQUIRE(intr.level);
+  REQUIRE((reg(Ns16550::kLsr) & Ns16550::kDataReady));
+
+  uart.reset();
+  CHECK_FALSE(intr.level);
+  CHECK(reg(Ns16550::kIer) == 0x00);
+  CHECK(reg(Ns16550::kIirFcr) == 0x01);  // no interrupt, FIFOs off (bits 7:6 low)
+  CHECK(reg(Ns16550::kLcr) == 0x00);
+  CHECK(reg(Ns16550::kMcr) == 0x00);
+  CHECK(reg(Ns16550::kLsr) == 0x60);  // FIFO emptied: only THRE and TEMT
+  CHECK(reg(Ns16550::kScr) == 0x5A);  // not in Table 9: kept
+  set(Ns16550::kLcr, Ns16550::kDlab);
+  CHECK(reg(Ns16550::kRbrThr) == 1);  // the divisor latch is kept too
+  set(Ns16550::kLcr, 0x03);
+
+  test::advance(character * 3);
+  CHECK(intr.rises == 1);  // 'y' arrived with IER zero: no interrupt
+  CHECK(reg(Ns16550::kLsr) == (0x60 | Ns16550::kDataReady));
+  CHECK(reg(Ns16550::kRbrThr) == 'y');  // host input was polled afresh after the reset
+}
+
+TEST_CASE("reset: MC68681 channels inactive, ISR/IMR clear, counter stopped, IRQ low") {
+  const sc_time xtal(1.0 / 3686400.0, SC_SEC);
+  test::TestInitiator cpu("cpu");
+  auto* a = new StringBackend("xy");
+  auto* b = new StringBackend("");
+  Mc68681 duart("duart", xtal, std::unique_ptr<CharBackend>(a), std::unique_ptr<CharBackend>(b));
+  cpu.socket.bind(duart.socket);
+  LineProbe irq;
+  irq.watch(duart.irq);
+  sc_start(SC_ZERO_TIME);
+  auto reg = [&cpu](unsigned r) {
+    tlm::tlm_response_status status;
+    const std::uint32_t v = cpu.read(Mc68681::offset(r), 1, status);
+    REQUIRE(status == tlm::TLM_OK_RESPONSE);
+    return v;
+  };
+  auto set = [&cpu](unsigned r, std::uint8_t v) {
+    REQUIRE(cpu.write(Mc68681::offset(r), v, 1) == tlm::TLM_OK_RESPONSE);
+  };
+  set(Mc68681::kMrA, 0x13);  // MR1A; the pointer moves on to MR2A
+  set(Mc68681::kMrA, 0x07);
+  set(Mc68681::kCrA, 0x05);  // receiver and transmitter A on
+  set(Mc68681::kCrB, 0x04);  // transmitter B on
+  set(Mc68681::kIvr, 0x40);
+  set(Mc68681::kCur, 0x00);  // preload 0x0010
+  set(Mc68681::kClr, 0x10);
+  set(Mc68681::kIpcr, 0x60);  // ACR: timer mode, X1: counter-ready every 32 X1 clocks
+  set(Mc68681::kIsr, Mc68681::kRxRdyA | Mc68681::kCounterReady);  // IMR
+  test::advance(sc_time(1.5, SC_MS));  // 'x' arrived (one 9600-baud character), the timer ran
+  REQUIRE(irq.level);
+  REQUIRE(reg(Mc68681::kIsr) ==
+          (Mc68681::kTxRdyA | Mc68681::kRxRdyA | Mc68681::kCounterReady | Mc68681::kTxRdyB));
+  const int rises = irq.rises;
+
+  duart.reset();
+  CHECK_FALSE(irq.level);
+  CHECK(reg(Mc68681::kIsr) == 0);
+  CHECK(reg(Mc68681::kSrA) == 0);  // inactive: no RxRDY, TxRDY or errors, FIFO emptied
+  CHECK(reg(Mc68681::kSrB) == 0);
+  CHECK(reg(Mc68681::kIvr) == 0x0F);
+  CHECK(duart.interrupt_vector() == 0x0F);
+  CHECK(reg(Mc68681::kMrA) == 0x13);  // the pointer is back at MR1A; MR1A/MR2A kept
+  CHECK(reg(Mc68681::kMrA) == 0x07);
+  CHECK(reg(Mc68681::kClr) == 0x10);  // the counter stands at its preload
+
+  test::advance(sc_time(5, SC_MS));      // timer periods and poll times that were pending pass
+  CHECK(irq.rises == rises);             // none of them raised IRQ
+  CHECK(reg(Mc68681::kIsr) == 0);        // the counter is stopped, the receiver off: 'y' waits
+  set(Mc68681::kIsr, Mc68681::kRxRdyA);  // IMR was cleared: enable RxRDYA again
+  set(Mc68681::kCrA, 0x01);              // and the receiver
+  test::advance(sc_time(1.5, SC_MS));
+  CHECK(irq.level);
+  CHECK(reg(Mc68681::kRhrA) == 'y');
+  CHECK(a->output().empty());
 }

@@ -131,3 +131,82 @@ TEST_CASE("rtl timer equals its C++ model: pseudo-random accesses, seed 1") {
 TEST_CASE("rtl timer equals its C++ model: pseudo-random accesses, seed 2") {
   compare(pseudo_random(2, 400));
 }
+
+namespace {
+
+// Programs the timer, lets it interrupt, resets the device (as `monitor reset` does, from a
+// simulation thread) and records what the registers read afterwards.
+struct ResetRunner : sc_module {
+  tlm_utils::simple_initiator_socket<ResetRunner> socket{"socket"};
+  RtlDevice& device;
+  bool irq = false, irq_before_reset = false;
+  int irq_rises_after_reset = 0;
+  bool after_reset = false;
+  std::vector<std::uint32_t> after;  // CTRL, COMPARE, COUNT, STATUS, DUTY, PRESCALE
+
+  ResetRunner(sc_module_name name, RtlDevice& d) : sc_module(name), device(d) {
+    device.irq.connect([this](bool level) {
+      if (level && !irq && after_reset) ++irq_rises_after_reset;
+      irq = level;
+    });
+    SC_THREAD(run);
+  }
+  SC_HAS_PROCESS(ResetRunner);
+
+  std::uint32_t access(bool write, std::uint32_t offset, std::uint32_t value = 0) {
+    std::uint8_t bytes[4];
+    for (unsigned i = 0; i < 4; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (8 * i));
+    tlm::tlm_generic_payload p;
+    test::prepare(p, write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND, offset, bytes, 4);
+    sc_time delay = SC_ZERO_TIME;
+    socket->b_transport(p, delay);
+    wait(delay);
+    std::uint32_t v = 0;
+    for (unsigned i = 0; i < 4; ++i) v |= std::uint32_t{bytes[i]} << (8 * i);
+    return v;
+  }
+
+  void run() {
+    using T = ApbTimerModel;
+    wait(kPeriod * 4);
+    access(true, T::kCompare, 5);
+    access(true, T::kDuty, 3);
+    access(true, T::kPrescale, 1);
+    access(true, T::kCtrl, T::kEnable | T::kIrqEnable);
+    wait(kPeriod * 40);
+    irq_before_reset = irq;
+    device.reset();
+    after_reset = true;
+    wait(kPeriod * 4);  // the reset edges
+    for (std::uint32_t offset :
+         {T::kCtrl, T::kCompare, T::kCount, T::kStatus, T::kDuty, T::kPrescale})
+      after.push_back(access(false, offset));
+    wait(kPeriod * 100);  // a disabled timer: no interrupt comes
+  }
+};
+
+}  // namespace
+
+TEST_CASE("rtl timer: reset() drives the RTL's reset input, registers read the model's reset") {
+  const RtlCatalog catalog = rtl_models();
+  auto rtl = catalog.at("apb_timer").make({"rtl", kPeriod, kPeriod});
+  ApbTimerModel model("model", kPeriod);  // never accessed: its registers read reset values
+  ResetRunner runner("runner", *rtl);
+  runner.socket.bind(rtl->target());
+  test::TestInitiator reference("reference");
+  reference.socket.bind(model.socket);
+  sc_start(sc_time(1, SC_MS));
+  REQUIRE(runner.irq_before_reset);
+  CHECK(rtl->domain().resets() == 2);  // the one at time zero and ours
+  CHECK_FALSE(runner.irq);
+  CHECK(runner.irq_rises_after_reset == 0);
+  REQUIRE(runner.after.size() == 6);
+  using T = ApbTimerModel;
+  const std::uint32_t offsets[] = {T::kCtrl,   T::kCompare, T::kCount,
+                                   T::kStatus, T::kDuty,    T::kPrescale};
+  for (std::size_t i = 0; i < 6; ++i) {
+    INFO("register at " << offsets[i]);
+    CHECK(runner.after[i] == reference.read32(offsets[i]));
+  }
+  CHECK(runner.after[1] == 0xFFFFFFFF);  // compare <= 32'hFFFFFFFF in apb_timer.v
+}
