@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -317,6 +318,18 @@ constexpr GuestHostPair kRlimits[] = {
     {5, RLIMIT_NOFILE}, {6, RLIMIT_AS}, {7, RLIMIT_RSS}, {8, RLIMIT_NPROC}, {9, RLIMIT_MEMLOCK},
 };
 
+// struct termios (arch/mips/include/uapi/asm/termbits.h): 23 control characters in another
+// order (VMIN 4, VEOF 16, ...), and IEXTEN, TOSTOP and FLUSHO at other c_lflag bits.
+constexpr std::uint8_t kNone = user::TermiosLayout::kNoHostCharacter;
+constexpr std::uint8_t kTermiosControlCharacters[23] = {
+    VINTR,    VQUIT,    VERASE,  VKILL,  VMIN, VTIME, VEOL2, VSWTC, VSTART, VSTOP, VSUSP, kNone,
+    VREPRINT, VDISCARD, VWERASE, VLNEXT, VEOF, VEOL,  kNone, kNone, kNone,  kNone, kNone};
+constexpr GuestHostPair kTermiosLocalFlags[] = {
+    {0x100, IEXTEN},
+    {0x2000, FLUSHO},
+    {0x8000, TOSTOP},
+};
+
 constexpr unsigned kV1 = 3, kT9 = 25, kSp = 29;
 
 // start_thread (arch/mips/kernel/process.c): registers zero, user mode, pc at the entry.
@@ -396,6 +409,7 @@ user::LinuxAbi make_abi(std::string_view name, std::endian order) {
                 {88, 4}, {96, 8}, {64, 4}, {68, 4}, {72, 4}, {76, 4}, {80, 4}, {84, 4}, {}};
   // The kernel's o32 struct sigaction: sa_flags, sa_handler, sa_mask (16 bytes).
   abi.sigaction = {24, {4, 4}, {0, 4}, {}, {8, 8}};
+  abi.termios = {kTermiosControlCharacters, kTermiosLocalFlags};
   abi.start = start_mips;
   abi.private_syscall = mips_private_syscall;
   abi.map_special_pages = mips_map_sigreturn_page;
