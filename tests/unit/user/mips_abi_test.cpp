@@ -4,6 +4,8 @@
 // descriptor in v1; set_thread_area sets what RDHWR $29 reads. The signal frame at the offsets
 // of arch/mips/kernel/signal.c (checked with offsetof under mips-linux-gnu-gcc: rt_sigframe
 // siginfo 24, ucontext 152; sigcontext sc_pc 8, sc_regs 16; uc_sigmask 616).
+#include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
@@ -118,6 +120,50 @@ TEST_CASE("MIPS o32 system calls: v0/a3 results, stack arguments, pipe, TLS") {
   CHECK(read_fd > 2);
   CHECK(write_fd > 2);
   CHECK(read_fd != write_fd);
+}
+
+TEST_CASE("MIPS o32 TCGETS: the 40-byte termios in MIPS order (asm/termbits.h)") {
+  const std::endian order = GENERATE(std::endian::big, std::endian::little);
+  const int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  REQUIRE(master >= 0);
+  REQUIRE(grantpt(master) == 0);
+  REQUIRE(unlockpt(master) == 0);
+  const int terminal = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+  REQUIRE(terminal >= 0);
+  struct termios host {};
+  REQUIRE(tcgetattr(terminal, &host) == 0);
+  host.c_cc[VMIN] = 7, host.c_cc[VEOF] = 9, host.c_cc[VEOL2] = 11;
+  host.c_lflag |= IEXTEN;
+  host.c_lflag &= ~TOSTOP;
+  REQUIRE(tcsetattr(terminal, TCSANOW, &host) == 0);
+
+  test::Pipe out;
+  test::FakeProgram program;
+  program.machine = 8;  // EM_MIPS
+  program.bss = 0x1000;
+  const std::uint32_t data = test::kData;
+  MipsAsm a;
+  a.li(kA0, static_cast<std::uint32_t>(terminal)).li(kA1, 0x540d).li(kA2, data).syscall(4054);
+  a.li(kA0, static_cast<std::uint32_t>(out.write_end)).li(kA1, data).li(kA2, 44).syscall(4004);
+  a.li(kA0, 0).syscall(4246);
+  program.code = a.code;
+  REQUIRE(test::fake_data_address(program) == data);
+  const std::string path = test::write_temp_file(test::build_fake_elf(program, order), "mipstty");
+  const UserTarget target = mips_target(order);
+  {
+    LinuxProcess process(target, UserOptions{}, ProgramRequest{path, {path}, {}});
+    CHECK(process.run().kind == ProcessEnd::Kind::Exited);
+  }
+  close(terminal), close(master);
+  const std::string bytes = out.drain();
+  REQUIRE(bytes.size() == 44);
+  GuestStruct guest(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), order);
+  CHECK(guest.get(17 + 4, 1) == 7);       // MIPS VMIN 4
+  CHECK(guest.get(17 + 16, 1) == 9);      // MIPS VEOF 16
+  CHECK(guest.get(17 + 6, 1) == 11);      // MIPS VEOL2 6
+  CHECK(guest.get32(12) & 0x100);         // MIPS IEXTEN
+  CHECK_FALSE(guest.get32(12) & 0x8000);  // MIPS TOSTOP
+  CHECK(guest.get32(40) == 0);            // past the 40 bytes: untouched
 }
 
 TEST_CASE("MIPS o32 signal frame: layout, handler entry, trampoline and rt_sigreturn") {
