@@ -96,6 +96,15 @@ struct Stat64Layout {
   FieldAt legacy_ino;  // the 32-bit __st_ino some ABIs keep beside st_ino
 };
 
+// struct termios as TCGETS and TCSETS* see it: c_iflag, c_oflag, c_cflag, c_lflag, c_line,
+// then c_cc. Empty spans mean the host's layout (19 control characters in host order).
+struct TermiosLayout {
+  static constexpr std::uint8_t kNoHostCharacter = 0xff;
+  // The host c_cc index of each guest c_cc entry (kNoHostCharacter: the host has none).
+  std::span<const std::uint8_t> control_characters;
+  std::span<const GuestHostPair> local_flags;  // c_lflag bits that differ from the host's
+};
+
 // The kernel's struct sigaction as rt_sigaction reads and writes it.
 struct SigactionLayout {
   std::uint16_t size;
@@ -218,6 +227,7 @@ struct LinuxAbi {
   std::span<const GuestHostPair> fcntl_commands;    // F_*, only where they differ (MIPS)
   Stat64Layout stat64;
   SigactionLayout sigaction;
+  TermiosLayout termios;
 
   // Hooks. start() sets pc, sp and any ABI register (ARM: Thumb state for an odd entry).
   std::function<void(CoreRegisters&, const StartState&)> start;

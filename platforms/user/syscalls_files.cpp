@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <vector>
 
 #include "platforms/user/guest_struct.h"
@@ -20,6 +21,61 @@
 namespace anvil::user {
 
 namespace {
+
+// The kernel's struct termios: four u32 flag words, c_line, then c_cc (19 on the host).
+constexpr std::size_t kTermiosLine = 16, kTermiosControl = 17, kHostControlCharacters = 19;
+
+std::size_t termios_size(const TermiosLayout& layout) {
+  return kTermiosControl + (layout.control_characters.empty() ? kHostControlCharacters
+                                                              : layout.control_characters.size());
+}
+
+// The host c_cc index of guest c_cc[i], or kNoHostCharacter.
+std::uint8_t host_control_character(const TermiosLayout& layout, std::size_t i) {
+  if (layout.control_characters.empty()) return static_cast<std::uint8_t>(i);
+  const std::uint8_t host = layout.control_characters[i];
+  return host < kHostControlCharacters ? host : TermiosLayout::kNoHostCharacter;
+}
+
+// Moves the listed bits from one numbering to the other; other bits stay where they are.
+std::uint32_t translate_bits(std::uint32_t value, std::span<const GuestHostPair> pairs,
+                             bool to_host) {
+  std::uint32_t result = value;
+  for (const GuestHostPair& pair : pairs) result &= ~(to_host ? pair.guest : pair.host);
+  for (const GuestHostPair& pair : pairs)
+    if (value & (to_host ? pair.guest : pair.host)) result |= to_host ? pair.host : pair.guest;
+  return result;
+}
+
+GuestStruct termios_to_guest(const std::uint8_t* host, const TermiosLayout& layout,
+                             std::endian order) {
+  GuestStruct guest(termios_size(layout), order);
+  for (unsigned i = 0; i < 4; ++i) {
+    std::uint32_t word;
+    std::memcpy(&word, host + 4 * i, 4);
+    if (i == 3) word = translate_bits(word, layout.local_flags, false);
+    guest.put32(4 * i, word);
+  }
+  guest.bytes()[kTermiosLine] = host[kTermiosLine];
+  for (std::size_t i = kTermiosControl; i < guest.size(); ++i) {
+    const std::uint8_t from = host_control_character(layout, i - kTermiosControl);
+    if (from != TermiosLayout::kNoHostCharacter) guest.bytes()[i] = host[kTermiosControl + from];
+  }
+  return guest;
+}
+
+void termios_to_host(const GuestStruct& guest, const TermiosLayout& layout, std::uint8_t* host) {
+  for (unsigned i = 0; i < 4; ++i) {
+    std::uint32_t word = guest.get32(4 * i);
+    if (i == 3) word = translate_bits(word, layout.local_flags, true);
+    std::memcpy(host + 4 * i, &word, 4);
+  }
+  host[kTermiosLine] = guest.bytes()[kTermiosLine];
+  for (std::size_t i = kTermiosControl; i < guest.size(); ++i) {
+    const std::uint8_t to = host_control_character(layout, i - kTermiosControl);
+    if (to != TermiosLayout::kNoHostCharacter) host[kTermiosControl + to] = guest.bytes()[i];
+  }
+}
 std::int64_t result_of(long host_result) {
   return host_result < 0 ? -errno : host_result;
 }
@@ -235,29 +291,17 @@ std::int64_t LinuxProcess::do_ioctl(int fd, std::uint32_t request, Addr argument
   const std::endian order = abi_.byte_order;
   switch (host_request) {
     case TCGETS: {
-      // The kernel's struct termios: four u32 flag words, c_line, c_cc[19] (36 bytes).
       std::uint8_t host[64] = {};
       if (ioctl(fd, TCGETS, host) < 0) return -errno;
-      GuestStruct guest(36, order);
-      for (unsigned i = 0; i < 4; ++i) {
-        std::uint32_t word;
-        std::memcpy(&word, host + 4 * i, 4);
-        guest.put32(4 * i, word);
-      }
-      std::memcpy(guest.bytes().data() + 16, host + 16, 20);
-      return guest.write_to(*space_, argument) ? 0 : -EFAULT;
+      return termios_to_guest(host, abi_.termios, order).write_to(*space_, argument) ? 0 : -EFAULT;
     }
     case TCSETS:
     case TCSETSW:
     case TCSETSF: {
-      GuestStruct guest(36, order);
+      GuestStruct guest(termios_size(abi_.termios), order);
       if (!guest.read_from(*space_, argument)) return -EFAULT;
       std::uint8_t host[64] = {};
-      for (unsigned i = 0; i < 4; ++i) {
-        const std::uint32_t word = guest.get32(4 * i);
-        std::memcpy(host + 4 * i, &word, 4);
-      }
-      std::memcpy(host + 16, guest.bytes().data() + 16, 20);
+      termios_to_host(guest, abi_.termios, host);
       return result_of(ioctl(fd, host_request, host));
     }
     case TIOCGWINSZ: {

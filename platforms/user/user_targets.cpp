@@ -5,6 +5,9 @@
 #ifdef ANVIL_USER_HAVE_ARM
 #include "cores/arm/linux_abi_arm.h"
 #endif
+#ifdef ANVIL_USER_HAVE_MIPS
+#include "cores/mips/linux_abi_mips.h"
+#endif
 
 namespace anvil::user {
 
@@ -12,6 +15,9 @@ std::vector<UserTarget> available_user_targets() {
   std::vector<UserTarget> targets;
 #ifdef ANVIL_USER_HAVE_ARM
   for (UserTarget& t : arm::arm_user_targets()) targets.push_back(std::move(t));
+#endif
+#ifdef ANVIL_USER_HAVE_MIPS
+  for (UserTarget& t : mips::mips_user_targets()) targets.push_back(std::move(t));
 #endif
   return targets;
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Test set-up: downloads Debian's busybox-static for armel and armhf (a real program nobody
-# here wrote) and unpacks each to DIR/<arch>/busybox. Needs the foreign architectures in
+# Test set-up: downloads Debian's busybox-static for armel, armhf and mipsel (a real program
+# nobody here wrote) and unpacks each to DIR/<arch>/busybox. Needs the foreign architectures in
 # dpkg (added here when missing, with apt-get update) and the Debian mirror; idempotent.
-#   fetch_busybox.sh DIR [ARCH...]      (default ARCH: armel armhf)
+#   fetch_busybox.sh DIR [ARCH...]      (default ARCH: armel armhf mipsel)
 set -euo pipefail
 dir=${1:?usage: fetch_busybox.sh DIR [ARCH...]}
 shift
 arches=("$@")
-[ ${#arches[@]} -eq 0 ] && arches=(armel armhf)
+[ ${#arches[@]} -eq 0 ] && arches=(armel armhf mipsel)
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 sudo_cmd=()

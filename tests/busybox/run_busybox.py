@@ -26,7 +26,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-QEMU = {"armel": "qemu-arm", "armhf": "qemu-arm"}  # arch -> qemu-user program
+# arch -> qemu-user program
+QEMU = {"armel": "qemu-arm", "armhf": "qemu-arm", "mipsel": "qemu-mipsel"}
 STATS = re.compile(rb"anvil user: (\d+) instructions, [0-9.]+ s\n")
 
 
@@ -61,11 +62,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anvil", required=True)
     parser.add_argument("--busybox-dir", required=True)
-    parser.add_argument("--arch", action="append", help="armel, armhf (default: both)")
+    parser.add_argument("--arch", action="append", help="armel, armhf, mipsel (default: all)")
     parser.add_argument("--script", action="append", help="only these scripts (names)")
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
-    arches = args.arch or ["armel", "armhf"]
+    arches = args.arch or list(QEMU)
     scripts_dir = os.path.join(HERE, "scripts")
     scripts = sorted(s[:-3] for s in os.listdir(scripts_dir) if s.endswith(".sh"))
     if args.script:

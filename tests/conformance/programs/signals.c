@@ -1,7 +1,9 @@
 // POSIX signals: a handler for raise(), the mask (blocked signals stay pending until
 // unblocked), SA_RESETHAND, sigaltstack, and synchronous faults recovered with siglongjmp:
-// a NULL load (SIGSEGV) and __builtin_trap (SIGILL on both x86 and ARM). Handlers only set
-// flags; all printing happens outside them.
+// a NULL load (SIGSEGV) and an illegal instruction (SIGILL): __builtin_trap on x86 and ARM,
+// a reserved opcode on MIPS, where __builtin_trap is TEQ and raises SIGTRAP. Handlers only set
+// flags; all printing happens outside them. Signal numbers differ between ISAs (MIPS has
+// SIGUSR1 16), so the output names them instead of printing numbers.
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,7 +13,9 @@
 static volatile sig_atomic_t received, received_info_code, depth;
 static sigjmp_buf recover;
 
-static void count(int signal) { received += signal; }
+static void count(int signal) {
+  received += signal;
+}
 
 static void with_info(int signal, siginfo_t* info, void* context) {
   (void)context;
@@ -36,13 +40,23 @@ static void on_altstack(int signal) {
   depth = (now.ss_flags & SS_ONSTACK) != 0;
 }
 
+// Executes an instruction the CPU does not implement. Major opcode 0x3b is reserved in
+// MIPS32 Release 2 (MIPS32 ISA Vol. II, table A.2), so the CPU raises Reserved Instruction.
+static void illegal_instruction(void) {
+#if defined(__mips__)
+  __asm__ volatile(".word 0xec000000");
+#else
+  __builtin_trap();
+#endif
+}
+
 int main(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = count;
   sigaction(SIGUSR1, &action, NULL);
   raise(SIGUSR1);
-  printf("after raise(SIGUSR1): received %d\n", (int)received);
+  printf("after raise(SIGUSR1): received SIGUSR1 %d\n", received == SIGUSR1);
 
   sigset_t block, pending;
   sigemptyset(&block);
@@ -53,7 +67,7 @@ int main(void) {
   sigpending(&pending);
   printf("blocked: received %d, pending %d\n", (int)received, sigismember(&pending, SIGUSR1));
   sigprocmask(SIG_UNBLOCK, &block, NULL);
-  printf("unblocked: received %d\n", (int)received);
+  printf("unblocked: received SIGUSR1 %d\n", received == SIGUSR1);
 
   memset(&action, 0, sizeof action);
   action.sa_sigaction = with_info;
@@ -62,9 +76,11 @@ int main(void) {
   raise(SIGUSR2);
   struct sigaction now;
   sigaction(SIGUSR2, NULL, &now);
-  printf("SA_SIGINFO: signal %d, si_code is SI_TKILL or SI_USER: %d, reset to default: %d\n",
-         (int)received, received_info_code == SI_TKILL || received_info_code == SI_USER,
-         now.sa_handler == SIG_DFL);
+  printf(
+      "SA_SIGINFO: signal is SIGUSR2 %d, si_code is SI_TKILL or SI_USER: %d, reset to default: "
+      "%d\n",
+      received == SIGUSR2, received_info_code == SI_TKILL || received_info_code == SI_USER,
+      now.sa_handler == SIG_DFL);
 
   static char stack_memory[65536];
   stack_t alt = {.ss_sp = stack_memory, .ss_size = sizeof stack_memory, .ss_flags = 0};
@@ -86,10 +102,10 @@ int main(void) {
     volatile int* nowhere = (volatile int*)unmapped_address;
     printf("unreachable %d\n", *nowhere);
   }
-  printf("recovered from signal %d (SIGSEGV %d), si_addr %#lx, SEGV_MAPERR %d\n", caught,
-         SIGSEGV, fault_address, fault_code == SEGV_MAPERR);
+  printf("recovered from signal %d (SIGSEGV %d), si_addr %#lx, SEGV_MAPERR %d\n", caught, SIGSEGV,
+         fault_address, fault_code == SEGV_MAPERR);
   caught = sigsetjmp(recover, 1);
-  if (caught == 0) __builtin_trap();
+  if (caught == 0) illegal_instruction();
   printf("recovered from signal %d (SIGILL %d)\n", caught, SIGILL);
   // The mask was restored by siglongjmp: a second fault is caught again.
   caught = sigsetjmp(recover, 1);
