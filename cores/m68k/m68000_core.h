@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cores/m68k/m68000.h"
+#include "cores/m68k/m68k_fpu_state.h"
 
 namespace anvil::m68k {
 
@@ -84,6 +85,8 @@ class M68000Core final : public M68000 {
   // ---------------------------------------------------------------------------------------
   std::uint32_t d[8]{};
   std::uint32_t a[8]{};  // a[7] is the active stack pointer
+  M68kFpuState fpu;      // used only when fpu_model() is not FpuModel::None
+  FpuModel fpu_model() const { return fpu_model_; }
   std::uint16_t sr() const { return sr_; }
   void set_sr(std::uint16_t value);  // swaps stacks when S changes
   void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }
@@ -218,6 +221,7 @@ class M68000Core final : public M68000 {
   bool interrupt_pending() const;
 
   std::string model_;
+  FpuModel fpu_model_ = FpuModel::None;  // set from the variant
   MemoryPort& memory_;
   bool log_bus_cycles_;
   bool linux_user_;
