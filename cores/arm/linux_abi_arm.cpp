@@ -5,20 +5,17 @@
 // (Documentation/arch/arm/kernel_user_helpers.rst).
 #include "cores/arm/linux_abi_arm.h"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
 
 #include <cerrno>
 
 #include "cores/arm/arm_a.h"
+#include "platforms/user/asm_generic_tables.h"
 
 namespace anvil::arm {
 
 namespace {
 
-using user::GuestHostPair;
 using user::Sys;
 
 constexpr user::SyscallNumber kSyscalls[] = {
@@ -168,50 +165,6 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {439, Sys::faccessat2},
 };
 
-// ARM's open flags: O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE differ from x86-64
-// (arch/arm/include/uapi/asm/fcntl.h).
-constexpr GuestHostPair kOpenFlags[] = {
-    {00000100, O_CREAT},
-    {00000200, O_EXCL},
-    {00000400, O_NOCTTY},
-    {00001000, O_TRUNC},
-    {00002000, O_APPEND},
-    {00004000, O_NONBLOCK},
-    {00010000, O_DSYNC},
-    {00020000, FASYNC},
-    {00040000, O_DIRECTORY},
-    {00100000, O_NOFOLLOW},
-    {00200000, O_DIRECT},
-    {00400000, 0 /* O_LARGEFILE */},
-    {01000000, O_NOATIME},
-    {02000000, O_CLOEXEC},
-    {04000000, 04000000 /* __O_SYNC */},
-    {010000000, O_PATH},
-    {020000000, 020000000 /* __O_TMPFILE */},
-};
-
-constexpr GuestHostPair kMmapFlags[] = {
-    {0x01, MAP_SHARED},
-    {0x02, MAP_PRIVATE},
-    {0x10, MAP_FIXED},
-    {0x20, MAP_ANONYMOUS},
-    {0x100, MAP_GROWSDOWN},
-    {0x800, MAP_DENYWRITE},
-    {0x1000, MAP_EXECUTABLE},
-    {0x2000, MAP_LOCKED},
-    {0x4000, MAP_NORESERVE},
-    {0x8000, MAP_POPULATE},
-    {0x10000, MAP_NONBLOCK},
-    {0x20000, MAP_STACK},
-    {0x100000, MAP_FIXED_NOREPLACE},
-};
-
-constexpr GuestHostPair kIoctls[] = {
-    {0x5401, TCGETS},    {0x5402, TCSETS},    {0x5403, TCSETSW},    {0x5404, TCSETSF},
-    {0x540f, TIOCGPGRP}, {0x5410, TIOCSPGRP}, {0x5413, TIOCGWINSZ}, {0x541b, FIONREAD},
-    {0x5450, FIONCLEX},  {0x5451, FIOCLEX},
-};
-
 // AT_HWCAP and AT_PLATFORM come from the core's variant table (arm_a_linux_hwcap): exactly
 // what each model implements, never NEON.
 user::CpuFeatures arm_features(const std::string& cpu) {
@@ -324,9 +277,9 @@ user::LinuxAbi make_abi(std::string_view name, std::string_view platform, std::s
   abi.clone_tls_before_child_tid = true;
   abi.align_64bit_arguments = true;
   abi.syscalls = kSyscalls;
-  abi.open_flags = kOpenFlags;
-  abi.mmap_flags = kMmapFlags;
-  abi.ioctl_requests = kIoctls;
+  abi.open_flags = user::kArmM68kOpenFlags;
+  abi.mmap_flags = user::kAsmGenericMmapFlags;
+  abi.ioctl_requests = user::kAsmGenericIoctls;
   abi.sig_block = 0;
   abi.sa_siginfo = 0x4;
   abi.sa_restorer = 0x04000000;

@@ -33,7 +33,9 @@ void M68000Core::idle(unsigned clocks) {
 
 bool M68000Core::transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
                            Cycles& wait) {
-  const Addr a = address & kAddressMask;
+  // HACK: Linux user mode gives the 68000 a 32-bit bus so that test programs can live where
+  // the m68k kernel puts them (above 16 MB); the 68020+ variants have one anyway.
+  const Addr a = linux_user_ ? address : address & kAddressMask;
   bool ok;
   if (kind == Access::Store) {
     ok = size == 1 ? memory_.store<std::uint8_t>(a, bytes[0])

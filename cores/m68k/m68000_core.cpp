@@ -91,6 +91,13 @@ void M68000Core::set_architectural_state(const M68000State& s) {
 // space and fills the queue; interrupts masked, tracing off.
 void M68000Core::reset() {
   state_ = CoreState::Running;
+  if (linux_user_) {
+    // Linux user mode has no vector table: the process starts in user mode where
+    // LinuxAbi::start puts it (pc, usp).
+    sr_ = 0;
+    fault_ = {};
+    return;
+  }
   sr_ = kSupervisor | kInterruptMask;
   fault_ = {};
   try {
@@ -229,7 +236,7 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
     std::uint16_t words[2] = {0, 0};
     for (unsigned i = 0; i < 2; ++i) {
       std::uint8_t b[2] = {0, 0};
-      memory_.debug_read((v + 2 * i) & 0xFFFFFF, b, 2);
+      memory_.debug_read((v + 2 * i) & (linux_user_ ? 0xFFFFFFFF : 0xFFFFFF), b, 2);
       words[i] = static_cast<std::uint16_t>((b[0] << 8) | b[1]);
     }
     ird_ = words[0];

@@ -5,6 +5,10 @@
 
 namespace anvil::m68k {
 
+namespace {
+constexpr unsigned kPcRegisterIndex = 17;  // register_info(): d0-d7, a0-a7, ps, pc
+}  // namespace
+
 // Stacks the short frame: PC low, SR, PC high, in that bus order (vectors), at SSP-6.
 void M68000Core::begin_exception_frame(unsigned vector, std::uint32_t stacked_pc,
                                        std::uint16_t old_sr) {
@@ -61,6 +65,9 @@ void M68000Core::user_mode_exception(unsigned vector, std::uint32_t address) {
       break;
   }
   trace_pending_ = false;
+  // The signal frame saves the faulting instruction's address (the kernel's stacked PC), so
+  // point the PC and the queue back at it before the handler sees the registers.
+  write_register(kPcRegisterIndex, instruction_pc_);
   if (hooks_->user_fault(fault, instruction_pc_, address))
     stop_requested_.store(true, std::memory_order_relaxed);
 }

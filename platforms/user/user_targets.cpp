@@ -8,6 +8,9 @@
 #ifdef ANVIL_USER_HAVE_MIPS
 #include "cores/mips/linux_abi_mips.h"
 #endif
+#ifdef ANVIL_USER_HAVE_M68K
+#include "cores/m68k/linux_abi_m68k.h"
+#endif
 
 namespace anvil::user {
 
@@ -18,6 +21,9 @@ std::vector<UserTarget> available_user_targets() {
 #endif
 #ifdef ANVIL_USER_HAVE_MIPS
   for (UserTarget& t : mips::mips_user_targets()) targets.push_back(std::move(t));
+#endif
+#ifdef ANVIL_USER_HAVE_M68K
+  for (UserTarget& t : m68k::m68k_user_targets()) targets.push_back(std::move(t));
 #endif
   return targets;
 }
