@@ -48,8 +48,13 @@ struct BusCycle {
 };
 
 struct M68000Config {
+  // "68000", "68010", "68020", "68030" or "68040" (m68k_variants.h).
   std::string model = "68000";
+  // The FPU: empty for the variant's own (68020/68030: a 68882; 68040: its on-chip FPU;
+  // 68000/68010: none), or "68881", "68882", "none" where the variant allows a choice.
+  std::string fpu;
   // Keep the log of bus cycles (BusCycle) of the last step(); costs time, for the vectors.
+  // (68000/68010 only: the 68020 and later have no bus-cycle model.)
   bool log_bus_cycles = false;
   // Linux user mode: TRAP #0 calls Hooks::system_call, faults call Hooks::user_fault instead
   // of taking their exception vectors (platforms/user serves them).
@@ -81,10 +86,10 @@ class M68000 : public Core {
   virtual void clear_bus_log() = 0;
 };
 
-std::vector<std::string> m68k_models();  // "68000"
+std::vector<std::string> m68k_models();  // "68000" ... "68040"
 bool is_m68k_model(std::string_view model);
 
-// Throws std::invalid_argument naming the model when it is unknown.
+// Throws std::invalid_argument naming the model (or FPU) when it is unknown.
 std::unique_ptr<M68000> create_m68000(const M68000Config& config, MemoryPort& memory);
 
 }  // namespace anvil::m68k

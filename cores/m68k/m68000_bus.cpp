@@ -13,6 +13,21 @@ constexpr std::uint32_t kAddressMask = 0x00FFFFFF;  // 24 address lines (A23..A1
 constexpr Cycles kBusCycle = 4;
 }  // namespace
 
+template <class T>
+T M68000Core::fast_load(std::uint32_t address, Space space) {
+  T value = 0;
+  if (!memory_.load<T>(address & address_mask_, value,
+                       space == Space::Program ? Access::Fetch : Access::Load)) [[unlikely]]
+    bus_error(address, false, space);
+  return value;
+}
+
+template <class T>
+void M68000Core::fast_store(std::uint32_t address, T value) {
+  if (!memory_.store<T>(address & address_mask_, value)) [[unlikely]]
+    bus_error(address, true, Space::Data);
+}
+
 void M68000Core::log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data,
                      bool uds, bool lds, Cycles length) {
   if (!log_bus_cycles_) return;
@@ -26,16 +41,14 @@ void M68000Core::log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, 
 }
 
 void M68000Core::idle(unsigned clocks) {
-  if (clocks == 0) return;
+  if (clocks == 0 || fast_bus_) return;
   log(BusCycleKind::Idle, 0, 0, 0, false, false, clocks);
   cycles_ += clocks;
 }
 
 bool M68000Core::transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
                            Cycles& wait) {
-  // HACK: Linux user mode gives the 68000 a 32-bit bus so that test programs can live where
-  // the m68k kernel puts them (above 16 MB); the 68020+ variants have one anyway.
-  const Addr a = linux_user_ ? address : address & kAddressMask;
+  const Addr a = address & address_mask_;
   bool ok;
   if (kind == Access::Store) {
     ok = size == 1 ? memory_.store<std::uint8_t>(a, bytes[0])
@@ -70,6 +83,12 @@ void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
 }
 
 std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
+  if (fast_bus_) [[likely]] {
+    // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
+    if ((address & 1) && space == Space::Program) [[unlikely]]
+      address_error(address, false, space);
+    return fast_load<std::uint16_t>(address, space);
+  }
   if (address & 1) address_error(address, false, space);
   std::uint8_t bytes[2];
   Cycles wait = 0;
@@ -91,6 +110,7 @@ std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
 
 std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
   const Space space = program ? Space::Program : Space::Data;
+  if (fast_bus_) return fast_load<std::uint8_t>(address, space);
   std::uint8_t byte = 0;
   Cycles wait = 0;
   const bool ok = transport(program ? Access::Fetch : Access::Load, address, &byte, 1, wait);
@@ -104,6 +124,7 @@ std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
 }
 
 void M68000Core::write_word(std::uint32_t address, std::uint16_t value) {
+  if (fast_bus_) return fast_store<std::uint16_t>(address, value);
   if (address & 1) address_error(address, true, Space::Data);
   std::uint8_t bytes[2] = {static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
   Cycles wait = 0;
@@ -116,6 +137,7 @@ void M68000Core::write_word(std::uint32_t address, std::uint16_t value) {
 }
 
 void M68000Core::write_byte(std::uint32_t address, std::uint8_t value) {
+  if (fast_bus_) return fast_store<std::uint8_t>(address, value);
   Cycles wait = 0;
   const bool ok = transport(Access::Store, address, &value, 1, wait);
   const bool upper = !(address & 1);
@@ -133,6 +155,7 @@ std::uint32_t M68000Core::read(Size size, std::uint32_t address) {
     case Size::Word:
       return read_word(address);
     case Size::Long: {
+      if (fast_bus_) return fast_load<std::uint32_t>(address, Space::Data);
       // A long is two word cycles, high word first (UM 8: "nR nr").
       const std::uint32_t high = read_word(address);
       return (high << 16) | read_word(address + 2);
@@ -150,6 +173,7 @@ void M68000Core::write(Size size, std::uint32_t address, std::uint32_t value) {
       write_word(address, static_cast<std::uint16_t>(value));
       break;
     case Size::Long:
+      if (fast_bus_) return fast_store<std::uint32_t>(address, value);
       write_word(address, static_cast<std::uint16_t>(value >> 16));
       write_word(address + 2, static_cast<std::uint16_t>(value));
       break;
@@ -157,6 +181,7 @@ void M68000Core::write(Size size, std::uint32_t address, std::uint32_t value) {
 }
 
 void M68000Core::write_long_low_first(std::uint32_t address, std::uint32_t value) {
+  if (fast_bus_) return fast_store<std::uint32_t>(address, value);
   write_word(address + 2, static_cast<std::uint16_t>(value));
   write_word(address, static_cast<std::uint16_t>(value >> 16));
 }

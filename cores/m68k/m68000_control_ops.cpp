@@ -17,6 +17,12 @@ void jump(M68000Core& cpu, std::uint32_t target) {
 // queue is refilled at the target anyway); `return_address` is where the instruction ends.
 std::uint32_t control_target(M68000Core& cpu, std::uint16_t op, std::uint32_t& return_address) {
   const unsigned mode = ea_mode(op), reg = ea_reg(op);
+  if (cpu.at_least(CpuLevel::M68020) && (mode == 6 || (mode == 7 && reg == 3))) {
+    // The 68020's index modes have a variable number of extension words: read them all.
+    const Operand target = cpu.ea(mode, reg, Size::Long);
+    return_address = cpu.pc_value() - 2;
+    return target.address;
+  }
   const std::uint32_t extension_address = cpu.pc_value() - 2;  // where IRC came from
   return_address = extension_address + 2;
   switch (mode) {

@@ -5,18 +5,53 @@
 
 namespace anvil::m68k {
 
+namespace {
+const M68kVariant& variant_named(const std::string& model) {
+  if (const M68kVariant* v = find_m68k_variant(model)) return *v;
+  std::string known;
+  for (const M68kVariant& v : m68k_variants())
+    known += (known.empty() ? "" : ", ") + std::string(v.name);
+  throw std::invalid_argument("unknown m68k model '" + model + "' (known: " + known + ")");
+}
+
+FpuModel fpu_for(const M68kVariant& variant, const std::string& fpu) {
+  if (fpu.empty()) return variant.default_fpu;
+  if (variant.fpu_selectable) {
+    if (fpu == "68881") return FpuModel::Mc68881;
+    if (fpu == "68882") return FpuModel::Mc68882;
+    if (fpu == "none") return FpuModel::None;
+  }
+  if (fpu == "none" && variant.default_fpu == FpuModel::None) return FpuModel::None;
+  throw std::invalid_argument("m68k model '" + std::string(variant.name) + "' cannot have FPU '" +
+                              fpu + "' (68020/68030: 68881, 68882 or none)");
+}
+}  // namespace
+
 M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
-    : model_(config.model),
-      memory_(memory),
-      log_bus_cycles_(config.log_bus_cycles),
-      linux_user_(config.linux_user),
-      dispatch_(&m68000_dispatch()) {
+    : model_(config.model), memory_(memory), linux_user_(config.linux_user) {
+  const M68kVariant& variant = variant_named(config.model);
+  level_ = variant.level;
+  fpu_model_ = fpu_for(variant, config.fpu);
+  fast_bus_ = variant.timing != TimingSource::BusCycles;
+  log_bus_cycles_ = config.log_bus_cycles && !fast_bus_;
+  address_mask_ = variant.address_bits >= 32 ? 0xFFFFFFFFu : (1u << variant.address_bits) - 1;
+  // HACK: Linux user mode gives the 68000/68010 a 32-bit bus so that test programs can live
+  // where the m68k kernel puts them (above 16 MB); the 68020+ have one anyway.
+  if (config.linux_user) address_mask_ = 0xFFFFFFFFu;
+  sr_implemented_ = level_ >= CpuLevel::M68020 ? kSrImplemented020 : kSrImplemented;
+  // The 68040 has no master stack (040 UM 1.3.2: M is kept, ISP only): M still reads back.
+  dispatch_ = &m68k_dispatch(level_);
+  if (fast_bus_) timing_ = m68k_opcode_cycles(variant.timing).data();
   if (config.linux_user) sr_ = 0;  // user mode from the start
 }
 
+// Writing SR swaps A7 with the stack pointer S (and, 68020/68030, M) now selects.
 void M68000Core::set_sr(std::uint16_t value) {
-  value &= kSrImplemented;
-  if ((value ^ sr_) & kSupervisor) std::swap(a[7], other_sp_);
+  value &= sr_implemented_;
+  const std::uint16_t changed = value ^ sr_;
+  if (changed & kSupervisor) std::swap(a[7], other_sp_);
+  if ((changed & kMaster) && level_ != CpuLevel::M68040)
+    std::swap((value & kSupervisor) ? a[7] : other_sp_, inactive_ssp_);
   sr_ = value;
 }
 
@@ -75,7 +110,7 @@ M68000State M68000Core::architectural_state() const {
 void M68000Core::set_architectural_state(const M68000State& s) {
   for (unsigned i = 0; i < 8; ++i) d[i] = s.d[i];
   for (unsigned i = 0; i < 7; ++i) a[i] = s.a[i];
-  sr_ = s.sr & kSrImplemented;
+  sr_ = s.sr & sr_implemented_;
   a[7] = supervisor() ? s.ssp : s.usp;
   other_sp_ = supervisor() ? s.usp : s.ssp;
   pc_ = s.pc;
@@ -100,6 +135,7 @@ void M68000Core::reset() {
   }
   sr_ = kSupervisor | kInterruptMask;
   fault_ = {};
+  control = {};  // VBR = 0, caches off (020 UM 7.3.4; 040 UM 3.x)
   try {
     idle(6);  // HACK: reset's internal clocks before the first read are not in the vectors
     const std::uint32_t ssp_high = read_word(0, true);
@@ -149,6 +185,7 @@ void M68000Core::execute_one() {
   trace_pending_ = sr_ & kTrace;
   (*dispatch_)[opcode_](*this, opcode_);
   ++instructions_;
+  if (timing_) cycles_ += timing_[opcode_] + memory_.take_wait_cycles();
 }
 
 Cycles M68000Core::step() {
@@ -171,6 +208,8 @@ Cycles M68000Core::step() {
       }
       execute_one();
     }
+  } catch (const InstructionAbort&) {
+    // the exception was taken where the instruction found the fault
   } catch (const BusFaultAbort&) {
     try {
       group0_exception();
@@ -236,7 +275,7 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
     std::uint16_t words[2] = {0, 0};
     for (unsigned i = 0; i < 2; ++i) {
       std::uint8_t b[2] = {0, 0};
-      memory_.debug_read((v + 2 * i) & (linux_user_ ? 0xFFFFFFFF : 0xFFFFFF), b, 2);
+      memory_.debug_read((v + 2 * i) & address_mask_, b, 2);
       words[i] = static_cast<std::uint16_t>((b[0] << 8) | b[1]);
     }
     ird_ = words[0];
@@ -247,15 +286,15 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
 }
 
 std::vector<std::string> m68k_models() {
-  return {"68000"};
+  std::vector<std::string> names;
+  for (const M68kVariant& v : m68k_variants()) names.emplace_back(v.name);
+  return names;
 }
 bool is_m68k_model(std::string_view model) {
-  return model == "68000";
+  return find_m68k_variant(model) != nullptr;
 }
 
 std::unique_ptr<M68000> create_m68000(const M68000Config& config, MemoryPort& memory) {
-  if (!is_m68k_model(config.model))
-    throw std::invalid_argument("unknown m68k model '" + config.model + "' (known: 68000)");
   return std::make_unique<M68000Core>(config, memory);
 }
 

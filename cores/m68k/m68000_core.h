@@ -18,6 +18,7 @@
 
 #include "cores/m68k/m68000.h"
 #include "cores/m68k/m68k_fpu_state.h"
+#include "cores/m68k/m68k_variants.h"
 
 namespace anvil::m68k {
 
@@ -42,8 +43,11 @@ enum : std::uint16_t {
   kX = 16,
   kInterruptMask = 0x0700,
   kSupervisor = 0x2000,
-  kTrace = 0x8000,
+  kMaster = 0x1000,     // M: 68020/68030 master/interrupt stack select (020 UM 1.3.2)
+  kTrace = 0x8000,      // T1: trace every instruction
+  kTraceFlow = 0x4000,  // T0: 68020+ trace on change of flow (not modelled: reads back)
   kSrImplemented = 0xA71F,
+  kSrImplemented020 = 0xF71F,
 };
 
 // Exception vector numbers (UM Table 6-2).
@@ -58,15 +62,40 @@ enum Vector : std::uint8_t {
   kVectorTrace = 9,
   kVectorLineA = 10,
   kVectorLineF = 11,
+  kVectorFormatError = 14,  // 68010+: RTE found a frame format it does not know
   kVectorUninitialized = 15,
   kVectorSpurious = 24,
   kVectorAutovector = 24,
   kVectorTrap = 32,
+  kVectorMmuConfiguration = 56,
+};
+
+// Exception stack frame formats (020 UM 6.4, 040 UM 8.4): the top nibble of the format word.
+enum FrameFormat : std::uint16_t {
+  kFrameNormal = 0,       // four words: SR, PC, format/vector
+  kFrameThrowaway = 1,    // 68020/68030: the copy left on the interrupt stack
+  kFrameInstruction = 2,  // six words: + the faulting instruction's address
+  kFrameAccess040 = 7,    // 68040 access error (30 words)
+  kFrameBusError010 = 8,  // 68010 bus/address error (29 words)
+  kFrameShortBus = 0xA,   // 68020/68030 short bus cycle fault (16 words)
+  kFrameLongBus = 0xB,    // 68020/68030 long bus cycle fault (46 words)
+};
+
+// The control registers MOVEC reaches (PRM 4-? MOVEC, Table: Rc encodings). The 68040's MMU
+// and transparent-translation registers are kept as plain registers (no translation).
+struct ControlRegisters {
+  std::uint32_t sfc = 0, dfc = 0;  // source/destination function code (3 bits)
+  std::uint32_t vbr = 0;           // vector base
+  std::uint32_t cacr = 0, caar = 0;
+  std::uint32_t tc = 0, itt0 = 0, itt1 = 0, dtt0 = 0, dtt1 = 0, urp = 0, srp = 0, mmusr = 0;
 };
 
 // Thrown from a bus access that faulted (address or bus error): unwinds the instruction.
 // The exception itself is taken by the step loop from the fault the core recorded.
 struct BusFaultAbort {};
+// Thrown after an exception was taken in the middle of an instruction (a reserved extension
+// word format, 68020+): unwinds the instruction; nothing more to do.
+struct InstructionAbort {};
 
 // An operand's location after its effective address was calculated (PRM 2.2).
 struct Operand {
@@ -87,6 +116,9 @@ class M68000Core final : public M68000 {
   std::uint32_t a[8]{};  // a[7] is the active stack pointer
   M68kFpuState fpu;      // used only when fpu_model() is not FpuModel::None
   FpuModel fpu_model() const { return fpu_model_; }
+  CpuLevel level() const { return level_; }
+  bool at_least(CpuLevel level) const { return level_ >= level; }
+  ControlRegisters control;
   std::uint16_t sr() const { return sr_; }
   void set_sr(std::uint16_t value);  // swaps stacks when S changes
   void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }
@@ -96,6 +128,13 @@ class M68000Core final : public M68000 {
   bool condition(unsigned cc) const;  // PRM Table 3-19
   std::uint32_t usp() const { return supervisor() ? other_sp_ : a[7]; }
   void set_usp(std::uint32_t v) { (supervisor() ? other_sp_ : a[7]) = v; }
+  // The supervisor stacks (68020/68030: M selects MSP, else ISP; earlier and later CPUs
+  // have only ISP, called SSP).
+  std::uint32_t isp() const { return (sr_ & kMaster) ? inactive_ssp_ : active_ssp(); }
+  std::uint32_t msp() const { return (sr_ & kMaster) ? active_ssp() : inactive_ssp_; }
+  void set_isp(std::uint32_t v) { ((sr_ & kMaster) ? inactive_ssp_ : active_ssp_ref()) = v; }
+  void set_msp(std::uint32_t v) { ((sr_ & kMaster) ? active_ssp_ref() : inactive_ssp_) = v; }
+  std::uint32_t address_mask() const { return address_mask_; }
 
   // The prefetch queue (UM 8: "np"). read_extension() returns IRC and refills it from the
   // PC; prefetch() ends an instruction: IRD takes IRC and IRC is refilled.
@@ -143,6 +182,10 @@ class M68000Core final : public M68000 {
   Operand ea(unsigned mode, unsigned reg, Size size, bool predec_idle = true);
   std::uint32_t read_operand(const Operand& op, Size size);
   std::uint32_t index_displacement(std::uint16_t extension) const;
+  // 68020+: (d8,An,Xn*scale) and the full extension word formats (memory indirect, base
+  // displacement, suppressed base or index; PRM 2.2.x, m68020_ea.cpp). `base` is An or the
+  // extension word's address; further extension words are read here.
+  std::uint32_t indexed_address_020(std::uint32_t base, std::uint16_t extension);
 
   // Exceptions (m68000_exceptions.cpp). Each ends the instruction.
   // Group 1/2 processing (UM 6.3): stack PC and SR, read the vector, fill the queue.
@@ -151,6 +194,7 @@ class M68000Core final : public M68000 {
   void privilege_violation();
   void illegal_instruction(unsigned vector = kVectorIllegal);
   void trap(unsigned number);  // TRAP #n (linux_user: TRAP #0 is a syscall)
+  std::uint32_t instruction_address() const { return instruction_pc_; }
   void stop(std::uint16_t new_sr);
   void reset_instruction();      // RESET: 124 clocks of RSTO
   void return_from_exception();  // RTE
@@ -201,6 +245,12 @@ class M68000Core final : public M68000 {
     return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
   }
   std::uint16_t bus_read_word(std::uint32_t address, Space space);
+  // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are
+  // split by the bus controller, invisible to the program); no log, no per-cycle timing.
+  template <class T>
+  T fast_load(std::uint32_t address, Space space);
+  template <class T>
+  void fast_store(std::uint32_t address, T value);
   void log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data, bool uds,
            bool lds, Cycles length);
   bool transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
@@ -217,15 +267,31 @@ class M68000Core final : public M68000 {
   void user_mode_exception(unsigned vector, std::uint32_t address);
   void take_interrupt(unsigned level);
   void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
+  void push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
+                  std::uint16_t old_sr, std::uint32_t address = 0);
+  void group0_exception_010();
+  void take_interrupt_010(unsigned level, int vector, std::uint32_t stacked_pc,
+                          std::uint16_t old_sr);
+  void return_from_exception_010();
+  std::uint32_t active_ssp() const { return supervisor() ? a[7] : other_sp_; }
+  std::uint32_t& active_ssp_ref() { return supervisor() ? a[7] : other_sp_; }
   void load_vector_and_fill(unsigned vector);
   bool interrupt_pending() const;
 
   std::string model_;
   FpuModel fpu_model_ = FpuModel::None;  // set from the variant
+  CpuLevel level_ = CpuLevel::M68000;
+  // 68020+: no bus-cycle model; data may sit at any address; the cycles come from the
+  // variant's timing table (timing_) plus the bus's wait states.
+  bool fast_bus_ = false;
+  std::uint32_t address_mask_ = 0x00FFFFFF;
+  std::uint16_t sr_implemented_ = kSrImplemented;
+  const std::uint8_t* timing_ = nullptr;  // cycles per opcode (fast_bus_ variants)
   MemoryPort& memory_;
-  bool log_bus_cycles_;
+  bool log_bus_cycles_ = false;
   bool linux_user_;
-  std::uint32_t other_sp_ = 0;  // the inactive stack pointer: USP in supervisor mode, else SSP
+  std::uint32_t other_sp_ = 0;      // the inactive stack pointer: USP in supervisor mode, else SSP
+  std::uint32_t inactive_ssp_ = 0;  // 68020/68030: the supervisor stack M does not select
   std::uint16_t sr_ = 0x2700;
   std::uint32_t pc_ = 0;  // the address of the next prefetch
   std::uint16_t ird_ = 0, irc_ = 0;
@@ -260,8 +326,11 @@ class M68000Core final : public M68000 {
   const std::array<Handler, 65536>* dispatch_;
 };
 
-// The dispatch table: one handler per opcode, built once from the encoding rows
-// (m68000_table.cpp).
+// The dispatch table: one handler per opcode, built once per CPU level from the encoding
+// rows (m68000_table.cpp).
 const std::array<Handler, 65536>& m68000_dispatch();
+const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level);
+// Cycles per opcode for a timing table variant (m68020_timing.cpp), built once per source.
+const std::array<std::uint8_t, 65536>& m68k_opcode_cycles(TimingSource source);
 
 }  // namespace anvil::m68k

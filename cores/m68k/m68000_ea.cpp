@@ -52,6 +52,10 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
       return {Operand::Memory, 0, false, a[reg] + static_cast<std::uint32_t>(disp)};
     }
     case 6: {
+      if (level_ >= CpuLevel::M68020) {
+        const std::uint16_t ext = read_extension();
+        return {Operand::Memory, 0, false, indexed_address_020(a[reg], ext)};
+      }
       idle(2);
       const std::uint16_t ext = read_extension(false);
       return {Operand::Memory, 0, false, a[reg] + index_displacement(ext)};
@@ -72,6 +76,11 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
       return {Operand::Memory, 0, true, base + static_cast<std::uint32_t>(disp)};
     }
     case 3: {
+      if (level_ >= CpuLevel::M68020) {
+        const std::uint32_t base = pc_ - 2;
+        const std::uint16_t ext = read_extension();
+        return {Operand::Memory, 0, true, indexed_address_020(base, ext)};
+      }
       idle(2);
       const std::uint32_t base = pc_ - 2;
       const std::uint16_t ext = read_extension(false);

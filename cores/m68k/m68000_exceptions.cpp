@@ -12,7 +12,15 @@ constexpr unsigned kPcRegisterIndex = 17;  // register_info(): d0-d7, a0-a7, ps,
 // Stacks the short frame: PC low, SR, PC high, in that bus order (vectors), at SSP-6.
 void M68000Core::begin_exception_frame(unsigned vector, std::uint32_t stacked_pc,
                                        std::uint16_t old_sr) {
-  (void)vector;
+  if (level_ >= CpuLevel::M68010) {
+    // 68020+: the traps that name an instruction stack its address too (020 UM 6.4, format 2;
+    // trace: the traced instruction).
+    const bool names_instruction =
+        level_ >= CpuLevel::M68020 && (vector == kVectorZeroDivide || vector == kVectorChk ||
+                                       vector == kVectorTrapv || vector == kVectorTrace);
+    return push_frame(names_instruction ? kFrameInstruction : kFrameNormal, vector, stacked_pc,
+                      old_sr, instruction_pc_);
+  }
   a[7] -= 6;
   write_word(a[7] + 4, static_cast<std::uint16_t>(stacked_pc));
   write_word(a[7], old_sr);
@@ -22,8 +30,9 @@ void M68000Core::begin_exception_frame(unsigned vector, std::uint32_t stacked_pc
 // Reads the handler address from the vector table (supervisor data space) and refills the
 // queue there: "nV nv np n np".
 void M68000Core::load_vector_and_fill(unsigned vector) {
-  const std::uint32_t high = read_word(vector * 4);
-  const std::uint32_t handler = (high << 16) | read_word(vector * 4 + 2);
+  const std::uint32_t entry = control.vbr + vector * 4;  // VBR: 68010+ (PRM 1.3.2)
+  const std::uint32_t high = read_word(entry);
+  const std::uint32_t handler = (high << 16) | read_word(entry + 2);
   jump_fill_first(handler);
   idle(2);
   prefetch();
@@ -106,6 +115,7 @@ void M68000Core::group0_exception() {
   trace_pending_ = false;
   const unsigned vector = fault.bus_error ? kVectorBusError : kVectorAddressError;
   if (linux_user_) return user_mode_exception(vector, fault.address);
+  if (level_ >= CpuLevel::M68010) return group0_exception_010();
   hooks_->exception_taken(vector, fault_pc_);
   idle(8);
   const std::uint16_t old_sr = sr_;
@@ -131,6 +141,10 @@ void M68000Core::take_interrupt(unsigned level) {
   state_ = CoreState::Running;
   const std::uint32_t stacked_pc = was_stopped ? pc_ : pc_ - 4;
   const std::uint16_t old_sr = sr_;
+  if (level_ >= CpuLevel::M68010) {
+    const int vector = vector_source_ ? vector_source_(vector_context_, level) : kAutovector;
+    return take_interrupt_010(level, vector, stacked_pc, old_sr);
+  }
   set_sr(
       static_cast<std::uint16_t>(((sr_ | kSupervisor) & ~kTrace & ~kInterruptMask) | (level << 8)));
   idle(6);
@@ -166,6 +180,7 @@ void M68000Core::reset_instruction() {
 
 // RTE (PRM 6-?): SR, then PC high and low from the supervisor stack.
 void M68000Core::return_from_exception() {
+  if (level_ >= CpuLevel::M68010) return return_from_exception_010();
   const std::uint32_t sp = a[7];
   const std::uint16_t new_sr = read_word(sp);
   const std::uint32_t high = read_word(sp + 2);

@@ -102,8 +102,10 @@ void op_line_f(M68000Core& cpu, std::uint16_t) {
   cpu.illegal_instruction(kVectorLineF);
 }
 
-// MOVE from SR (not privileged on the 68000): Dn "np n"; memory "nr np nw".
+// MOVE from SR (not privileged on the 68000, privileged from the 68010 on: PRM 6-17):
+// Dn "np n"; memory "nr np nw".
 void op_move_from_sr(M68000Core& cpu, std::uint16_t op) {
+  if (cpu.at_least(CpuLevel::M68010) && !cpu.supervisor()) return cpu.privilege_violation();
   const std::uint16_t value = cpu.sr();
   if (ea_mode(op) == 0) {
     cpu.prefetch();

@@ -15,38 +15,6 @@ namespace anvil::m68k {
 
 namespace {
 
-// Addressing-mode classes (PRM 2.2.13, Table 2-4): bit i is mode i for modes 0-6, and
-// 7 + reg for the mode-7 forms (abs.w, abs.l, (d16,PC), (d8,PC,Xn), #imm).
-enum : std::uint16_t {
-  kDn = 1 << 0,
-  kAn = 1 << 1,
-  kInd = 1 << 2,
-  kPostinc = 1 << 3,
-  kPredec = 1 << 4,
-  kDisp = 1 << 5,
-  kIndex = 1 << 6,
-  kAbsW = 1 << 7,
-  kAbsL = 1 << 8,
-  kPcDisp = 1 << 9,
-  kPcIndex = 1 << 10,
-  kImm = 1 << 11,
-  kAll = 0xFFF,
-  kData = kAll & ~kAn,
-  kMemory = kData & ~kDn,
-  kControl = kInd | kDisp | kIndex | kAbsW | kAbsL | kPcDisp | kPcIndex,
-  kAlterable = kDn | kAn | kInd | kPostinc | kPredec | kDisp | kIndex | kAbsW | kAbsL,
-  kDataAlterable = kAlterable & ~kAn,
-  kMemoryAlterable = kDataAlterable & ~kDn,
-  kNone = 0,
-};
-
-// Extra conditions a row puts on the encoding.
-enum : std::uint8_t {
-  kSizeField = 1,  // bits 7-6 are a size: 11 is not this instruction
-  kNoByteAn = 2,   // byte operations on An are not allowed
-  kMoveSize = 4,   // MOVE: bits 13-12 are a size; byte with An source is not allowed
-};
-
 using encoding::parse_pattern;
 
 const M68000Row kRows[] = {
@@ -230,9 +198,15 @@ std::span<const M68000Row> m68000_rows() {
 }
 
 const M68000Row* m68000_find_row(std::uint16_t opcode) {
-  // Most specific pattern first: fixed bits decide, as in encoding::DecodeTable.
+  return m68k_find_row(opcode, CpuLevel::M68000);
+}
+
+const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level) {
+  // Most specific pattern first: fixed bits decide, as in encoding::DecodeTable. Between
+  // equally specific rows the later CPUs' rows (wider addressing modes) come first.
   static const std::vector<const M68000Row*> ordered = [] {
     std::vector<const M68000Row*> rows;
+    for (const M68000Row& r : m68020_rows()) rows.push_back(&r);
     for (const M68000Row& r : kRows) rows.push_back(&r);
     std::stable_sort(rows.begin(), rows.end(), [](const M68000Row* a, const M68000Row* b) {
       return std::popcount(a->pattern.mask) > std::popcount(b->pattern.mask);
@@ -240,20 +214,47 @@ const M68000Row* m68000_find_row(std::uint16_t opcode) {
     return rows;
   }();
   for (const M68000Row* r : ordered)
-    if (accepts(*r, opcode)) return r;
+    if (r->min_level <= level && accepts(*r, opcode)) return r;
   return nullptr;
 }
 
 const std::array<Handler, 65536>& m68000_dispatch() {
-  static const std::unique_ptr<const std::array<Handler, 65536>> table = [] {
-    auto t = std::make_unique<std::array<Handler, 65536>>();
+  return m68k_dispatch(CpuLevel::M68000);
+}
+
+const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level) {
+  using Table = std::array<Handler, 65536>;
+  auto build = [](CpuLevel for_level) {
+    auto t = std::make_unique<Table>();
     for (unsigned op = 0; op < 65536; ++op) {
-      const M68000Row* row = m68000_find_row(static_cast<std::uint16_t>(op));
+      const M68000Row* row = m68k_find_row(static_cast<std::uint16_t>(op), for_level);
       (*t)[op] = row ? row->handler : op_illegal;
     }
-    return t;
-  }();
-  return *table;
+    return std::unique_ptr<const Table>(std::move(t));
+  };
+  // One table per level, each built the first time a core of that level is made.
+  switch (level) {
+    case CpuLevel::M68000: {
+      static const auto table = build(CpuLevel::M68000);
+      return *table;
+    }
+    case CpuLevel::M68010: {
+      static const auto table = build(CpuLevel::M68010);
+      return *table;
+    }
+    case CpuLevel::M68020: {
+      static const auto table = build(CpuLevel::M68020);
+      return *table;
+    }
+    case CpuLevel::M68030: {
+      static const auto table = build(CpuLevel::M68030);
+      return *table;
+    }
+    default: {
+      static const auto table = build(CpuLevel::M68040);
+      return *table;
+    }
+  }
 }
 
 }  // namespace anvil::m68k
