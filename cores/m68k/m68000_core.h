@@ -87,6 +87,7 @@ class M68000Core final : public M68000 {
   std::uint32_t a[8]{};  // a[7] is the active stack pointer
   M68kFpuState fpu;      // used only when fpu_model() is not FpuModel::None
   FpuModel fpu_model() const { return fpu_model_; }
+  bool linux_user() const { return linux_user_; }  // the FPU emulates the 68040's gaps then
   std::uint16_t sr() const { return sr_; }
   void set_sr(std::uint16_t value);  // swaps stacks when S changes
   void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }

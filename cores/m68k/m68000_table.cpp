@@ -10,6 +10,7 @@
 #include "cores/common/encoding.h"
 #include "cores/m68k/m68000_handlers.h"
 #include "cores/m68k/m68000_table.h"
+#include "cores/m68k/m68k_fpu.h"
 
 namespace anvil::m68k {
 
@@ -201,6 +202,17 @@ const M68000Row kRows[] = {
     {"line F", "UM 6.3.5", parse_pattern("1111------------"), op_line_f, kNone, kNone, 0},
 };
 
+// The FPU's opcodes (coprocessor ID 1; PRM 5, FPU UM 4.1): the 68020-68040 tables take
+// these rows over the line-F row when the variant has an FPU. The handler checks the
+// addressing modes, which depend on the command word.
+const M68000Row kFpuRows[] = {
+    {"FPU general", "PRM 5-1", parse_pattern("1111001000mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FScc/FDBcc/FTRAPcc", "PRM 5-?", parse_pattern("1111001001mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FBcc", "PRM 5-?", parse_pattern("111100101spppppp"), op_fpu, kNone, kNone, 0},
+    {"FSAVE", "PRM 6-?", parse_pattern("1111001100mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FRESTORE", "PRM 6-?", parse_pattern("1111001101mmmrrr"), op_fpu, kNone, kNone, 0},
+};
+
 unsigned mode_index(unsigned mode, unsigned reg) {
   return mode < 7 ? mode : 7 + reg;
 }
@@ -227,6 +239,10 @@ bool accepts(const M68000Row& row, std::uint16_t op) {
 
 std::span<const M68000Row> m68000_rows() {
   return kRows;
+}
+
+std::span<const M68000Row> m68k_fpu_rows() {
+  return kFpuRows;
 }
 
 const M68000Row* m68000_find_row(std::uint16_t opcode) {

@@ -20,6 +20,8 @@ struct M68000Row {
 };
 
 std::span<const M68000Row> m68000_rows();
+// The FPU's rows (m68k_fpu.h: op_fpu), for the variants with an FPU (fpu_model() != None).
+std::span<const M68000Row> m68k_fpu_rows();
 // The row an opcode decodes to, or null when it is illegal on the 68000.
 const M68000Row* m68000_find_row(std::uint16_t opcode);
 
