@@ -40,7 +40,7 @@ M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
   if (config.linux_user) address_mask_ = 0xFFFFFFFFu;
   sr_implemented_ = level_ >= CpuLevel::M68020 ? kSrImplemented020 : kSrImplemented;
   // The 68040 has no master stack (040 UM 1.3.2: M is kept, ISP only): M still reads back.
-  dispatch_ = &m68k_dispatch(level_);
+  dispatch_ = &m68k_dispatch(level_, fpu_model_ != FpuModel::None);
   if (fast_bus_) timing_ = m68k_opcode_cycles(variant.timing).data();
   if (config.linux_user) sr_ = 0;  // user mode from the start
 }

@@ -119,6 +119,7 @@ class M68000Core final : public M68000 {
   CpuLevel level() const { return level_; }
   bool at_least(CpuLevel level) const { return level_ >= level; }
   ControlRegisters control;
+  bool linux_user() const { return linux_user_; }  // the FPU emulates the 68040's gaps then
   std::uint16_t sr() const { return sr_; }
   void set_sr(std::uint16_t value);  // swaps stacks when S changes
   void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }
@@ -329,7 +330,8 @@ class M68000Core final : public M68000 {
 // The dispatch table: one handler per opcode, built once per CPU level from the encoding
 // rows (m68000_table.cpp).
 const std::array<Handler, 65536>& m68000_dispatch();
-const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level);
+// The dispatch table of a level; with_fpu: the FPU's rows take their line-F opcodes.
+const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level, bool with_fpu = false);
 // Cycles per opcode for a timing table variant (m68020_timing.cpp), built once per source.
 const std::array<std::uint8_t, 65536>& m68k_opcode_cycles(TimingSource source);
 

@@ -10,6 +10,7 @@
 #include "cores/common/encoding.h"
 #include "cores/m68k/m68000_handlers.h"
 #include "cores/m68k/m68000_table.h"
+#include "cores/m68k/m68k_fpu.h"
 
 namespace anvil::m68k {
 
@@ -169,6 +170,17 @@ const M68000Row kRows[] = {
     {"line F", "UM 6.3.5", parse_pattern("1111------------"), op_line_f, kNone, kNone, 0},
 };
 
+// The FPU's opcodes (coprocessor ID 1; PRM 5, FPU UM 4.1): the 68020-68040 tables take
+// these rows over the line-F row when the variant has an FPU. The handler checks the
+// addressing modes, which depend on the command word.
+const M68000Row kFpuRows[] = {
+    {"FPU general", "PRM 5-1", parse_pattern("1111001000mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FScc/FDBcc/FTRAPcc", "PRM 5-?", parse_pattern("1111001001mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FBcc", "PRM 5-?", parse_pattern("111100101spppppp"), op_fpu, kNone, kNone, 0},
+    {"FSAVE", "PRM 6-?", parse_pattern("1111001100mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FRESTORE", "PRM 6-?", parse_pattern("1111001101mmmrrr"), op_fpu, kNone, kNone, 0},
+};
+
 unsigned mode_index(unsigned mode, unsigned reg) {
   return mode < 7 ? mode : 7 + reg;
 }
@@ -197,24 +209,33 @@ std::span<const M68000Row> m68000_rows() {
   return kRows;
 }
 
+std::span<const M68000Row> m68k_fpu_rows() {
+  return kFpuRows;
+}
+
 const M68000Row* m68000_find_row(std::uint16_t opcode) {
   return m68k_find_row(opcode, CpuLevel::M68000);
 }
 
-const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level) {
+const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level, bool with_fpu) {
   // Most specific pattern first: fixed bits decide, as in encoding::DecodeTable. Between
-  // equally specific rows the later CPUs' rows (wider addressing modes) come first.
+  // equally specific rows the later CPUs' rows (wider addressing modes) come first. The FPU's
+  // rows (more fixed bits than line F) take their opcodes only on a variant with an FPU.
   static const std::vector<const M68000Row*> ordered = [] {
     std::vector<const M68000Row*> rows;
     for (const M68000Row& r : m68020_rows()) rows.push_back(&r);
     for (const M68000Row& r : kRows) rows.push_back(&r);
+    for (const M68000Row& r : kFpuRows) rows.push_back(&r);
     std::stable_sort(rows.begin(), rows.end(), [](const M68000Row* a, const M68000Row* b) {
       return std::popcount(a->pattern.mask) > std::popcount(b->pattern.mask);
     });
     return rows;
   }();
+  const auto is_fpu_row = [](const M68000Row* r) {
+    return r >= std::begin(kFpuRows) && r < std::end(kFpuRows);
+  };
   for (const M68000Row* r : ordered)
-    if (r->min_level <= level && accepts(*r, opcode)) return r;
+    if (r->min_level <= level && (with_fpu || !is_fpu_row(r)) && accepts(*r, opcode)) return r;
   return nullptr;
 }
 
@@ -222,39 +243,46 @@ const std::array<Handler, 65536>& m68000_dispatch() {
   return m68k_dispatch(CpuLevel::M68000);
 }
 
-const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level) {
-  using Table = std::array<Handler, 65536>;
-  auto build = [](CpuLevel for_level) {
-    auto t = std::make_unique<Table>();
-    for (unsigned op = 0; op < 65536; ++op) {
-      const M68000Row* row = m68k_find_row(static_cast<std::uint16_t>(op), for_level);
-      (*t)[op] = row ? row->handler : op_illegal;
-    }
-    return std::unique_ptr<const Table>(std::move(t));
-  };
-  // One table per level, each built the first time a core of that level is made.
-  switch (level) {
-    case CpuLevel::M68000: {
-      static const auto table = build(CpuLevel::M68000);
-      return *table;
-    }
-    case CpuLevel::M68010: {
-      static const auto table = build(CpuLevel::M68010);
-      return *table;
-    }
-    case CpuLevel::M68020: {
-      static const auto table = build(CpuLevel::M68020);
-      return *table;
-    }
-    case CpuLevel::M68030: {
-      static const auto table = build(CpuLevel::M68030);
-      return *table;
-    }
-    default: {
-      static const auto table = build(CpuLevel::M68040);
-      return *table;
-    }
+namespace {
+
+using DispatchTable = std::array<Handler, 65536>;
+
+std::unique_ptr<const DispatchTable> build_dispatch(CpuLevel level, bool with_fpu) {
+  auto t = std::make_unique<DispatchTable>();
+  for (unsigned op = 0; op < 65536; ++op) {
+    const M68000Row* row = m68k_find_row(static_cast<std::uint16_t>(op), level, with_fpu);
+    (*t)[op] = row ? row->handler : op_illegal;
   }
+  return t;
+}
+
+// One table per level and FPU presence, built the first time a core of that kind is made.
+template <CpuLevel level, bool with_fpu>
+const DispatchTable& dispatch_for() {
+  static const auto table = build_dispatch(level, with_fpu);
+  return *table;
+}
+
+template <bool with_fpu>
+const DispatchTable& dispatch_for(CpuLevel level) {
+  switch (level) {
+    case CpuLevel::M68000:
+      return dispatch_for<CpuLevel::M68000, with_fpu>();
+    case CpuLevel::M68010:
+      return dispatch_for<CpuLevel::M68010, with_fpu>();
+    case CpuLevel::M68020:
+      return dispatch_for<CpuLevel::M68020, with_fpu>();
+    case CpuLevel::M68030:
+      return dispatch_for<CpuLevel::M68030, with_fpu>();
+    default:
+      return dispatch_for<CpuLevel::M68040, with_fpu>();
+  }
+}
+
+}  // namespace
+
+const std::array<Handler, 65536>& m68k_dispatch(CpuLevel level, bool with_fpu) {
+  return with_fpu ? dispatch_for<true>(level) : dispatch_for<false>(level);
 }
 
 }  // namespace anvil::m68k

@@ -53,11 +53,13 @@ enum : std::uint8_t {
 };
 
 std::span<const M68000Row> m68000_rows();
+// The FPU's rows (m68k_fpu.h: op_fpu), for the variants with an FPU (fpu_model() != None).
+std::span<const M68000Row> m68k_fpu_rows();
 // The forms the 68010, 68020, 68030 and 68040 add (m68020_table.cpp). A row here may
 // repeat a 68000 pattern with more addressing modes; it is tried first.
 std::span<const M68000Row> m68020_rows();
 // The row an opcode decodes to, or null when it is illegal on the 68000 (on `level`).
 const M68000Row* m68000_find_row(std::uint16_t opcode);
-const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level);
+const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level, bool with_fpu = false);
 
 }  // namespace anvil::m68k

@@ -1,0 +1,76 @@
+// What the FPU instruction handlers share: operands in the FPU's data formats at an
+// effective address (PRM 1.6, 2.2), FPSR bookkeeping after an operation (FPU UM 2.2) and
+// the FP exception traps (FPU UM 6.1).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "cores/m68k/m68000_core.h"
+#include "cores/m68k/m68k_fpu.h"
+#include "cores/m68k/m68k_fpu_float.h"
+
+namespace anvil::m68k {
+
+// The source/destination format field of a command word (PRM 5.1, Table 5-?).
+enum class FpFormat : std::uint8_t {
+  Long = 0,
+  Single = 1,
+  Extended = 2,
+  Packed = 3,
+  Word = 4,
+  Double = 5,
+  Byte = 6,
+  PackedDynamic = 7,  // FMOVE out only: k-factor in a data register
+};
+unsigned format_bytes(FpFormat format);
+
+// An operand's place: a data or address register, memory, or bytes that followed the
+// instruction as an immediate.
+struct FpLocation {
+  enum Kind : std::uint8_t { DataRegister, AddressRegister, Memory, Immediate } kind = Memory;
+  unsigned reg = 0;
+  bool program = false;
+  std::uint32_t address = 0;
+  std::vector<std::uint8_t> immediate;
+};
+
+// Computes the location of an operand of `bytes` bytes at mode/reg. (An)+ and -(An) step by
+// `bytes` (the core's ea() knows only 1, 2 and 4), byte steps of A7 stay even (PRM 2.2.4).
+FpLocation locate(M68000Core& cpu, unsigned mode, unsigned reg, unsigned bytes);
+
+// Big-endian bytes at a location; a register holds at most four (its low bytes).
+std::vector<std::uint8_t> read_bytes(M68000Core& cpu, const FpLocation& where, unsigned bytes);
+void write_bytes(M68000Core& cpu, const FpLocation& where, const std::vector<std::uint8_t>& data);
+std::uint32_t read_long(M68000Core& cpu, const FpLocation& where, unsigned offset = 0);
+void write_long(M68000Core& cpu, const FpLocation& where, std::uint32_t value, unsigned offset = 0);
+
+// FPSR after an arithmetic instruction (FPU UM 2.2.3, 2.2.4): the exception byte replaced,
+// the accrued byte gaining what the exceptions imply. Returns the enabled (FPCR) exceptions.
+std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions);
+
+// Whether an exception the instruction raised is enabled, and so traps; the vector of the
+// highest-priority one (FPU UM 6.1.?: BSUN, SNAN, OPERR, OVFL, UNFL, DZ, INEX2/INEX1).
+unsigned exception_vector(std::uint32_t enabled);
+// Ends the instruction with the trap for `enabled`: the core's frame, the next PC stacked.
+// (Both the 68881's pre-instruction and the 68040's post-instruction reporting are taken
+// here, right after the instruction; see docs/m68k.md.)
+void take_fp_exception(M68000Core& cpu, std::uint32_t enabled);
+
+// The F-line trap: an instruction the FPU model does not have (or leaves to software).
+void unimplemented(M68000Core& cpu);
+
+// The FP condition tests (PRM Table 3-23, FPU UM 4.4): the low five bits of the predicate;
+// `signalled` is set when the predicate's bit 4 asks for BSUN on an unordered compare.
+bool fp_condition(std::uint32_t fpsr, unsigned predicate);
+
+// The instruction groups (m68k_fpu_general.cpp, m68k_fpu_move_control.cpp,
+// m68k_fpu_conditional.cpp). `address` is the instruction's own address (FPIAR's value).
+void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
+                 std::uint32_t address, const FpuOptions& options);
+void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command);
+void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command);
+void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options);
+void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options);
+
+}  // namespace anvil::m68k

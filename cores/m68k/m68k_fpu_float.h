@@ -1,0 +1,142 @@
+// Extended-precision arithmetic for the m68k FPU, done on the host's x87 80-bit long double.
+// The 68881's extended format (FPU UM 3.1) and the x87's have the same 15-bit exponent and
+// 64-bit mantissa with an explicit integer bit, so a value converts bit for bit; FPCR's
+// rounding mode and rounding precision map onto the x87 control word's RC and PC fields,
+// which round every add/sub/mul/div/sqrt exactly as the 68881 does (IEEE 754), exponent
+// range staying extended (FPU UM 4.3.2). The x87 status word gives the exception bits.
+//
+// What differs between the two formats is normalised on the way in (unnormals, pseudo-
+// infinities) and NaNs are handled here before the host sees them (FPU UM 4.5.4), so that
+// the 68881's rules (destination NaN first, its default NaN) hold, not the x87's.
+#pragma once
+
+#include <cfloat>
+#include <cstdint>
+
+#include "cores/m68k/m68k_fpu_state.h"
+
+static_assert(LDBL_MANT_DIG == 64, "the m68k FPU needs the host's x87 80-bit long double");
+
+namespace anvil::m68k {
+
+// FPSR exception byte (FPU UM 2.2.3, Figure 2-4); FPCR's enable byte has the same layout.
+inline constexpr std::uint32_t kFpBsun = 0x8000;
+inline constexpr std::uint32_t kFpSnan = 0x4000;
+inline constexpr std::uint32_t kFpOperr = 0x2000;
+inline constexpr std::uint32_t kFpOvfl = 0x1000;
+inline constexpr std::uint32_t kFpUnfl = 0x0800;
+inline constexpr std::uint32_t kFpDz = 0x0400;
+inline constexpr std::uint32_t kFpInex2 = 0x0200;
+inline constexpr std::uint32_t kFpInex1 = 0x0100;
+
+// FPSR condition-code byte (FPU UM 2.2.1).
+inline constexpr std::uint32_t kFpN = 0x08000000;
+inline constexpr std::uint32_t kFpZ = 0x04000000;
+inline constexpr std::uint32_t kFpI = 0x02000000;
+inline constexpr std::uint32_t kFpNan = 0x01000000;
+
+// FPCR mode byte (FPU UM 2.2.2): rounding precision in bits 7-6, rounding mode in 5-4.
+enum class RoundingMode : std::uint8_t { Nearest, Zero, Minus, Plus };
+enum class RoundingPrecision : std::uint8_t { Extended, Single, Double };
+struct Rounding {
+  RoundingMode mode = RoundingMode::Nearest;
+  RoundingPrecision precision = RoundingPrecision::Extended;
+};
+// Precision 11 is "undefined" in the manual; the 68881 rounds to extended then.
+Rounding rounding_from_fpcr(std::uint32_t fpcr);
+
+// A value and the FPSR exception bits the operation raised.
+struct FpResult {
+  Extended80 value;
+  std::uint32_t exceptions = 0;
+};
+
+// ---- Classification (FPU UM 3.2, Table 3-?: data types by exponent and mantissa) --------
+constexpr std::uint16_t kExponentMask = 0x7FFF;
+constexpr std::uint64_t kIntegerBit = 0x8000000000000000ull;
+constexpr std::uint64_t kQuietBit = 0x4000000000000000ull;
+inline bool is_negative(const Extended80& x) {
+  return x.sign_exponent & 0x8000;
+}
+inline unsigned exponent_of(const Extended80& x) {
+  return x.sign_exponent & kExponentMask;
+}
+inline bool is_nan(const Extended80& x) {
+  return exponent_of(x) == kExponentMask && (x.mantissa << 1) != 0;
+}
+inline bool is_signalling_nan(const Extended80& x) {
+  return is_nan(x) && !(x.mantissa & kQuietBit);
+}
+inline bool is_infinity(const Extended80& x) {
+  return exponent_of(x) == kExponentMask && (x.mantissa << 1) == 0;
+}
+inline bool is_zero(const Extended80& x) {
+  return exponent_of(x) != kExponentMask && x.mantissa == 0;
+}
+Extended80 quiet(Extended80 nan);
+// The NaN the 68881 produces for an invalid operation (FPU UM 3.2.4): all ones, positive.
+constexpr Extended80 kDefaultNan{0x7FFF, 0xFFFFFFFFFFFFFFFFull};
+// What reset (and FRESTORE of a NULL frame) leaves in FPn: non-signalling NaNs.
+constexpr Extended80 kResetNan = kDefaultNan;
+inline Extended80 negated(Extended80 x) {
+  x.sign_exponent ^= 0x8000;
+  return x;
+}
+// Unnormals become normals (or zero), pseudo-infinities and pseudo-NaNs get the integer bit:
+// the 68881 accepts them as operands (FPU UM 3.2.2), the x87 would call them invalid.
+Extended80 normalized(Extended80 x);
+
+// The condition-code byte for a result (FPU UM 4.3.4, Table 4-?): N from the sign.
+std::uint32_t condition_codes(const Extended80& x);
+
+// ---- Conversions between Extended80, the host and memory formats (FPU UM 3.1) -------------
+long double to_host(const Extended80& x);
+Extended80 from_host(long double x);
+
+// The 12-byte memory image (FMOVE.X, FMOVEM, GDB's fp0-fp7): sign/exponent word, 16 zero
+// bits, then the mantissa, big-endian.
+void to_memory_image(const Extended80& x, std::uint8_t image[12]);
+Extended80 from_memory_image(const std::uint8_t image[12]);
+
+// Loads a memory operand as an extended value. Integers and single/double are exact; a
+// signalling NaN stays signalling (the operation that uses it signals SNAN).
+Extended80 from_integer(std::int32_t value);
+Extended80 from_single(std::uint32_t bits);
+Extended80 from_double(std::uint64_t bits);
+
+// Stores to memory formats under `rounding` (its mode; precision does not apply to a store).
+struct IntegerResult {
+  std::int32_t value = 0;
+  std::uint32_t exceptions = 0;
+};
+// `bits` is 8, 16 or 32. Out of range or NaN: OPERR and the largest integer of the sign.
+IntegerResult to_integer(const Extended80& x, unsigned bits, RoundingMode mode);
+struct BitsResult {
+  std::uint64_t bits = 0;
+  std::uint32_t exceptions = 0;
+};
+BitsResult to_single(const Extended80& x, RoundingMode mode);
+BitsResult to_double(const Extended80& x, RoundingMode mode);
+
+// Sets the x87 control word for `rounding` for its lifetime (all x87 exceptions masked, so
+// the host gives IEEE default results as the 68881 does with its enables clear) and clears
+// the status word; exceptions() maps what was raised since: IE -> OPERR, ZE -> DZ, OE -> OVFL,
+// UE -> UNFL, PE -> INEX2. Operands should be read from, and results written to, volatile
+// objects inside its scope so the compiler keeps the arithmetic there.
+class X87Environment {
+ public:
+  explicit X87Environment(Rounding rounding);
+  ~X87Environment();
+  X87Environment(const X87Environment&) = delete;
+  X87Environment& operator=(const X87Environment&) = delete;
+  std::uint32_t exceptions() const;
+
+ private:
+  std::uint16_t saved_control_ = 0;
+};
+
+// Rounds an extended value to `rounding` (FMOVE into FPn, and results the host computed at
+// a different precision). A signalling NaN is quieted with SNAN.
+FpResult round_to(const Extended80& x, Rounding rounding);
+
+}  // namespace anvil::m68k

@@ -1,0 +1,174 @@
+// The general FPU instructions (PRM 5.1, 5.2; FPU UM 4.2): opclass 000 (FPm to FPn), 010
+// (<ea> to FPn, and FMOVECR) and 011 (FMOVE FPn to <ea>). Command word: opclass in bits
+// 15-13, source specifier 12-10, destination register 9-7, opmode (or k-factor) 6-0.
+#include <array>
+#include <cstring>
+
+#include "cores/m68k/m68k_fpu_access.h"
+#include "cores/m68k/m68k_fpu_arith.h"
+#include "cores/m68k/m68k_fpu_decimal.h"
+
+namespace anvil::m68k {
+
+namespace {
+
+std::uint64_t big_endian(const std::vector<std::uint8_t>& bytes) {
+  std::uint64_t value = 0;
+  for (std::uint8_t b : bytes) value = (value << 8) | b;
+  return value;
+}
+
+std::vector<std::uint8_t> big_endian_bytes(std::uint64_t value, unsigned bytes) {
+  std::vector<std::uint8_t> data(bytes);
+  for (unsigned i = 0; i < bytes; ++i)
+    data[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
+  return data;
+}
+
+// A memory operand in `format` as an extended value (PRM 1.6: integers are two's
+// complement; packed conversion may be inexact, INEX1).
+FpResult load_operand(const std::vector<std::uint8_t>& bytes, FpFormat format, Rounding rounding) {
+  const std::uint64_t raw = big_endian(bytes);
+  switch (format) {
+    case FpFormat::Long:
+      return {from_integer(static_cast<std::int32_t>(raw)), 0};
+    case FpFormat::Word:
+      return {from_integer(static_cast<std::int16_t>(raw)), 0};
+    case FpFormat::Byte:
+      return {from_integer(static_cast<std::int8_t>(raw)), 0};
+    case FpFormat::Single:
+      return {from_single(static_cast<std::uint32_t>(raw)), 0};
+    case FpFormat::Double:
+      return {from_double(raw), 0};
+    case FpFormat::Extended:
+      return {from_memory_image(bytes.data()), 0};
+    default: {
+      PackedImage image;
+      std::memcpy(image.data(), bytes.data(), image.size());
+      return from_packed(image, rounding);
+    }
+  }
+}
+
+// FMOVE FPn,<ea> (PRM 5-?): the register converted to `format` under FPCR's mode. The
+// condition codes do not change; the exception byte does.
+void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  const auto format = static_cast<FpFormat>((command >> 10) & 7);
+  const Extended80 value = cpu.fpu.fp[(command >> 7) & 7];
+  const RoundingMode mode = rounding_from_fpcr(cpu.fpu.fpcr).mode;
+  const unsigned ea_mode = (opcode >> 3) & 7, ea_reg = opcode & 7;
+  const unsigned bytes = format_bytes(format);
+  if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && ea_reg > 1))
+    return unimplemented(cpu);  // data alterable only; Dn holds at most a long
+  std::vector<std::uint8_t> data;
+  std::uint32_t exceptions = 0;
+  switch (format) {
+    case FpFormat::Long:
+    case FpFormat::Word:
+    case FpFormat::Byte: {
+      const IntegerResult r = to_integer(value, bytes * 8, mode);
+      data = big_endian_bytes(static_cast<std::uint32_t>(r.value), bytes);
+      exceptions = r.exceptions;
+      break;
+    }
+    case FpFormat::Single: {
+      const BitsResult r = to_single(value, mode);
+      data = big_endian_bytes(r.bits, 4);
+      exceptions = r.exceptions;
+      break;
+    }
+    case FpFormat::Double: {
+      const BitsResult r = to_double(value, mode);
+      data = big_endian_bytes(r.bits, 8);
+      exceptions = r.exceptions;
+      break;
+    }
+    case FpFormat::Extended: {
+      const Extended80 stored = is_signalling_nan(value) ? quiet(value) : value;
+      exceptions = is_signalling_nan(value) ? kFpSnan : 0;
+      const std::array<std::uint8_t, 12> image = fpu_register_image(stored);
+      data.assign(image.begin(), image.end());
+      break;
+    }
+    default: {
+      // k-factor: a 7-bit signed number in the command word, or in Dn's low bits (PRM 1.6.6).
+      const unsigned field =
+          format == FpFormat::Packed ? command & 0x7F : cpu.d[(command >> 4) & 7] & 0x7F;
+      const int k = field & 0x40 ? static_cast<int>(field) - 128 : static_cast<int>(field);
+      const PackedResult r = to_packed(value, k, mode);
+      data.assign(r.image.begin(), r.image.end());
+      exceptions = r.exceptions;
+      break;
+    }
+  }
+  const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
+  // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1.?).
+  const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
+  if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
+  if (enabled) return take_fp_exception(cpu, enabled);
+  cpu.prefetch();
+}
+
+bool is_packed_or_rom(std::uint16_t command) {
+  const unsigned opclass = command >> 13, format = (command >> 10) & 7;
+  if (opclass == 2) return format == 3 || format == 7;  // P source, FMOVECR
+  return opclass == 3 && (format == 3 || format == 7);
+}
+
+}  // namespace
+
+void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
+                 std::uint32_t address, const FpuOptions& options) {
+  const unsigned opclass = command >> 13;
+  const unsigned opmode = command & 0x7F;
+  const bool is_rom = opclass == 2 && ((command >> 10) & 7) == 7;
+  if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
+  // 040 UM 9.x: the transcendental group, FMOVECR and packed decimal are left to software.
+  if (options.model == FpuModel::Mc68040 && !options.emulate_unimplemented &&
+      (is_packed_or_rom(command) ||
+       (opclass != 3 && !is_rom && opmode_unimplemented_on_68040(opmode))))
+    return unimplemented(cpu);
+  cpu.fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
+  if (opclass == 3) return move_out(cpu, opcode, command);
+
+  M68kFpuState& fpu = cpu.fpu;
+  const Rounding rounding = rounding_from_fpcr(fpu.fpcr);
+  const unsigned destination = (command >> 7) & 7;
+  FpResult source{};
+  if (is_rom) {
+    if (opcode & 0x3F) return unimplemented(cpu);
+    source = constant_rom(opmode, rounding);  // opmode holds the ROM offset
+    fpu.fp[destination] = source.value;
+    fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(source.value);
+    if (const std::uint32_t enabled = record_exceptions(fpu, source.exceptions))
+      return take_fp_exception(cpu, enabled);
+    return cpu.prefetch();
+  }
+  if (opclass == 0) {
+    source.value = fpu.fp[(command >> 10) & 7];
+  } else if (opclass == 2) {
+    const auto format = static_cast<FpFormat>((command >> 10) & 7);
+    const unsigned bytes = format_bytes(format);
+    const unsigned ea_mode = (opcode >> 3) & 7;
+    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4)) return unimplemented(cpu);
+    const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
+    source = load_operand(read_bytes(cpu, where, bytes), format, rounding);
+  } else {
+    return unimplemented(cpu);
+  }
+
+  OperationResult result = fpu_operate(opmode, source.value, fpu.fp[destination], rounding);
+  const std::uint32_t exceptions = result.exceptions | source.exceptions;
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
+  if (result.has_quotient)
+    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
+  const std::uint32_t enabled = record_exceptions(fpu, exceptions);
+  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
+    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
+    fpu.fp[destination] = result.value;
+  }
+  if (enabled) return take_fp_exception(cpu, enabled);
+  cpu.prefetch();
+}
+
+}  // namespace anvil::m68k

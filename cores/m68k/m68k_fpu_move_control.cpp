@@ -1,0 +1,144 @@
+// Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5-?,
+// opclass 100/101), FMOVEM of FP0-FP7 (opclass 110/111) and the context switch pair
+// FSAVE/FRESTORE (PRM 6-?, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
+// (FPU UM 2.2.5).
+#include <array>
+#include <bit>
+
+#include "cores/m68k/m68k_fpu_access.h"
+
+namespace anvil::m68k {
+
+namespace {
+
+// The bits of FPCR and FPSR that exist (FPU UM 2.2.2, 2.2.3); the rest read as zero.
+constexpr std::uint32_t kFpcrBits = 0x0000FFF0;
+constexpr std::uint32_t kFpsrBits = 0x0FFFFFF8;
+
+// The control registers in list order (command bits 12-10) and in memory order.
+constexpr unsigned kFpcrBit = 4, kFpsrBit = 2, kFpiarBit = 1;
+
+bool is_null_state(const M68kFpuState& fpu) {
+  if (fpu.fpcr || fpu.fpsr || fpu.fpiar) return false;
+  for (const Extended80& r : fpu.fp)
+    if (!(r == kResetNan) && !(r == Extended80{})) return false;
+  return true;
+}
+
+// FSAVE's IDLE frame for each model (FPU UM 6.4.2; 040 UM 9.x): the format word (version,
+// size of what follows) and the size. The internal state after it is written as zeros.
+struct IdleFrame {
+  std::uint32_t format;
+  unsigned bytes;
+};
+IdleFrame idle_frame(FpuModel model) {
+  switch (model) {
+    case FpuModel::Mc68882:
+      return {0x20380000, 0x38};
+    case FpuModel::Mc68040:
+      return {0x41000000, 0};
+    default:
+      return {0x1F180000, 0x18};
+  }
+}
+
+}  // namespace
+
+// FMOVE(M) <ea>,FPcr / FPcr,<ea>: a data register or An (FPIAR only) takes one register;
+// memory the selected ones, FPCR first; #<data> one long each (to the registers only).
+void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  const bool to_memory = (command >> 13) == 5;
+  const unsigned list = (command >> 10) & 7;
+  const unsigned count = static_cast<unsigned>(std::popcount(list));
+  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
+  if (count == 0) return unimplemented(cpu);
+  if ((mode == 0 && count != 1) || (mode == 1 && list != kFpiarBit)) return unimplemented(cpu);
+  if (to_memory && mode == 7 && reg > 1) return unimplemented(cpu);
+  M68kFpuState& fpu = cpu.fpu;
+  std::uint32_t* const registers[] = {&fpu.fpcr, &fpu.fpsr, &fpu.fpiar};
+  constexpr unsigned kBits[] = {kFpcrBit, kFpsrBit, kFpiarBit};
+  constexpr std::uint32_t kMasks[] = {kFpcrBits, kFpsrBits, 0xFFFFFFFF};
+  const FpLocation where = locate(cpu, mode, reg, 4 * count);
+  unsigned offset = 0;
+  for (unsigned i = 0; i < 3; ++i) {
+    if (!(list & kBits[i])) continue;
+    if (to_memory)
+      write_long(cpu, where, *registers[i], offset);
+    else
+      *registers[i] = read_long(cpu, where, offset) & kMasks[i];
+    offset += 4;
+  }
+  cpu.prefetch();
+}
+
+// FMOVEM <ea>,<list> / <list>,<ea> (PRM 5-?): 12 bytes per register. Mode bits 12-11: 00
+// static and 01 dynamic (Dn in bits 6-4) lists for -(An), where bit 0 is FP0; 10 and 11 the
+// same for (An)+ and control modes, where bit 7 is FP0. Memory holds FP0 lowest either way.
+void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  const bool to_memory = (command >> 13) == 7;
+  const unsigned list_mode = (command >> 11) & 3;
+  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
+  const bool predecrement = (list_mode & 2) == 0;
+  if (mode < 2 || (predecrement != (mode == 4)) || (to_memory && mode == 3) ||
+      (!to_memory && mode == 4) || (mode == 7 && reg > (to_memory ? 1u : 3u)))
+    return unimplemented(cpu);
+  const unsigned list = (list_mode & 1 ? cpu.d[(command >> 4) & 7] : command) & 0xFF;
+  std::array<bool, 8> selected{};
+  for (unsigned i = 0; i < 8; ++i) selected[i] = list & (predecrement ? 1u << i : 0x80u >> i);
+  const unsigned count = static_cast<unsigned>(std::popcount(list));
+  FpLocation where = locate(cpu, mode, reg, 12 * count);
+  for (unsigned i = 0; i < 8; ++i) {
+    if (!selected[i]) continue;
+    if (to_memory) {
+      const std::array<std::uint8_t, 12> image = fpu_register_image(cpu.fpu.fp[i]);
+      write_bytes(cpu, where, {image.begin(), image.end()});
+    } else {
+      const std::vector<std::uint8_t> bytes = read_bytes(cpu, where, 12);
+      std::array<std::uint8_t, 12> image;
+      std::copy(bytes.begin(), bytes.end(), image.begin());
+      cpu.fpu.fp[i] = fpu_register_from_image(image);
+    }
+    where.address += 12;
+  }
+  cpu.prefetch();
+}
+
+// FSAVE <ea> (privileged): a NULL frame (one zero long) while the FPU is in its reset state,
+// else the model's IDLE frame. Taken here as the state, since no instruction is ever left
+// half-done between two instructions in this model.
+void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
+  if (!cpu.supervisor()) return cpu.privilege_violation();
+  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
+  if (mode < 2 || mode == 3 || (mode == 7 && reg > 1)) return unimplemented(cpu);
+  const IdleFrame frame = is_null_state(cpu.fpu) ? IdleFrame{0, 0} : idle_frame(options.model);
+  const FpLocation where = locate(cpu, mode, reg, 4 + frame.bytes);
+  write_long(cpu, where, frame.format);
+  for (unsigned offset = 4; offset < 4 + frame.bytes; offset += 4)
+    write_long(cpu, where, 0, offset);
+  cpu.prefetch();
+}
+
+// FRESTORE <ea> (privileged): a NULL frame resets the FPU; an IDLE frame of this model is
+// accepted (its internal state is ours already); another version is a format error
+// (vector 14, FPU UM 6.4.?).
+void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
+  if (!cpu.supervisor()) return cpu.privilege_violation();
+  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
+  if (mode < 2 || mode == 4 || (mode == 7 && reg > 3)) return unimplemented(cpu);
+  // The frame's size is in its first long, so (An)+ is stepped once that is read.
+  const FpLocation where = locate(cpu, mode == 3 ? 2 : mode, reg, 4);
+  const std::uint32_t format = read_long(cpu, where);
+  const IdleFrame expected = idle_frame(options.model);
+  if (format >> 24 == 0) {
+    fpu_reset(cpu.fpu);
+    if (mode == 3) cpu.a[reg] += 4;
+  } else if ((format & 0xFFFF0000) == expected.format) {
+    if (mode == 3) cpu.a[reg] += 4 + expected.bytes;
+  } else {
+    constexpr unsigned kVectorFormatError = 14;
+    return cpu.illegal_instruction(kVectorFormatError);
+  }
+  cpu.prefetch();
+}
+
+}  // namespace anvil::m68k
