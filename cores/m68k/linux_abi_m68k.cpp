@@ -273,7 +273,10 @@ std::vector<user::UserTarget> m68k_user_targets() {
   target.name = "m68k";
   target.description = "m68k big-endian (Debian m68k: 68020+ with a 68881/68882 FPU)";
   target.abi = &kM68k;
-  target.default_cpu = "68000";
+  // The 68040 by default: what Debian m68k's own build machines are (ARAnyM and qemu's virt
+  // board model a 68040), with the FP instructions the 040 lacks emulated as the kernel's
+  // FPSP does. The 68020 and 68030 (with a 68881/68882) run the same glibc in hardware.
+  target.default_cpu = "68040";
   target.cpus = m68k_models();
   target.create_core = [](const std::string& cpu, MemoryPort& memory) -> std::unique_ptr<Core> {
     M68000Config config;
