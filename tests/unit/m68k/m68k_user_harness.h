@@ -32,6 +32,11 @@ class SparseRam final : public BusBackend {
   unsigned debug_transport(bool is_write, Addr addr, std::uint8_t* data, unsigned size) override {
     return copy(is_write, addr, data, size);
   }
+  // Pages are plain memory: the port may reach them directly (the DMI fast path).
+  void request_direct_access(MemoryPort& port, Addr addr, Access) override {
+    const auto page = pages_.find(addr & ~(kPage - 1));
+    if (page != pages_.end()) port.map_page(page->first, page->second.data(), true);
+  }
 
  private:
   unsigned copy(bool is_write, Addr addr, std::uint8_t* data, unsigned size) {
