@@ -209,7 +209,7 @@ TEST_CASE("PACK and UNPK convert BCD digits with an adjustment (PRM 4-157, 4-196
   CHECK(m.ram.word(0x30FE) == 0x3432);
 }
 
-TEST_CASE("exceptions use VBR and stack a format word; RTE reads it back", "[m68k][68010]") {
+TEST_CASE("exceptions use VBR and stack a format word, which RTE reads back", "[m68k][68010]") {
   for (const char* model : {"68010", "68020", "68040"}) {
     INFO(model);
     Machine m(model);
@@ -258,7 +258,7 @@ TEST_CASE("divide by zero stacks a format-2 frame on the 68020, format 0 on the 
   }
 }
 
-TEST_CASE("the 68020 reads data at odd addresses; odd instruction fetches still fault",
+TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fault",
           "[m68k][68020]") {
   Machine m("68020");
   m.ram.program(kCode, {0x2028, 0x0001,    // move.l 1(a0),d0
