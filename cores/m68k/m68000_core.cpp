@@ -214,7 +214,25 @@ Cycles M68000Core::run(Cycles budget) {
   const Cycles start = cycles_;
   stop_requested_.store(false, std::memory_order_relaxed);
   while (cycles_ - start < budget && state_ == CoreState::Running) {
-    step();
+    // The 68020+ without hooks: a tight loop of plain instructions; anything else (trace,
+    // an interrupt, a fault) goes through step().
+    if (timing_ && !per_instruction_hooks_ && !trace_pending_ && !interrupt_pending()) {
+      try {
+        do {
+          execute_one();
+        } while (cycles_ - start < budget && !trace_pending_ && !interrupt_pending() &&
+                 state_ == CoreState::Running && !stop_requested_.load(std::memory_order_relaxed));
+      } catch (const InstructionAbort&) {
+      } catch (const BusFaultAbort&) {
+        try {
+          group0_exception();
+        } catch (const BusFaultAbort&) {
+          state_ = CoreState::Lockup;  // a fault while stacking a fault: halt
+        }
+      }
+    } else {
+      step();
+    }
     if (stop_requested_.load(std::memory_order_relaxed)) break;
   }
   if (state_ == CoreState::Sleeping && interrupt_pending()) step();
