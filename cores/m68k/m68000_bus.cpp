@@ -84,9 +84,18 @@ void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
 
 std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   if (fast_bus_) [[likely]] {
-    // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
-    if ((address & 1) && space == Space::Program) [[unlikely]]
-      address_error(address, false, space);
+    if (space == Space::Program) {
+      // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
+      if (address & 1) [[unlikely]]
+        address_error(address, false, space);
+      // The fetch fast path: straight from the page's host memory when DMI granted it.
+      const std::uint32_t masked = address & address_mask_;
+      if (const std::uint8_t* page = memory_.fetch_page(masked);
+          page && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask) [[likely]] {
+        const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
+        return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
+      }
+    }
     return fast_load<std::uint16_t>(address, space);
   }
   if (address & 1) address_error(address, false, space);

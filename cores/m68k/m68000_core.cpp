@@ -224,7 +224,25 @@ Cycles M68000Core::run(Cycles budget) {
   const Cycles start = cycles_;
   stop_requested_.store(false, std::memory_order_relaxed);
   while (cycles_ - start < budget && state_ == CoreState::Running) {
-    step();
+    // The 68020+ without hooks: a tight loop of plain instructions; anything else (trace,
+    // an interrupt, a fault) goes through step().
+    if (timing_ && !per_instruction_hooks_ && !trace_pending_ && !interrupt_pending()) {
+      try {
+        do {
+          execute_one();
+        } while (cycles_ - start < budget && !trace_pending_ && !interrupt_pending() &&
+                 state_ == CoreState::Running && !stop_requested_.load(std::memory_order_relaxed));
+      } catch (const InstructionAbort&) {
+      } catch (const BusFaultAbort&) {
+        try {
+          group0_exception();
+        } catch (const BusFaultAbort&) {
+          state_ = CoreState::Lockup;  // a fault while stacking a fault: halt
+        }
+      }
+    } else {
+      step();
+    }
     if (stop_requested_.load(std::memory_order_relaxed)) break;
   }
   if (state_ == CoreState::Sleeping && interrupt_pending()) step();
@@ -232,26 +250,38 @@ Cycles M68000Core::run(Cycles budget) {
 }
 
 namespace {
-const std::vector<RegisterInfo>& registers() {
-  static const std::vector<RegisterInfo> list = [] {
-    std::vector<RegisterInfo> r;
-    const char* feature = "org.gnu.gdb.m68k.core";
-    for (int i = 0; i < 8; ++i)
-      r.push_back({"d" + std::to_string(i), 32, feature, "uint32", "general"});
-    for (int i = 0; i < 6; ++i)
-      r.push_back({"a" + std::to_string(i), 32, feature, "data_ptr", "general"});
-    r.push_back({"fp", 32, feature, "data_ptr", "general"});
-    r.push_back({"sp", 32, feature, "data_ptr", "general"});
-    r.push_back({"ps", 32, feature, "int", "general"});
-    r.push_back({"pc", 32, feature, "code_ptr", "general"});
-    return r;
-  }();
-  return list;
+// GDB's m68k register numbering (gdb/m68k-tdep.h): d0-d7, a0-a5, fp, sp, ps, pc, then with
+// an FPU fp0-fp7, fpcontrol, fpstatus, fpiaddr. GDB takes the FPU registers from the
+// feature named "org.gnu.gdb.coldfire.fp" for every m68k flavour (m68k-tdep.c), 96 bits wide
+// in the 68881's extended format.
+constexpr unsigned kFirstFpRegister = 18, kFpControl = 26, kFpStatus = 27, kFpIaddr = 28;
+
+std::vector<RegisterInfo> register_list(bool with_fpu) {
+  std::vector<RegisterInfo> r;
+  const char* feature = "org.gnu.gdb.m68k.core";
+  for (int i = 0; i < 8; ++i)
+    r.push_back({"d" + std::to_string(i), 32, feature, "uint32", "general"});
+  for (int i = 0; i < 6; ++i)
+    r.push_back({"a" + std::to_string(i), 32, feature, "data_ptr", "general"});
+  r.push_back({"fp", 32, feature, "data_ptr", "general"});
+  r.push_back({"sp", 32, feature, "data_ptr", "general"});
+  r.push_back({"ps", 32, feature, "int", "general"});
+  r.push_back({"pc", 32, feature, "code_ptr", "general"});
+  if (!with_fpu) return r;
+  const char* fp_feature = "org.gnu.gdb.coldfire.fp";
+  for (int i = 0; i < 8; ++i)
+    r.push_back({"fp" + std::to_string(i), 96, fp_feature, "float", "float"});
+  r.push_back({"fpcontrol", 32, fp_feature, "int", "float"});
+  r.push_back({"fpstatus", 32, fp_feature, "int", "float"});
+  r.push_back({"fpiaddr", 32, fp_feature, "code_ptr", "float"});
+  return r;
 }
 }  // namespace
 
 std::span<const RegisterInfo> M68000Core::register_info() const {
-  return registers();
+  static const std::vector<RegisterInfo> integer_only = register_list(false);
+  static const std::vector<RegisterInfo> with_fpu = register_list(true);
+  return fpu_model_ == FpuModel::None ? integer_only : with_fpu;
 }
 
 std::uint64_t M68000Core::read_register(unsigned index) const {
@@ -259,6 +289,14 @@ std::uint64_t M68000Core::read_register(unsigned index) const {
   if (index < 16) return a[index - 8];
   if (index == 16) return sr_;
   if (index == 17) return pc();
+  if (fpu_model_ == FpuModel::None) return 0;
+  // HACK: Core::read_register is 64 bits wide, so an FPn reads as its mantissa only (the
+  // gdbstub zero-extends the 96-bit value: sign and exponent read as 0). See docs/m68k.md.
+  if (index >= kFirstFpRegister && index < kFpControl)
+    return fpu.fp[index - kFirstFpRegister].mantissa;
+  if (index == kFpControl) return fpu.fpcr;
+  if (index == kFpStatus) return fpu.fpsr;
+  if (index == kFpIaddr) return fpu.fpiar;
   return 0;
 }
 
@@ -282,6 +320,15 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
     irc_ = words[1];
     pc_ = v + 4;
     instruction_pc_ = v;
+  } else if (fpu_model_ != FpuModel::None) {
+    if (index >= kFirstFpRegister && index < kFpControl)
+      fpu.fp[index - kFirstFpRegister].mantissa = value;
+    else if (index == kFpControl)
+      fpu.fpcr = v;
+    else if (index == kFpStatus)
+      fpu.fpsr = v;
+    else if (index == kFpIaddr)
+      fpu.fpiar = v;
   }
 }
 

@@ -1,0 +1,391 @@
+// The 68010-68040 variants of the m68k core against the PRM's stated operation and
+// against qemu-m68k. Opcodes were assembled with m68k-linux-gnu-as -m68040 (shown in the
+// comments). References: PRM = M68000 Family Programmer's Reference Manual; 020 UM =
+// MC68020 User's Manual.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+#include "cores/m68k/m68000.h"
+#include "cores/m68k/m68000_table.h"
+#include "tests/unit/m68k/m68k_user_harness.h"
+
+using namespace anvil;
+using namespace anvil::m68k;
+
+namespace {
+
+// 1 MiB of RAM at 0; anything above is unmapped (a bus error).
+class Ram final : public BusBackend {
+ public:
+  std::vector<std::uint8_t> bytes = std::vector<std::uint8_t>(1 << 20);
+  BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
+                      Cycles& delay) override {
+    delay = 0;
+    if (addr + size > bytes.size()) return BusStatus::AddressError;
+    if (kind == Access::Store)
+      std::memcpy(&bytes[addr], data, size);
+    else
+      std::memcpy(data, &bytes[addr], size);
+    return BusStatus::Ok;
+  }
+  unsigned debug_transport(bool is_write, Addr addr, std::uint8_t* data, unsigned size) override {
+    if (addr + size > bytes.size()) return 0;
+    if (is_write)
+      std::memcpy(&bytes[addr], data, size);
+    else
+      std::memcpy(data, &bytes[addr], size);
+    return size;
+  }
+  void word(std::uint32_t a, std::uint16_t v) {
+    bytes[a] = static_cast<std::uint8_t>(v >> 8);
+    bytes[a + 1] = static_cast<std::uint8_t>(v);
+  }
+  void longword(std::uint32_t a, std::uint32_t v) {
+    word(a, static_cast<std::uint16_t>(v >> 16));
+    word(a + 2, static_cast<std::uint16_t>(v));
+  }
+  std::uint16_t word(std::uint32_t a) const {
+    return static_cast<std::uint16_t>((bytes[a] << 8) | bytes[a + 1]);
+  }
+  std::uint32_t longword(std::uint32_t a) const {
+    return (std::uint32_t{word(a)} << 16) | word(a + 2);
+  }
+  void program(std::uint32_t at, std::initializer_list<std::uint16_t> words) {
+    for (std::uint16_t w : words) {
+      word(at, w);
+      at += 2;
+    }
+  }
+};
+
+constexpr std::uint32_t kStack = 0x8000;
+constexpr std::uint32_t kCode = 0x1000;
+constexpr unsigned kD0 = 0, kA0 = 8, kSr = 16, kPc = 17;
+
+// The handler of vector v sits at 0x4000 + 16v (a NOP there).
+constexpr std::uint32_t handler(unsigned vector) {
+  return 0x4000 + vector * 16;
+}
+
+struct Machine {
+  Ram ram;
+  MemoryPort port{ram, std::endian::big, 32};
+  std::unique_ptr<M68000> cpu;
+  explicit Machine(const std::string& model) {
+    ram.longword(0, kStack);  // reset vectors
+    ram.longword(4, kCode);
+    for (unsigned v = 2; v < 64; ++v) {
+      ram.longword(v * 4, handler(v));
+      ram.word(handler(v), 0x4E71);
+    }
+    M68000Config config;
+    config.model = model;
+    cpu = create_m68000(config, port);
+  }
+  std::uint32_t reg(unsigned i) const { return static_cast<std::uint32_t>(cpu->read_register(i)); }
+  // The first call resets the CPU (SSP and PC from vectors 0 and 1), once the test wrote
+  // its program; registers the test set stay (A7 becomes SSP unless set afterwards).
+  void steps(unsigned n) {
+    if (!booted) boot();
+    for (unsigned i = 0; i < n; ++i) cpu->step();
+  }
+  void boot() {
+    const std::uint32_t a7 = reg(kA0 + 7);
+    cpu->reset();
+    booted = true;
+    if (a7 != 0) cpu->write_register(kA0 + 7, a7);
+  }
+  bool booted = false;
+};
+
+std::string name_on(std::uint16_t op, CpuLevel level) {
+  const M68000Row* row = m68k_find_row(op, level);
+  return row ? row->name : "illegal";
+}
+
+}  // namespace
+
+TEST_CASE("the variants are the 68000 to the 68040, each with its FPU", "[m68k][variants]") {
+  CHECK(m68k_models() == std::vector<std::string>{"68000", "68010", "68020", "68030", "68040"});
+  Ram ram;
+  MemoryPort port{ram, std::endian::big, 32};
+  M68000Config config;
+  config.model = "68060";
+  CHECK_THROWS_WITH(create_m68000(config, port), Catch::Contains("68060"));
+  config.model = "68040";
+  config.fpu = "68881";  // the 68040's FPU is on chip
+  CHECK_THROWS_WITH(create_m68000(config, port), Catch::Contains("68881"));
+  auto fpu_of = [&](const std::string& model, const std::string& fpu) {
+    M68000Config c;
+    c.model = model;
+    c.fpu = fpu;
+    auto core = create_m68000(c, port);
+    return static_cast<M68000Core&>(*core).fpu_model();
+  };
+  CHECK(fpu_of("68000", "") == FpuModel::None);
+  CHECK(fpu_of("68010", "") == FpuModel::None);
+  CHECK(fpu_of("68020", "") == FpuModel::Mc68882);
+  CHECK(fpu_of("68020", "68881") == FpuModel::Mc68881);
+  CHECK(fpu_of("68030", "none") == FpuModel::None);
+  CHECK(fpu_of("68040", "") == FpuModel::Mc68040);
+}
+
+TEST_CASE("each CPU level decodes the instructions PRM Appendix A gives it", "[m68k][table]") {
+  using L = CpuLevel;
+  CHECK(name_on(0x4E7A, L::M68000) == "illegal");  // MOVEC: 68010+
+  CHECK(name_on(0x4E7A, L::M68010) == "MOVEC");
+  CHECK(name_on(0x42C0, L::M68000) == "illegal");  // MOVE CCR,D0: 68010+
+  CHECK(name_on(0x42C0, L::M68010) == "MOVE from CCR");
+  CHECK(name_on(0x4100, L::M68010) == "illegal");  // CHK.L D0,D0: 68020+
+  CHECK(name_on(0x4100, L::M68020) == "CHK.L");
+  CHECK(name_on(0x4A48, L::M68000) == "illegal");  // TST.W A0: 68020+
+  CHECK(name_on(0x4A48, L::M68020) == "TST (68020)");
+  CHECK(name_on(0x4A08, L::M68020) == "illegal");  // TST.B A0: never
+  CHECK(name_on(0x60FF, L::M68000) == "Bcc");      // BRA with displacement -1
+  CHECK(name_on(0x60FF, L::M68020) == "Bcc.L");
+  CHECK(name_on(0xE9C0, L::M68020) == "BFEXTU");
+  CHECK(name_on(0xF620, L::M68030) == "line F");  // MOVE16: 68040 only
+  CHECK(name_on(0xF620, L::M68040) == "MOVE16 (Ax)+,(Ay)+");
+  CHECK(name_on(0x06C0, L::M68020) == "illegal");  // CALLM: not modelled
+  CHECK(name_on(0xF200, L::M68040) == "line F");   // FPU (cpID 1): the FPU's own rows
+}
+
+TEST_CASE("CMP2 and CHK2 compare against a pair of bounds (PRM 4-72, 4-83)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.word(0x2000, static_cast<std::uint16_t>(-5));  // lower bound
+  m.ram.word(0x2002, 100);                             // upper bound
+  m.ram.program(kCode, {0x02D0, 0x0000,                // cmp2.w (a0),d0
+                        0x02D0, 0x0000,                // cmp2.w (a0),d0
+                        0x02D0, 0x0000,                // cmp2.w (a0),d0
+                        0x02D0, 0x0800});              // chk2.w (a0),d0
+  m.cpu->write_register(kA0, 0x2000);
+  m.cpu->write_register(kD0, 0xABCD0032);  // 50: inside, only the low word counts
+  m.steps(1);
+  CHECK((m.reg(kSr) & 0x05) == 0);
+  m.cpu->write_register(kD0, 0xFFFB);  // -5: equal to the lower bound
+  m.steps(1);
+  CHECK((m.reg(kSr) & 0x05) == 0x04);
+  m.cpu->write_register(kD0, 101);  // above: C
+  m.steps(1);
+  CHECK((m.reg(kSr) & 0x05) == 0x01);
+  // CHK2 out of bounds: vector 6 with a format-2 frame (020 UM 6.4): SR, next PC,
+  // $2018, the CHK2's own address.
+  const std::uint32_t sp = m.reg(kA0 + 7);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(6));
+  CHECK(m.reg(kA0 + 7) == sp - 12);
+  CHECK(m.ram.longword(sp - 10) == kCode + 16);
+  CHECK(m.ram.word(sp - 6) == 0x2018);
+  CHECK(m.ram.longword(sp - 4) == kCode + 12);
+}
+
+TEST_CASE("PACK and UNPK convert BCD digits with an adjustment (PRM 4-157, 4-196)",
+          "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x8340, 0x0000,    // pack d0,d1,#0
+                        0x8380, 0x3030,    // unpk d0,d1,#$3030
+                        0x8348, 0x0000,    // pack -(a0),-(a1),#0
+                        0x8388, 0x3030});  // unpk -(a0),-(a1),#$3030
+  m.cpu->write_register(kD0, 0x0307);
+  m.cpu->write_register(1, 0xFFFFFFFF);
+  m.steps(1);
+  CHECK(m.reg(1) == 0xFFFFFF37);
+  m.cpu->write_register(kD0, 0x59);
+  m.steps(1);
+  CHECK(m.reg(1) == 0xFFFF3539);    // ASCII "59"
+  m.ram.program(0x3000, {0x3432});  // the digits "42" as ASCII
+  m.cpu->write_register(kA0, 0x3002);
+  m.cpu->write_register(kA0 + 1, 0x3101);
+  m.steps(1);
+  CHECK(m.ram.bytes[0x3100] == 0x42);
+  CHECK(m.reg(kA0) == 0x3000);
+  m.cpu->write_register(kA0, 0x3101);  // unpack that byte again into 0x30FE-0x30FF
+  m.steps(1);
+  CHECK(m.ram.word(0x30FE) == 0x3432);
+}
+
+TEST_CASE("exceptions use VBR and stack a format word, which RTE reads back", "[m68k][68010]") {
+  for (const char* model : {"68010", "68020", "68040"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x4E7B, 0x0801,  // movec d0,vbr
+                          0x4E43});        // trap #3
+    for (unsigned v = 0; v < 64; ++v) m.ram.longword(0x20000 + v * 4, 0x5000 + v * 16);
+    m.ram.word(0x5000 + 35 * 16, 0x4E73);  // rte in the TRAP #3 handler
+    m.cpu->write_register(kD0, 0x20000);
+    m.steps(2);
+    CHECK(m.cpu->pc() == 0x5000 + 35 * 16);
+    CHECK(m.reg(kA0 + 7) == kStack - 8);
+    CHECK(m.ram.word(kStack - 8) == 0x2700);           // SR
+    CHECK(m.ram.longword(kStack - 6) == kCode + 6);    // the next instruction
+    CHECK(m.ram.word(kStack - 2) == 0x0000 + 35 * 4);  // format 0, vector offset $8C
+    m.steps(1);                                        // RTE
+    CHECK(m.cpu->pc() == kCode + 6);
+    CHECK(m.reg(kA0 + 7) == kStack);
+  }
+}
+
+TEST_CASE("RTE with an unknown frame format takes a format error", "[m68k][68010]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4E73});  // rte
+  m.cpu->write_register(kA0 + 7, 0x6000);
+  m.ram.word(0x6000, 0x2700);
+  m.ram.longword(0x6002, 0x1234);
+  m.ram.word(0x6006, 0x5000);  // format 5 does not exist
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorFormatError));
+}
+
+TEST_CASE("divide by zero stacks a format-2 frame on the 68020, format 0 on the 68010",
+          "[m68k][68020]") {
+  for (const char* model : {"68010", "68020"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x80FC, 0x0000});  // divu.w #0,d0
+    m.steps(1);
+    CHECK(m.cpu->pc() == handler(kVectorZeroDivide));
+    const bool format2 = std::string(model) == "68020";
+    CHECK(m.reg(kA0 + 7) == kStack - (format2 ? 12 : 8));
+    const std::uint32_t top = m.reg(kA0 + 7);
+    CHECK(m.ram.longword(top + 2) == kCode + 4);
+    CHECK(m.ram.word(top + 6) == (format2 ? 0x2014 : 0x0014));
+    if (format2) CHECK(m.ram.longword(top + 8) == kCode);
+  }
+}
+
+TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fault",
+          "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x2028, 0x0001,    // move.l 1(a0),d0
+                        0x4EFA, 0x0001});  // jmp 1(pc): odd target
+  m.ram.program(0x2000, {0x1122, 0x3344, 0x5566});
+  m.cpu->write_register(kA0, 0x2000);
+  m.steps(1);
+  CHECK(m.reg(kD0) == 0x22334455);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorAddressError));
+  // Format $A (020 UM 6.4.4): the fault address at +16.
+  const std::uint32_t top = m.reg(kA0 + 7);
+  CHECK(m.ram.word(top + 6) == 0xA00C);
+  CHECK(m.ram.longword(top + 16) == kCode + 7);
+}
+
+TEST_CASE("the 68000 and 68010 have 24 address lines, the 68020 32", "[m68k][variants]") {
+  for (const char* model : {"68010", "68020"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x2010});  // move.l (a0),d0
+    m.ram.longword(0x2000, 0xCAFEF00D);
+    m.cpu->write_register(kA0, 0x01002000);  // aliases 0x2000 with 24 lines
+    m.steps(1);
+    if (std::string(model) == "68010")
+      CHECK(m.reg(kD0) == 0xCAFEF00D);
+    else
+      CHECK(m.cpu->pc() == handler(kVectorBusError));
+  }
+}
+
+TEST_CASE("MOVE from SR is privileged from the 68010 on (PRM 6-17)", "[m68k][68010]") {
+  for (const char* model : {"68000", "68010"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x46FC, 0x0000,  // move #0,sr: user mode
+                          0x40C0});        // move sr,d0
+    m.steps(2);
+    if (std::string(model) == "68000")
+      CHECK(m.reg(kD0) == 0);
+    else
+      CHECK(m.cpu->pc() == handler(kVectorPrivilege));
+  }
+}
+
+TEST_CASE("M selects the master stack on the 68020 (020 UM 1.3.2)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
+                        0x007C, 0x1000,  // ori.w #$1000,sr
+                        0x4E7A, 0x2804,  // movec isp,d2
+                        0x4E43});        // trap #3
+  m.cpu->write_register(kD0, 0x7000);
+  m.steps(2);
+  CHECK(m.reg(kA0 + 7) == 0x7000);  // now on the master stack
+  m.steps(1);
+  CHECK(m.reg(2) == kStack);
+  m.steps(1);
+  CHECK(m.reg(kA0 + 7) == 0x7000 - 8);  // the trap frame goes on the master stack
+  CHECK(m.ram.word(0x7000 - 8) == 0x3700);
+}
+
+TEST_CASE("an interrupt with M set leaves a throwaway frame on the interrupt stack",
+          "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
+                        0x46FC, 0x3000,  // move #$3000,sr: M set, mask 0
+                        0x4E71});
+  m.cpu->write_register(kD0, 0x7000);
+  m.steps(2);
+  m.cpu->set_irq_line(3, true);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorAutovector + 3));
+  CHECK(m.ram.word(0x7000 - 2) == 0x0000 + (kVectorAutovector + 3) * 4);  // format 0
+  CHECK(m.reg(kA0 + 7) == kStack - 8);                                    // on the ISP, M now clear
+  CHECK(m.ram.word(kStack - 2) == 0x1000 + (kVectorAutovector + 3) * 4);  // format 1
+  CHECK((m.reg(kSr) & 0x1000) == 0);
+}
+
+TEST_CASE("Bcc.L and BSR.L take 32-bit displacements (PRM 4-25)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x61FF, 0x0000, 0x1000,  // bsr.l .+$1002
+                        0x4E71});
+  m.steps(1);
+  CHECK(m.cpu->pc() == kCode + 2 + 0x1000);
+  CHECK(m.ram.longword(m.reg(kA0 + 7)) == kCode + 6);
+}
+
+TEST_CASE("MOVE16 copies an aligned line on the 68040 (PRM 4-128a)", "[m68k][68040]") {
+  Machine m("68040");
+  m.ram.program(kCode, {0xF620, 0x9000});  // move16 (a0)+,(a1)+
+  for (unsigned i = 0; i < 16; ++i) m.ram.bytes[0x2000 + i] = static_cast<std::uint8_t>(i + 1);
+  m.cpu->write_register(kA0, 0x2004);  // the low four bits are ignored
+  m.cpu->write_register(kA0 + 1, 0x3000);
+  m.steps(1);
+  CHECK(std::memcmp(&m.ram.bytes[0x3000], &m.ram.bytes[0x2000], 16) == 0);
+  CHECK(m.reg(kA0) == 0x2014);
+  CHECK(m.reg(kA0 + 1) == 0x3010);
+}
+
+#ifdef ANVIL_M68020_CHECKS
+namespace {
+// The program's output on qemu-m68k (user mode), or empty when qemu-m68k is not there.
+std::string qemu_output(const char* cpu) {
+  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + ANVIL_M68020_CHECKS;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {};
+  std::string out;
+  char chunk[512];
+  while (const std::size_t n = std::fread(chunk, 1, sizeof chunk, pipe)) out.append(chunk, n);
+  pclose(pipe);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68020][qemu]") {
+  for (const auto& [model, qemu_cpu] :
+       {std::pair{"68020", "m68020"}, {"68030", "m68030"}, {"68040", "m68040"}}) {
+    INFO(model);
+    const std::string expected = qemu_output(qemu_cpu);
+    if (expected.empty()) {
+      WARN("qemu-m68k did not run: no reference output");
+      return;
+    }
+    testing::UserProgram program(model, ANVIL_M68020_CHECKS);
+    REQUIRE(program.run());
+    CHECK(program.exit_status == 0);
+    CHECK(program.output == expected);
+  }
+}
+#endif
