@@ -121,8 +121,9 @@ BitsResult to_double(const Extended80& x, RoundingMode mode);
 // Sets the x87 control word for `rounding` for its lifetime (all x87 exceptions masked, so
 // the host gives IEEE default results as the 68881 does with its enables clear) and clears
 // the status word; exceptions() maps what was raised since: IE -> OPERR, ZE -> DZ, OE -> OVFL,
-// UE -> UNFL, PE -> INEX2. Operands should be read from, and results written to, volatile
-// objects inside its scope so the compiler keeps the arithmetic there.
+// UE -> UNFL, PE -> INEX2 (the SSE unit is set and read alike, see the .cpp). Operands should be
+// read from, and results written to, volatile objects inside its scope so the compiler keeps the
+// arithmetic there.
 class X87Environment {
  public:
   explicit X87Environment(Rounding rounding);
@@ -133,6 +134,7 @@ class X87Environment {
 
  private:
   std::uint16_t saved_control_ = 0;
+  std::uint32_t saved_sse_ = 0;
 };
 
 // Rounds an extended value to `rounding` (FMOVE into FPn, and results the host computed at
