@@ -124,7 +124,8 @@ FpResult from_packed(const PackedImage& image, Rounding rounding) {
     text += static_cast<char>('0' + digit_at(image, nibble) % 10);
   X87Environment environment(rounding);
   volatile long double value = std::strtold(text.c_str(), nullptr);
-  volatile long double rounded = value * 1.0L;  // rounding precision, when not extended
+  volatile long double rounded =
+      round_in_environment(value);  // rounding precision, when not extended
   std::uint32_t exceptions = environment.exceptions();
   if (exceptions & kFpInex2) exceptions = (exceptions & ~kFpInex2) | kFpInex1;
   return {from_host(rounded), exceptions};

@@ -228,7 +228,7 @@ FpResult round_to(const Extended80& source, Rounding rounding) {
   if (is_nan(x)) return {x, 0};
   X87Environment environment(rounding);
   volatile long double value = to_host(x);
-  volatile long double result = value * 1.0L;  // rounds to PC with RC; keeps the zero's sign
+  volatile long double result = round_in_environment(value);  // keeps the zero's sign
   return {from_host(result), environment.exceptions()};
 }
 

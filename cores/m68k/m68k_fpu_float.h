@@ -137,6 +137,13 @@ class X87Environment {
   std::uint32_t saved_sse_ = 0;
 };
 
+// x rounded to the environment's precision and mode: x * 1 by a multiplier the compiler
+// cannot see (it folds a literal x * 1.0 away).
+inline long double round_in_environment(long double x) {
+  volatile long double one = 1.0L;
+  return x * one;
+}
+
 // Rounds an extended value to `rounding` (FMOVE into FPn, and results the host computed at
 // a different precision). A signalling NaN is quieted with SNAN.
 FpResult round_to(const Extended80& x, Rounding rounding);
