@@ -228,6 +228,11 @@ bool opmode_unimplemented_on_68040(unsigned opmode) {
   }
 }
 
+bool opmode_dyadic(unsigned opmode) {
+  const PrecisionForm* form = precision_form(opmode);
+  return is_dyadic(form ? form->base : opmode);
+}
+
 bool opmode_defined(unsigned opmode, FpuModel model) {
   if (opmode >= 0x40) return model == FpuModel::Mc68040 && precision_form(opmode) != nullptr;
   if (transcendental_function(opmode) || (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast))

@@ -73,6 +73,12 @@ inline bool is_infinity(const Extended80& x) {
 inline bool is_zero(const Extended80& x) {
   return exponent_of(x) != kExponentMask && x.mantissa == 0;
 }
+// Denormalised or unnormalised: what the 68040 leaves to software (040 UM 9.x).
+inline bool is_denormal_or_unnormal(const Extended80& x) {
+  const unsigned e = exponent_of(x);
+  return (e == 0 && x.mantissa != 0) ||
+         (e != 0 && e != kExponentMask && !(x.mantissa & kIntegerBit));
+}
 Extended80 quiet(Extended80 nan);
 // The NaN the 68881 produces for an invalid operation (FPU UM 3.2.4): all ones, positive.
 constexpr Extended80 kDefaultNan{0x7FFF, 0xFFFFFFFFFFFFFFFFull};

@@ -326,6 +326,31 @@ TEST_CASE("the 68040 traps its unimplemented instructions unless told to emulate
   CHECK(m68881.cpu.pc() == handler(11));
 }
 
+TEST_CASE("the 68040 leaves packed decimal and denormals to software (vector 55)", "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68040);
+  m.boot({
+      0xF210, 0x4C80,  // fmove.p (a0),fp1
+  });
+  m.cpu.a[0] = kData;
+  m.run(1);
+  CHECK(m.cpu.pc() == handler(55));  // unimplemented data type (040 UM 9.x)
+  CHECK(m.ram.longword(m.sp() + 2) == kCode);
+  Machine denormal(FpuModel::Mc68040);
+  denormal.boot({
+      0xF210, 0x4400,  // fmove.s (a0),fp0
+  });
+  denormal.cpu.a[0] = kData;
+  denormal.ram.program(kData, {0x0000, 0x0001});  // the smallest single denormal
+  denormal.run(1);
+  CHECK(denormal.cpu.pc() == handler(55));
+  Machine emulated(FpuModel::Mc68040, true);  // Linux user mode: the FPSP's work done here
+  emulated.boot({0xF210, 0x4400});
+  emulated.cpu.a[0] = kData;
+  emulated.ram.program(kData, {0x0000, 0x0001});
+  emulated.run(1);
+  CHECK(value(emulated.cpu.fpu.fp[0]) == std::ldexp(1.0L, -149));
+}
+
 TEST_CASE("without an FPU the rows' handler is the F-line trap", "[m68k][fpu]") {
   Machine m(FpuModel::None);
   m.boot({0xF200, 0x0422});
