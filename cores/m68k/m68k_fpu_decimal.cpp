@@ -158,13 +158,10 @@ PackedResult to_packed(const Extended80& source, int k, RoundingMode mode) {
     if (digits > 17) digits = 17;
   }
   char text[64];
-  std::uint32_t exceptions;
   {
-    X87Environment environment({mode, RoundingPrecision::Extended});
+    X87Environment environment({mode, RoundingPrecision::Extended});  // printf rounds in it
     std::snprintf(text, sizeof text, "%.*Le", digits - 1, value < 0 ? -value : value);
-    exceptions = environment.exceptions();
   }
-  (void)exceptions;
   // Exactness: the digits read back (to nearest) give the value, without rounding.
   {
     X87Environment environment({});
