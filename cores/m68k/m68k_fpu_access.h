@@ -60,8 +60,8 @@ void take_fp_exception(M68000Core& cpu, std::uint32_t enabled);
 // The F-line trap: an instruction the FPU model does not have (or leaves to software).
 void unimplemented(M68000Core& cpu);
 
-// The FP condition tests (PRM Table 3-23, FPU UM 4.4): the low five bits of the predicate;
-// `signalled` is set when the predicate's bit 4 asks for BSUN on an unordered compare.
+// The FP condition tests (PRM Table 3-23, FPU UM 4.4) by the predicate's low four bits; bit
+// 4 (BSUN on an unordered result) is the caller's to check.
 bool fp_condition(std::uint32_t fpsr, unsigned predicate);
 
 // The instruction groups (m68k_fpu_general.cpp, m68k_fpu_move_control.cpp,

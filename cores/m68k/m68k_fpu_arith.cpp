@@ -26,7 +26,7 @@ Extended80 checked(long double result) {
 FpResult exact_unary(Unary f, const Extended80& x, Rounding rounding) {
   X87Environment environment(rounding);
   volatile long double value = to_host(x);
-  volatile long double result = f(value) * 1.0L;  // * 1: round to PC whatever f did
+  volatile long double result = round_in_environment(f(value));  // to PC whatever f did
   return {checked(result), environment.exceptions()};
 }
 
@@ -34,7 +34,7 @@ FpResult exact_binary(Binary f, const Extended80& destination, const Extended80&
                       Rounding rounding) {
   X87Environment environment(rounding);
   volatile long double d = to_host(destination), s = to_host(source);
-  volatile long double result = f(d, s) * 1.0L;
+  volatile long double result = round_in_environment(f(d, s));
   return {checked(result), environment.exceptions()};
 }
 
@@ -120,7 +120,7 @@ FpResult scale(const Extended80& destination, const Extended80& source, Rounding
   const int clamped = count > 40000 ? 40000 : count < -40000 ? -40000 : static_cast<int>(count);
   X87Environment environment(rounding);
   volatile long double d = to_host(destination);
-  volatile long double result = scalbnl(d, clamped) * 1.0L;
+  volatile long double result = round_in_environment(scalbnl(d, clamped));
   return {checked(result), environment.exceptions()};
 }
 
@@ -226,6 +226,11 @@ bool opmode_unimplemented_on_68040(unsigned opmode) {
     default:
       return false;
   }
+}
+
+bool opmode_dyadic(unsigned opmode) {
+  const PrecisionForm* form = precision_form(opmode);
+  return is_dyadic(form ? form->base : opmode);
 }
 
 bool opmode_defined(unsigned opmode, FpuModel model) {

@@ -34,6 +34,8 @@ struct OperationResult {
 // transcendental and FINT/FMOD/FREM/FSCALE/FGETxxx/FSGLxxx group).
 bool opmode_defined(unsigned opmode, FpuModel model);
 bool opmode_unimplemented_on_68040(unsigned opmode);
+// Whether the operation reads its destination register too (FADD, FCMP, FSDIV...).
+bool opmode_dyadic(unsigned opmode);
 
 // Runs opmode on (source, destination) under FPCR's rounding (the 68040's FS/FD forms
 // override the precision). NaN operands follow FPU UM 4.5.4: a signalling NaN raises SNAN

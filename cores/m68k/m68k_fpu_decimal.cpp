@@ -124,7 +124,8 @@ FpResult from_packed(const PackedImage& image, Rounding rounding) {
     text += static_cast<char>('0' + digit_at(image, nibble) % 10);
   X87Environment environment(rounding);
   volatile long double value = std::strtold(text.c_str(), nullptr);
-  volatile long double rounded = value * 1.0L;  // rounding precision, when not extended
+  volatile long double rounded =
+      round_in_environment(value);  // rounding precision, when not extended
   std::uint32_t exceptions = environment.exceptions();
   if (exceptions & kFpInex2) exceptions = (exceptions & ~kFpInex2) | kFpInex1;
   return {from_host(rounded), exceptions};
@@ -157,13 +158,10 @@ PackedResult to_packed(const Extended80& source, int k, RoundingMode mode) {
     if (digits > 17) digits = 17;
   }
   char text[64];
-  std::uint32_t exceptions;
   {
-    X87Environment environment({mode, RoundingPrecision::Extended});
+    X87Environment environment({mode, RoundingPrecision::Extended});  // printf rounds in it
     std::snprintf(text, sizeof text, "%.*Le", digits - 1, value < 0 ? -value : value);
-    exceptions = environment.exceptions();
   }
-  (void)exceptions;
   // Exactness: the digits read back (to nearest) give the value, without rounding.
   {
     X87Environment environment({});

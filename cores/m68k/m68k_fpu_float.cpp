@@ -64,19 +64,29 @@ Rounding rounding_from_fpcr(std::uint32_t fpcr) {
           precision == 3 ? RoundingPrecision::Extended : static_cast<RoundingPrecision>(precision)};
 }
 
+// The SSE unit is set to the same rounding and its flags are read too: glibc's long double
+// functions report domain errors through double arithmetic (__kernel_standard), which x86-64
+// does in SSE. MXCSR's flags 5-0 have the x87 status word's layout, its RC field (14-13)
+// the control word's encoding.
 X87Environment::X87Environment(Rounding rounding) {
-  asm volatile("fnstcw %0" : "=m"(saved_control_) : : "memory");
+  asm volatile("fnstcw %0\n\tstmxcsr %1" : "=m"(saved_control_), "=m"(saved_sse_) : : "memory");
   const std::uint16_t control = x87_control_word(rounding);
-  asm volatile("fldcw %0\n\tfnclex" : : "m"(control) : "memory");
+  const std::uint32_t sse = (saved_sse_ & ~0x603Fu) | ((control & 0x0C00u) << 3);
+  asm volatile("fldcw %0\n\tfnclex\n\tldmxcsr %1" : : "m"(control), "m"(sse) : "memory");
 }
 
 X87Environment::~X87Environment() {
-  asm volatile("fnclex\n\tfldcw %0" : : "m"(saved_control_) : "memory");
+  asm volatile("fnclex\n\tfldcw %0\n\tldmxcsr %1"
+               :
+               : "m"(saved_control_), "m"(saved_sse_)
+               : "memory");
 }
 
 std::uint32_t X87Environment::exceptions() const {
   std::uint16_t status = 0;
-  asm volatile("fnstsw %0" : "=m"(status) : : "memory");
+  std::uint32_t sse = 0;
+  asm volatile("fnstsw %0\n\tstmxcsr %1" : "=m"(status), "=m"(sse) : : "memory");
+  status = static_cast<std::uint16_t>(status | (sse & 0x3F));
   std::uint32_t result = 0;
   if (status & kX87Invalid) result |= kFpOperr;
   if (status & kX87ZeroDivide) result |= kFpDz;
@@ -218,7 +228,7 @@ FpResult round_to(const Extended80& source, Rounding rounding) {
   if (is_nan(x)) return {x, 0};
   X87Environment environment(rounding);
   volatile long double value = to_host(x);
-  volatile long double result = value * 1.0L;  // rounds to PC with RC; keeps the zero's sign
+  volatile long double result = round_in_environment(value);  // keeps the zero's sign
   return {from_host(result), environment.exceptions()};
 }
 

@@ -73,6 +73,12 @@ inline bool is_infinity(const Extended80& x) {
 inline bool is_zero(const Extended80& x) {
   return exponent_of(x) != kExponentMask && x.mantissa == 0;
 }
+// Denormalised or unnormalised: what the 68040 leaves to software (040 UM 9.x).
+inline bool is_denormal_or_unnormal(const Extended80& x) {
+  const unsigned e = exponent_of(x);
+  return (e == 0 && x.mantissa != 0) ||
+         (e != 0 && e != kExponentMask && !(x.mantissa & kIntegerBit));
+}
 Extended80 quiet(Extended80 nan);
 // The NaN the 68881 produces for an invalid operation (FPU UM 3.2.4): all ones, positive.
 constexpr Extended80 kDefaultNan{0x7FFF, 0xFFFFFFFFFFFFFFFFull};
@@ -121,8 +127,9 @@ BitsResult to_double(const Extended80& x, RoundingMode mode);
 // Sets the x87 control word for `rounding` for its lifetime (all x87 exceptions masked, so
 // the host gives IEEE default results as the 68881 does with its enables clear) and clears
 // the status word; exceptions() maps what was raised since: IE -> OPERR, ZE -> DZ, OE -> OVFL,
-// UE -> UNFL, PE -> INEX2. Operands should be read from, and results written to, volatile
-// objects inside its scope so the compiler keeps the arithmetic there.
+// UE -> UNFL, PE -> INEX2 (the SSE unit is set and read alike, see the .cpp). Operands should be
+// read from, and results written to, volatile objects inside its scope so the compiler keeps the
+// arithmetic there.
 class X87Environment {
  public:
   explicit X87Environment(Rounding rounding);
@@ -133,7 +140,15 @@ class X87Environment {
 
  private:
   std::uint16_t saved_control_ = 0;
+  std::uint32_t saved_sse_ = 0;
 };
+
+// x rounded to the environment's precision and mode: x * 1 by a multiplier the compiler
+// cannot see (it folds a literal x * 1.0 away).
+inline long double round_in_environment(long double x) {
+  volatile long double one = 1.0L;
+  return x * one;
+}
 
 // Rounds an extended value to `rounding` (FMOVE into FPn, and results the host computed at
 // a different precision). A signalling NaN is quieted with SNAN.

@@ -109,10 +109,28 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   cpu.prefetch();
 }
 
-bool is_packed_or_rom(std::uint16_t command) {
+// 040 UM 9.x: operands the 68040 does not handle in hardware (denormalised and unnormalised
+// numbers, packed decimal) take the unimplemented-data-type exception before the
+// instruction; the FPSP would then finish it.
+constexpr unsigned kVectorUnsupportedData = 55;
+
+bool unsupported_on_68040(const std::vector<std::uint8_t>& bytes, FpFormat format) {
+  const std::uint64_t raw = big_endian(bytes);
+  switch (format) {
+    case FpFormat::Single:
+      return ((raw >> 23) & 0xFF) == 0 && (raw & 0x7FFFFF) != 0;
+    case FpFormat::Double:
+      return ((raw >> 52) & 0x7FF) == 0 && (raw & 0xFFFFFFFFFFFFFull) != 0;
+    case FpFormat::Extended:
+      return is_denormal_or_unnormal(from_memory_image(bytes.data()));
+    default:
+      return false;
+  }
+}
+
+bool is_packed(std::uint16_t command) {
   const unsigned opclass = command >> 13, format = (command >> 10) & 7;
-  if (opclass == 2) return format == 3 || format == 7;  // P source, FMOVECR
-  return opclass == 3 && (format == 3 || format == 7);
+  return (opclass == 2 && format == 3) || (opclass == 3 && (format == 3 || format == 7));
 }
 
 }  // namespace
@@ -124,10 +142,11 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   const bool is_rom = opclass == 2 && ((command >> 10) & 7) == 7;
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
   // 040 UM 9.x: the transcendental group, FMOVECR and packed decimal are left to software.
-  if (options.model == FpuModel::Mc68040 && !options.emulate_unimplemented &&
-      (is_packed_or_rom(command) ||
-       (opclass != 3 && !is_rom && opmode_unimplemented_on_68040(opmode))))
+  const bool strict_68040 = options.model == FpuModel::Mc68040 && !options.emulate_unimplemented;
+  // 040 UM 9.x: the transcendental group and FMOVECR are left to software (F-line).
+  if (strict_68040 && (is_rom || (opclass != 3 && opmode_unimplemented_on_68040(opmode))))
     return unimplemented(cpu);
+  if (strict_68040 && is_packed(command)) return cpu.exception(kVectorUnsupportedData, address);
   cpu.fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
   if (opclass == 3) return move_out(cpu, opcode, command);
 
@@ -152,10 +171,16 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
     const unsigned ea_mode = (opcode >> 3) & 7;
     if (ea_mode == 1 || (ea_mode == 0 && bytes > 4)) return unimplemented(cpu);
     const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
-    source = load_operand(read_bytes(cpu, where, bytes), format, rounding);
+    const std::vector<std::uint8_t> data = read_bytes(cpu, where, bytes);
+    if (strict_68040 && unsupported_on_68040(data, format))
+      return cpu.exception(kVectorUnsupportedData, address);
+    source = load_operand(data, format, rounding);
   } else {
     return unimplemented(cpu);
   }
+  if (strict_68040 && ((opclass == 0 && is_denormal_or_unnormal(source.value)) ||
+                       (opmode_dyadic(opmode) && is_denormal_or_unnormal(fpu.fp[destination]))))
+    return cpu.exception(kVectorUnsupportedData, address);
 
   OperationResult result = fpu_operate(opmode, source.value, fpu.fp[destination], rounding);
   const std::uint32_t exceptions = result.exceptions | source.exceptions;
