@@ -9,6 +9,7 @@
 #include <cerrno>
 
 #include "cores/m68k/m68000.h"
+#include "cores/m68k/m68000_core.h"
 #include "platforms/user/asm_generic_tables.h"
 
 namespace anvil::m68k {
@@ -209,6 +210,49 @@ std::optional<std::int64_t> m68k_private_syscall(user::CoreRegisters& registers,
   }
 }
 
+// si_code per exception vector, as arch/m68k/kernel/traps.c trap_c chooses it. Bus errors
+// keep the generic SEGV_MAPERR/SEGV_ACCERR (the page tables decide there).
+std::optional<std::int32_t> m68k_fault_code(user::CoreRegisters& registers, UserFault fault) {
+  const auto* core = dynamic_cast<const M68000Core*>(&registers.core());
+  if (!core || fault == UserFault::SegmentationFault) return std::nullopt;
+  constexpr std::int32_t kIllIllopc = 1, kIllPrvopc = 5, kIllCoproc = 7, kIllIlltrp = 4;
+  constexpr std::int32_t kFpeIntdiv = 1, kFpeIntovf = 2, kFpeFltdiv = 3, kFpeFltovf = 4,
+                         kFpeFltund = 5, kFpeFltres = 6, kFpeFltinv = 7;
+  constexpr std::int32_t kTrapBrkpt = 1, kTrapTrace = 2, kBusAdraln = 1;
+  const unsigned vector = core->user_fault_vector();
+  switch (vector) {
+    case 3:  // address error
+      return kBusAdraln;
+    case 5:  // zero divide
+      return kFpeIntdiv;
+    case 6:  // CHK, CHK2
+    case 7:  // TRAPV, TRAPcc
+      return kFpeIntovf;
+    case 8:  // privilege violation
+      return kIllPrvopc;
+    case 9:  // trace
+      return kTrapTrace;
+    case 13:  // coprocessor protocol violation
+      return kIllCoproc;
+    case 47:  // TRAP #15
+      return kTrapBrkpt;
+    case 48:  // BSUN
+    case 52:  // OPERR
+    case 54:  // SNAN
+      return kFpeFltinv;
+    case 49:  // INEX
+      return kFpeFltres;
+    case 50:  // DZ
+      return kFpeFltdiv;
+    case 51:  // UNFL
+      return kFpeFltund;
+    case 53:  // OVFL
+      return kFpeFltovf;
+    default:
+      return vector >= 33 && vector <= 46 ? kIllIlltrp : kIllIllopc;  // TRAP #1-14, the rest
+  }
+}
+
 // start_thread and ELF_PLAT_INIT (arch/m68k/include/asm/processor.h, asm/elf.h): user mode,
 // usp at argc, pc at the entry, a1 = 0 (glibc's _start passes a1 on as rtld_fini).
 void start_m68k(user::CoreRegisters& registers, const user::StartState& start) {
@@ -261,6 +305,7 @@ user::LinuxAbi make_abi() {
   abi.map_special_pages = m68k_map_sigreturn_page;
   abi.push_signal_frame = m68k_push_signal_frame;
   abi.pop_signal_frame = m68k_pop_signal_frame;
+  abi.fault_code = m68k_fault_code;
   return abi;
 }
 

@@ -120,6 +120,9 @@ class M68000Core final : public M68000 {
   bool at_least(CpuLevel level) const { return level_ >= level; }
   ControlRegisters control;
   bool linux_user() const { return linux_user_; }  // the FPU emulates the 68040's gaps then
+  // Linux user mode: the vector of the exception last reported through Hooks::user_fault
+  // (the ABI turns it into si_code as arch/m68k/kernel/traps.c does).
+  unsigned user_fault_vector() const { return user_fault_vector_; }
   std::uint16_t sr() const { return sr_; }
   void set_sr(std::uint16_t value);  // swaps stacks when S changes
   void set_ccr(std::uint8_t value) { sr_ = (sr_ & 0xFF00) | (value & 0x1F); }
@@ -265,7 +268,7 @@ class M68000Core final : public M68000 {
 
   void execute_one();
   void group0_exception();
-  void user_mode_exception(unsigned vector, std::uint32_t address);
+  void user_mode_exception(unsigned vector, std::uint32_t resume_pc, std::uint32_t signal_address);
   void take_interrupt(unsigned level);
   void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
   void push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
@@ -291,6 +294,7 @@ class M68000Core final : public M68000 {
   MemoryPort& memory_;
   bool log_bus_cycles_ = false;
   bool linux_user_;
+  unsigned user_fault_vector_ = 0;
   std::uint32_t other_sp_ = 0;      // the inactive stack pointer: USP in supervisor mode, else SSP
   std::uint32_t inactive_ssp_ = 0;  // 68020/68030: the supervisor stack M does not select
   std::uint16_t sr_ = 0x2700;

@@ -7,6 +7,7 @@ namespace anvil::m68k {
 
 namespace {
 constexpr unsigned kPcRegisterIndex = 17;  // register_info(): d0-d7, a0-a7, ps, pc
+constexpr unsigned kVectorFpFirst = 48, kVectorFpLast = 54;
 }  // namespace
 
 // Stacks the short frame: PC low, SR, PC high, in that bus order (vectors), at SSP-6.
@@ -43,7 +44,14 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc) {
 }
 
 void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr) {
-  if (linux_user_) return user_mode_exception(vector, 0);
+  if (linux_user_) {
+    // si_addr: the instruction's address for the traps whose 68020 frame (format 2) names
+    // it, else the stacked PC (format 0), as trap_c reads them.
+    const bool names_instruction = vector == kVectorZeroDivide || vector == kVectorChk ||
+                                   vector == kVectorTrapv || vector == kVectorTrace;
+    return user_mode_exception(vector, stacked_pc,
+                               names_instruction ? instruction_pc_ : stacked_pc);
+  }
   hooks_->exception_taken(vector, stacked_pc);
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
   begin_exception_frame(vector, stacked_pc, old_sr);
@@ -51,8 +59,12 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint1
 }
 
 // Linux user mode: the kernel would turn the exception into a signal (arch/m68k/kernel/
-// traps.c); Hooks::user_fault does that. The faulting instruction's address is reported.
-void M68000Core::user_mode_exception(unsigned vector, std::uint32_t address) {
+// traps.c trap_c); Hooks::user_fault does that, and LinuxAbi::fault_code reads the vector
+// back (user_fault_vector()) for si_code. The registers the signal frame saves are the ones
+// the exception frame would hold: the PC is `resume_pc` (the stacked PC: the instruction
+// itself for faults, the next one for traps). `signal_address` is si_addr.
+void M68000Core::user_mode_exception(unsigned vector, std::uint32_t resume_pc,
+                                     std::uint32_t signal_address) {
   UserFault fault = UserFault::IllegalInstruction;  // illegal, privileged, line A/F, TRAP #1-14
   switch (vector) {
     case kVectorBusError:
@@ -71,13 +83,15 @@ void M68000Core::user_mode_exception(unsigned vector, std::uint32_t address) {
       fault = UserFault::Breakpoint;
       break;
     default:
+      // The FPU's exception vectors 48-54 (FPU UM 6.1: BSUN, INEX, DZ, UNFL, OPERR, OVFL,
+      // SNAN) are SIGFPE too.
+      if (vector >= kVectorFpFirst && vector <= kVectorFpLast) fault = UserFault::ArithmeticError;
       break;
   }
   trace_pending_ = false;
-  // The signal frame saves the faulting instruction's address (the kernel's stacked PC), so
-  // point the PC and the queue back at it before the handler sees the registers.
-  write_register(kPcRegisterIndex, instruction_pc_);
-  if (hooks_->user_fault(fault, instruction_pc_, address))
+  user_fault_vector_ = vector;
+  write_register(kPcRegisterIndex, resume_pc);
+  if (hooks_->user_fault(fault, instruction_pc_, signal_address))
     stop_requested_.store(true, std::memory_order_relaxed);
 }
 
@@ -114,7 +128,9 @@ void M68000Core::group0_exception() {
   const Fault fault = fault_;
   trace_pending_ = false;
   const unsigned vector = fault.bus_error ? kVectorBusError : kVectorAddressError;
-  if (linux_user_) return user_mode_exception(vector, fault.address);
+  // The kernel restarts a faulting access once it is mapped: the signal frame holds the
+  // instruction's own address.
+  if (linux_user_) return user_mode_exception(vector, instruction_pc_, fault.address);
   if (level_ >= CpuLevel::M68010) return group0_exception_010();
   hooks_->exception_taken(vector, fault_pc_);
   idle(8);

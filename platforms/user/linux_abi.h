@@ -242,6 +242,10 @@ struct LinuxAbi {
   // handler (signal number, siginfo and ucontext arguments, return to the restorer or a
   // sigreturn trampoline). Returns false when the frame cannot be written (SIGSEGV).
   std::function<bool(CoreRegisters&, GuestMemory&, const SignalDelivery&)> push_signal_frame;
+  // The si_code of a fault the core reported (Hooks::user_fault), where the ISA's kernel
+  // tells more than the generic one per UserFault (m68k: per exception vector, traps.c).
+  // Empty, or nullopt: the generic code (SEGV_MAPERR/ACCERR, ILL_ILLOPC, BUS_ADRALN, ...).
+  std::function<std::optional<std::int32_t>(CoreRegisters&, UserFault)> fault_code;
   // rt_sigreturn/sigreturn: restores the registers from the frame at the current stack
   // pointer and returns the signal mask saved in it, or nullopt for a bad frame (SIGSEGV).
   std::function<std::optional<std::uint64_t>(CoreRegisters&, GuestMemory&, bool rt)>

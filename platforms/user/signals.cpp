@@ -223,6 +223,8 @@ bool LinuxProcess::user_fault(UserFault fault, Addr pc, Addr address) {
       host = SIGTRAP;
       break;
   }
+  if (abi_.fault_code)
+    if (const auto isa_code = abi_.fault_code(*registers_, fault)) code = *isa_code;
   const std::uint32_t guest = guest_signal(host);
   // A fault that is blocked or ignored cannot be held back: Linux resets it to the default
   // action (kernel/signal.c force_sig_info_to_task).

@@ -40,6 +40,13 @@ struct M68kAsm {
     words.push_back(static_cast<std::uint16_t>(0x20c0 | a << 9 | d));
     return *this;
   }
+  M68kAsm& raw(std::initializer_list<std::uint16_t> more) {
+    words.insert(words.end(), more);
+    return *this;
+  }
+  std::uint32_t here(std::uint32_t base) const {
+    return base + 2 * static_cast<std::uint32_t>(words.size());
+  }
   M68kAsm& syscall(std::uint32_t number) {
     move_l_imm(0, number);
     words.push_back(0x4e40);  // TRAP #0
@@ -179,4 +186,55 @@ TEST_CASE("m68k signal frame: layout, handler entry, trampoline and sigreturn") 
   CHECK(registers.get(registers.index("ps|sr")) == 0x15);
   // The plain frame restores only what a C handler may clobber; rt restores everything.
   CHECK(registers.get(registers.index("d7")) == (rt ? 0x103u : 0u));
+}
+
+TEST_CASE("m68k faults: CHK raises SIGFPE with FPE_INTOVF and the instruction's address") {
+  // arch/m68k/kernel/traps.c trap_c: VEC_CHK -> SIGFPE, FPE_INTOVF (2); si_addr is the
+  // format-2 frame's instruction address.
+  test::Pipe out;
+  test::FakeProgram program;
+  program.machine = 4;  // EM_68K
+  program.bss = 0x1000;
+  const std::uint32_t data = test::kData, results = data + 0x100;
+  constexpr std::uint32_t kHandlerOffset = 0x100;
+  M68kAsm a;
+  a.movea_l_imm(2, results);
+  // rt_sigaction(SIGFPE, &act at data, 0, 8): act = {handler, SA_SIGINFO, 0, mask 0}
+  a.move_l_imm(1, 8).move_l_imm(2, data).move_l_imm(3, 0).move_l_imm(4, 8).syscall(174);
+  a.move_l_imm(0, 20);
+  const std::uint32_t chk_address = a.here(program.base);
+  a.raw({0x41bc, 10});              // CHK.W #10,D0: 20 is out of bounds
+  a.move_l_imm(1, 1).syscall(247);  // not reached
+  a.words.resize(kHandlerOffset / 2, 0x4e71);
+  // handler(sig, info, uc): a1 = info; store si_code (8) and si_addr (12); write; exit(9)
+  a.raw({0x226f, 8, 0x2029, 8}).store_postincrement(0, 2);  // MOVEA.L 8(SP),A1; MOVE.L 8(A1),D0
+  a.raw({0x2029, 12}).store_postincrement(0, 2);            // MOVE.L 12(A1),D0
+  a.move_l_imm(1, static_cast<std::uint32_t>(out.write_end)).move_l_imm(2, results);
+  a.move_l_imm(3, 8).syscall(4);
+  a.move_l_imm(1, 9).syscall(247);
+  program.code = a.code();
+  const std::uint32_t handler = program.base + kHandlerOffset;
+  GuestStruct action(20, std::endian::big);
+  action.put32(0, handler);
+  action.put32(4, 4);  // SA_SIGINFO
+  program.data = action.bytes();
+  REQUIRE(test::fake_data_address(program) == data);
+  const std::string path =
+      test::write_temp_file(test::build_fake_elf(program, std::endian::big), "m68k-chk");
+  std::ostringstream log;
+  UserOptions options;
+  options.log = &log;
+  ProcessEnd end;
+  {
+    LinuxProcess process(m68k_target(), options, ProgramRequest{path, {path}, {}});
+    end = process.run();
+  }
+  INFO(log.str());
+  CHECK(end.kind == ProcessEnd::Kind::Exited);
+  CHECK(end.status == 9);
+  const std::string bytes = out.drain();
+  REQUIRE(bytes.size() == 8);
+  GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), std::endian::big);
+  CHECK(words.get32(0) == 2);  // FPE_INTOVF
+  CHECK(words.get32(4) == chk_address);
 }
