@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "cores/m68k/linux_abi_m68k.h"
+#include "cores/m68k/m68000_core.h"
 #include "platforms/user/address_space.h"
 #include "platforms/user/guest_struct.h"
 #include "platforms/user/linux_process.h"
@@ -237,4 +238,59 @@ TEST_CASE("m68k faults: CHK raises SIGFPE with FPE_INTOVF and the instruction's 
   GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), std::endian::big);
   CHECK(words.get32(0) == 2);  // FPE_INTOVF
   CHECK(words.get32(4) == chk_address);
+}
+
+TEST_CASE("m68k signal frame: the FPU registers (fp0/fp1 in sigcontext, fp0-fp7 in ucontext)") {
+  // sigcontext sc_fpregs 32, sc_fpcntl 56, sc_fpstate 68; ucontext fpcntl 96, fpregs 108,
+  // the FSAVE frame at 204 (uc_filler). Registers are 12-byte extended values (FPU UM 3.1).
+  const bool rt = GENERATE(true, false);
+  const UserTarget target = m68k_target();
+  AddressSpace space{std::endian::big};
+  MemoryPort port{space, std::endian::big};
+  space.attach(port);
+  target.abi->map_special_pages(space);
+  constexpr Addr kStackTop = 0x40000;
+  space.map(kStackTop - 0x10000, 0x10000, kPermRead | kPermWrite);
+  space.map(0x10000, 0x1000, kPermRead | kPermExec);
+  std::unique_ptr<Core> core = target.create_core("68040", port);
+  core->reset();
+  auto& m68k = dynamic_cast<m68k::M68000Core&>(*core);
+  REQUIRE(m68k.fpu_model() == m68k::FpuModel::Mc68040);
+  CoreRegisters registers(*core);
+  registers.set(registers.index("sp|a7"), kStackTop - 0x100);
+  registers.set(registers.index("pc"), 0x10000);
+  for (unsigned n = 0; n < 8; ++n)
+    m68k.fpu.fp[n] = {static_cast<std::uint16_t>(0x3fff + n), 0x8000000000000000ull | n};
+  m68k.fpu.fpcr = 0x30, m68k.fpu.fpsr = 0x08000000, m68k.fpu.fpiar = 0x10004;
+
+  std::vector<std::uint8_t> siginfo(128, 0);
+  SignalDelivery delivery{};
+  delivery.guest_signal = 10;
+  delivery.handler = 0x10040;
+  delivery.with_siginfo = rt;
+  delivery.stack_top = kStackTop - 0x100;
+  delivery.siginfo = siginfo;
+  REQUIRE(target.abi->push_signal_frame(registers, space, delivery));
+  const Addr frame = registers.get(registers.index("sp|a7"));
+  const Addr control = rt ? frame + 152 + 96 : frame + 28 + 56;
+  const Addr data = rt ? frame + 152 + 108 : frame + 28 + 32;
+  const Addr fsave = rt ? frame + 152 + 204 : frame + 28 + 68;
+  std::uint32_t fpcr = 0, fp1_high = 0, header = 0;
+  std::uint64_t fp1_mantissa = 0;
+  space.read_u32(control, fpcr), space.read_u32(data + 12, fp1_high);
+  space.read_u64(data + 12 + 4, fp1_mantissa), space.read_u32(fsave, header);
+  CHECK(fpcr == 0x30);
+  CHECK(fp1_high == 0x40000000u);  // sign/exponent 0x4000, then 16 zero bits
+  CHECK(fp1_mantissa == 0x8000000000000001ull);
+  CHECK(header >> 24 == 0x41);  // a 68040 idle FSAVE frame: "FPU in use" for sigreturn
+
+  for (unsigned n = 0; n < 8; ++n) m68k.fpu.fp[n] = {};
+  m68k.fpu.fpcr = 0;
+  registers.set(registers.index("sp|a7"), frame + 4);
+  REQUIRE(target.abi->pop_signal_frame(registers, space, rt).has_value());
+  CHECK(m68k.fpu.fpcr == 0x30);
+  CHECK(m68k.fpu.fp[1].sign_exponent == 0x4000);
+  CHECK(m68k.fpu.fp[1].mantissa == 0x8000000000000001ull);
+  // fp2-fp7 are callee-saved in the C ABI: only the rt frame carries them.
+  CHECK(m68k.fpu.fp[7].sign_exponent == (rt ? 0x4006 : 0));
 }
