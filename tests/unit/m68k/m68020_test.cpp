@@ -361,8 +361,8 @@ TEST_CASE("MOVE16 copies an aligned line on the 68040 (PRM 4-128a)", "[m68k][680
 #ifdef ANVIL_M68020_CHECKS
 namespace {
 // The program's output on qemu-m68k (user mode), or empty when qemu-m68k is not there.
-std::string qemu_output(const char* cpu) {
-  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + ANVIL_M68020_CHECKS;
+std::string qemu_output(const char* cpu, const char* program) {
+  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + program;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return {};
   std::string out;
@@ -371,21 +371,29 @@ std::string qemu_output(const char* cpu) {
   pclose(pipe);
   return out;
 }
-}  // namespace
 
-TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68020][qemu]") {
+void same_as_qemu(const char* program) {
   for (const auto& [model, qemu_cpu] :
        {std::pair{"68020", "m68020"}, {"68030", "m68030"}, {"68040", "m68040"}}) {
-    INFO(model);
-    const std::string expected = qemu_output(qemu_cpu);
+    INFO(model << " " << program);
+    const std::string expected = qemu_output(qemu_cpu, program);
     if (expected.empty()) {
       WARN("qemu-m68k did not run: no reference output");
       return;
     }
-    testing::UserProgram program(model, ANVIL_M68020_CHECKS);
-    REQUIRE(program.run());
-    CHECK(program.exit_status == 0);
-    CHECK(program.output == expected);
+    testing::UserProgram run(model, program);
+    REQUIRE(run.run());
+    CHECK(run.exit_status == 0);
+    CHECK(run.output == expected);
   }
+}
+}  // namespace
+
+TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_CHECKS);
+}
+
+TEST_CASE("an operand sweep of the integer instructions matches qemu-m68k", "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_FUZZ);
 }
 #endif
