@@ -358,6 +358,27 @@ TEST_CASE("MOVE16 copies an aligned line on the 68040 (PRM 4-128a)", "[m68k][680
   CHECK(m.reg(kA0 + 1) == 0x3010);
 }
 
+TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {
+                           0x7000,  // moveq #0,d0       2
+                           0x720A,  // moveq #10,d1      2
+                           0xD081,  // add.l d1,d0       2
+                           0x5381,  // subq.l #1,d1      2
+                           0x66FA,  // bne.s -6          6
+                           0xE388,  // lsl.l #1,d0       4
+                           0xE380,  // asl.l #1,d0       8
+                           0xE590,  // roxl.l #2,d0      12
+                           0x2010,  // move.l (a0),d0    2 + (An) 3
+                       });
+  m.cpu->write_register(kA0, 0x2000);
+  m.steps(1);  // the reset
+  const Cycles start = m.cpu->cycle_count();
+  m.steps(1 + 10 * 3 + 4);
+  CHECK(m.cpu->cycle_count() - start == 2 + 10 * (2 + 2 + 6) + 4 + 8 + 12 + 5);
+  CHECK(m.reg(kD0) == 0);
+}
+
 #ifdef ANVIL_M68020_CHECKS
 namespace {
 // The program's output on qemu-m68k (user mode), or empty when qemu-m68k is not there.
