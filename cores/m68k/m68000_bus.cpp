@@ -84,18 +84,9 @@ void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
 
 std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   if (fast_bus_) [[likely]] {
-    if (space == Space::Program) {
-      // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
-      if (address & 1) [[unlikely]]
-        address_error(address, false, space);
-      // The fetch fast path: straight from the page's host memory when DMI granted it.
-      const std::uint32_t masked = address & address_mask_;
-      if (const std::uint8_t* page = memory_.fetch_page(masked);
-          page && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask) [[likely]] {
-        const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
-        return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
-      }
-    }
+    // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
+    if ((address & 1) && space == Space::Program) [[unlikely]]
+      address_error(address, false, space);
     return fast_load<std::uint16_t>(address, space);
   }
   if (address & 1) address_error(address, false, space);
@@ -203,7 +194,7 @@ std::uint8_t M68000Core::read_modify_write_byte(std::uint32_t address,
   return value;
 }
 
-std::uint16_t M68000Core::read_extension(bool moves_pc) {
+std::uint16_t M68000Core::read_extension_exact(bool moves_pc) {
   const std::uint16_t value = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
@@ -216,7 +207,7 @@ std::uint32_t M68000Core::read_extension_long() {
   return (high << 16) | read_extension();
 }
 
-void M68000Core::prefetch() {
+void M68000Core::prefetch_exact() {
   ird_ = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;

@@ -140,9 +140,25 @@ class M68000Core final : public M68000 {
   // PC; prefetch() ends an instruction: IRD takes IRC and IRC is refilled.
   // `moves_pc`: whether the microcode's PC register (stacked by an address error) advances
   // with this word; the displacement modes compute their address in its stead.
-  std::uint16_t read_extension(bool moves_pc = true);
+  std::uint16_t read_extension(bool moves_pc = true) {
+    if (fast_bus_) [[likely]] {
+      const std::uint16_t value = irc_;
+      irc_ = fetch_word(pc_);
+      pc_ += 2;
+      return value;
+    }
+    return read_extension_exact(moves_pc);
+  }
   std::uint32_t read_extension_long();
-  void prefetch();
+  void prefetch() {
+    if (fast_bus_) [[likely]] {
+      ird_ = irc_;
+      irc_ = fetch_word(pc_);
+      pc_ += 2;
+      return;
+    }
+    prefetch_exact();
+  }
   std::uint16_t irc() const { return irc_; }
   std::uint16_t ird() const { return ird_; }
   void set_ird(std::uint16_t value) { ird_ = value; }
@@ -245,6 +261,20 @@ class M68000Core final : public M68000 {
     return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
   }
   std::uint16_t bus_read_word(std::uint32_t address, Space space);
+  // 68020+: an instruction word straight from the DMI page when there is one (inline: the
+  // hot path of every instruction), else through bus_read_word.
+  std::uint16_t fetch_word(std::uint32_t address) {
+    const std::uint32_t masked = address & address_mask_;
+    if (const std::uint8_t* page = memory_.fetch_page(masked);
+        page && !(address & 1) && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask)
+        [[likely]] {
+      const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
+      return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
+    }
+    return bus_read_word(address, Space::Program);
+  }
+  std::uint16_t read_extension_exact(bool moves_pc);
+  void prefetch_exact();
   // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are
   // split by the bus controller, invisible to the program); no log, no per-cycle timing.
   template <class T>
