@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "cores/m68k/m68000.h"
@@ -356,6 +357,97 @@ TEST_CASE("MOVE16 copies an aligned line on the 68040 (PRM 4-128a)", "[m68k][680
   CHECK(std::memcmp(&m.ram.bytes[0x3000], &m.ram.bytes[0x2000], 16) == 0);
   CHECK(m.reg(kA0) == 0x2014);
   CHECK(m.reg(kA0 + 1) == 0x3010);
+}
+
+TEST_CASE("MOVEC knows each CPU's control registers (PRM 6-23)", "[m68k][68010]") {
+  // TC exists on the 68040 only; CACR from the 68020 on (68010: illegal).
+  for (const char* model : {"68010", "68020", "68040"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x4E7B, 0x0002,    // movec d0,cacr
+                          0x4E7B, 0x0003});  // movec d0,tc
+    m.steps(1);
+    const bool is_010 = std::string(model) == "68010";
+    CHECK(m.cpu->pc() == (is_010 ? handler(kVectorIllegal) : kCode + 4));
+    if (is_010) continue;
+    m.steps(1);
+    CHECK(m.cpu->pc() == (std::string(model) == "68040" ? kCode + 8 : handler(kVectorIllegal)));
+  }
+}
+
+TEST_CASE("MOVEC in user mode is a privilege violation", "[m68k][68010]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x46FC, 0x0000,    // move #0,sr
+                        0x4E7A, 0x0801});  // movec vbr,d0
+  m.steps(2);
+  CHECK(m.cpu->pc() == handler(kVectorPrivilege));
+}
+
+TEST_CASE("BKPT with nothing answering is an illegal instruction (020 UM 6.1.4)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x484B});  // bkpt #3
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorIllegal));
+  CHECK(m.ram.longword(m.reg(kA0 + 7) + 2) == kCode);
+}
+
+TEST_CASE("CHK.L traps on a negative or too large register (PRM 4-69)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4101, 0x4101});  // chk.l d1,d0 twice
+  m.cpu->write_register(1, 0x10000);
+  m.cpu->write_register(kD0, 0xFFFF);  // in bounds (a CHK.W would see -1)
+  m.steps(1);
+  CHECK(m.cpu->pc() == kCode + 2);
+  m.cpu->write_register(kD0, 0x10001);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorChk));
+  CHECK(m.ram.word(m.reg(kA0 + 7) + 6) == 0x2018);
+}
+
+TEST_CASE("trace stacks a format-2 frame with the traced instruction's address", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x007C, 0x8000,  // ori.w #$8000,sr: trace on
+                        0x4E71});        // nop (traced)
+  m.steps(3);
+  CHECK(m.cpu->pc() == handler(kVectorTrace));
+  const std::uint32_t top = m.reg(kA0 + 7);
+  CHECK(m.ram.longword(top + 2) == kCode + 6);  // the next instruction
+  CHECK(m.ram.word(top + 6) == 0x2024);
+  CHECK(m.ram.longword(top + 8) == kCode + 4);  // the NOP
+}
+
+TEST_CASE("bus errors stack format 8 on the 68010 and 7 on the 68040", "[m68k][68010]") {
+  for (const auto& [model, format_word, fault_offset] :
+       {std::tuple{"68010", 0x8008, 10}, {"68040", 0x7008, 20}}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x2010});          // move.l (a0),d0
+    m.cpu->write_register(kA0, 0x00F00000);  // nothing there
+    m.steps(1);
+    CHECK(m.cpu->pc() == handler(kVectorBusError));
+    const std::uint32_t top = m.reg(kA0 + 7);
+    CHECK(m.ram.word(top + 6) == format_word);
+    CHECK(m.ram.longword(top + 2) == kCode);  // restarted from the instruction
+    CHECK(m.ram.longword(top + static_cast<unsigned>(fault_offset)) == 0x00F00000);
+  }
+}
+
+TEST_CASE("CAS2 that does not match loads both compare registers (PRM 4-65)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x0EFC, 0x8080, 0x90C1});  // cas2.l d0:d1,d2:d3,(a0):(a1)
+  m.ram.longword(0x2000, 5);
+  m.ram.longword(0x3000, 6);
+  m.cpu->write_register(kA0, 0x2000);
+  m.cpu->write_register(kA0 + 1, 0x3000);
+  m.cpu->write_register(kD0, 5);  // matches
+  m.cpu->write_register(1, 7);    // does not
+  m.cpu->write_register(2, 0xAA);
+  m.cpu->write_register(3, 0xBB);
+  m.steps(1);
+  CHECK(m.reg(kD0) == 5);
+  CHECK(m.reg(1) == 6);
+  CHECK(m.ram.longword(0x2000) == 5);  // nothing written
+  CHECK((m.reg(kSr) & kZ) == 0);
 }
 
 TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68k][68020]") {
