@@ -103,6 +103,9 @@ std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
 }
 
 std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
+  // 68020+: a data read in program space (PC-relative operands) may be at any address; only
+  // instruction fetches (bus_read_word) fault on odd ones.
+  if (fast_bus_) return fast_load<std::uint16_t>(address, program ? Space::Program : Space::Data);
   const std::uint16_t value = bus_read_word(address, program ? Space::Program : Space::Data);
   catch_up_pc();
   return value;

@@ -262,18 +262,23 @@ TEST_CASE("divide by zero stacks a format-2 frame on the 68020, format 0 on the 
 TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fault",
           "[m68k][68020]") {
   Machine m("68020");
-  m.ram.program(kCode, {0x2028, 0x0001,    // move.l 1(a0),d0
-                        0x4EFA, 0x0001});  // jmp 1(pc): odd target
+  m.ram.program(kCode, {0x2028, 0x0001,  // move.l 1(a0),d0
+                        0x323A, 0x0003,  // move.w 3(pc),d1: PC-relative, odd
+                        0x4EFA, 0x0001,  // jmp 1(pc): odd target
+                        0xABCD});
   m.ram.program(0x2000, {0x1122, 0x3344, 0x5566});
   m.cpu->write_register(kA0, 0x2000);
   m.steps(1);
   CHECK(m.reg(kD0) == 0x22334455);
   m.steps(1);
+  CHECK((m.reg(1) & 0xFFFF) == 0xFA00);  // the bytes at kCode+9 and kCode+10
+  CHECK(m.cpu->pc() == kCode + 8);
+  m.steps(1);
   CHECK(m.cpu->pc() == handler(kVectorAddressError));
   // Format $A (020 UM 6.4.4): the fault address at +16.
   const std::uint32_t top = m.reg(kA0 + 7);
   CHECK(m.ram.word(top + 6) == 0xA00C);
-  CHECK(m.ram.longword(top + 16) == kCode + 7);
+  CHECK(m.ram.longword(top + 16) == kCode + 11);
 }
 
 TEST_CASE("the 68000 and 68010 have 24 address lines, the 68020 32", "[m68k][variants]") {
