@@ -43,7 +43,7 @@ enum : std::uint16_t {
   kX = 16,
   kInterruptMask = 0x0700,
   kSupervisor = 0x2000,
-  kMaster = 0x1000,     // M: 68020/68030 master/interrupt stack select (020 UM 1.3.2)
+  kMaster = 0x1000,     // M: 68020-68040 master/interrupt stack select (020 UM 1.3.2)
   kTrace = 0x8000,      // T1: trace every instruction
   kTraceFlow = 0x4000,  // T0: 68020+ trace on change of flow (not modelled: reads back)
   kSrImplemented = 0xA71F,
@@ -73,7 +73,7 @@ enum Vector : std::uint8_t {
 // Exception stack frame formats (020 UM 6.4, 040 UM 8.4): the top nibble of the format word.
 enum FrameFormat : std::uint16_t {
   kFrameNormal = 0,       // four words: SR, PC, format/vector
-  kFrameThrowaway = 1,    // 68020/68030: the copy left on the interrupt stack
+  kFrameThrowaway = 1,    // 68020-68040: the copy left on the interrupt stack
   kFrameInstruction = 2,  // six words: + the faulting instruction's address
   kFrameAccess040 = 7,    // 68040 access error (30 words)
   kFrameBusError010 = 8,  // 68010 bus/address error (29 words)
@@ -81,8 +81,8 @@ enum FrameFormat : std::uint16_t {
   kFrameLongBus = 0xB,    // 68020/68030 long bus cycle fault (46 words)
 };
 
-// The control registers MOVEC reaches (PRM 4-? MOVEC, Table: Rc encodings). The 68040's MMU
-// and transparent-translation registers are kept as plain registers (no translation).
+// The control registers MOVEC reaches (PRM MOVEC, its table of control register codes). The 68040's
+// MMU and transparent-translation registers are kept as plain registers (no translation).
 struct ControlRegisters {
   std::uint32_t sfc = 0, dfc = 0;  // source/destination function code (3 bits)
   std::uint32_t vbr = 0;           // vector base
@@ -128,8 +128,8 @@ class M68000Core final : public M68000 {
   bool condition(unsigned cc) const;  // PRM Table 3-19
   std::uint32_t usp() const { return supervisor() ? other_sp_ : a[7]; }
   void set_usp(std::uint32_t v) { (supervisor() ? other_sp_ : a[7]) = v; }
-  // The supervisor stacks (68020/68030: M selects MSP, else ISP; earlier and later CPUs
-  // have only ISP, called SSP).
+  // The supervisor stacks (68020-68040: M selects MSP, else ISP; the 68000 and 68010
+  // have one, called SSP).
   std::uint32_t isp() const { return (sr_ & kMaster) ? inactive_ssp_ : active_ssp(); }
   std::uint32_t msp() const { return (sr_ & kMaster) ? active_ssp() : inactive_ssp_; }
   void set_isp(std::uint32_t v) { ((sr_ & kMaster) ? inactive_ssp_ : active_ssp_ref()) = v; }
@@ -199,7 +199,7 @@ class M68000Core final : public M68000 {
   std::uint32_t read_operand(const Operand& op, Size size);
   std::uint32_t index_displacement(std::uint16_t extension) const;
   // 68020+: (d8,An,Xn*scale) and the full extension word formats (memory indirect, base
-  // displacement, suppressed base or index; PRM 2.2.x, m68020_ea.cpp). `base` is An or the
+  // displacement, suppressed base or index; PRM 2.2, m68020_ea.cpp). `base` is An or the
   // extension word's address; further extension words are read here.
   std::uint32_t indexed_address_020(std::uint32_t base, std::uint16_t extension);
 
@@ -321,7 +321,7 @@ class M68000Core final : public M68000 {
   bool log_bus_cycles_ = false;
   bool linux_user_;
   std::uint32_t other_sp_ = 0;      // the inactive stack pointer: USP in supervisor mode, else SSP
-  std::uint32_t inactive_ssp_ = 0;  // 68020/68030: the supervisor stack M does not select
+  std::uint32_t inactive_ssp_ = 0;  // 68020-68040: the supervisor stack M does not select
   std::uint16_t sr_ = 0x2700;
   std::uint32_t pc_ = 0;  // the address of the next prefetch
   std::uint16_t ird_ = 0, irc_ = 0;

@@ -310,20 +310,23 @@ TEST_CASE("MOVE from SR is privileged from the 68010 on (PRM 6-17)", "[m68k][680
   }
 }
 
-TEST_CASE("M selects the master stack on the 68020 (020 UM 1.3.2)", "[m68k][68020]") {
-  Machine m("68020");
-  m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
-                        0x007C, 0x1000,  // ori.w #$1000,sr
-                        0x4E7A, 0x2804,  // movec isp,d2
-                        0x4E43});        // trap #3
-  m.cpu->write_register(kD0, 0x7000);
-  m.steps(2);
-  CHECK(m.reg(kA0 + 7) == 0x7000);  // now on the master stack
-  m.steps(1);
-  CHECK(m.reg(2) == kStack);
-  m.steps(1);
-  CHECK(m.reg(kA0 + 7) == 0x7000 - 8);  // the trap frame goes on the master stack
-  CHECK(m.ram.word(0x7000 - 8) == 0x3700);
+TEST_CASE("M selects the master stack on the 68020 and 68040 (020 UM 1.3.2)", "[m68k][68020]") {
+  for (const char* model : {"68020", "68040"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
+                          0x007C, 0x1000,  // ori.w #$1000,sr
+                          0x4E7A, 0x2804,  // movec isp,d2
+                          0x4E43});        // trap #3
+    m.cpu->write_register(kD0, 0x7000);
+    m.steps(2);
+    CHECK(m.reg(kA0 + 7) == 0x7000);  // now on the master stack
+    m.steps(1);
+    CHECK(m.reg(2) == kStack);
+    m.steps(1);
+    CHECK(m.reg(kA0 + 7) == 0x7000 - 8);  // the trap frame goes on the master stack
+    CHECK(m.ram.word(0x7000 - 8) == 0x3700);
+  }
 }
 
 TEST_CASE("an interrupt with M set leaves a throwaway frame on the interrupt stack",
