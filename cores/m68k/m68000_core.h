@@ -181,8 +181,22 @@ class M68000Core final : public M68000 {
   void drop_deferred_pc_advance() { deferred_pc_advance_ = 0; }
 
   // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
-  std::uint32_t read(Size size, std::uint32_t address);
-  void write(Size size, std::uint32_t address, std::uint32_t value);
+  std::uint32_t read(Size size, std::uint32_t address) {
+    if (fast_bus_) [[likely]] {
+      if (size == Size::Long) return fast_load<std::uint32_t>(address, Space::Data);
+      if (size == Size::Word) return fast_load<std::uint16_t>(address, Space::Data);
+      return fast_load<std::uint8_t>(address, Space::Data);
+    }
+    return read_exact(size, address);
+  }
+  void write(Size size, std::uint32_t address, std::uint32_t value) {
+    if (fast_bus_) [[likely]] {
+      if (size == Size::Long) return fast_store<std::uint32_t>(address, value);
+      if (size == Size::Word) return fast_store(address, static_cast<std::uint16_t>(value));
+      return fast_store(address, static_cast<std::uint8_t>(value));
+    }
+    write_exact(size, address, value);
+  }
   void write_long_low_first(std::uint32_t address, std::uint32_t value);
   std::uint16_t read_word(std::uint32_t address, bool program = false);
   void write_word(std::uint32_t address, std::uint16_t value);
@@ -191,7 +205,9 @@ class M68000Core final : public M68000 {
   // TAS: read, two idle clocks, write, with the bus held (UM 8, Table 8-10 note).
   std::uint8_t read_modify_write_byte(std::uint32_t address,
                                       std::uint8_t (*op)(M68000Core&, std::uint8_t));
-  void idle(unsigned clocks);
+  void idle(unsigned clocks) {
+    if (!fast_bus_) idle_exact(clocks);  // the 68020+ count cycles per instruction
+  }
 
   // Effective addresses (PRM 2.2). ea() computes the address of mode/reg (its extension
   // words and idle cycles on the bus); -(An) takes its 2 idle clocks only when `predec_idle`.
@@ -278,9 +294,21 @@ class M68000Core final : public M68000 {
   // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are
   // split by the bus controller, invisible to the program); no log, no per-cycle timing.
   template <class T>
-  T fast_load(std::uint32_t address, Space space);
+  T fast_load(std::uint32_t address, Space space) {
+    T value = 0;
+    if (!memory_.load<T>(address & address_mask_, value,
+                         space == Space::Program ? Access::Fetch : Access::Load)) [[unlikely]]
+      bus_error(address, false, space);
+    return value;
+  }
   template <class T>
-  void fast_store(std::uint32_t address, T value);
+  void fast_store(std::uint32_t address, T value) {
+    if (!memory_.store<T>(address & address_mask_, value)) [[unlikely]]
+      bus_error(address, true, Space::Data);
+  }
+  std::uint32_t read_exact(Size size, std::uint32_t address);
+  void write_exact(Size size, std::uint32_t address, std::uint32_t value);
+  void idle_exact(unsigned clocks);
   void log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data, bool uds,
            bool lds, Cycles length);
   bool transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
