@@ -13,21 +13,6 @@ constexpr std::uint32_t kAddressMask = 0x00FFFFFF;  // 24 address lines (A23..A1
 constexpr Cycles kBusCycle = 4;
 }  // namespace
 
-template <class T>
-T M68000Core::fast_load(std::uint32_t address, Space space) {
-  T value = 0;
-  if (!memory_.load<T>(address & address_mask_, value,
-                       space == Space::Program ? Access::Fetch : Access::Load)) [[unlikely]]
-    bus_error(address, false, space);
-  return value;
-}
-
-template <class T>
-void M68000Core::fast_store(std::uint32_t address, T value) {
-  if (!memory_.store<T>(address & address_mask_, value)) [[unlikely]]
-    bus_error(address, true, Space::Data);
-}
-
 void M68000Core::log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data,
                      bool uds, bool lds, Cycles length) {
   if (!log_bus_cycles_) return;
@@ -40,8 +25,8 @@ void M68000Core::log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, 
       BusCycle{kind, fc, uds, lds, address & kAddressMask & ~1u, data, cycles_, length});
 }
 
-void M68000Core::idle(unsigned clocks) {
-  if (clocks == 0 || fast_bus_) return;
+void M68000Core::idle_exact(unsigned clocks) {
+  if (clocks == 0) return;
   log(BusCycleKind::Idle, 0, 0, 0, false, false, clocks);
   cycles_ += clocks;
 }
@@ -84,18 +69,9 @@ void M68000Core::bus_error(std::uint32_t address, bool write, Space space) {
 
 std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   if (fast_bus_) [[likely]] {
-    if (space == Space::Program) {
-      // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
-      if (address & 1) [[unlikely]]
-        address_error(address, false, space);
-      // The fetch fast path: straight from the page's host memory when DMI granted it.
-      const std::uint32_t masked = address & address_mask_;
-      if (const std::uint8_t* page = memory_.fetch_page(masked);
-          page && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask) [[likely]] {
-        const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
-        return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
-      }
-    }
+    // Only an instruction fetch at an odd address faults (020 UM 6.1.5).
+    if ((address & 1) && space == Space::Program) [[unlikely]]
+      address_error(address, false, space);
     return fast_load<std::uint16_t>(address, space);
   }
   if (address & 1) address_error(address, false, space);
@@ -112,6 +88,9 @@ std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
 }
 
 std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
+  // 68020+: a data read in program space (PC-relative operands) may be at any address; only
+  // instruction fetches (bus_read_word) fault on odd ones.
+  if (fast_bus_) return fast_load<std::uint16_t>(address, program ? Space::Program : Space::Data);
   const std::uint16_t value = bus_read_word(address, program ? Space::Program : Space::Data);
   catch_up_pc();
   return value;
@@ -157,14 +136,13 @@ void M68000Core::write_byte(std::uint32_t address, std::uint8_t value) {
   catch_up_pc();
 }
 
-std::uint32_t M68000Core::read(Size size, std::uint32_t address) {
+std::uint32_t M68000Core::read_exact(Size size, std::uint32_t address) {
   switch (size) {
     case Size::Byte:
       return read_byte(address);
     case Size::Word:
       return read_word(address);
     case Size::Long: {
-      if (fast_bus_) return fast_load<std::uint32_t>(address, Space::Data);
       // A long is two word cycles, high word first (UM 8: "nR nr").
       const std::uint32_t high = read_word(address);
       return (high << 16) | read_word(address + 2);
@@ -173,7 +151,7 @@ std::uint32_t M68000Core::read(Size size, std::uint32_t address) {
   return 0;
 }
 
-void M68000Core::write(Size size, std::uint32_t address, std::uint32_t value) {
+void M68000Core::write_exact(Size size, std::uint32_t address, std::uint32_t value) {
   switch (size) {
     case Size::Byte:
       write_byte(address, static_cast<std::uint8_t>(value));
@@ -182,7 +160,6 @@ void M68000Core::write(Size size, std::uint32_t address, std::uint32_t value) {
       write_word(address, static_cast<std::uint16_t>(value));
       break;
     case Size::Long:
-      if (fast_bus_) return fast_store<std::uint32_t>(address, value);
       write_word(address, static_cast<std::uint16_t>(value >> 16));
       write_word(address + 2, static_cast<std::uint16_t>(value));
       break;
@@ -203,7 +180,7 @@ std::uint8_t M68000Core::read_modify_write_byte(std::uint32_t address,
   return value;
 }
 
-std::uint16_t M68000Core::read_extension(bool moves_pc) {
+std::uint16_t M68000Core::read_extension_exact(bool moves_pc) {
   const std::uint16_t value = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
@@ -216,7 +193,7 @@ std::uint32_t M68000Core::read_extension_long() {
   return (high << 16) | read_extension();
 }
 
-void M68000Core::prefetch() {
+void M68000Core::prefetch_exact() {
   ird_ = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;

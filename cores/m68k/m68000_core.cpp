@@ -39,19 +39,17 @@ M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
   // where the m68k kernel puts them (above 16 MB); the 68020+ have one anyway.
   if (config.linux_user) address_mask_ = 0xFFFFFFFFu;
   sr_implemented_ = level_ >= CpuLevel::M68020 ? kSrImplemented020 : kSrImplemented;
-  // The 68040 has no master stack (040 UM 1.3.2: M is kept, ISP only): M still reads back.
   dispatch_ = &m68k_dispatch(level_, fpu_model_ != FpuModel::None);
   if (fast_bus_) timing_ = m68k_opcode_cycles(variant.timing).data();
   if (config.linux_user) sr_ = 0;  // user mode from the start
 }
 
-// Writing SR swaps A7 with the stack pointer S (and, 68020/68030, M) now selects.
+// Writing SR swaps A7 with the stack pointer S (and, 68020-68040, M) now selects.
 void M68000Core::set_sr(std::uint16_t value) {
   value &= sr_implemented_;
   const std::uint16_t changed = value ^ sr_;
   if (changed & kSupervisor) std::swap(a[7], other_sp_);
-  if ((changed & kMaster) && level_ != CpuLevel::M68040)
-    std::swap((value & kSupervisor) ? a[7] : other_sp_, inactive_ssp_);
+  if (changed & kMaster) std::swap((value & kSupervisor) ? a[7] : other_sp_, inactive_ssp_);
   sr_ = value;
 }
 
@@ -135,7 +133,7 @@ void M68000Core::reset() {
   }
   sr_ = kSupervisor | kInterruptMask;
   fault_ = {};
-  control = {};  // VBR = 0, caches off (020 UM 7.3.4; 040 UM 3.x)
+  control = {};  // VBR = 0, caches off (020 UM 7.3.4; 040 UM section 4)
   try {
     idle(6);  // HACK: reset's internal clocks before the first read are not in the vectors
     const std::uint32_t ssp_high = read_word(0, true);

@@ -43,7 +43,7 @@ enum : std::uint16_t {
   kX = 16,
   kInterruptMask = 0x0700,
   kSupervisor = 0x2000,
-  kMaster = 0x1000,     // M: 68020/68030 master/interrupt stack select (020 UM 1.3.2)
+  kMaster = 0x1000,     // M: 68020-68040 master/interrupt stack select (020 UM 1.3.2)
   kTrace = 0x8000,      // T1: trace every instruction
   kTraceFlow = 0x4000,  // T0: 68020+ trace on change of flow (not modelled: reads back)
   kSrImplemented = 0xA71F,
@@ -73,7 +73,7 @@ enum Vector : std::uint8_t {
 // Exception stack frame formats (020 UM 6.4, 040 UM 8.4): the top nibble of the format word.
 enum FrameFormat : std::uint16_t {
   kFrameNormal = 0,       // four words: SR, PC, format/vector
-  kFrameThrowaway = 1,    // 68020/68030: the copy left on the interrupt stack
+  kFrameThrowaway = 1,    // 68020-68040: the copy left on the interrupt stack
   kFrameInstruction = 2,  // six words: + the faulting instruction's address
   kFrameAccess040 = 7,    // 68040 access error (30 words)
   kFrameBusError010 = 8,  // 68010 bus/address error (29 words)
@@ -81,8 +81,8 @@ enum FrameFormat : std::uint16_t {
   kFrameLongBus = 0xB,    // 68020/68030 long bus cycle fault (46 words)
 };
 
-// The control registers MOVEC reaches (PRM 4-? MOVEC, Table: Rc encodings). The 68040's MMU
-// and transparent-translation registers are kept as plain registers (no translation).
+// The control registers MOVEC reaches (PRM MOVEC, its table of control register codes). The 68040's
+// MMU and transparent-translation registers are kept as plain registers (no translation).
 struct ControlRegisters {
   std::uint32_t sfc = 0, dfc = 0;  // source/destination function code (3 bits)
   std::uint32_t vbr = 0;           // vector base
@@ -132,8 +132,8 @@ class M68000Core final : public M68000 {
   bool condition(unsigned cc) const;  // PRM Table 3-19
   std::uint32_t usp() const { return supervisor() ? other_sp_ : a[7]; }
   void set_usp(std::uint32_t v) { (supervisor() ? other_sp_ : a[7]) = v; }
-  // The supervisor stacks (68020/68030: M selects MSP, else ISP; earlier and later CPUs
-  // have only ISP, called SSP).
+  // The supervisor stacks (68020-68040: M selects MSP, else ISP; the 68000 and 68010
+  // have one, called SSP).
   std::uint32_t isp() const { return (sr_ & kMaster) ? inactive_ssp_ : active_ssp(); }
   std::uint32_t msp() const { return (sr_ & kMaster) ? active_ssp() : inactive_ssp_; }
   void set_isp(std::uint32_t v) { ((sr_ & kMaster) ? inactive_ssp_ : active_ssp_ref()) = v; }
@@ -144,9 +144,25 @@ class M68000Core final : public M68000 {
   // PC; prefetch() ends an instruction: IRD takes IRC and IRC is refilled.
   // `moves_pc`: whether the microcode's PC register (stacked by an address error) advances
   // with this word; the displacement modes compute their address in its stead.
-  std::uint16_t read_extension(bool moves_pc = true);
+  std::uint16_t read_extension(bool moves_pc = true) {
+    if (fast_bus_) [[likely]] {
+      const std::uint16_t value = irc_;
+      irc_ = fetch_word(pc_);
+      pc_ += 2;
+      return value;
+    }
+    return read_extension_exact(moves_pc);
+  }
   std::uint32_t read_extension_long();
-  void prefetch();
+  void prefetch() {
+    if (fast_bus_) [[likely]] {
+      ird_ = irc_;
+      irc_ = fetch_word(pc_);
+      pc_ += 2;
+      return;
+    }
+    prefetch_exact();
+  }
   std::uint16_t irc() const { return irc_; }
   std::uint16_t ird() const { return ird_; }
   void set_ird(std::uint16_t value) { ird_ = value; }
@@ -169,8 +185,22 @@ class M68000Core final : public M68000 {
   void drop_deferred_pc_advance() { deferred_pc_advance_ = 0; }
 
   // Data bus cycles, "nr"/"nw" in UM 8 (long: high word first unless the name says so).
-  std::uint32_t read(Size size, std::uint32_t address);
-  void write(Size size, std::uint32_t address, std::uint32_t value);
+  std::uint32_t read(Size size, std::uint32_t address) {
+    if (fast_bus_) [[likely]] {
+      if (size == Size::Long) return fast_load<std::uint32_t>(address, Space::Data);
+      if (size == Size::Word) return fast_load<std::uint16_t>(address, Space::Data);
+      return fast_load<std::uint8_t>(address, Space::Data);
+    }
+    return read_exact(size, address);
+  }
+  void write(Size size, std::uint32_t address, std::uint32_t value) {
+    if (fast_bus_) [[likely]] {
+      if (size == Size::Long) return fast_store<std::uint32_t>(address, value);
+      if (size == Size::Word) return fast_store(address, static_cast<std::uint16_t>(value));
+      return fast_store(address, static_cast<std::uint8_t>(value));
+    }
+    write_exact(size, address, value);
+  }
   void write_long_low_first(std::uint32_t address, std::uint32_t value);
   std::uint16_t read_word(std::uint32_t address, bool program = false);
   void write_word(std::uint32_t address, std::uint16_t value);
@@ -179,7 +209,9 @@ class M68000Core final : public M68000 {
   // TAS: read, two idle clocks, write, with the bus held (UM 8, Table 8-10 note).
   std::uint8_t read_modify_write_byte(std::uint32_t address,
                                       std::uint8_t (*op)(M68000Core&, std::uint8_t));
-  void idle(unsigned clocks);
+  void idle(unsigned clocks) {
+    if (!fast_bus_) idle_exact(clocks);  // the 68020+ count cycles per instruction
+  }
 
   // Effective addresses (PRM 2.2). ea() computes the address of mode/reg (its extension
   // words and idle cycles on the bus); -(An) takes its 2 idle clocks only when `predec_idle`.
@@ -187,7 +219,7 @@ class M68000Core final : public M68000 {
   std::uint32_t read_operand(const Operand& op, Size size);
   std::uint32_t index_displacement(std::uint16_t extension) const;
   // 68020+: (d8,An,Xn*scale) and the full extension word formats (memory indirect, base
-  // displacement, suppressed base or index; PRM 2.2.x, m68020_ea.cpp). `base` is An or the
+  // displacement, suppressed base or index; PRM 2.2, m68020_ea.cpp). `base` is An or the
   // extension word's address; further extension words are read here.
   std::uint32_t indexed_address_020(std::uint32_t base, std::uint16_t extension);
 
@@ -249,12 +281,38 @@ class M68000Core final : public M68000 {
     return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
   }
   std::uint16_t bus_read_word(std::uint32_t address, Space space);
+  // 68020+: an instruction word straight from the DMI page when there is one (inline: the
+  // hot path of every instruction), else through bus_read_word.
+  std::uint16_t fetch_word(std::uint32_t address) {
+    const std::uint32_t masked = address & address_mask_;
+    if (const std::uint8_t* page = memory_.fetch_page(masked);
+        page && !(address & 1) && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask)
+        [[likely]] {
+      const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
+      return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
+    }
+    return bus_read_word(address, Space::Program);
+  }
+  std::uint16_t read_extension_exact(bool moves_pc);
+  void prefetch_exact();
   // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are
   // split by the bus controller, invisible to the program); no log, no per-cycle timing.
   template <class T>
-  T fast_load(std::uint32_t address, Space space);
+  T fast_load(std::uint32_t address, Space space) {
+    T value = 0;
+    if (!memory_.load<T>(address & address_mask_, value,
+                         space == Space::Program ? Access::Fetch : Access::Load)) [[unlikely]]
+      bus_error(address, false, space);
+    return value;
+  }
   template <class T>
-  void fast_store(std::uint32_t address, T value);
+  void fast_store(std::uint32_t address, T value) {
+    if (!memory_.store<T>(address & address_mask_, value)) [[unlikely]]
+      bus_error(address, true, Space::Data);
+  }
+  std::uint32_t read_exact(Size size, std::uint32_t address);
+  void write_exact(Size size, std::uint32_t address, std::uint32_t value);
+  void idle_exact(unsigned clocks);
   void log(BusCycleKind kind, std::uint8_t fc, std::uint32_t address, std::uint16_t data, bool uds,
            bool lds, Cycles length);
   bool transport(Access kind, std::uint32_t address, std::uint8_t* bytes, unsigned size,
@@ -296,7 +354,7 @@ class M68000Core final : public M68000 {
   bool linux_user_;
   unsigned user_fault_vector_ = 0;
   std::uint32_t other_sp_ = 0;      // the inactive stack pointer: USP in supervisor mode, else SSP
-  std::uint32_t inactive_ssp_ = 0;  // 68020/68030: the supervisor stack M does not select
+  std::uint32_t inactive_ssp_ = 0;  // 68020-68040: the supervisor stack M does not select
   std::uint16_t sr_ = 0x2700;
   std::uint32_t pc_ = 0;  // the address of the next prefetch
   std::uint16_t ird_ = 0, irc_ = 0;

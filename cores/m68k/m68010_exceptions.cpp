@@ -1,5 +1,5 @@
 // Exception processing of the 68010 and later: the vector base register, stack frames
-// that carry a format word, the 68020/68030 master and interrupt stacks, and RTE reading
+// that carry a format word, the 68020-68040 master and interrupt stacks, and RTE reading
 // the frame back by its format.
 //
 // References: MC68020 User's Manual (020 UM) 6.4 "Exception Stack Frame Formats";
@@ -17,8 +17,9 @@ namespace {
 unsigned frame_bytes(unsigned format, CpuLevel level) {
   switch (format) {
     case kFrameNormal:
-    case kFrameThrowaway:
       return 8;
+    case kFrameThrowaway:
+      return level >= CpuLevel::M68020 ? 8 : 0;
     case kFrameInstruction:
       return level >= CpuLevel::M68020 ? 12 : 0;
     case 3:  // 68040 floating-point post-instruction
@@ -93,7 +94,7 @@ void M68000Core::group0_exception_010() {
 }
 
 // 020 UM 6.1.3: the interrupt frame goes on the active supervisor stack; with M set
-// (68020/68030) the CPU then clears M and leaves a throwaway copy on the interrupt stack.
+// (68020, 68030, 68040) the CPU then clears M and leaves a throwaway copy on the interrupt stack.
 void M68000Core::take_interrupt_010(unsigned level, int vector, std::uint32_t stacked_pc,
                                     std::uint16_t old_sr) {
   if (vector < 0) vector = kVectorAutovector + static_cast<int>(level);
@@ -101,7 +102,7 @@ void M68000Core::take_interrupt_010(unsigned level, int vector, std::uint32_t st
   set_sr(static_cast<std::uint16_t>(
       ((sr_ | kSupervisor) & ~(kTrace | kTraceFlow) & ~kInterruptMask) | (level << 8)));
   push_frame(kFrameNormal, number, stacked_pc, old_sr);
-  if ((sr_ & kMaster) && level_ != CpuLevel::M68040) {
+  if (sr_ & kMaster) {
     const std::uint16_t master_sr = sr_;
     set_sr(static_cast<std::uint16_t>(sr_ & ~kMaster));
     push_frame(kFrameThrowaway, number, stacked_pc, master_sr);

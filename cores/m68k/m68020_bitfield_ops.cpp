@@ -60,10 +60,14 @@ void op_bitfield(M68000Core& cpu, std::uint16_t op) {
   const std::uint32_t insert = cpu.d[reg];
 
   std::uint32_t field;
+  // BFFFO's result counts from the offset as the CPU used it: modulo 32 in a register (as
+  // qemu-m68k and Musashi have it), the full signed offset in memory.
+  std::uint32_t ffo_base = static_cast<std::uint32_t>(offset);
   if (ea_mode(op) == 0) {
     // In Dn: rotate the field to the bottom, operate, rotate back.
     std::uint32_t& dn = cpu.d[ea_reg(op)];
     const unsigned start = static_cast<unsigned>(offset) & 31;
+    ffo_base = start;
     const std::uint32_t rotated = std::rotl(dn, static_cast<int>(start + width));
     field = rotated & mask;
     if (writes_field(operation)) {
@@ -101,7 +105,7 @@ void op_bitfield(M68000Core& cpu, std::uint16_t op) {
       // The offset of the first set bit, counted from the field's start; offset + width
       // when there is none.
       const unsigned leading = field == 0 ? width : std::countl_zero(field) - (32 - width);
-      cpu.d[reg] = static_cast<std::uint32_t>(offset) + leading;
+      cpu.d[reg] = ffo_base + leading;
       break;
     }
     default:

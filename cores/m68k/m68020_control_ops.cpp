@@ -79,8 +79,8 @@ void op_move_from_ccr(M68000Core& cpu, std::uint16_t op) {
 
 namespace {
 
-// The control register MOVEC's code names on this CPU (PRM 6-23, Table 6-? "Rc encoding"),
-// or null when the code is not one of this CPU's (an illegal instruction).
+// The control register MOVEC's code names on this CPU (PRM MOVEC: the table of control register
+// codes), or null when the code is not one of this CPU's (an illegal instruction).
 std::uint32_t* control_register(M68000Core& cpu, unsigned code) {
   ControlRegisters& c = cpu.control;
   const bool is_040 = cpu.level() == CpuLevel::M68040;
@@ -118,7 +118,7 @@ std::uint32_t* control_register(M68000Core& cpu, unsigned code) {
 }
 
 // The bits of CACR that exist (020 UM 7.3.4: E, F; C and CE read as zero; 030 UM 6.4.1;
-// 040 UM 4.x: DE, IE).
+// 040 UM section 4, "Instruction and Data Caches": DE, IE).
 std::uint32_t cacr_mask(CpuLevel level) {
   if (level == CpuLevel::M68040) return 0x80008000u;
   if (level == CpuLevel::M68030) return 0x00003313u;
@@ -192,7 +192,7 @@ void op_moves(M68000Core& cpu, std::uint16_t op) {
 }
 
 // BKPT #n (68010+, PRM 4-55): a breakpoint acknowledge cycle nothing answers, so the CPU
-// takes the illegal-instruction exception (020 UM 6.1.?).
+// takes the illegal-instruction exception (020 UM section 6, "Breakpoint Instruction").
 void op_bkpt(M68000Core& cpu, std::uint16_t) {
   cpu.illegal_instruction(kVectorIllegal);
 }
@@ -223,7 +223,7 @@ void op_move16(M68000Core& cpu, std::uint16_t op) {
   cpu.prefetch();
 }
 
-// CINV, CPUSH, PFLUSH, PTEST (MC68040, privileged; 040 UM 4.5, 3.x): Anvil models no
+// CINV, CPUSH, PFLUSH, PTEST (MC68040, privileged; 040 UM sections 3 and 4): Anvil models no
 // caches and no address translation, so they change nothing (PTEST leaves MMUSR zero:
 // "not resident").
 void op_cache_mmu_040(M68000Core& cpu, std::uint16_t op) {

@@ -29,7 +29,8 @@ std::uint32_t M68000Core::indexed_address_020(std::uint32_t base, std::uint16_t 
   const unsigned indirect = extension & 7;
   if (base_displacement_size == 0 || (extension & 0x08) || (index_suppressed && indirect >= 4) ||
       (!index_suppressed && indirect == 4)) {
-    // Reserved encodings: the 68020 takes an illegal-instruction exception (PRM 2.2.x).
+    // Reserved encodings: the 68020 takes an illegal-instruction exception (PRM 2.2: the IS and
+    // I/IS combinations marked reserved).
     illegal_instruction(kVectorIllegal);
     throw InstructionAbort{};
   }

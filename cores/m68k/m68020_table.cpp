@@ -79,9 +79,9 @@ const M68000Row kRows[] = {
      k040},
     {"CINV/CPUSH", "040 UM 4.5", parse_pattern("11110100cc-ssrrr"), op_cache_mmu_040, kNone, kNone,
      0, k040},
-    {"PFLUSH", "040 UM 3.x", parse_pattern("11110101000oorrr"), op_cache_mmu_040, kNone, kNone, 0,
+    {"PFLUSH", "040 UM 3", parse_pattern("11110101000oorrr"), op_cache_mmu_040, kNone, kNone, 0,
      k040},
-    {"PTEST", "040 UM 3.x", parse_pattern("1111010101w01rrr"), op_cache_mmu_040, kNone, kNone, 0,
+    {"PTEST", "040 UM 3", parse_pattern("1111010101w01rrr"), op_cache_mmu_040, kNone, kNone, 0,
      k040},
 };
 

@@ -11,8 +11,9 @@
 // docs/m68k.md); MC68040 User's Manual section 10 (integer unit, pipelined: most forms
 // issue in one clock). What is approximated: operand-dependent times (multiply, divide,
 // shifts by a count, MOVEM's register count) use a typical value; a taken and an untaken
-// branch cost the same; the overlap between an instruction and the next one's fetch (the
-// 020 UM's "best case") is not modelled.
+// branch cost the same; MOVEM's per-register cost is folded into a typical count of
+// registers; exception processing is included in TRAP's entry only; the overlap between an
+// instruction and the next one's fetch (the 020 UM's "best case") is not modelled.
 #include <map>
 #include <memory>
 #include <string_view>
@@ -68,7 +69,7 @@ constexpr FormCost kForms[] = {
     {"SUBQ", 2, 1},
     {"ADDX", 2, 1},
     {"SUBX", 2, 1},
-    {"CMPM", 8, 3},
+    {"CMPM", 9, 3},
     {"ORI", 2, 1},
     {"ANDI", 2, 1},
     {"SUBI", 2, 1},
@@ -113,17 +114,17 @@ constexpr FormCost kForms[] = {
     {"ABCD", 4, 5},
     {"SBCD", 4, 5},
     {"NBCD", 6, 6},
-    {"TAS", 12, 13},
+    {"TAS", 4, 13},
     {"MOVEM to memory", 12, 4},
     {"MOVEM to registers", 12, 4},
     {"MOVEP", 16, 14},
-    {"MOVE from SR", 4, 2},
+    {"MOVE from SR", 8, 2},
     {"MOVE from CCR", 4, 2},
     {"MOVE to CCR", 4, 2},
     {"MOVE to SR", 8, 8},
     {"MOVE USP", 2, 3},
-    {"MOVEC", 12, 10},
-    {"MOVES", 7, 5},
+    {"MOVEC", 9, 10},
+    {"MOVES", 5, 5},
     {"TRAP", 20, 16},
     {"TRAPV", 4, 2},
     {"TRAPcc", 4, 2},
@@ -132,18 +133,18 @@ constexpr FormCost kForms[] = {
     {"STOP", 8, 8},
     {"RESET", 255, 255},
     {"BFTST", 6, 3},
-    {"BFEXTU", 10, 4},
-    {"BFEXTS", 10, 4},
-    {"BFFFO", 20, 9},
+    {"BFEXTU", 8, 4},
+    {"BFEXTS", 8, 4},
+    {"BFFFO", 18, 9},
     {"BFCHG", 12, 6},
     {"BFCLR", 12, 6},
     {"BFSET", 12, 6},
     {"BFINS", 10, 6},
-    {"CAS.b", 16, 13},
-    {"CAS.w", 16, 13},
-    {"CAS.l", 16, 13},
-    {"CAS2.w", 24, 25},
-    {"CAS2.l", 24, 25},
+    {"CAS.b", 12, 13},
+    {"CAS.w", 12, 13},
+    {"CAS.l", 12, 13},
+    {"CAS2.w", 12, 25},
+    {"CAS2.l", 12, 25},
     {"CHK2/CMP2.b", 18, 8},
     {"CHK2/CMP2.w", 18, 8},
     {"CHK2/CMP2.l", 18, 8},
@@ -159,6 +160,22 @@ constexpr FormCost kForms[] = {
 constexpr std::uint8_t kModeCost020[12] = {0, 0, 3, 4, 3, 3, 4, 3, 3, 3, 4, 2};
 constexpr std::uint8_t kModeCost040[12] = {0, 0, 0, 0, 0, 1, 3, 1, 1, 1, 3, 0};
 constexpr std::uint8_t kDefault020 = 4, kDefault040 = 2;  // forms not listed: exceptions, F-line
+
+// Register shifts and rotates differ by kind (020 UM 11, "Shift/Rotate Instructions"):
+// LSL/LSR by an immediate count 4, by a register 6; ASR 6; ASL 8 (it checks every bit for
+// overflow); ROL/ROR 8; ROXL/ROXR 12.
+unsigned shift_register_cost(std::uint16_t op) {
+  switch ((op >> 3) & 3) {
+    case 0:
+      return (op & 0x100) ? 8 : 6;
+    case 1:
+      return (op & 0x20) ? 6 : 4;
+    case 2:
+      return 12;
+    default:
+      return 8;
+  }
+}
 
 unsigned mode_cost(const std::uint8_t (&costs)[12], unsigned mode, unsigned reg) {
   const unsigned index = mode < 7 ? mode : 7 + reg;
@@ -180,6 +197,8 @@ std::unique_ptr<std::array<std::uint8_t, 65536>> build(TimingSource source) {
     if (row) {
       const auto found = by_name.find(row->name);
       if (found != by_name.end()) cycles = is_040 ? found->second->mc68040 : found->second->mc68020;
+      if (!is_040 && row->name == std::string_view("shift register"))
+        cycles = shift_register_cost(static_cast<std::uint16_t>(op));
       if (row->source_modes != kNone || row->constraints & kMoveSize)
         cycles += mode_cost(modes, (op >> 3) & 7, op & 7);
       if (row->constraints & kMoveSize) cycles += mode_cost(modes, (op >> 6) & 7, (op >> 9) & 7);

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "cores/m68k/m68000.h"
@@ -261,18 +262,23 @@ TEST_CASE("divide by zero stacks a format-2 frame on the 68020, format 0 on the 
 TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fault",
           "[m68k][68020]") {
   Machine m("68020");
-  m.ram.program(kCode, {0x2028, 0x0001,    // move.l 1(a0),d0
-                        0x4EFA, 0x0001});  // jmp 1(pc): odd target
+  m.ram.program(kCode, {0x2028, 0x0001,  // move.l 1(a0),d0
+                        0x323A, 0x0003,  // move.w 3(pc),d1: PC-relative, odd
+                        0x4EFA, 0x0001,  // jmp 1(pc): odd target
+                        0xABCD});
   m.ram.program(0x2000, {0x1122, 0x3344, 0x5566});
   m.cpu->write_register(kA0, 0x2000);
   m.steps(1);
   CHECK(m.reg(kD0) == 0x22334455);
   m.steps(1);
+  CHECK((m.reg(1) & 0xFFFF) == 0xFA00);  // the bytes at kCode+9 and kCode+10
+  CHECK(m.cpu->pc() == kCode + 8);
+  m.steps(1);
   CHECK(m.cpu->pc() == handler(kVectorAddressError));
   // Format $A (020 UM 6.4.4): the fault address at +16.
   const std::uint32_t top = m.reg(kA0 + 7);
   CHECK(m.ram.word(top + 6) == 0xA00C);
-  CHECK(m.ram.longword(top + 16) == kCode + 7);
+  CHECK(m.ram.longword(top + 16) == kCode + 11);
 }
 
 TEST_CASE("the 68000 and 68010 have 24 address lines, the 68020 32", "[m68k][variants]") {
@@ -304,20 +310,23 @@ TEST_CASE("MOVE from SR is privileged from the 68010 on (PRM 6-17)", "[m68k][680
   }
 }
 
-TEST_CASE("M selects the master stack on the 68020 (020 UM 1.3.2)", "[m68k][68020]") {
-  Machine m("68020");
-  m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
-                        0x007C, 0x1000,  // ori.w #$1000,sr
-                        0x4E7A, 0x2804,  // movec isp,d2
-                        0x4E43});        // trap #3
-  m.cpu->write_register(kD0, 0x7000);
-  m.steps(2);
-  CHECK(m.reg(kA0 + 7) == 0x7000);  // now on the master stack
-  m.steps(1);
-  CHECK(m.reg(2) == kStack);
-  m.steps(1);
-  CHECK(m.reg(kA0 + 7) == 0x7000 - 8);  // the trap frame goes on the master stack
-  CHECK(m.ram.word(0x7000 - 8) == 0x3700);
+TEST_CASE("M selects the master stack on the 68020 and 68040 (020 UM 1.3.2)", "[m68k][68020]") {
+  for (const char* model : {"68020", "68040"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x4E7B, 0x0803,  // movec d0,msp
+                          0x007C, 0x1000,  // ori.w #$1000,sr
+                          0x4E7A, 0x2804,  // movec isp,d2
+                          0x4E43});        // trap #3
+    m.cpu->write_register(kD0, 0x7000);
+    m.steps(2);
+    CHECK(m.reg(kA0 + 7) == 0x7000);  // now on the master stack
+    m.steps(1);
+    CHECK(m.reg(2) == kStack);
+    m.steps(1);
+    CHECK(m.reg(kA0 + 7) == 0x7000 - 8);  // the trap frame goes on the master stack
+    CHECK(m.ram.word(0x7000 - 8) == 0x3700);
+  }
 }
 
 TEST_CASE("an interrupt with M set leaves a throwaway frame on the interrupt stack",
@@ -358,11 +367,123 @@ TEST_CASE("MOVE16 copies an aligned line on the 68040 (PRM 4-128a)", "[m68k][680
   CHECK(m.reg(kA0 + 1) == 0x3010);
 }
 
+TEST_CASE("MOVEC knows each CPU's control registers (PRM 6-23)", "[m68k][68010]") {
+  // TC exists on the 68040 only; CACR from the 68020 on (68010: illegal).
+  for (const char* model : {"68010", "68020", "68040"}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x4E7B, 0x0002,    // movec d0,cacr
+                          0x4E7B, 0x0003});  // movec d0,tc
+    m.steps(1);
+    const bool is_010 = std::string(model) == "68010";
+    CHECK(m.cpu->pc() == (is_010 ? handler(kVectorIllegal) : kCode + 4));
+    if (is_010) continue;
+    m.steps(1);
+    CHECK(m.cpu->pc() == (std::string(model) == "68040" ? kCode + 8 : handler(kVectorIllegal)));
+  }
+}
+
+TEST_CASE("MOVEC in user mode is a privilege violation", "[m68k][68010]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x46FC, 0x0000,    // move #0,sr
+                        0x4E7A, 0x0801});  // movec vbr,d0
+  m.steps(2);
+  CHECK(m.cpu->pc() == handler(kVectorPrivilege));
+}
+
+TEST_CASE("BKPT with nothing answering is an illegal instruction (020 UM 6.1.4)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x484B});  // bkpt #3
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorIllegal));
+  CHECK(m.ram.longword(m.reg(kA0 + 7) + 2) == kCode);
+}
+
+TEST_CASE("CHK.L traps on a negative or too large register (PRM 4-69)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4101, 0x4101});  // chk.l d1,d0 twice
+  m.cpu->write_register(1, 0x10000);
+  m.cpu->write_register(kD0, 0xFFFF);  // in bounds (a CHK.W would see -1)
+  m.steps(1);
+  CHECK(m.cpu->pc() == kCode + 2);
+  m.cpu->write_register(kD0, 0x10001);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorChk));
+  CHECK(m.ram.word(m.reg(kA0 + 7) + 6) == 0x2018);
+}
+
+TEST_CASE("trace stacks a format-2 frame with the traced instruction's address", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x007C, 0x8000,  // ori.w #$8000,sr: trace on
+                        0x4E71});        // nop (traced)
+  m.steps(3);
+  CHECK(m.cpu->pc() == handler(kVectorTrace));
+  const std::uint32_t top = m.reg(kA0 + 7);
+  CHECK(m.ram.longword(top + 2) == kCode + 6);  // the next instruction
+  CHECK(m.ram.word(top + 6) == 0x2024);
+  CHECK(m.ram.longword(top + 8) == kCode + 4);  // the NOP
+}
+
+TEST_CASE("bus errors stack format 8 on the 68010 and 7 on the 68040", "[m68k][68010]") {
+  for (const auto& [model, format_word, fault_offset] :
+       {std::tuple{"68010", 0x8008, 10}, {"68040", 0x7008, 20}}) {
+    INFO(model);
+    Machine m(model);
+    m.ram.program(kCode, {0x2010});          // move.l (a0),d0
+    m.cpu->write_register(kA0, 0x00F00000);  // nothing there
+    m.steps(1);
+    CHECK(m.cpu->pc() == handler(kVectorBusError));
+    const std::uint32_t top = m.reg(kA0 + 7);
+    CHECK(m.ram.word(top + 6) == format_word);
+    CHECK(m.ram.longword(top + 2) == kCode);  // restarted from the instruction
+    CHECK(m.ram.longword(top + static_cast<unsigned>(fault_offset)) == 0x00F00000);
+  }
+}
+
+TEST_CASE("CAS2 that does not match loads both compare registers (PRM 4-65)", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x0EFC, 0x8080, 0x90C1});  // cas2.l d0:d1,d2:d3,(a0):(a1)
+  m.ram.longword(0x2000, 5);
+  m.ram.longword(0x3000, 6);
+  m.cpu->write_register(kA0, 0x2000);
+  m.cpu->write_register(kA0 + 1, 0x3000);
+  m.cpu->write_register(kD0, 5);  // matches
+  m.cpu->write_register(1, 7);    // does not
+  m.cpu->write_register(2, 0xAA);
+  m.cpu->write_register(3, 0xBB);
+  m.steps(1);
+  CHECK(m.reg(kD0) == 5);
+  CHECK(m.reg(1) == 6);
+  CHECK(m.ram.longword(0x2000) == 5);  // nothing written
+  CHECK((m.reg(kSr) & kZ) == 0);
+}
+
+TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {
+                           0x7000,  // moveq #0,d0       2
+                           0x720A,  // moveq #10,d1      2
+                           0xD081,  // add.l d1,d0       2
+                           0x5381,  // subq.l #1,d1      2
+                           0x66FA,  // bne.s -6          6
+                           0xE388,  // lsl.l #1,d0       4
+                           0xE380,  // asl.l #1,d0       8
+                           0xE590,  // roxl.l #2,d0      12
+                           0x2010,  // move.l (a0),d0    2 + (An) 3
+                       });
+  m.cpu->write_register(kA0, 0x2000);
+  m.steps(1);  // the reset
+  const Cycles start = m.cpu->cycle_count();
+  m.steps(1 + 10 * 3 + 4);
+  CHECK(m.cpu->cycle_count() - start == 2 + 10 * (2 + 2 + 6) + 4 + 8 + 12 + 5);
+  CHECK(m.reg(kD0) == 0);
+}
+
 #ifdef ANVIL_M68020_CHECKS
 namespace {
 // The program's output on qemu-m68k (user mode), or empty when qemu-m68k is not there.
-std::string qemu_output(const char* cpu) {
-  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + ANVIL_M68020_CHECKS;
+std::string qemu_output(const char* cpu, const char* program) {
+  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + program;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return {};
   std::string out;
@@ -371,21 +492,29 @@ std::string qemu_output(const char* cpu) {
   pclose(pipe);
   return out;
 }
-}  // namespace
 
-TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68020][qemu]") {
+void same_as_qemu(const char* program) {
   for (const auto& [model, qemu_cpu] :
        {std::pair{"68020", "m68020"}, {"68030", "m68030"}, {"68040", "m68040"}}) {
-    INFO(model);
-    const std::string expected = qemu_output(qemu_cpu);
+    INFO(model << " " << program);
+    const std::string expected = qemu_output(qemu_cpu, program);
     if (expected.empty()) {
       WARN("qemu-m68k did not run: no reference output");
       return;
     }
-    testing::UserProgram program(model, ANVIL_M68020_CHECKS);
-    REQUIRE(program.run());
-    CHECK(program.exit_status == 0);
-    CHECK(program.output == expected);
+    testing::UserProgram run(model, program);
+    REQUIRE(run.run());
+    CHECK(run.exit_status == 0);
+    CHECK(run.output == expected);
   }
+}
+}  // namespace
+
+TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_CHECKS);
+}
+
+TEST_CASE("an operand sweep of the integer instructions matches qemu-m68k", "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_FUZZ);
 }
 #endif

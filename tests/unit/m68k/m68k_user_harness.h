@@ -1,7 +1,9 @@
 // A minimal Linux user-mode harness for the m68k core's tests: loads a static big-endian
-// ELF (PT_LOAD segments only) into sparse RAM, gives it a stack, and serves the two system
-// calls the test programs use (write to stdout, exit) through Hooks::system_call, the same
-// TRAP #0 path platforms/user uses.
+// ELF (PT_LOAD segments only) into sparse RAM, builds the initial stack a static glibc
+// program needs (argc, argv, envp, the auxiliary vector: System V ABI m68k supplement;
+// Linux fs/binfmt_elf.c) and serves the handful of system calls such a program makes
+// (write, brk, TLS, exit...) through Hooks::system_call, the same TRAP #0 path
+// platforms/user uses. Numbers from arch/m68k/kernel/syscalltable.S.
 #pragma once
 
 #include <cstdint>
@@ -66,7 +68,7 @@ class UserProgram final : public Hooks {
     cpu->set_hooks(this, false);
     load(elf_path);
     ram.map(kStackTop - 0x10000, 0x10000);
-    cpu->write_register(15, kStackTop - 0x100);  // sp
+    build_stack(elf_path);
   }
 
   // Runs until the program exits (or `budget` cycles pass); returns whether it exited.
@@ -83,20 +85,58 @@ class UserProgram final : public Hooks {
     const auto arg = [this](unsigned i) {
       return static_cast<std::uint32_t>(cpu->read_register(i));
     };
-    if (number == 4) {  // write(fd, buffer, length)
-      std::string bytes(arg(3), '\0');
-      port.debug_read(arg(2), bytes.data(), arg(3));
-      output += bytes;
-      cpu->write_register(0, arg(3));
-      return false;
+    auto result = [this](std::int64_t value) {
+      cpu->write_register(0, static_cast<std::uint32_t>(value));
+    };
+    constexpr std::int64_t kEnosys = -38, kEnoent = -2;
+    switch (number) {
+      case 1:    // exit
+      case 247:  // exit_group
+        exited = true;
+        exit_status = static_cast<int>(arg(1));
+        return true;
+      case 4: {  // write(fd, buffer, length)
+        std::string bytes(arg(3), '\0');
+        port.debug_read(arg(2), bytes.data(), arg(3));
+        output += bytes;
+        result(arg(3));
+        return false;
+      }
+      case 45:  // brk
+        if (arg(1) > brk_) {
+          ram.map(brk_, arg(1) - brk_);
+          brk_ = arg(1);
+        }
+        result(brk_);
+        return false;
+      case 334:  // set_thread_area
+        thread_pointer_ = arg(1);
+        result(0);
+        return false;
+      case 333:  // get_thread_area
+        result(thread_pointer_);
+        return false;
+      case 253:  // set_tid_address
+        result(1);
+        return false;
+      case 125:  // mprotect
+        result(0);
+        return false;
+      case 85:  // readlink
+        result(kEnoent);
+        return false;
+      case 352: {  // getrandom: deterministic bytes
+        for (std::uint32_t i = 0; i < arg(2); ++i) {
+          const auto byte = static_cast<std::uint8_t>(i * 37 + 11);
+          port.debug_write(arg(1) + i, &byte, 1);
+        }
+        result(arg(2));
+        return false;
+      }
+      default:
+        result(kEnosys);
+        return false;
     }
-    if (number == 1 || number == 252) {  // exit, exit_group
-      exited = true;
-      exit_status = static_cast<int>(arg(1));
-      return true;
-    }
-    cpu->write_register(0, static_cast<std::uint32_t>(-38));  // ENOSYS
-    return false;
   }
   bool user_fault(UserFault fault, Addr pc, Addr) override {
     faulted = true;
@@ -115,6 +155,42 @@ class UserProgram final : public Hooks {
   Addr fault_pc = 0;
 
  private:
+  std::uint32_t brk_ = 0, thread_pointer_ = 0;
+  std::uint32_t phdr_ = 0, phnum_ = 0, entry_ = 0;
+
+  void push32(std::uint32_t& sp, std::uint32_t value) {
+    sp -= 4;
+    const std::uint8_t b[4] = {
+        static_cast<std::uint8_t>(value >> 24), static_cast<std::uint8_t>(value >> 16),
+        static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
+    port.debug_write(sp, b, 4);
+  }
+  // argc, argv[0], NULL, no environment, then the auxiliary vector (AT_PHDR, AT_PHENT,
+  // AT_PHNUM, AT_PAGESZ, AT_ENTRY, AT_RANDOM, AT_NULL), as the kernel lays them out.
+  void build_stack(const std::string& name) {
+    std::uint32_t sp = kStackTop - 64;
+    const std::uint32_t name_at = sp;
+    port.debug_write(name_at, name.c_str(),
+                     static_cast<unsigned>(name.size() < 40 ? name.size() + 1 : 40));
+    sp -= 16;
+    const std::uint32_t random_at = sp;
+    for (unsigned i = 0; i < 16; ++i) {
+      const auto byte = static_cast<std::uint8_t>(0xA5 ^ i);
+      port.debug_write(random_at + i, &byte, 1);
+    }
+    const std::uint32_t aux[][2] = {{3, phdr_},  {4, 32},         {5, phnum_}, {6, 4096},
+                                    {9, entry_}, {25, random_at}, {0, 0}};
+    for (int i = 6; i >= 0; --i) {
+      push32(sp, aux[i][1]);
+      push32(sp, aux[i][0]);
+    }
+    push32(sp, 0);  // envp end
+    push32(sp, 0);  // argv end
+    push32(sp, name_at);
+    push32(sp, 1);  // argc
+    cpu->write_register(15, sp);
+  }
+
   static std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
     return (std::uint32_t{b.at(at)} << 24) | (b.at(at + 1) << 16) | (b.at(at + 2) << 8) |
            b.at(at + 3);
@@ -134,6 +210,8 @@ class UserProgram final : public Hooks {
       throw std::runtime_error(path + ": not a 32-bit big-endian ELF file");
     const std::uint32_t entry = be32(b, 24), phoff = be32(b, 28);
     const std::uint32_t phentsize = be16(b, 42), phnum = be16(b, 44);
+    entry_ = entry;
+    phnum_ = phnum;
     for (std::uint32_t i = 0; i < phnum; ++i) {
       const std::size_t h = phoff + i * phentsize;
       if (be32(b, h) != 1) continue;  // PT_LOAD
@@ -142,6 +220,9 @@ class UserProgram final : public Hooks {
       ram.map(vaddr, memory_size);
       if (offset + file_size > b.size()) throw std::runtime_error(path + ": segment past EOF");
       port.debug_write(vaddr, b.data() + offset, file_size);
+      if (offset == 0) phdr_ = vaddr + phoff;  // the headers are in the first segment
+      const std::uint32_t end = (vaddr + memory_size + 4095) & ~4095u;
+      if (end > brk_) brk_ = end;
     }
     cpu->write_register(17, entry);
   }
