@@ -91,12 +91,9 @@ void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comm
     if (!selected[i]) continue;
     if (to_memory) {
       const std::array<std::uint8_t, 12> image = fpu_register_image(cpu.fpu.fp[i]);
-      write_bytes(cpu, where, {image.begin(), image.end()});
+      write_bytes(cpu, where, OperandBytes(image));
     } else {
-      const std::vector<std::uint8_t> bytes = read_bytes(cpu, where, 12);
-      std::array<std::uint8_t, 12> image;
-      std::copy(bytes.begin(), bytes.end(), image.begin());
-      cpu.fpu.fp[i] = fpu_register_from_image(image);
+      cpu.fpu.fp[i] = fpu_register_from_image(read_bytes(cpu, where, 12).data);
     }
     where.address += 12;
   }
