@@ -497,3 +497,32 @@ TEST_CASE("FMOVEM with dynamic lists and of all control registers from an immedi
   CHECK(value(m.cpu.fpu.fp[0]) == 1.0L);
   CHECK(value(m.cpu.fpu.fp[2]) == 3.0L);
 }
+
+TEST_CASE("an unordered FBcc.L takes its 32-bit branch, flagging BSUN without a trap",
+          "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68881);
+  m.boot({
+      0xF200, 0x0438,          // 00 fcmp.x fp1,fp0 (fp0 is a NaN)
+      0xF2D8, 0x0000, 0x00FE,  // 04 fbngle.l 104
+  });
+  m.cpu.fpu.fp[1] = from_host(1.0L);
+  m.run(2);
+  CHECK(m.cpu.pc() == kCode + 0x104);
+  CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpBsun);  // NGLE asks for BSUN on unordered
+  CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);       // accrued IOP
+}
+
+TEST_CASE("FSINCOS writes both registers; FMOVECR rounds per FPCR", "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68882);
+  m.boot({
+      0xF200, 0x0233,                  // fsincos.x fp0,fp3:fp4
+      0xF23C, 0x9000, 0x0000, 0x0010,  // fmove.l #$10,fpcr: round toward zero
+      0xF200, 0x5D00,                  // fmovecr #0,fp2
+  });
+  m.cpu.fpu.fp[0] = from_host(0.5L);
+  m.run(1);
+  CHECK(value(m.cpu.fpu.fp[3]) == cosl(0.5L));
+  CHECK(value(m.cpu.fpu.fp[4]) == sinl(0.5L));
+  m.run(2);
+  CHECK(m.cpu.fpu.fp[2] == Extended80{0x4000, 0xC90FDAA22168C234});  // pi, truncated
+}
