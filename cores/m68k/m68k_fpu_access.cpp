@@ -136,7 +136,7 @@ std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions) {
 }
 
 unsigned exception_vector(std::uint32_t enabled) {
-  // FPU UM 6.1 (exception priorities) and Table 6-? (vector numbers).
+  // FPU UM 6.1: the exception priorities and the vector numbers.
   if (enabled & kFpBsun) return 48;
   if (enabled & kFpSnan) return 54;
   if (enabled & kFpOperr) return 52;

@@ -13,7 +13,7 @@
 
 namespace anvil::m68k {
 
-// The source/destination format field of a command word (PRM 5.1, Table 5-?).
+// The source/destination format field of a command word (PRM 5.1, the general instruction format).
 enum class FpFormat : std::uint8_t {
   Long = 0,
   Single = 1,

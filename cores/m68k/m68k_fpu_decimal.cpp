@@ -12,7 +12,7 @@ namespace anvil::m68k {
 
 namespace {
 
-// Packed layout (PRM 1.6.6, Figure 1-?): byte 0: SM, SE, Y, Y, exponent digit 2; byte 1:
+// Packed layout (PRM 1.6.6): byte 0: SM, SE, Y, Y, exponent digit 2; byte 1:
 // exponent digits 1, 0; byte 2: exponent digit 3 (output only) in the high nibble; byte 3:
 // the integer digit in the low nibble; bytes 4-11: sixteen fraction digits.
 constexpr std::uint8_t kMantissaSign = 0x80, kExponentSign = 0x40;

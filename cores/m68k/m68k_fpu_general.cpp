@@ -51,7 +51,7 @@ FpResult load_operand(const OperandBytes& bytes, FpFormat format, Rounding round
   }
 }
 
-// FMOVE FPn,<ea> (PRM 5-?): the register converted to `format` under FPCR's mode. The
+// FMOVE FPn,<ea> (PRM 5, FMOVE): the register converted to `format` under FPCR's mode. The
 // condition codes do not change; the exception byte does.
 void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   const auto format = static_cast<FpFormat>((command >> 10) & 7);
@@ -103,7 +103,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
     }
   }
   const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
-  // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1.?).
+  // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1).
   const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
   if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
   if (enabled) return take_fp_exception(cpu, enabled);

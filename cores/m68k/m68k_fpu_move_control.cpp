@@ -1,6 +1,6 @@
-// Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5-?,
+// Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5,
 // opclass 100/101), FMOVEM of FP0-FP7 (opclass 110/111) and the context switch pair
-// FSAVE/FRESTORE (PRM 6-?, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
+// FSAVE/FRESTORE (PRM 6, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
 // (FPU UM 2.2.5).
 #include <array>
 #include <bit>
@@ -71,7 +71,7 @@ void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comma
   cpu.prefetch();
 }
 
-// FMOVEM <ea>,<list> / <list>,<ea> (PRM 5-?): 12 bytes per register. Mode bits 12-11: 00
+// FMOVEM <ea>,<list> / <list>,<ea> (PRM 5, FMOVEM): 12 bytes per register. Mode bits 12-11: 00
 // static and 01 dynamic (Dn in bits 6-4) lists for -(An), where bit 0 is FP0; 10 and 11 the
 // same for (An)+ and control modes, where bit 7 is FP0. Memory holds FP0 lowest either way.
 void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
@@ -117,7 +117,7 @@ void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) 
 
 // FRESTORE <ea> (privileged): a NULL frame resets the FPU; an IDLE frame of this model is
 // accepted (its internal state is ours already); another version is a format error
-// (vector 14, FPU UM 6.4.?).
+// (vector 14, FPU UM 6.4).
 void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
   if (!cpu.supervisor()) return cpu.privilege_violation();
   const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;

@@ -300,7 +300,7 @@ TEST_CASE("enabled FP exceptions trap to vectors 48-54 after the instruction", "
   });
   m.cpu.fpu.fp[0] = from_host(1.0L);
   m.run(2);
-  CHECK(m.cpu.pc() == handler(50));  // DZ (FPU UM Table 6-?)
+  CHECK(m.cpu.pc() == handler(50));  // DZ (FPU UM 6.1)
   CHECK(m.ram.longword(m.sp() + 2) == kCode + 16);
   CHECK((m.cpu.fpu.fpsr & 0xFFF8) == (kFpDz | 0x10));  // exception and accrued DZ
   CHECK(m.cpu.fpu.fpiar == kCode + 8);
@@ -460,7 +460,7 @@ TEST_CASE("integer stores round, saturate with OPERR, and an enabled OPERR write
   CHECK(value(m.cpu.fpu.fp[0]) == -5.0L);
   CHECK(m.cpu.d[1] == 0x1234FFFB);  // the word only
   m.run(1);
-  CHECK(m.ram.word(kData) == 0x7FFF);  // the largest word (FPU UM 4.5.?, OPERR)
+  CHECK(m.ram.word(kData) == 0x7FFF);  // the largest word (FPU UM 4.5, OPERR)
   CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpOperr);
   CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);  // accrued IOP
   m.ram.word(kData, 0x1111);
