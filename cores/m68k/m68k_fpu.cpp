@@ -39,6 +39,7 @@ void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
     displacement = (displacement << 16) | cpu.read_extension();
   else
     displacement = static_cast<std::uint32_t>(static_cast<std::int16_t>(displacement));
+  if (opcode & 0x20) return unimplemented(cpu);  // predicates 0x20-0x3F are undefined
   bool taken = false;
   if (!test_condition(cpu, opcode & 0x3F, address, taken)) return;
   if (taken) return jump(cpu, base + displacement);
@@ -49,7 +50,9 @@ void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
 // in the word after the opcode.
 void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
   const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
-  const unsigned predicate = cpu.read_extension() & 0x3F;
+  const std::uint16_t condition_word = cpu.read_extension();
+  if (condition_word & 0xFFE0) return unimplemented(cpu);  // predicates 0x20-0x3F undefined
+  const unsigned predicate = condition_word;
   if (mode == 1) {  // FDBcc: decrement and branch unless the condition holds (PRM 5, FDBcc)
     const std::uint32_t base = address + 4;
     const auto displacement = static_cast<std::int16_t>(cpu.read_extension());
