@@ -142,7 +142,6 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   const unsigned opmode = command & 0x7F;
   const bool is_rom = opclass == 2 && ((command >> 10) & 7) == 7;
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
-  // 040 UM 9.x: the transcendental group, FMOVECR and packed decimal are left to software.
   const bool strict_68040 = options.model == FpuModel::Mc68040 && !options.emulate_unimplemented;
   // 040 UM 9.x: the transcendental group and FMOVECR are left to software (F-line).
   if (strict_68040 && (is_rom || (opclass != 3 && opmode_unimplemented_on_68040(opmode))))
@@ -170,7 +169,8 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
     const auto format = static_cast<FpFormat>((command >> 10) & 7);
     const unsigned bytes = format_bytes(format);
     const unsigned ea_mode = (opcode >> 3) & 7;
-    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4)) return unimplemented(cpu);
+    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && (opcode & 7) > 4))
+      return unimplemented(cpu);  // a data addressing mode, and Dn for at most a long
     const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
     const OperandBytes data = read_bytes(cpu, where, bytes);
     if (strict_68040 && unsupported_on_68040(data, format))
