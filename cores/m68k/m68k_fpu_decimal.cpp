@@ -123,6 +123,8 @@ FpResult from_packed(const PackedImage& image, Rounding rounding) {
   for (unsigned nibble = 1; nibble < 4; ++nibble)
     text += static_cast<char>('0' + digit_at(image, nibble) % 10);
   X87Environment environment(rounding);
+  // strtold honours the x87 rounding mode (std::from_chars does not); packed decimal text
+  // is built with '.', so this assumes the C locale's LC_NUMERIC, which Anvil never changes.
   volatile long double value = std::strtold(text.c_str(), nullptr);
   volatile long double rounded =
       round_in_environment(value);  // rounding precision, when not extended
