@@ -26,7 +26,8 @@ bool is_null_state(const M68kFpuState& fpu) {
 }
 
 // FSAVE's IDLE frame for each model (FPU UM 6.4.2; 040 UM 9.x): the format word (version,
-// size of what follows) and the size. The internal state after it is written as zeros.
+// size of what follows) and the size. The internal state after it is written as zeros but
+// for the last long, the BIU flags, where bit 27 set says no exception is pending.
 struct IdleFrame {
   std::uint32_t format;
   unsigned bytes;
@@ -34,7 +35,7 @@ struct IdleFrame {
 IdleFrame idle_frame(FpuModel model) {
   switch (model) {
     case FpuModel::Mc68882:
-      return {0x20380000, 0x38};
+      return {0x1F380000, 0x38};  // same version as the 68881, larger frame (Linux checks $1F38)
     case FpuModel::Mc68040:
       return {0x41000000, 0};
     default:
@@ -110,8 +111,9 @@ void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) 
   const IdleFrame frame = is_null_state(cpu.fpu) ? IdleFrame{0, 0} : idle_frame(options.model);
   const FpLocation where = locate(cpu, mode, reg, 4 + frame.bytes);
   write_long(cpu, where, frame.format);
+  constexpr std::uint32_t kNoExceptionPending = 0x08000000;
   for (unsigned offset = 4; offset < 4 + frame.bytes; offset += 4)
-    write_long(cpu, where, 0, offset);
+    write_long(cpu, where, offset == frame.bytes ? kNoExceptionPending : 0, offset);
   cpu.prefetch();
 }
 

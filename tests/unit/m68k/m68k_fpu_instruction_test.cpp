@@ -279,7 +279,8 @@ TEST_CASE("FSAVE writes NULL then IDLE frames; FRESTORE of NULL resets; both pri
   CHECK(m.ram.longword(kStack - 4) == 0);  // NULL frame (FPU UM 6.4.1)
   m.run(2);
   REQUIRE(m.sp() == kStack - 4 - 0x3C);
-  CHECK(m.ram.longword(m.sp()) == 0x20380000);  // 68882 IDLE frame: version, size $38
+  CHECK(m.ram.longword(m.sp()) == 0x1F380000);         // 68882 IDLE frame: version $1F, size $38
+  CHECK(m.ram.longword(m.sp() + 0x38) == 0x08000000);  // BIU flags: nothing pending
   m.run(1);
   CHECK(m.sp() == kStack - 4);
   CHECK(value(m.cpu.fpu.fp[0]) == 3.0L);
