@@ -175,10 +175,10 @@ const M68000Row kRows[] = {
 // addressing modes, which depend on the command word.
 const M68000Row kFpuRows[] = {
     {"FPU general", "PRM 5-1", parse_pattern("1111001000mmmrrr"), op_fpu, kNone, kNone, 0},
-    {"FScc/FDBcc/FTRAPcc", "PRM 5-?", parse_pattern("1111001001mmmrrr"), op_fpu, kNone, kNone, 0},
-    {"FBcc", "PRM 5-?", parse_pattern("111100101spppppp"), op_fpu, kNone, kNone, 0},
-    {"FSAVE", "PRM 6-?", parse_pattern("1111001100mmmrrr"), op_fpu, kNone, kNone, 0},
-    {"FRESTORE", "PRM 6-?", parse_pattern("1111001101mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FScc/FDBcc/FTRAPcc", "PRM 5", parse_pattern("1111001001mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FBcc", "PRM 5", parse_pattern("111100101spppppp"), op_fpu, kNone, kNone, 0},
+    {"FSAVE", "PRM 6", parse_pattern("1111001100mmmrrr"), op_fpu, kNone, kNone, 0},
+    {"FRESTORE", "PRM 6", parse_pattern("1111001101mmmrrr"), op_fpu, kNone, kNone, 0},
 };
 
 unsigned mode_index(unsigned mode, unsigned reg) {

@@ -1,6 +1,6 @@
 // The FPU's entry point and its conditional instructions: FBcc, FDBcc, FScc, FTRAPcc (PRM
-// 5.3, FPU UM 4.4). The opcode's type field (bits 8-6) picks the group (PRM 5, Table 5-?):
-// 000 general (a command word follows), 001 FDBcc/FScc/FTRAPcc, 01x FBcc, 100 FSAVE,
+// 5.3, FPU UM 4.4). The opcode's type field (bits 8-6) picks the group (PRM 5, the coprocessor
+// opcode map): 000 general (a command word follows), 001 FDBcc/FScc/FTRAPcc, 01x FBcc, 100 FSAVE,
 // 101 FRESTORE.
 #include "cores/m68k/m68k_fpu.h"
 
@@ -31,7 +31,7 @@ void jump(M68000Core& cpu, std::uint32_t target) {
   cpu.prefetch();
 }
 
-// FBcc.W/.L <label> (PRM 5-?): the displacement counts from the word after the opcode.
+// FBcc.W/.L <label> (PRM 5, FBcc): the displacement counts from the word after the opcode.
 void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
   const std::uint32_t base = address + 2;
   std::uint32_t displacement = cpu.read_extension();
@@ -39,6 +39,7 @@ void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
     displacement = (displacement << 16) | cpu.read_extension();
   else
     displacement = static_cast<std::uint32_t>(static_cast<std::int16_t>(displacement));
+  if (opcode & 0x20) return unimplemented(cpu);  // predicates 0x20-0x3F are undefined
   bool taken = false;
   if (!test_condition(cpu, opcode & 0x3F, address, taken)) return;
   if (taken) return jump(cpu, base + displacement);
@@ -49,8 +50,10 @@ void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
 // in the word after the opcode.
 void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
   const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
-  const unsigned predicate = cpu.read_extension() & 0x3F;
-  if (mode == 1) {  // FDBcc: decrement and branch unless the condition holds (PRM 5-?)
+  const std::uint16_t condition_word = cpu.read_extension();
+  if (condition_word & 0xFFE0) return unimplemented(cpu);  // predicates 0x20-0x3F undefined
+  const unsigned predicate = condition_word;
+  if (mode == 1) {  // FDBcc: decrement and branch unless the condition holds (PRM 5, FDBcc)
     const std::uint32_t base = address + 4;
     const auto displacement = static_cast<std::int16_t>(cpu.read_extension());
     bool holds = false;

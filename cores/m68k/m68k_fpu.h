@@ -33,7 +33,7 @@ void fpu_execute(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& option
 void op_fpu(M68000Core& cpu, std::uint16_t opcode);
 
 // What reset and FRESTORE of a NULL frame leave: FPCR, FPSR and FPIAR zero, FP0-FP7
-// non-signalling NaNs (FPU UM 5.?).
+// non-signalling NaNs (FPU UM, reset).
 void fpu_reset(M68kFpuState& state);
 
 // FPn as FMOVE.X, FMOVEM and GDB's fp0-fp7 lay it out in memory (FPU UM 3.1.4).

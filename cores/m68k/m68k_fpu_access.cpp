@@ -34,12 +34,16 @@ FpLocation locate(M68000Core& cpu, unsigned mode, unsigned reg, unsigned bytes) 
   if (mode == 7 && reg == 4) {  // #<data>: the words after the extension words (PRM 2.2.12)
     where.kind = FpLocation::Immediate;
     const unsigned words = (bytes + 1) / 2;
-    for (unsigned i = 0; i < words; ++i) {
+    std::array<std::uint8_t, 12> read{};
+    for (unsigned i = 0; i < words && i < 6; ++i) {
       const std::uint16_t w = cpu.read_extension();
-      where.immediate.push_back(static_cast<std::uint8_t>(w >> 8));
-      where.immediate.push_back(static_cast<std::uint8_t>(w));
+      read[2 * i] = static_cast<std::uint8_t>(w >> 8);
+      read[2 * i + 1] = static_cast<std::uint8_t>(w);
     }
-    if (bytes == 1) where.immediate.erase(where.immediate.begin());  // the word's low byte
+    // A byte is the low half of its word.
+    const unsigned first = bytes == 1 ? 1 : 0;
+    for (unsigned i = 0; i < bytes && i < 12; ++i) where.immediate.data[i] = read[first + i];
+    where.immediate.size = bytes < 12 ? bytes : 12;
     return where;
   }
   const Operand op = cpu.ea(mode, reg, Size::Long);
@@ -48,37 +52,39 @@ FpLocation locate(M68000Core& cpu, unsigned mode, unsigned reg, unsigned bytes) 
   return where;
 }
 
-std::vector<std::uint8_t> read_bytes(M68000Core& cpu, const FpLocation& where, unsigned bytes) {
-  std::vector<std::uint8_t> data(bytes);
+OperandBytes read_bytes(M68000Core& cpu, const FpLocation& where, unsigned bytes) {
+  OperandBytes data;
+  data.size = bytes;
   switch (where.kind) {
     case FpLocation::Immediate:
-      data.assign(where.immediate.begin(), where.immediate.begin() + bytes);
+      data = where.immediate;
+      data.size = bytes;
       return data;
     case FpLocation::DataRegister:
     case FpLocation::AddressRegister: {
       const std::uint32_t value =
           where.kind == FpLocation::DataRegister ? cpu.d[where.reg] : cpu.a[where.reg];
       for (unsigned i = 0; i < bytes; ++i)
-        data[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
+        data.data[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
       return data;
     }
     case FpLocation::Memory:
       break;
   }
   if (bytes == 1) {
-    data[0] = cpu.read_byte(where.address, where.program);
+    data.data[0] = cpu.read_byte(where.address, where.program);
     return data;
   }
   for (unsigned i = 0; i < bytes; i += 2) {
     const std::uint16_t w = cpu.read_word(where.address + i, where.program);
-    data[i] = static_cast<std::uint8_t>(w >> 8);
-    data[i + 1] = static_cast<std::uint8_t>(w);
+    data.data[i] = static_cast<std::uint8_t>(w >> 8);
+    data.data[i + 1] = static_cast<std::uint8_t>(w);
   }
   return data;
 }
 
-void write_bytes(M68000Core& cpu, const FpLocation& where, const std::vector<std::uint8_t>& data) {
-  const auto bytes = static_cast<unsigned>(data.size());
+void write_bytes(M68000Core& cpu, const FpLocation& where, const OperandBytes& data) {
+  const unsigned bytes = data.size;
   if (where.kind == FpLocation::DataRegister || where.kind == FpLocation::AddressRegister) {
     std::uint32_t& target =
         where.kind == FpLocation::DataRegister ? cpu.d[where.reg] : cpu.a[where.reg];
@@ -99,8 +105,11 @@ void write_bytes(M68000Core& cpu, const FpLocation& where, const std::vector<std
 std::uint32_t read_long(M68000Core& cpu, const FpLocation& where, unsigned offset) {
   FpLocation at = where;
   if (at.kind == FpLocation::Memory) at.address += offset;
-  if (at.kind == FpLocation::Immediate)
-    at.immediate.erase(at.immediate.begin(), at.immediate.begin() + offset);
+  if (at.kind == FpLocation::Immediate) {  // drop the longs before `offset`
+    for (unsigned i = offset; i < at.immediate.size; ++i)
+      at.immediate.data[i - offset] = at.immediate.data[i];
+    at.immediate.size -= offset;
+  }
   std::uint32_t value = 0;
   for (std::uint8_t b : read_bytes(cpu, at, 4)) value = (value << 8) | b;
   return value;
@@ -127,7 +136,7 @@ std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions) {
 }
 
 unsigned exception_vector(std::uint32_t enabled) {
-  // FPU UM 6.1 (exception priorities) and Table 6-? (vector numbers).
+  // FPU UM 6.1: the exception priorities and the vector numbers.
   if (enabled & kFpBsun) return 48;
   if (enabled & kFpSnan) return 54;
   if (enabled & kFpOperr) return 52;

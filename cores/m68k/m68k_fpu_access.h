@@ -3,8 +3,9 @@
 // the FP exception traps (FPU UM 6.1).
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <vector>
+#include <initializer_list>
 
 #include "cores/m68k/m68000_core.h"
 #include "cores/m68k/m68k_fpu.h"
@@ -12,7 +13,7 @@
 
 namespace anvil::m68k {
 
-// The source/destination format field of a command word (PRM 5.1, Table 5-?).
+// The source/destination format field of a command word (PRM 5.1, the general instruction format).
 enum class FpFormat : std::uint8_t {
   Long = 0,
   Single = 1,
@@ -25,6 +26,21 @@ enum class FpFormat : std::uint8_t {
 };
 unsigned format_bytes(FpFormat format);
 
+// An operand's bytes, big-endian: at most 12 (extended and packed reals; the immediate of an
+// FMOVEM to all three control registers). Fixed storage, so no instruction allocates.
+struct OperandBytes {
+  std::array<std::uint8_t, 12> data{};
+  unsigned size = 0;
+  OperandBytes() = default;
+  OperandBytes(std::initializer_list<std::uint8_t> bytes) {
+    for (std::uint8_t b : bytes) data[size++] = b;
+  }
+  explicit OperandBytes(const std::array<std::uint8_t, 12>& twelve) : data(twelve), size(12) {}
+  const std::uint8_t* begin() const { return data.data(); }
+  const std::uint8_t* end() const { return data.data() + size; }
+  std::uint8_t operator[](unsigned i) const { return data[i]; }
+};
+
 // An operand's place: a data or address register, memory, or bytes that followed the
 // instruction as an immediate.
 struct FpLocation {
@@ -32,7 +48,7 @@ struct FpLocation {
   unsigned reg = 0;
   bool program = false;
   std::uint32_t address = 0;
-  std::vector<std::uint8_t> immediate;
+  OperandBytes immediate;
 };
 
 // Computes the location of an operand of `bytes` bytes at mode/reg. (An)+ and -(An) step by
@@ -40,8 +56,8 @@ struct FpLocation {
 FpLocation locate(M68000Core& cpu, unsigned mode, unsigned reg, unsigned bytes);
 
 // Big-endian bytes at a location; a register holds at most four (its low bytes).
-std::vector<std::uint8_t> read_bytes(M68000Core& cpu, const FpLocation& where, unsigned bytes);
-void write_bytes(M68000Core& cpu, const FpLocation& where, const std::vector<std::uint8_t>& data);
+OperandBytes read_bytes(M68000Core& cpu, const FpLocation& where, unsigned bytes);
+void write_bytes(M68000Core& cpu, const FpLocation& where, const OperandBytes& data);
 std::uint32_t read_long(M68000Core& cpu, const FpLocation& where, unsigned offset = 0);
 void write_long(M68000Core& cpu, const FpLocation& where, std::uint32_t value, unsigned offset = 0);
 

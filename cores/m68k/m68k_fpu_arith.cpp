@@ -55,7 +55,7 @@ FpResult transcendental(Unary f, const Extended80& x, Rounding rounding) {
   return rounded;
 }
 
-// FGETEXP / FGETMAN (PRM 5-?): the unbiased exponent as a value, or the mantissa scaled to
+// FGETEXP / FGETMAN (PRM 5): the unbiased exponent as a value, or the mantissa scaled to
 // [1, 2); infinity is an operand error, zero gives zero.
 FpResult get_exponent(const Extended80& x) {
   if (is_infinity(x)) return {kDefaultNan, kFpOperr};
@@ -73,7 +73,7 @@ FpResult get_mantissa(const Extended80& x) {
 }
 
 // FSGLMUL / FSGLDIV: the operands' mantissas truncated to single precision, the result
-// rounded to single precision (extended exponent range) in FPCR's mode (PRM 5-?).
+// rounded to single precision (extended exponent range) in FPCR's mode (PRM 5, FSGLMUL).
 Extended80 single_mantissa(Extended80 x) {
   if (!is_nan(x) && !is_infinity(x)) x.mantissa &= 0xFFFFFF0000000000ull;
   return x;
@@ -112,7 +112,7 @@ OperationResult modulo(const Extended80& destination, const Extended80& source, 
   return r;
 }
 
-// FSCALE: destination times 2 to the source truncated to an integer (PRM 5-?).
+// FSCALE: destination times 2 to the source truncated to an integer (PRM 5, FSCALE).
 FpResult scale(const Extended80& destination, const Extended80& source, Rounding rounding) {
   if (is_infinity(source)) return {kDefaultNan, kFpOperr};
   if (is_infinity(destination) || is_zero(destination)) return {destination, 0};
@@ -125,7 +125,7 @@ FpResult scale(const Extended80& destination, const Extended80& source, Rounding
 }
 
 // FCMP: the condition codes of destination - source, with the two cases where that
-// subtraction is not a comparison (equal infinities) taken apart (FPU UM 4.?, FCMP).
+// subtraction is not a comparison (equal infinities) taken apart (PRM 5, FCMP).
 std::uint32_t compare(const Extended80& destination, const Extended80& source) {
   const long double d = to_host(destination), s = to_host(source);
   if (is_infinity(destination) && is_infinity(source) &&

@@ -30,7 +30,7 @@ struct OperationResult {
 };
 
 // Whether `opmode` names an operation on `model` at all (an undefined one is an F-line
-// trap), and whether the 68040 leaves it to software (68040 UM 9.x, Table 9-?: the
+// trap), and whether the 68040 leaves it to software (68040 UM 9: the
 // transcendental and FINT/FMOD/FREM/FSCALE/FGETxxx/FSGLxxx group).
 bool opmode_defined(unsigned opmode, FpuModel model);
 bool opmode_unimplemented_on_68040(unsigned opmode);

@@ -12,7 +12,7 @@ namespace anvil::m68k {
 
 namespace {
 
-// Packed layout (PRM 1.6.6, Figure 1-?): byte 0: SM, SE, Y, Y, exponent digit 2; byte 1:
+// Packed layout (PRM 1.6.6): byte 0: SM, SE, Y, Y, exponent digit 2; byte 1:
 // exponent digits 1, 0; byte 2: exponent digit 3 (output only) in the high nibble; byte 3:
 // the integer digit in the low nibble; bytes 4-11: sixteen fraction digits.
 constexpr std::uint8_t kMantissaSign = 0x80, kExponentSign = 0x40;
@@ -123,6 +123,8 @@ FpResult from_packed(const PackedImage& image, Rounding rounding) {
   for (unsigned nibble = 1; nibble < 4; ++nibble)
     text += static_cast<char>('0' + digit_at(image, nibble) % 10);
   X87Environment environment(rounding);
+  // strtold honours the x87 rounding mode (std::from_chars does not); packed decimal text
+  // is built with '.', so this assumes the C locale's LC_NUMERIC, which Anvil never changes.
   volatile long double value = std::strtold(text.c_str(), nullptr);
   volatile long double rounded =
       round_in_environment(value);  // rounding precision, when not extended

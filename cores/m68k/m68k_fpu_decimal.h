@@ -12,7 +12,7 @@ namespace anvil::m68k {
 using PackedImage = std::array<std::uint8_t, 12>;
 
 // Packed decimal in: the value rounded per FPCR's mode and precision; an inexact conversion
-// raises INEX1 (FPU UM 4.5.?). Non-decimal digits are taken as they come (the 68881 does
+// raises INEX1 (FPU UM 4.5, INEX1). Non-decimal digits are taken as they come (the 68881 does
 // not check them either).
 FpResult from_packed(const PackedImage& image, Rounding rounding);
 
@@ -25,7 +25,7 @@ struct PackedResult {
 };
 PackedResult to_packed(const Extended80& value, int k, RoundingMode mode);
 
-// FMOVECR's ROM (PRM FMOVECR, Table 5-?): pi, log10(2), e, log2(e), log10(e), 0.0 at 0x00
+// FMOVECR's ROM (PRM 5, FMOVECR): pi, log10(2), e, log2(e), log10(e), 0.0 at 0x00
 // and 0x0B-0x0F; ln 2, ln 10 and the powers of ten 10^0..10^4096 at 0x30-0x3F. Each
 // constant is held with 32 bits beyond extended precision so it rounds correctly in every
 // mode and precision; INEX2 when the rounded value is not exact. Other offsets read zero.

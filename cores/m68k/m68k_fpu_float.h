@@ -51,7 +51,7 @@ struct FpResult {
   std::uint32_t exceptions = 0;
 };
 
-// ---- Classification (FPU UM 3.2, Table 3-?: data types by exponent and mantissa) --------
+// ---- Classification (FPU UM 3.2: data types by exponent and mantissa) --------
 constexpr std::uint16_t kExponentMask = 0x7FFF;
 constexpr std::uint64_t kIntegerBit = 0x8000000000000000ull;
 constexpr std::uint64_t kQuietBit = 0x4000000000000000ull;
@@ -92,7 +92,7 @@ inline Extended80 negated(Extended80 x) {
 // the 68881 accepts them as operands (FPU UM 3.2.2), the x87 would call them invalid.
 Extended80 normalized(Extended80 x);
 
-// The condition-code byte for a result (FPU UM 4.3.4, Table 4-?): N from the sign.
+// The condition-code byte for a result (FPU UM 4.3.4): N from the sign.
 std::uint32_t condition_codes(const Extended80& x);
 
 // ---- Conversions between Extended80, the host and memory formats (FPU UM 3.1) -------------

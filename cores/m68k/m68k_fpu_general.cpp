@@ -12,22 +12,23 @@ namespace anvil::m68k {
 
 namespace {
 
-std::uint64_t big_endian(const std::vector<std::uint8_t>& bytes) {
+std::uint64_t big_endian(const OperandBytes& bytes) {
   std::uint64_t value = 0;
   for (std::uint8_t b : bytes) value = (value << 8) | b;
   return value;
 }
 
-std::vector<std::uint8_t> big_endian_bytes(std::uint64_t value, unsigned bytes) {
-  std::vector<std::uint8_t> data(bytes);
+OperandBytes big_endian_bytes(std::uint64_t value, unsigned bytes) {
+  OperandBytes data;
+  data.size = bytes;
   for (unsigned i = 0; i < bytes; ++i)
-    data[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
+    data.data[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
   return data;
 }
 
 // A memory operand in `format` as an extended value (PRM 1.6: integers are two's
 // complement; packed conversion may be inexact, INEX1).
-FpResult load_operand(const std::vector<std::uint8_t>& bytes, FpFormat format, Rounding rounding) {
+FpResult load_operand(const OperandBytes& bytes, FpFormat format, Rounding rounding) {
   const std::uint64_t raw = big_endian(bytes);
   switch (format) {
     case FpFormat::Long:
@@ -41,16 +42,16 @@ FpResult load_operand(const std::vector<std::uint8_t>& bytes, FpFormat format, R
     case FpFormat::Double:
       return {from_double(raw), 0};
     case FpFormat::Extended:
-      return {from_memory_image(bytes.data()), 0};
+      return {from_memory_image(bytes.begin()), 0};
     default: {
       PackedImage image;
-      std::memcpy(image.data(), bytes.data(), image.size());
+      std::memcpy(image.data(), bytes.begin(), image.size());
       return from_packed(image, rounding);
     }
   }
 }
 
-// FMOVE FPn,<ea> (PRM 5-?): the register converted to `format` under FPCR's mode. The
+// FMOVE FPn,<ea> (PRM 5, FMOVE): the register converted to `format` under FPCR's mode. The
 // condition codes do not change; the exception byte does.
 void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   const auto format = static_cast<FpFormat>((command >> 10) & 7);
@@ -60,7 +61,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   const unsigned bytes = format_bytes(format);
   if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && ea_reg > 1))
     return unimplemented(cpu);  // data alterable only; Dn holds at most a long
-  std::vector<std::uint8_t> data;
+  OperandBytes data;
   std::uint32_t exceptions = 0;
   switch (format) {
     case FpFormat::Long:
@@ -87,7 +88,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
       const Extended80 stored = is_signalling_nan(value) ? quiet(value) : value;
       exceptions = is_signalling_nan(value) ? kFpSnan : 0;
       const std::array<std::uint8_t, 12> image = fpu_register_image(stored);
-      data.assign(image.begin(), image.end());
+      data = OperandBytes(image);
       break;
     }
     default: {
@@ -96,13 +97,13 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
           format == FpFormat::Packed ? command & 0x7F : cpu.d[(command >> 4) & 7] & 0x7F;
       const int k = field & 0x40 ? static_cast<int>(field) - 128 : static_cast<int>(field);
       const PackedResult r = to_packed(value, k, mode);
-      data.assign(r.image.begin(), r.image.end());
+      data = OperandBytes(r.image);
       exceptions = r.exceptions;
       break;
     }
   }
   const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
-  // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1.?).
+  // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1).
   const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
   if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
   if (enabled) return take_fp_exception(cpu, enabled);
@@ -114,7 +115,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
 // instruction; the FPSP would then finish it.
 constexpr unsigned kVectorUnsupportedData = 55;
 
-bool unsupported_on_68040(const std::vector<std::uint8_t>& bytes, FpFormat format) {
+bool unsupported_on_68040(const OperandBytes& bytes, FpFormat format) {
   const std::uint64_t raw = big_endian(bytes);
   switch (format) {
     case FpFormat::Single:
@@ -122,7 +123,7 @@ bool unsupported_on_68040(const std::vector<std::uint8_t>& bytes, FpFormat forma
     case FpFormat::Double:
       return ((raw >> 52) & 0x7FF) == 0 && (raw & 0xFFFFFFFFFFFFFull) != 0;
     case FpFormat::Extended:
-      return is_denormal_or_unnormal(from_memory_image(bytes.data()));
+      return is_denormal_or_unnormal(from_memory_image(bytes.begin()));
     default:
       return false;
   }
@@ -141,7 +142,6 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   const unsigned opmode = command & 0x7F;
   const bool is_rom = opclass == 2 && ((command >> 10) & 7) == 7;
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
-  // 040 UM 9.x: the transcendental group, FMOVECR and packed decimal are left to software.
   const bool strict_68040 = options.model == FpuModel::Mc68040 && !options.emulate_unimplemented;
   // 040 UM 9.x: the transcendental group and FMOVECR are left to software (F-line).
   if (strict_68040 && (is_rom || (opclass != 3 && opmode_unimplemented_on_68040(opmode))))
@@ -169,9 +169,10 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
     const auto format = static_cast<FpFormat>((command >> 10) & 7);
     const unsigned bytes = format_bytes(format);
     const unsigned ea_mode = (opcode >> 3) & 7;
-    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4)) return unimplemented(cpu);
+    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && (opcode & 7) > 4))
+      return unimplemented(cpu);  // a data addressing mode, and Dn for at most a long
     const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
-    const std::vector<std::uint8_t> data = read_bytes(cpu, where, bytes);
+    const OperandBytes data = read_bytes(cpu, where, bytes);
     if (strict_68040 && unsupported_on_68040(data, format))
       return cpu.exception(kVectorUnsupportedData, address);
     source = load_operand(data, format, rounding);

@@ -1,6 +1,6 @@
-// Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5-?,
+// Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5,
 // opclass 100/101), FMOVEM of FP0-FP7 (opclass 110/111) and the context switch pair
-// FSAVE/FRESTORE (PRM 6-?, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
+// FSAVE/FRESTORE (PRM 6, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
 // (FPU UM 2.2.5).
 #include <array>
 #include <bit>
@@ -26,7 +26,8 @@ bool is_null_state(const M68kFpuState& fpu) {
 }
 
 // FSAVE's IDLE frame for each model (FPU UM 6.4.2; 040 UM 9.x): the format word (version,
-// size of what follows) and the size. The internal state after it is written as zeros.
+// size of what follows) and the size. The internal state after it is written as zeros but
+// for the last long, the BIU flags, where bit 27 set says no exception is pending.
 struct IdleFrame {
   std::uint32_t format;
   unsigned bytes;
@@ -34,7 +35,7 @@ struct IdleFrame {
 IdleFrame idle_frame(FpuModel model) {
   switch (model) {
     case FpuModel::Mc68882:
-      return {0x20380000, 0x38};
+      return {0x1F380000, 0x38};  // same version as the 68881, larger frame (Linux checks $1F38)
     case FpuModel::Mc68040:
       return {0x41000000, 0};
     default:
@@ -71,7 +72,7 @@ void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comma
   cpu.prefetch();
 }
 
-// FMOVEM <ea>,<list> / <list>,<ea> (PRM 5-?): 12 bytes per register. Mode bits 12-11: 00
+// FMOVEM <ea>,<list> / <list>,<ea> (PRM 5, FMOVEM): 12 bytes per register. Mode bits 12-11: 00
 // static and 01 dynamic (Dn in bits 6-4) lists for -(An), where bit 0 is FP0; 10 and 11 the
 // same for (An)+ and control modes, where bit 7 is FP0. Memory holds FP0 lowest either way.
 void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
@@ -91,12 +92,9 @@ void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comm
     if (!selected[i]) continue;
     if (to_memory) {
       const std::array<std::uint8_t, 12> image = fpu_register_image(cpu.fpu.fp[i]);
-      write_bytes(cpu, where, {image.begin(), image.end()});
+      write_bytes(cpu, where, OperandBytes(image));
     } else {
-      const std::vector<std::uint8_t> bytes = read_bytes(cpu, where, 12);
-      std::array<std::uint8_t, 12> image;
-      std::copy(bytes.begin(), bytes.end(), image.begin());
-      cpu.fpu.fp[i] = fpu_register_from_image(image);
+      cpu.fpu.fp[i] = fpu_register_from_image(read_bytes(cpu, where, 12).data);
     }
     where.address += 12;
   }
@@ -113,14 +111,15 @@ void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) 
   const IdleFrame frame = is_null_state(cpu.fpu) ? IdleFrame{0, 0} : idle_frame(options.model);
   const FpLocation where = locate(cpu, mode, reg, 4 + frame.bytes);
   write_long(cpu, where, frame.format);
+  constexpr std::uint32_t kNoExceptionPending = 0x08000000;
   for (unsigned offset = 4; offset < 4 + frame.bytes; offset += 4)
-    write_long(cpu, where, 0, offset);
+    write_long(cpu, where, offset == frame.bytes ? kNoExceptionPending : 0, offset);
   cpu.prefetch();
 }
 
 // FRESTORE <ea> (privileged): a NULL frame resets the FPU; an IDLE frame of this model is
 // accepted (its internal state is ours already); another version is a format error
-// (vector 14, FPU UM 6.4.?).
+// (vector 14, FPU UM 6.4).
 void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
   if (!cpu.supervisor()) return cpu.privilege_violation();
   const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;

@@ -240,6 +240,12 @@ TEST_CASE("packed decimal converts both ways with the k-factor", "[m68k][fpu]") 
   CHECK(in.exceptions == kFpInex1);  // 123.45 has no exact binary value
   const PackedImage small = {0x40, 0x03, 0x00, 0x01, 0x25, 0, 0, 0, 0, 0, 0, 0};  // 1.25E-3
   CHECK(from_packed(small, kNearest).value == x(1.25e-3L));
+  // 3.3333333333333333E-1 lies between two extended values: the mode picks one.
+  const PackedImage third = {0x40, 0x01, 0x00, 0x03, 0x33, 0x33,
+                             0x33, 0x33, 0x33, 0x33, 0x33, 0x33};
+  const Extended80 down = from_packed(third, with(RoundingMode::Zero)).value;
+  const Extended80 up = from_packed(third, with(RoundingMode::Plus)).value;
+  CHECK(up.mantissa == down.mantissa + 1);
   // Out: 123.456 with 5 significant digits, and with two digits after the point.
   PackedResult out = to_packed(x(123.456L), 5, RoundingMode::Nearest);
   CHECK(out.image == PackedImage{0x00, 0x02, 0x00, 0x01, 0x23, 0x46, 0, 0, 0, 0, 0, 0});

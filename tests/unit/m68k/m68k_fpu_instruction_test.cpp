@@ -279,7 +279,8 @@ TEST_CASE("FSAVE writes NULL then IDLE frames; FRESTORE of NULL resets; both pri
   CHECK(m.ram.longword(kStack - 4) == 0);  // NULL frame (FPU UM 6.4.1)
   m.run(2);
   REQUIRE(m.sp() == kStack - 4 - 0x3C);
-  CHECK(m.ram.longword(m.sp()) == 0x20380000);  // 68882 IDLE frame: version, size $38
+  CHECK(m.ram.longword(m.sp()) == 0x1F380000);         // 68882 IDLE frame: version $1F, size $38
+  CHECK(m.ram.longword(m.sp() + 0x38) == 0x08000000);  // BIU flags: nothing pending
   m.run(1);
   CHECK(m.sp() == kStack - 4);
   CHECK(value(m.cpu.fpu.fp[0]) == 3.0L);
@@ -300,7 +301,7 @@ TEST_CASE("enabled FP exceptions trap to vectors 48-54 after the instruction", "
   });
   m.cpu.fpu.fp[0] = from_host(1.0L);
   m.run(2);
-  CHECK(m.cpu.pc() == handler(50));  // DZ (FPU UM Table 6-?)
+  CHECK(m.cpu.pc() == handler(50));  // DZ (FPU UM 6.1)
   CHECK(m.ram.longword(m.sp() + 2) == kCode + 16);
   CHECK((m.cpu.fpu.fpsr & 0xFFF8) == (kFpDz | 0x10));  // exception and accrued DZ
   CHECK(m.cpu.fpu.fpiar == kCode + 8);
@@ -441,4 +442,88 @@ TEST_CASE("a gcc-compiled 68881 kernel computes what it computes on qemu", "[m68
   }
   for (unsigned i = 0; i < std::size(kKernelIntegers); ++i)
     CHECK(static_cast<std::int32_t>(m.ram.longword(kInts + 4 * i)) == kKernelIntegers[i]);
+}
+
+TEST_CASE("integer stores round, saturate with OPERR, and an enabled OPERR writes nothing",
+          "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68882);
+  m.boot({
+      0xF23C, 0x5800, 0xFFFB,          // fmove.b #-5,fp0
+      0xF201, 0x7000,                  // fmove.w fp0,d1
+      0xF210, 0x7080,                  // fmove.w fp1,(a0)
+      0xF23C, 0x9000, 0x0000, 0x2000,  // fmove.l #$2000,fpcr: OPERR enabled
+      0xF210, 0x7080,                  // fmove.w fp1,(a0)
+  });
+  m.cpu.a[0] = kData;
+  m.cpu.d[1] = 0x12340000;
+  m.cpu.fpu.fp[1] = from_host(1e6L);
+  m.run(2);
+  CHECK(value(m.cpu.fpu.fp[0]) == -5.0L);
+  CHECK(m.cpu.d[1] == 0x1234FFFB);  // the word only
+  m.run(1);
+  CHECK(m.ram.word(kData) == 0x7FFF);  // the largest word (FPU UM 4.5, OPERR)
+  CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpOperr);
+  CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);  // accrued IOP
+  m.ram.word(kData, 0x1111);
+  m.run(2);
+  CHECK(m.cpu.pc() == handler(52));
+  CHECK(m.ram.word(kData) == 0x1111);
+}
+
+TEST_CASE("FMOVEM with dynamic lists and of all control registers from an immediate",
+          "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68881);
+  m.boot({
+      0xF23C, 0x9C00, 0x0000, 0x0010, 0x0F00, 0x0000, 0x0000,
+      0x1234,          // fmovem.l #..,fpcr/fpsr/fpiar
+      0xF227, 0xE820,  // fmovem.x d2,-(a7)
+      0xF21F, 0xD820,  // fmovem.x (a7)+,d2
+  });
+  m.run(1);
+  CHECK(m.cpu.fpu.fpcr == 0x10);
+  CHECK(m.cpu.fpu.fpsr == 0x0F000000);
+  CHECK(m.cpu.fpu.fpiar == 0x1234);
+  m.cpu.fpu.fp[0] = from_host(1.0L);
+  m.cpu.fpu.fp[2] = from_host(3.0L);
+  m.cpu.d[2] = 0x05;  // -(An) list: bit 0 is FP0, bit 2 FP2
+  m.run(1);
+  REQUIRE(m.sp() == kStack - 24);
+  CHECK(m.ram.longword(kStack - 24) == 0x3FFF0000);
+  CHECK(m.ram.longword(kStack - 12) == 0x40000000);
+  CHECK(m.ram.longword(kStack - 8) == 0xC0000000);
+  m.cpu.fpu.fp[0] = m.cpu.fpu.fp[2] = kResetNan;
+  m.cpu.d[2] = 0xA0;  // (An)+ list: bit 7 is FP0, bit 5 FP2
+  m.run(1);
+  CHECK(m.sp() == kStack);
+  CHECK(value(m.cpu.fpu.fp[0]) == 1.0L);
+  CHECK(value(m.cpu.fpu.fp[2]) == 3.0L);
+}
+
+TEST_CASE("an unordered FBcc.L takes its 32-bit branch, flagging BSUN without a trap",
+          "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68881);
+  m.boot({
+      0xF200, 0x0438,          // 00 fcmp.x fp1,fp0 (fp0 is a NaN)
+      0xF2D8, 0x0000, 0x00FE,  // 04 fbngle.l 104
+  });
+  m.cpu.fpu.fp[1] = from_host(1.0L);
+  m.run(2);
+  CHECK(m.cpu.pc() == kCode + 0x104);
+  CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpBsun);  // NGLE asks for BSUN on unordered
+  CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);       // accrued IOP
+}
+
+TEST_CASE("FSINCOS writes both registers; FMOVECR rounds per FPCR", "[m68k][fpu]") {
+  Machine m(FpuModel::Mc68882);
+  m.boot({
+      0xF200, 0x0233,                  // fsincos.x fp0,fp3:fp4
+      0xF23C, 0x9000, 0x0000, 0x0010,  // fmove.l #$10,fpcr: round toward zero
+      0xF200, 0x5D00,                  // fmovecr #0,fp2
+  });
+  m.cpu.fpu.fp[0] = from_host(0.5L);
+  m.run(1);
+  CHECK(value(m.cpu.fpu.fp[3]) == cosl(0.5L));
+  CHECK(value(m.cpu.fpu.fp[4]) == sinl(0.5L));
+  m.run(2);
+  CHECK(m.cpu.fpu.fp[2] == Extended80{0x4000, 0xC90FDAA22168C234});  // pi, truncated
 }
