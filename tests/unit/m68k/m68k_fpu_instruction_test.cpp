@@ -454,20 +454,20 @@ TEST_CASE("integer stores round, saturate with OPERR, and an enabled OPERR write
       0xF23C, 0x9000, 0x0000, 0x2000,  // fmove.l #$2000,fpcr: OPERR enabled
       0xF210, 0x7080,                  // fmove.w fp1,(a0)
   });
-  m.cpu.a[0] = kData;
+  m.cpu.a[0] = kDataAddress;
   m.cpu.d[1] = 0x12340000;
   m.cpu.fpu.fp[1] = from_host(1e6L);
   m.run(2);
   CHECK(value(m.cpu.fpu.fp[0]) == -5.0L);
   CHECK(m.cpu.d[1] == 0x1234FFFB);  // the word only
   m.run(1);
-  CHECK(m.ram.word(kData) == 0x7FFF);  // the largest word (FPU UM 4.5, OPERR)
+  CHECK(m.ram.word(kDataAddress) == 0x7FFF);  // the largest word (FPU UM 4.5, OPERR)
   CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpOperr);
   CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);  // accrued IOP
-  m.ram.word(kData, 0x1111);
+  m.ram.word(kDataAddress, 0x1111);
   m.run(2);
   CHECK(m.cpu.pc() == handler(52));
-  CHECK(m.ram.word(kData) == 0x1111);
+  CHECK(m.ram.word(kDataAddress) == 0x1111);
 }
 
 TEST_CASE("FMOVEM with dynamic lists and of all control registers from an immediate",
