@@ -62,6 +62,22 @@ struct M68kAsm {
   }
 };
 
+// Runs a hand-assembled big-endian m68k program to its end; `log` gets anvil's messages.
+ProcessEnd run_m68k(const test::FakeProgram& program, std::string& log) {
+  const std::string path =
+      test::write_temp_file(test::build_fake_elf(program, std::endian::big), "m68k");
+  std::ostringstream messages;
+  UserOptions options;
+  options.log = &messages;
+  ProcessEnd end;
+  {
+    LinuxProcess process(m68k_target(), options, ProgramRequest{path, {path}, {}});
+    end = process.run();
+  }
+  log = messages.str();
+  return end;
+}
+
 }  // namespace
 
 TEST_CASE("m68k system calls: d0 results, -errno, TLS and atomic_cmpxchg_32") {
@@ -87,17 +103,9 @@ TEST_CASE("m68k system calls: d0 results, -errno, TLS and atomic_cmpxchg_32") {
   a.move_l_imm(1, 7).syscall(247);
   program.code = a.code();
   REQUIRE(test::fake_data_address(program) == data);
-  const std::string path =
-      test::write_temp_file(test::build_fake_elf(program, std::endian::big), "m68k");
-  std::ostringstream log;
-  UserOptions options;
-  options.log = &log;
-  ProcessEnd end;
-  {
-    LinuxProcess process(m68k_target(), options, ProgramRequest{path, {path}, {}});
-    end = process.run();
-  }
-  INFO(log.str());
+  std::string log;
+  const ProcessEnd end = run_m68k(program, log);
+  INFO(log);
   CHECK(end.kind == ProcessEnd::Kind::Exited);
   CHECK(end.status == 7);
   const std::string bytes = out.drain();
@@ -220,17 +228,9 @@ TEST_CASE("m68k faults: CHK raises SIGFPE with FPE_INTOVF and the instruction's 
   action.put32(4, 4);  // SA_SIGINFO
   program.data = action.bytes();
   REQUIRE(test::fake_data_address(program) == data);
-  const std::string path =
-      test::write_temp_file(test::build_fake_elf(program, std::endian::big), "m68k-chk");
-  std::ostringstream log;
-  UserOptions options;
-  options.log = &log;
-  ProcessEnd end;
-  {
-    LinuxProcess process(m68k_target(), options, ProgramRequest{path, {path}, {}});
-    end = process.run();
-  }
-  INFO(log.str());
+  std::string log;
+  const ProcessEnd end = run_m68k(program, log);
+  INFO(log);
   CHECK(end.kind == ProcessEnd::Kind::Exited);
   CHECK(end.status == 9);
   const std::string bytes = out.drain();
