@@ -143,11 +143,6 @@ void M68000Core::resume() {
   if (state_ == CoreState::Stopped) state_ = CoreState::Running;
 }
 
-bool M68000Core::interrupt_pending() const {
-  const unsigned mask = (sr_ & kInterruptMask) >> 8;
-  return irq_level_ == 7 ? nmi_latch_ : irq_level_ > mask;
-}
-
 void M68000Core::set_irq_line(unsigned line, bool level) {
   // Line n (1..7) asserts IPL level n; the highest asserted line is the level the encoder
   // presents on IPL2-IPL0. Line 0 is unused.

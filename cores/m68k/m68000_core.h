@@ -117,6 +117,8 @@ class M68000Core final : public M68000 {
   M68kFpuState fpu;      // used only when fpu_model() is not FpuModel::None
   FpuModel fpu_model() const { return fpu_model_; }
   CpuLevel level() const { return level_; }
+  // 68020+: no bus-cycle model, so handlers may take their plain path (see m68k_variants.h).
+  bool fast_bus() const { return fast_bus_; }
   bool at_least(CpuLevel level) const { return level_ >= level; }
   ControlRegisters control;
   std::uint16_t sr() const { return sr_; }
@@ -334,7 +336,10 @@ class M68000Core final : public M68000 {
   std::uint32_t active_ssp() const { return supervisor() ? a[7] : other_sp_; }
   std::uint32_t& active_ssp_ref() { return supervisor() ? a[7] : other_sp_; }
   void load_vector_and_fill(unsigned vector);
-  bool interrupt_pending() const;
+  bool interrupt_pending() const {
+    const unsigned mask = (sr_ & kInterruptMask) >> 8;
+    return irq_level_ == 7 ? nmi_latch_ : irq_level_ > mask;
+  }
 
   std::string model_;
   FpuModel fpu_model_ = FpuModel::None;  // set from the variant
