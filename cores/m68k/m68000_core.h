@@ -144,6 +144,8 @@ class M68000Core final : public M68000 {
   // with this word; the displacement modes compute their address in its stead.
   std::uint16_t read_extension(bool moves_pc = true) {
     if (fast_bus_) [[likely]] {
+      if (irc_faulted_) [[unlikely]]
+        prefetch_fault();
       const std::uint16_t value = irc_;
       irc_ = fetch_word(pc_);
       pc_ += 2;
@@ -155,6 +157,8 @@ class M68000Core final : public M68000 {
   void prefetch() {
     if (fast_bus_) [[likely]] {
       ird_ = irc_;
+      ird_faulted_ = irc_faulted_;
+      irc_faulted_ = false;
       irc_ = fetch_word(pc_);
       pc_ += 2;
       return;
@@ -289,8 +293,15 @@ class M68000Core final : public M68000 {
       const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
       return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
     }
-    return bus_read_word(address, Space::Program);
+    return fetch_word_slow(address);
   }
+  // 68020+: the look-ahead word comes from the bus; a bus error there is only taken if the
+  // word is used (020 UM 6.1.2: a fault on a prefetch that is never used is not taken), so
+  // it is recorded and raised by prefetch_fault() when the word is consumed.
+  std::uint16_t fetch_word_slow(std::uint32_t address);
+  [[noreturn]] void prefetch_fault();
+  bool irc_faulted_ = false, ird_faulted_ = false;
+  std::uint32_t prefetch_fault_address_ = 0;
   std::uint16_t read_extension_exact(bool moves_pc);
   void prefetch_exact();
   // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are

@@ -281,6 +281,25 @@ TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fa
   CHECK(m.ram.longword(top + 16) == kCode + 11);
 }
 
+TEST_CASE("a look-ahead word past the end of memory faults only when it is used", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4EF9, 0x000F, 0xFFFC,  // jmp $FFFFC
+                        0x7207});                // moveq #7,d1
+  m.ram.program(0xFFFFC, {0x7005,                // moveq #5,d0
+                          0x4ED0});              // jmp (a0): the last word of RAM
+  m.cpu->write_register(kA0, kCode + 6);
+  m.steps(4);
+  CHECK(m.reg(kD0) == 5);
+  CHECK(m.reg(1) == 7);
+  m.ram.program(0xFFFFE, {0x4E71});  // a NOP there: the next opcode is needed
+  m.cpu->write_register(kPc, 0xFFFFE);
+  m.steps(1);
+  CHECK(m.cpu->pc() == 0x100000);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorBusError));
+  CHECK(m.ram.longword(m.reg(kA0 + 7) + 2) == 0x100000);
+}
+
 TEST_CASE("the 68000 and 68010 have 24 address lines, the 68020 32", "[m68k][variants]") {
   for (const char* model : {"68010", "68020"}) {
     INFO(model);
