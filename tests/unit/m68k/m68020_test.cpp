@@ -536,4 +536,9 @@ TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68
 TEST_CASE("an operand sweep of the integer instructions matches qemu-m68k", "[m68k][68020][qemu]") {
   same_as_qemu(ANVIL_M68020_FUZZ);
 }
+
+TEST_CASE("ordinary C (sorting, 64-bit math, bit fields, recursion) matches qemu-m68k",
+          "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_WORKLOAD);
+}
 #endif
