@@ -477,6 +477,23 @@ TEST_CASE("CAS2 that does not match loads both compare registers (PRM 4-65)", "[
   CHECK((m.reg(kSr) & kZ) == 0);
 }
 
+TEST_CASE("GDB sees the FPU registers on FPU variants (gdb m68k-tdep.c numbering)", "[m68k][gdb]") {
+  Machine plain("68000"), with_fpu("68020");
+  CHECK(plain.cpu->register_info().size() == 18);
+  const auto registers = with_fpu.cpu->register_info();
+  REQUIRE(registers.size() == 29);
+  CHECK(registers[17].name == "pc");
+  CHECK(registers[18].name == "fp0");
+  CHECK(registers[18].bits == 96);
+  CHECK(registers[18].gdb_feature == "org.gnu.gdb.coldfire.fp");
+  CHECK(registers[26].name == "fpcontrol");
+  CHECK(registers[28].name == "fpiaddr");
+  with_fpu.cpu->write_register(26, 0x0030);
+  CHECK(static_cast<M68000Core&>(*with_fpu.cpu).fpu.fpcr == 0x0030);
+  static_cast<M68000Core&>(*with_fpu.cpu).fpu.fp[1].mantissa = 0x8000000000000000u;
+  CHECK(with_fpu.cpu->read_register(19) == 0x8000000000000000u);
+}
+
 TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68k][68020]") {
   Machine m("68020");
   m.ram.program(kCode, {
