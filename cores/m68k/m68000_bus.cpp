@@ -87,6 +87,20 @@ std::uint16_t M68000Core::bus_read_word(std::uint32_t address, Space space) {
   return value;
 }
 
+std::uint16_t M68000Core::fetch_word_slow(std::uint32_t address) {
+  if (address & 1) address_error(address, false, Space::Program);
+  std::uint16_t value = 0;
+  if (memory_.load<std::uint16_t>(address & address_mask_, value, Access::Fetch)) return value;
+  irc_faulted_ = true;
+  prefetch_fault_address_ = address;
+  return 0;
+}
+
+void M68000Core::prefetch_fault() {
+  irc_faulted_ = ird_faulted_ = false;
+  bus_error(prefetch_fault_address_, false, Space::Program);
+}
+
 std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
   // 68020+: a data read in program space (PC-relative operands) may be at any address; only
   // instruction fetches (bus_read_word) fault on odd ones.
@@ -201,6 +215,7 @@ void M68000Core::prefetch_exact() {
 }
 
 void M68000Core::jump_fill_first(std::uint32_t target) {
+  irc_faulted_ = false;  // the queue starts over at the target
   pc_ = target;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;

@@ -118,6 +118,7 @@ void M68000Core::set_architectural_state(const M68000State& s) {
   state_ = CoreState::Running;
   fault_ = {};
   trace_pending_ = false;
+  irc_faulted_ = ird_faulted_ = false;
 }
 
 // UM 6.3.1: reset reads the initial SSP and PC from vectors 0 and 1 in supervisor program
@@ -153,11 +154,6 @@ void M68000Core::resume() {
   if (state_ == CoreState::Stopped) state_ = CoreState::Running;
 }
 
-bool M68000Core::interrupt_pending() const {
-  const unsigned mask = (sr_ & kInterruptMask) >> 8;
-  return irq_level_ == 7 ? nmi_latch_ : irq_level_ > mask;
-}
-
 void M68000Core::set_irq_line(unsigned line, bool level) {
   // Line n (1..7) asserts IPL level n; the highest asserted line is the level the encoder
   // presents on IPL2-IPL0. Line 0 is unused.
@@ -176,6 +172,8 @@ void M68000Core::set_hooks(Hooks* hooks, bool per_instruction) {
 
 void M68000Core::execute_one() {
   instruction_pc_ = pc_ - 4;
+  if (ird_faulted_) [[unlikely]]
+    prefetch_fault();  // the opcode itself could not be fetched
   opcode_ = ird_;
   fault_pc_ = instruction_pc_ + 2;
   deferred_pc_advance_ = 0;
@@ -309,13 +307,18 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
   else if (index == 17) {
     // A debugger's PC write: refill the queue from there without bus timing side effects.
     std::uint16_t words[2] = {0, 0};
+    bool fetched[2] = {false, false};
     for (unsigned i = 0; i < 2; ++i) {
       std::uint8_t b[2] = {0, 0};
-      memory_.debug_read((v + 2 * i) & address_mask_, b, 2);
+      fetched[i] = memory_.debug_read((v + 2 * i) & address_mask_, b, 2) == 2;
       words[i] = static_cast<std::uint16_t>((b[0] << 8) | b[1]);
     }
     ird_ = words[0];
     irc_ = words[1];
+    // 68020+: a word that is not there faults when it is used (see fetch_word_slow()).
+    ird_faulted_ = fast_bus_ && !fetched[0];
+    irc_faulted_ = fast_bus_ && !fetched[1];
+    prefetch_fault_address_ = fetched[0] ? v + 2 : v;
     pc_ = v + 4;
     instruction_pc_ = v;
   } else if (fpu_model_ != FpuModel::None) {

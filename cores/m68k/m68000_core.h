@@ -117,6 +117,8 @@ class M68000Core final : public M68000 {
   M68kFpuState fpu;      // used only when fpu_model() is not FpuModel::None
   FpuModel fpu_model() const { return fpu_model_; }
   CpuLevel level() const { return level_; }
+  // 68020+: no bus-cycle model, so handlers may take their plain path (see m68k_variants.h).
+  bool fast_bus() const { return fast_bus_; }
   bool at_least(CpuLevel level) const { return level_ >= level; }
   ControlRegisters control;
   bool linux_user() const { return linux_user_; }  // the FPU emulates the 68040's gaps then
@@ -146,6 +148,8 @@ class M68000Core final : public M68000 {
   // with this word; the displacement modes compute their address in its stead.
   std::uint16_t read_extension(bool moves_pc = true) {
     if (fast_bus_) [[likely]] {
+      if (irc_faulted_) [[unlikely]]
+        prefetch_fault();
       const std::uint16_t value = irc_;
       irc_ = fetch_word(pc_);
       pc_ += 2;
@@ -157,6 +161,8 @@ class M68000Core final : public M68000 {
   void prefetch() {
     if (fast_bus_) [[likely]] {
       ird_ = irc_;
+      ird_faulted_ = irc_faulted_;
+      irc_faulted_ = false;
       irc_ = fetch_word(pc_);
       pc_ += 2;
       return;
@@ -291,8 +297,15 @@ class M68000Core final : public M68000 {
       const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
       return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
     }
-    return bus_read_word(address, Space::Program);
+    return fetch_word_slow(address);
   }
+  // 68020+: the look-ahead word comes from the bus; a bus error there is only taken if the
+  // word is used (020 UM 6.1.2: a fault on a prefetch that is never used is not taken), so
+  // it is recorded and raised by prefetch_fault() when the word is consumed.
+  std::uint16_t fetch_word_slow(std::uint32_t address);
+  [[noreturn]] void prefetch_fault();
+  bool irc_faulted_ = false, ird_faulted_ = false;
+  std::uint32_t prefetch_fault_address_ = 0;
   std::uint16_t read_extension_exact(bool moves_pc);
   void prefetch_exact();
   // 68020+: one access of any size at any address (020 UM 5.2.2: misaligned operands are
@@ -338,7 +351,10 @@ class M68000Core final : public M68000 {
   std::uint32_t active_ssp() const { return supervisor() ? a[7] : other_sp_; }
   std::uint32_t& active_ssp_ref() { return supervisor() ? a[7] : other_sp_; }
   void load_vector_and_fill(unsigned vector);
-  bool interrupt_pending() const;
+  bool interrupt_pending() const {
+    const unsigned mask = (sr_ & kInterruptMask) >> 8;
+    return irq_level_ == 7 ? nmi_latch_ : irq_level_ > mask;
+  }
 
   std::string model_;
   FpuModel fpu_model_ = FpuModel::None;  // set from the variant

@@ -68,6 +68,17 @@ void op_move(M68000Core& cpu, std::uint16_t op) {
   const Operand src = cpu.ea(ea_mode(op), ea_reg(op), size);
   const std::uint32_t value = cpu.read_operand(src, size);
   const unsigned mode = (op >> 6) & 7, reg = reg9(op);
+  if (cpu.fast_bus()) {
+    // 68020+: no bus order to keep; the flags a faulting write stacks are the final ones.
+    set_logic_flags(cpu, value, size);
+    if (mode == 0) {
+      const std::uint32_t mask = size_mask(size);
+      cpu.d[reg] = (cpu.d[reg] & ~mask) | value;
+    } else {
+      cpu.write(size, cpu.ea(mode, reg, size).address, value);
+    }
+    return cpu.prefetch();
+  }
   const bool memory_source = src.kind == Operand::Memory;
   if (mode == 0) {
     set_logic_flags(cpu, value, size);

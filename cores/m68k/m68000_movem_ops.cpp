@@ -70,7 +70,9 @@ void op_movem_to_registers(M68000Core& cpu, std::uint16_t op) {
     movem_register(cpu, i) = value;
     address += static_cast<unsigned>(size);
   }
-  cpu.read_word(address, program);  // the extra read
+  // The 68000's extra read past the last register (the 68020 has none: a fault there
+  // would be spurious).
+  if (!cpu.fast_bus()) cpu.read_word(address, program);
   if (mode == 3) cpu.a[reg] = address;
   cpu.prefetch();
 }

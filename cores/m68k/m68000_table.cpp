@@ -14,6 +14,8 @@
 
 namespace anvil::m68k {
 
+using namespace addressing;
+
 namespace {
 
 using encoding::parse_pattern;

@@ -21,7 +21,9 @@ struct M68000Row {
 };
 
 // Addressing-mode classes (PRM 2.2.13, Table 2-4): bit i is mode i for modes 0-6, and
-// 7 + reg for the mode-7 forms (abs.w, abs.l, (d16,PC), (d8,PC,Xn), #imm).
+// 7 + reg for the mode-7 forms (abs.w, abs.l, (d16,PC), (d8,PC,Xn), #imm). In their own
+// namespace: names like kData mean other things elsewhere (the table files use it).
+namespace addressing {
 enum : std::uint16_t {
   kDn = 1 << 0,
   kAn = 1 << 1,
@@ -51,6 +53,7 @@ enum : std::uint8_t {
   kNoByteAn = 2,   // byte operations on An are not allowed
   kMoveSize = 4,   // MOVE: bits 13-12 are a size; byte with An source is not allowed
 };
+}  // namespace addressing
 
 std::span<const M68000Row> m68000_rows();
 // The FPU's rows (m68k_fpu.h: op_fpu), for the variants with an FPU (fpu_model() != None).

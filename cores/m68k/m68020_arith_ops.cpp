@@ -25,6 +25,13 @@ std::uint32_t& named_register(M68000Core& cpu, std::uint16_t extension) {
   return (extension & 0x8000) ? cpu.a[reg] : cpu.d[reg];
 }
 
+// A quotient that does not fit: V set, C clear, the registers unchanged (PRM 4-93).
+void divide_overflow(M68000Core& cpu) {
+  cpu.set_flag(kV, true);
+  cpu.set_flag(kC, false);
+  cpu.prefetch();
+}
+
 Size size_at9(std::uint16_t op) {  // CAS, CHK2/CMP2: bits 10-9 = 01 byte, 10 word, 11 long
   const unsigned s = (op >> 9) & 3;
   return s == 1 ? Size::Byte : s == 2 ? Size::Word : Size::Long;
@@ -83,27 +90,15 @@ void op_div_long(M68000Core& cpu, std::uint16_t op) {
              : std::int64_t{static_cast<std::int32_t>(cpu.d[dq])};
     const std::int64_t d = static_cast<std::int32_t>(divisor);
     // INT64_MIN / -1 does not fit either: it is an overflow like any other.
-    if (dividend == INT64_MIN && d == -1) {
-      cpu.set_flag(kV, true);
-      cpu.set_flag(kC, false);
-      return cpu.prefetch();
-    }
+    if (dividend == INT64_MIN && d == -1) return divide_overflow(cpu);
     const std::int64_t q = dividend / d, r = dividend % d;
-    if (q != static_cast<std::int32_t>(q)) {
-      cpu.set_flag(kV, true);
-      cpu.set_flag(kC, false);
-      return cpu.prefetch();
-    }
+    if (q != static_cast<std::int32_t>(q)) return divide_overflow(cpu);
     quotient = static_cast<std::uint32_t>(q);
     remainder = static_cast<std::uint32_t>(r);
   } else {
     const std::uint64_t dividend = wide ? (std::uint64_t{cpu.d[dr]} << 32) | cpu.d[dq] : cpu.d[dq];
     const std::uint64_t q = dividend / divisor;
-    if (q >> 32) {
-      cpu.set_flag(kV, true);
-      cpu.set_flag(kC, false);
-      return cpu.prefetch();
-    }
+    if (q >> 32) return divide_overflow(cpu);
     quotient = static_cast<std::uint32_t>(q);
     remainder = static_cast<std::uint32_t>(dividend % divisor);
   }

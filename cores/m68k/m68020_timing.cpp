@@ -23,6 +23,8 @@
 
 namespace anvil::m68k {
 
+using namespace addressing;
+
 namespace {
 
 struct FormCost {

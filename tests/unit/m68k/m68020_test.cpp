@@ -13,6 +13,7 @@
 
 #include "cores/m68k/m68000.h"
 #include "cores/m68k/m68000_table.h"
+#include "tests/unit/m68k/m68k_test_ram.h"
 #include "tests/unit/m68k/m68k_user_harness.h"
 
 using namespace anvil;
@@ -20,49 +21,7 @@ using namespace anvil::m68k;
 
 namespace {
 
-// 1 MiB of RAM at 0; anything above is unmapped (a bus error).
-class Ram final : public BusBackend {
- public:
-  std::vector<std::uint8_t> bytes = std::vector<std::uint8_t>(1 << 20);
-  BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
-                      Cycles& delay) override {
-    delay = 0;
-    if (addr + size > bytes.size()) return BusStatus::AddressError;
-    if (kind == Access::Store)
-      std::memcpy(&bytes[addr], data, size);
-    else
-      std::memcpy(data, &bytes[addr], size);
-    return BusStatus::Ok;
-  }
-  unsigned debug_transport(bool is_write, Addr addr, std::uint8_t* data, unsigned size) override {
-    if (addr + size > bytes.size()) return 0;
-    if (is_write)
-      std::memcpy(&bytes[addr], data, size);
-    else
-      std::memcpy(data, &bytes[addr], size);
-    return size;
-  }
-  void word(std::uint32_t a, std::uint16_t v) {
-    bytes[a] = static_cast<std::uint8_t>(v >> 8);
-    bytes[a + 1] = static_cast<std::uint8_t>(v);
-  }
-  void longword(std::uint32_t a, std::uint32_t v) {
-    word(a, static_cast<std::uint16_t>(v >> 16));
-    word(a + 2, static_cast<std::uint16_t>(v));
-  }
-  std::uint16_t word(std::uint32_t a) const {
-    return static_cast<std::uint16_t>((bytes[a] << 8) | bytes[a + 1]);
-  }
-  std::uint32_t longword(std::uint32_t a) const {
-    return (std::uint32_t{word(a)} << 16) | word(a + 2);
-  }
-  void program(std::uint32_t at, std::initializer_list<std::uint16_t> words) {
-    for (std::uint16_t w : words) {
-      word(at, w);
-      at += 2;
-    }
-  }
-};
+using testing::Ram;
 
 constexpr std::uint32_t kStack = 0x8000;
 constexpr std::uint32_t kCode = 0x1000;
@@ -281,6 +240,25 @@ TEST_CASE("the 68020 reads data at odd addresses, but odd instruction fetches fa
   CHECK(m.ram.longword(top + 16) == kCode + 11);
 }
 
+TEST_CASE("a look-ahead word past the end of memory faults only when it is used", "[m68k][68020]") {
+  Machine m("68020");
+  m.ram.program(kCode, {0x4EF9, 0x000F, 0xFFFC,  // jmp $FFFFC
+                        0x7207});                // moveq #7,d1
+  m.ram.program(0xFFFFC, {0x7005,                // moveq #5,d0
+                          0x4ED0});              // jmp (a0): the last word of RAM
+  m.cpu->write_register(kA0, kCode + 6);
+  m.steps(4);
+  CHECK(m.reg(kD0) == 5);
+  CHECK(m.reg(1) == 7);
+  m.ram.program(0xFFFFE, {0x4E71});  // a NOP there: the next opcode is needed
+  m.cpu->write_register(kPc, 0xFFFFE);
+  m.steps(1);
+  CHECK(m.cpu->pc() == 0x100000);
+  m.steps(1);
+  CHECK(m.cpu->pc() == handler(kVectorBusError));
+  CHECK(m.ram.longword(m.reg(kA0 + 7) + 2) == 0x100000);
+}
+
 TEST_CASE("the 68000 and 68010 have 24 address lines, the 68020 32", "[m68k][variants]") {
   for (const char* model : {"68010", "68020"}) {
     INFO(model);
@@ -458,6 +436,23 @@ TEST_CASE("CAS2 that does not match loads both compare registers (PRM 4-65)", "[
   CHECK((m.reg(kSr) & kZ) == 0);
 }
 
+TEST_CASE("GDB sees the FPU registers on FPU variants (gdb m68k-tdep.c numbering)", "[m68k][gdb]") {
+  Machine plain("68000"), with_fpu("68020");
+  CHECK(plain.cpu->register_info().size() == 18);
+  const auto registers = with_fpu.cpu->register_info();
+  REQUIRE(registers.size() == 29);
+  CHECK(registers[17].name == "pc");
+  CHECK(registers[18].name == "fp0");
+  CHECK(registers[18].bits == 96);
+  CHECK(registers[18].gdb_feature == "org.gnu.gdb.coldfire.fp");
+  CHECK(registers[26].name == "fpcontrol");
+  CHECK(registers[28].name == "fpiaddr");
+  with_fpu.cpu->write_register(26, 0x0030);
+  CHECK(static_cast<M68000Core&>(*with_fpu.cpu).fpu.fpcr == 0x0030);
+  static_cast<M68000Core&>(*with_fpu.cpu).fpu.fp[1].mantissa = 0x8000000000000000u;
+  CHECK(with_fpu.cpu->read_register(19) == 0x8000000000000000u);
+}
+
 TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68k][68020]") {
   Machine m("68020");
   m.ram.program(kCode, {
@@ -516,5 +511,10 @@ TEST_CASE("a gcc -m68020 program prints what it prints on qemu-m68k", "[m68k][68
 
 TEST_CASE("an operand sweep of the integer instructions matches qemu-m68k", "[m68k][68020][qemu]") {
   same_as_qemu(ANVIL_M68020_FUZZ);
+}
+
+TEST_CASE("ordinary C (sorting, 64-bit math, bit fields, recursion) matches qemu-m68k",
+          "[m68k][68020][qemu]") {
+  same_as_qemu(ANVIL_M68020_WORKLOAD);
 }
 #endif

@@ -5,36 +5,14 @@
 typedef unsigned int u32;
 typedef unsigned long long u64;
 
-static long sys3(long n, long a, long b, long c) {
-  register long d0 __asm__("d0") = n;
-  register long d1 __asm__("d1") = a;
-  register long d2 __asm__("d2") = b;
-  register long d3 __asm__("d3") = c;
-  __asm__ volatile("trap #0" : "+d"(d0) : "d"(d1), "d"(d2), "d"(d3) : "memory");
-  return d0;
-}
+#include "m68k_linux_io.h"
 
-static char buffer[4096];
-static unsigned used;
-
-static void put(const char* s) {
-  while (*s) buffer[used++] = *s++;
-}
-static void put_hex(u32 v) {
-  char digits[9];
-  for (int i = 7; i >= 0; --i) {
-    digits[i] = "0123456789abcdef"[v & 15];
-    v >>= 4;
-  }
-  digits[8] = 0;
-  put(digits);
-}
 static void line(const char* name, u32 value, u32 ccr) {
   put(name);
   put(" ");
-  put_hex(value);
+  put_hex(value, 8);
   put(" ");
-  put_hex(ccr);
+  put_hex(ccr, 8);
   put("\n");
 }
 
@@ -201,8 +179,5 @@ void _start(void) {
   line("c.loop", sum, 0);
   (void)ccr_now;
 
-  sys3(4, 1, (long)buffer, used);
-  sys3(1, 0, 0, 0);
-  for (;;) {
-  }
+  finish();
 }
