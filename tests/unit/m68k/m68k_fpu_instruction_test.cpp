@@ -188,7 +188,7 @@ TEST_CASE("FMOVE in and out, FADD, FMOVECR, and FPIAR", "[m68k][fpu]") {
   CHECK(m.cpu.pc() == kCode + 0x2C);
 }
 
-TEST_CASE("FCMP sets the condition codes FBcc and FScc test; FDBcc counts", "[m68k][fpu]") {
+TEST_CASE("FCMP sets the condition codes FBcc and FScc test, and FDBcc counts", "[m68k][fpu]") {
   Machine m(FpuModel::Mc68881);
   m.boot({
       0xF23C, 0x4000, 0x0000, 0x0003,  // 00 fmove.l #3,fp0
@@ -262,7 +262,7 @@ TEST_CASE("FMOVE to and from the control registers, immediate and Dn", "[m68k][f
   CHECK(m.cpu.fpu.fpcr == 0x20);
 }
 
-TEST_CASE("FSAVE writes NULL then IDLE frames; FRESTORE of NULL resets; both privileged",
+TEST_CASE("FSAVE writes NULL then IDLE frames, FRESTORE of NULL resets, both privileged",
           "[m68k][fpu]") {
   Machine m(FpuModel::Mc68882);
   m.boot({
@@ -513,7 +513,7 @@ TEST_CASE("an unordered FBcc.L takes its 32-bit branch, flagging BSUN without a 
   CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);       // accrued IOP
 }
 
-TEST_CASE("FSINCOS writes both registers; FMOVECR rounds per FPCR", "[m68k][fpu]") {
+TEST_CASE("FSINCOS writes both registers and FMOVECR rounds per FPCR", "[m68k][fpu]") {
   Machine m(FpuModel::Mc68882);
   m.boot({
       0xF200, 0x0233,                  // fsincos.x fp0,fp3:fp4
