@@ -42,10 +42,7 @@ void op_chk(M68000Core& cpu, std::uint16_t op) {
   const Operand src = cpu.ea(ea_mode(op), ea_reg(op), Size::Word);
   const auto bound = static_cast<std::int16_t>(cpu.read_operand(src, Size::Word));
   const auto value = static_cast<std::int16_t>(cpu.d[reg9(op)]);
-  std::uint16_t ccr = cpu.sr() & kX;
-  if (value == 0) ccr |= kZ;
-  if (value < 0) ccr |= kN;
-  cpu.set_ccr(static_cast<std::uint8_t>(ccr));
+  set_logic_flags(cpu, cpu.d[reg9(op)], Size::Word);
   cpu.idle(4);
   if (value > bound) {
     cpu.idle(4);

@@ -122,10 +122,7 @@ void op_chk_long(M68000Core& cpu, std::uint16_t op) {
   const Operand src = cpu.ea(ea_mode(op), ea_reg(op), Size::Long);
   const auto bound = static_cast<std::int32_t>(cpu.read_operand(src, Size::Long));
   const auto value = static_cast<std::int32_t>(cpu.d[reg9(op)]);
-  std::uint16_t ccr = cpu.sr() & kX;
-  if (value == 0) ccr |= kZ;
-  if (value < 0) ccr |= kN;
-  cpu.set_ccr(static_cast<std::uint8_t>(ccr));
+  set_logic_flags(cpu, cpu.d[reg9(op)], Size::Long);
   if (value < 0 || value > bound) return cpu.exception(kVectorChk, cpu.pc_value() - 2);
   cpu.prefetch();
 }

@@ -478,7 +478,7 @@ TEST_CASE("a 68020 loop takes the cache-case cycles of 020 UM section 11", "[m68
 namespace {
 // The program's output on qemu-m68k (user mode), or empty when qemu-m68k is not there.
 std::string qemu_output(const char* cpu, const char* program) {
-  const std::string command = std::string("qemu-m68k -cpu ") + cpu + " " + program;
+  const std::string command = std::string("timeout 60 qemu-m68k -cpu ") + cpu + " " + program;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return {};
   std::string out;

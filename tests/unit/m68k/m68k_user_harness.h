@@ -72,7 +72,7 @@ class UserProgram final : public Hooks {
   }
 
   // Runs until the program exits (or `budget` cycles pass); returns whether it exited.
-  bool run(Cycles budget = 2'000'000'000) {
+  bool run(Cycles budget = 200'000'000) {
     while (!exited && budget > 0 && cpu->state() == CoreState::Running && !faulted) {
       const Cycles used = cpu->run(budget < 1'000'000 ? budget : 1'000'000);
       budget = used >= budget ? 0 : budget - used;

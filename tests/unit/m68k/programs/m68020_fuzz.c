@@ -13,16 +13,20 @@ static u32 next(void) { /* xorshift32 */
   state ^= state << 5;
   return state;
 }
-static const u32 edges[] = {0, 1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff,
-                            0x80000000, 0xffffffff, 0x10000, 31, 32, 33, 63, 64};
+static const u32 edges[] = {0,       1,      2,      0x7f,       0x80,       0xff,
+                            0x7fff,  0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
+                            0x10000, 31,     32,     33,         63,         64};
 static u32 operand(unsigned i) {
   const u32 n = sizeof edges / sizeof edges[0];
   if (i < n) return edges[i];
   const u32 r = next();
   switch (r & 3) { /* small and large values both */
-    case 0: return r >> 24;
-    case 1: return r >> 16;
-    default: return next();
+    case 0:
+      return r >> 24;
+    case 1:
+      return r >> 16;
+    default:
+      return next();
   }
 }
 
@@ -35,41 +39,43 @@ static u32 sum;
 static void mix(u32 v) {
   sum = (sum ^ v) * 0x01000193u + 0x9e3779b9u;
 }
+static void report(const char* name) {
+  put(name);
+  put(" ");
+  put_hex(sum, 8);
+  put("\n");
+}
 
 #define ROUNDS 600
 
 /* Binary register-register forms: "op %src,%dst", flags read after. X in from `x`. */
-#define BINARY(name, insn, ccr_mask)                                                     \
-  do {                                                                                   \
-    sum = 0;                                                                             \
-    for (unsigned i = 0; i < ROUNDS; ++i) {                                              \
-      u32 s = operand(i), d = operand(i + 7), c = (i & 1) ? 0x10 : 0, x = i & 0x1f;     \
-      __asm__ volatile("move.w %3,%%ccr\n\t" insn " %2,%0\n\tmove.w %%ccr,%1"            \
-                       : "+d"(d), "=d"(c)                                                \
-                       : "d"(s), "d"(x));                                                \
-      mix(d);                                                                            \
-      mix(c & (ccr_mask));                                                               \
-    }                                                                                    \
-    put(name " ");                                                                       \
-    put_hex(sum, 8);                                                                        \
-    put("\n");                                                                           \
+#define BINARY(name, insn, ccr_mask)                                                \
+  do {                                                                              \
+    sum = 0;                                                                        \
+    for (unsigned i = 0; i < ROUNDS; ++i) {                                         \
+      u32 s = operand(i), d = operand(i + 7), c = (i & 1) ? 0x10 : 0, x = i & 0x1f; \
+      __asm__ volatile("move.w %3,%%ccr\n\t" insn " %2,%0\n\tmove.w %%ccr,%1"       \
+                       : "+d"(d), "=d"(c)                                           \
+                       : "d"(s), "d"(x));                                           \
+      mix(d);                                                                       \
+      mix(c&(ccr_mask));                                                            \
+    }                                                                               \
+    report(name);                                                                   \
   } while (0)
 
 /* Unary forms on a data register. */
-#define UNARY(name, insn, ccr_mask)                                                      \
-  do {                                                                                   \
-    sum = 0;                                                                             \
-    for (unsigned i = 0; i < ROUNDS; ++i) {                                              \
-      u32 d = operand(i), c, x = i & 0x1f;                                               \
-      __asm__ volatile("move.w %2,%%ccr\n\t" insn " %0\n\tmove.w %%ccr,%1"               \
-                       : "+d"(d), "=d"(c)                                                \
-                       : "d"(x));                                                        \
-      mix(d);                                                                            \
-      mix(c & (ccr_mask));                                                               \
-    }                                                                                    \
-    put(name " ");                                                                       \
-    put_hex(sum, 8);                                                                        \
-    put("\n");                                                                           \
+#define UNARY(name, insn, ccr_mask)                                        \
+  do {                                                                     \
+    sum = 0;                                                               \
+    for (unsigned i = 0; i < ROUNDS; ++i) {                                \
+      u32 d = operand(i), c, x = i & 0x1f;                                 \
+      __asm__ volatile("move.w %2,%%ccr\n\t" insn " %0\n\tmove.w %%ccr,%1" \
+                       : "+d"(d), "=d"(c)                                  \
+                       : "d"(x));                                          \
+      mix(d);                                                              \
+      mix(c&(ccr_mask));                                                   \
+    }                                                                      \
+    report(name);                                                          \
   } while (0)
 
 /* Bit-field forms with random offset/width in registers: "insn %d{%off:%width}". */
@@ -84,25 +90,21 @@ static void mix(u32 v) {
       mix(r);                                                                            \
       mix(c & 0x1f);                                                                     \
     }                                                                                    \
-    put(name " ");                                                                       \
-    put_hex(sum, 8);                                                                        \
-    put("\n");                                                                           \
+    report(name);                                                                        \
   } while (0)
 
-#define FIELD_WRITE(name, insn)                                                          \
-  do {                                                                                   \
-    sum = 0;                                                                             \
-    for (unsigned i = 0; i < ROUNDS; ++i) {                                              \
-      u32 d = operand(i), off = next() % 40, width = next() % 33, c;                     \
-      __asm__ volatile(insn " %0{%2:%3}\n\tmove.w %%ccr,%1"                              \
-                       : "+d"(d), "=d"(c)                                                \
-                       : "d"(off), "d"(width));                                          \
-      mix(d);                                                                            \
-      mix(c & 0x1f);                                                                     \
-    }                                                                                    \
-    put(name " ");                                                                       \
-    put_hex(sum, 8);                                                                        \
-    put("\n");                                                                           \
+#define FIELD_WRITE(name, insn)                                      \
+  do {                                                               \
+    sum = 0;                                                         \
+    for (unsigned i = 0; i < ROUNDS; ++i) {                          \
+      u32 d = operand(i), off = next() % 40, width = next() % 33, c; \
+      __asm__ volatile(insn " %0{%2:%3}\n\tmove.w %%ccr,%1"          \
+                       : "+d"(d), "=d"(c)                            \
+                       : "d"(off), "d"(width));                      \
+      mix(d);                                                        \
+      mix(c & 0x1f);                                                 \
+    }                                                                \
+    report(name);                                                    \
   } while (0)
 
 static unsigned char memory_field[16];
@@ -158,15 +160,11 @@ void _start(void) {
                      : "d"(s), "d"(x));
     mix(e);
     mix(c & 0x15);
-    __asm__ volatile("move.w %2,%%ccr\n\tnbcd %0\n\tmove.w %%ccr,%1"
-                     : "+d"(s), "=d"(c)
-                     : "d"(x));
+    __asm__ volatile("move.w %2,%%ccr\n\tnbcd %0\n\tmove.w %%ccr,%1" : "+d"(s), "=d"(c) : "d"(x));
     mix(s);
     mix(c & 0x15);
   }
-  put("bcd ");
-  put_hex(sum, 8);
-  put("\n");
+  report("bcd");
   UNARY("neg.b", "neg.b", 0x1f);
   UNARY("neg.l", "neg.l", 0x1f);
   UNARY("negx.w", "negx.w", 0x1f);
@@ -194,9 +192,7 @@ void _start(void) {
     mix(d);
     mix(c & 0x1f);
   }
-  put("bfins ");
-  put_hex(sum, 8);
-  put("\n");
+  report("bfins");
   sum = 0;
   for (unsigned i = 0; i < ROUNDS; ++i) {
     for (unsigned b = 0; b < 16; ++b) memory_field[b] = (unsigned char)next();
@@ -214,9 +210,7 @@ void _start(void) {
     mix(c & 0x1f);
     for (unsigned b = 0; b < 16; ++b) mix(memory_field[b]);
   }
-  put("bf.memory ");
-  put_hex(sum, 8);
-  put("\n");
+  report("bf.memory");
   /* Divides: overflow leaves N and Z undefined (PRM 4-93), so only V and C then. */
   sum = 0;
   for (unsigned i = 0; i < ROUNDS; ++i) {
@@ -244,8 +238,6 @@ void _start(void) {
     mix(hi);
     mix(c & ((c & 2) ? 0x13 : 0x1f));
   }
-  put("div ");
-  put_hex(sum, 8);
-  put("\n");
+  report("div");
   finish();
 }
