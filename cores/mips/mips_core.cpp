@@ -150,10 +150,11 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
   if (!fetch(pc, insn)) return nullptr;
   const MipsRow* row = table_->find(insn);
   const MipsHandler handler = row ? row->handler : &undefined_instruction;
+  const std::uint32_t timing = interlocked_ ? timing_.summary(insn) : 0;
   Addr pa = 0;
   const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
   if (!fixed_mapping || !translate(pc, false, pa) || !memory_.fetch_page(pa)) {
-    scratch_ = {handler, insn};
+    scratch_ = {handler, insn, timing};
     return &scratch_;
   }
   // The cache is keyed by virtual page: the physical page's writes drop it through the
@@ -164,7 +165,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     code_page_base_ = base;
   }
   DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
-  slot = {handler, insn};
+  slot = {handler, insn, timing};
   return &slot;
 }
 
@@ -196,7 +197,7 @@ void MipsCore::execute_until_limit() {
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (const DecodedMips* d = decoded_at(pc_)) [[likely]] {
       insn_ = d->insn;
-      if (interlocked_) pending_cycles_ += timing_.issue(d->insn, cycles_);
+      if (interlocked_) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       d->handler(*this, d->insn);
     }
     finish_instruction();

@@ -46,6 +46,7 @@ std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
+  std::uint32_t timing = 0;  // PipelineTiming::summary (interlocked variants)
 };
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).

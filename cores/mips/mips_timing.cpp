@@ -339,26 +339,9 @@ Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
 }
 
 void PipelineTiming::record(const Operands& o, Cycles issued) {
-  const TimingTable& t = *t_;
-  switch (o.result) {
-    case Result::None:
-      break;
-    case Result::Alu:
-      set_gpr_ready(o.gpr, 0, issued + 1 + t.alu_to_address);
-      break;
-    case Result::Load:
-      set_gpr_ready(o.gpr, issued + 1 + t.load_use, issued + 1 + t.load_to_address);
-      break;
-    case Result::Multiply:
-      set_gpr_ready(o.gpr, issued + t.mul_gpr_latency,
-                    issued + t.mul_gpr_latency + t.alu_to_address);
-      break;
-    case Result::HiLo:
-      set_gpr_ready(o.gpr, issued + t.hilo_to_gpr, issued + t.hilo_to_gpr + t.alu_to_address);
-      break;
-    case Result::FromFpu:
-      set_gpr_ready(o.gpr, issued + t.fpu.move_from, issued + t.fpu.move_from + t.alu_to_address);
-      break;
+  if (o.result != Result::None) {
+    const auto kind = static_cast<unsigned>(o.result);
+    set_gpr_ready(o.gpr, issued + use_latency_[kind], issued + address_latency_[kind]);
   }
   if (o.fpr_latency) {
     fpr_ready_[o.fpr] = issued + o.fpr_latency;
@@ -370,12 +353,47 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
     raise_horizon(fpu_long_free_);
   }
   if (o.divide) {
-    mdu_free_ = issued + t.divide_latency;
+    mdu_free_ = issued + t_->divide_latency;
     raise_horizon(mdu_free_);
   }
 }
 
-unsigned PipelineTiming::issue(std::uint32_t insn, Cycles cycle) {
+PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
+  const auto latencies = [&](Result kind, unsigned use) {
+    use_latency_[static_cast<unsigned>(kind)] = use;
+    address_latency_[static_cast<unsigned>(kind)] = use + table.alu_to_address;
+  };
+  latencies(Result::Alu, 1);
+  latencies(Result::Multiply, table.mul_gpr_latency);
+  latencies(Result::HiLo, table.hilo_to_gpr);
+  latencies(Result::FromFpu, table.fpu.move_from);
+  use_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_use;
+  address_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_to_address;
+}
+
+std::uint32_t PipelineTiming::summarize(const Operands& o) {
+  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat) return kComplex;
+  std::uint32_t uses[2] = {0, 0};
+  unsigned n = 0;
+  for (std::uint32_t m = o.uses; m; m &= m - 1) {
+    if (n == 2) return kComplex;  // never for integer instructions; stay exact if it were
+    uses[n++] = static_cast<std::uint32_t>(std::countr_zero(m));
+  }
+  if (o.address & (o.address - 1)) return kComplex;  // two address registers: COP1X only
+  const std::uint32_t address =
+      o.address ? static_cast<std::uint32_t>(std::countr_zero(o.address)) : 0;
+  return uses[0] | uses[1] << 5 | address << 10 | std::uint32_t{o.gpr} << 15 |
+         static_cast<std::uint32_t>(o.result) << 20 | (o.mdu ? kMdu : 0) | (o.divide ? kDivide : 0);
+}
+
+Cycles PipelineTiming::ready_for_summary(std::uint32_t d, Cycles cycle) const {
+  Cycles ready = std::max(
+      {cycle, use_ready_[d & 31], use_ready_[(d >> 5) & 31], address_ready_[(d >> 10) & 31]});
+  if (d & kMdu) ready = std::max(ready, mdu_free_);
+  return ready;
+}
+
+unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
   const Operands o = operands_of(*t_, insn);
   const Cycles issued = cycle < horizon_ ? ready_for(o, cycle) : cycle;
   record(o, issued);

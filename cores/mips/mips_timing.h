@@ -9,6 +9,7 @@
 // can be used by an instruction issuing at c + L or later (L = 1: no stall).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -38,21 +39,53 @@ Operands operands_of(const TimingTable& t, std::uint32_t insn);
 
 class PipelineTiming {
  public:
-  explicit PipelineTiming(const TimingTable& table) : t_(&table) {}
+  explicit PipelineTiming(const TimingTable& table);
   void reset() { *this = PipelineTiming(*t_); }
 
   // The instruction `insn` is about to issue at `cycle`: returns the stall cycles before it
   // can (its operands not ready, or a unit it needs busy) and records what it will produce.
-  unsigned issue(std::uint32_t insn, Cycles cycle);
+  // Called for every instruction, so integer instructions take a short path through a
+  // packed summary of their operands (summary()), which the decode cache keeps.
+  // Stalls are rare: the test is a branch (predicted "no"), so that no chain of data
+  // dependencies runs from one instruction's timing to the next one's.
+  [[gnu::always_inline]] unsigned issue(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
+    if (d & kComplex) [[unlikely]]
+      return issue_complex(insn, cycle);
+    Cycles issued = cycle;
+    if (cycle < horizon_ &&
+        (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
+         address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle))) [[unlikely]]
+      issued = ready_for_summary(d, cycle);
+    if (const unsigned kind = (d >> 20) & 7) {
+      const unsigned reg = (d >> 15) & 31;
+      use_ready_[reg] = issued + use_latency_[kind];
+      address_ready_[reg] = issued + address_latency_[kind];
+      raise_horizon(address_ready_[reg]);
+    }
+    if (d & kDivide) {
+      mdu_free_ = issued + t_->divide_latency;
+      raise_horizon(mdu_free_);
+    }
+    return static_cast<unsigned>(issued - cycle);
+  }
 
   // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
   unsigned conditional_branch(std::uint32_t pc, bool taken, bool likely);
   unsigned register_jump(unsigned rs, std::uint32_t target);
   void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
 
+  // The summary of an instruction for issue(): for integer instructions the GPRs used in
+  // the ALU (bits 0-4, 5-9), as an address (10-14), the GPR written (15-19) and how (20-22:
+  // Operands::Result) and flags; FPU instructions are marked for the full decode.
+  std::uint32_t summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
+
   const TimingTable& table() const { return *t_; }
 
  private:
+  static constexpr std::uint32_t kMdu = 1u << 23, kDivide = 1u << 24, kComplex = 1u << 25;
+  static std::uint32_t summarize(const Operands& o);
+  unsigned issue_complex(std::uint32_t insn, Cycles cycle);
+  Cycles ready_for_summary(std::uint32_t d, Cycles cycle) const;
   Cycles ready_for(const Operands& o, Cycles cycle) const;
   void record(const Operands& o, Cycles issued);
   void set_gpr_ready(unsigned reg, Cycles use, Cycles address) {
@@ -65,6 +98,10 @@ class PipelineTiming {
   }
 
   const TimingTable* t_;
+  // Per Operands::Result: the latency of the value for the ALU and for address generation.
+  std::array<unsigned, 8> use_latency_{};
+  std::array<unsigned, 8> address_latency_{};
+
   std::array<Cycles, 32> use_ready_{};
   std::array<Cycles, 32> address_ready_{};
   std::array<Cycles, 32> fpr_ready_{};
