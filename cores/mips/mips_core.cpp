@@ -220,6 +220,16 @@ Cycles MipsCore::run(Cycles budget) {
     else
       execute_until_limit<false>();
   }
+  // Linux delivers signals only where an exception returns to user mode, never between a
+  // branch and its delay slot (EPC would name the branch). The user-mode layer delivers
+  // them between run() calls, so a process's run ends after the delay slot, not in it.
+  if (linux_user_ && delay_.slot && state_ == CoreState::Running) {
+    limit_ = cycles_ + 1;
+    if (per_instruction_hooks_)
+      execute_until_limit<true>();
+    else
+      execute_until_limit<false>();
+  }
   stop_after_ = false;
   return cycles_ - start;
 }
