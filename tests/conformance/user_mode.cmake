@@ -89,7 +89,7 @@ if(TARGET anvil)
     if(NOT "${targets_json}" MATCHES "\"${target}\"")
       continue()
     endif()
-    foreach(program IN ITEMS double_arith float_arith math_functions float_printf)
+    foreach(program IN ITEMS double_arith float_arith math_functions float_printf denormals)
       add_test(NAME conformance/user/${target}-4kc/${program}
                COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/run_user.py --manifest ${manifest}
                        --program ${program} --target ${target} --cpu 4kc --quiet)
