@@ -42,6 +42,7 @@ void special(Operands& o, std::uint32_t insn) {
       return writes(o, Result::Alu, rd);
     case 0x01:  // MOVF/MOVT
       o.uses = bit(rs);
+      o.reads_condition = true;
       return writes(o, Result::Alu, rd);
     case 0x08:  // JR
       o.uses = bit(rs);
@@ -174,11 +175,13 @@ void fpu_arithmetic(const FpuTiming& t, Operands& o, std::uint32_t insn) {
     default:
       if (function >= 48) {  // C.cond: the condition code, not an FPR
         fpr_use(o, ft, wide);
+        o.writes_condition = true;
         return;
       }
       if ((function >= 8 && function <= 15) || function == 36 || function == 37)
         return result(t.to_integer, function == 37 || function <= 11);
-      return result(t.add, wide);  // ABS, MOV, NEG, MOVF/MOVT.fmt
+      o.reads_condition = function == 17;  // MOVF/MOVT.fmt
+      return result(t.add, wide);          // ABS, MOV, NEG, MOVF/MOVT.fmt
   }
 }
 
@@ -200,6 +203,7 @@ void cop1(const FpuTiming& t, Operands& o, std::uint32_t insn) {
       o.uses = bit(rt);
       return;
     case 8:  // BC1
+      o.reads_condition = true;
       return;
     default:
       return fpu_arithmetic(t, o, insn);
@@ -335,6 +339,7 @@ Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
     ready = std::max(ready, fpr_ready_[std::countr_zero(m)]);
   if (o.mdu) ready = std::max(ready, mdu_free_);
   if (o.fpu_repeat) ready = std::max(ready, fpu_long_free_);
+  if (o.reads_condition) ready = std::max(ready, condition_ready_);
   return ready;
 }
 
@@ -347,6 +352,10 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
     fpr_ready_[o.fpr] = issued + o.fpr_latency;
     if (o.fpr_pair && o.fpr < 31) fpr_ready_[o.fpr + 1u] = issued + o.fpr_latency;
     raise_horizon(issued + o.fpr_latency);
+  }
+  if (o.writes_condition) {
+    condition_ready_ = issued + t_->fpu.compare;
+    raise_horizon(condition_ready_);
   }
   if (o.fpu_repeat) {
     fpu_long_free_ = issued + o.fpu_repeat;
@@ -372,7 +381,8 @@ PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
 }
 
 std::uint32_t PipelineTiming::summarize(const Operands& o) {
-  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat) return kComplex;
+  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition)
+    return kComplex;
   std::uint32_t uses[2] = {0, 0};
   unsigned n = 0;
   for (std::uint32_t m = o.uses; m; m &= m - 1) {

@@ -27,9 +27,11 @@ struct Operands {
   std::uint32_t address = 0;
   std::uint32_t fpr_uses = 0;
   Result result = Result::None;
-  std::uint8_t gpr = 0;   // the GPR written (result != None)
-  std::uint8_t fpr = 0;   // the FPR written (fpr_latency != 0)
-  bool fpr_pair = false;  // a double in an FR=0 pair: fpr and fpr + 1
+  std::uint8_t gpr = 0;           // the GPR written (result != None)
+  std::uint8_t fpr = 0;           // the FPR written (fpr_latency != 0)
+  bool fpr_pair = false;          // a double in an FR=0 pair: fpr and fpr + 1
+  bool reads_condition = false;   // BC1, MOVF/MOVT: the FPU condition codes
+  bool writes_condition = false;  // C.cond
   std::uint8_t fpr_latency = 0;
   std::uint8_t fpu_repeat = 0;  // the divide/square-root unit is busy this long
   bool mdu = false;             // waits while a divide occupies the multiply/divide unit
@@ -106,6 +108,7 @@ class PipelineTiming {
   std::array<Cycles, 32> address_ready_{};
   std::array<Cycles, 32> fpr_ready_{};
   Cycles fpu_long_free_ = 0;
+  Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)
   Cycles mdu_free_ = 0;
   Cycles horizon_ = 0;  // every value above is ready from here: nothing to check
   // 24K branch prediction: 2-bit counters (0, 1 predict not taken; 2, 3 taken) and the

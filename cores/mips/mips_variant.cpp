@@ -48,7 +48,8 @@ constexpr TimingTable k4KcTiming{
 //    issue every cycle); DIV 36 for 32-bit operands, blocking the MDU (no early-in).
 //  - FPU: ADD/ABS/NEG/MOV 4; MUL.S, MADD.S 4; MUL.D, MADD.D 5; DIV.S/SQRT.S/RSQRT.S/RECIP.S
 //    17 (repeat 14); DIV.D/SQRT.D 32 (repeat 29); RSQRT.D 35 (repeat 31); CVT to float 4;
-//    CVT.S.D 6; to integer 5; loads 3; MTC1 2; MFC1 2.
+//    CVT.S.D 6; to integer 5; loads 3; MTC1 2; MFC1 2; C.cond to BC1 2 (to MOVF/MOVT.fmt 1:
+//    taken as 2).
 //  - branches (24K datasheet MD00346): a 512-entry table of 2-bit counters for conditional
 //    branches, a 4-entry return prediction stack for JR $31; branch-likely is predicted
 //    taken, JR/JALR through other registers are not predicted. HACK: the cost of a
@@ -80,6 +81,7 @@ constexpr TimingTable k24KfTiming{
             .convert_to_float = 4,
             .double_to_single = 6,
             .to_integer = 5,
+            .compare = 2,
             .load = 3,
             .move_to = 2,
             .move_from = 2},

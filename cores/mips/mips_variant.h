@@ -28,6 +28,7 @@ struct FpuTiming {
   unsigned convert_to_float;  // CVT.S/CVT.D from W or L, CVT.D.S
   unsigned double_to_single;  // CVT.S.D
   unsigned to_integer;        // CVT/ROUND/TRUNC/CEIL/FLOOR to W or L
+  unsigned compare;           // C.cond to BC1 and MOVF/MOVT (the condition codes)
   unsigned load;              // LWC1/LDC1 (and indexed) to an FPU user
   unsigned move_to;           // MTC1/MTHC1 to an FPU user
   unsigned move_from;         // MFC1/MFHC1/CFC1 to a GPR user

@@ -5,9 +5,9 @@
 //  - 4Kc: load to use 1 stall, also as an address (4K SUM ch. 2).
 //  - 24Kf: the 24K SUM's latencies as GCC's 24K model (gcc/config/mips/24k.md) gives them:
 //    load to use 2, load to a base 3, ALU to a base 2, MUL 5, MFLO 5 with MULT to MFLO 1,
-//    DIV 36; ADD.S 4, DIV.S 17 repeating every 14, LWC1 3; branch-likely predicted taken,
-//    JR $31 by the return stack, other JRs and mispredictions 4 (mips_variant.cpp says
-//    which numbers are ours).
+//    DIV 36; ADD.S 4, DIV.S 17 repeating every 14, LWC1 3, C.cond to BC1 2; branch-likely
+//    predicted taken, JR $31 by the return stack, other JRs and mispredictions 4
+//    (mips_variant.cpp says which numbers are ours).
 // Encodings from GNU as (mips-linux-gnu-as -march=mips32r2).
 #include <functional>
 
@@ -37,6 +37,8 @@ constexpr std::uint32_t kAddSF4F2 = 0x46021100;      // add.s $f4, $f2, $f2
 constexpr std::uint32_t kDivSF2 = 0x46000083;        // div.s $f2, $f0, $f0
 constexpr std::uint32_t kDivSF4F6 = 0x46063103;      // div.s $f4, $f6, $f6
 constexpr std::uint32_t kLwc1F0 = 0xc4000200;        // lwc1  $f0, 0x200($zero)
+constexpr std::uint32_t kCLtS = 0x4602003c;          // c.lt.s $f0, $f2
+constexpr std::uint32_t kBc1t = 0x45010002;          // bc1t  +8
 constexpr std::uint32_t kNop = 0;
 
 constexpr unsigned kT0 = 8, kStatus = 32;
@@ -124,12 +126,15 @@ TEST_CASE("24Kf branches: branch-likely, the return stack and register jumps", "
   CHECK(cycles_for("4kc", {kJrT0, kNop}, 2, t0_at_return) == 2);
 }
 
-TEST_CASE("24Kf FPU latencies: ADD.S 4, DIV.S repeat 14, LWC1 3", "[mips]") {
+TEST_CASE("24Kf FPU latencies: ADD.S 4, DIV.S repeat 14, LWC1 3, C.cond 2", "[mips]") {
   CHECK(cycles_for("24kf", {kAddSF2, kAddSF4F2}) == 1 + 1 + 3);
   CHECK(cycles_for("24kf", {kAddSF2, kNop, kNop, kNop, kAddSF4F2}) == 5);
   CHECK(cycles_for("24kf", {kDivSF2, kDivSF4F6}) == 1 + 1 + 13);  // independent, one unit
   CHECK(cycles_for("24kf", {kDivSF2, kAddSF4F2}) == 1 + 1 + 16);
   CHECK(cycles_for("24kf", {kLwc1F0, kAddSF2}) == 1 + 1 + 2);
+  // C.cond to BC1: 2 (BC1 not taken here: 0 < 0 is false, as its counter predicts).
+  CHECK(cycles_for("24kf", {kCLtS, kBc1t, kNop}) == 1 + 1 + 1 + 1);
+  CHECK(cycles_for("24kf", {kCLtS, kNop, kBc1t, kNop}) == 4);
 }
 
 }  // namespace mips_test
