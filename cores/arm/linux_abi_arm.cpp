@@ -126,7 +126,7 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {266, Sys::statfs64},
     {267, Sys::fstatfs64},
     {268, Sys::tgkill},
-    {270, Sys::fadvise64_64},  // arm_fadvise64_64
+    {270, Sys::arm_fadvise64_64},
     {280, Sys::waitid},
     {322, Sys::openat},
     {323, Sys::mkdirat},

@@ -146,6 +146,7 @@ constexpr user::SyscallNumber kSyscalls[] = {
     {4300, Sys::faccessat},
     {4301, Sys::pselect6},
     {4302, Sys::ppoll},
+    {4305, Sys::sync_file_range},
     {4309, Sys::set_robust_list},
     {4310, Sys::get_robust_list},
     {4312, Sys::getcpu},

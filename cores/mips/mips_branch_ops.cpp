@@ -18,9 +18,10 @@ std::uint32_t branch_target(const MipsCore& cpu, std::uint32_t insn) {
 }
 void link(MipsCore& cpu, unsigned reg) {
   cpu.set_gpr(reg, cpu.delay_slot_pc() + 4);
+  cpu.note_call(cpu.delay_slot_pc() + 4);
 }
 void conditional(MipsCore& cpu, std::uint32_t insn, bool taken) {
-  cpu.branch(branch_target(cpu, insn), taken);
+  cpu.conditional_branch(branch_target(cpu, insn), taken);
 }
 void likely(MipsCore& cpu, std::uint32_t insn, bool taken) {
   cpu.branch_likely(branch_target(cpu, insn), taken);
@@ -41,11 +42,11 @@ void JAL(MipsCore& cpu, std::uint32_t insn) {
 }
 // JR rs (and JR.HB: the hazard barrier has nothing to clear in an interpreter).
 void JR(MipsCore& cpu, std::uint32_t insn) {
-  cpu.branch(cpu.gpr(rs(insn)), true);
+  cpu.register_jump(rs(insn), cpu.gpr(rs(insn)));
 }
 // JALR rd, rs: the target is read before rd is written.
 void JALR(MipsCore& cpu, std::uint32_t insn) {
-  cpu.branch(cpu.gpr(rs(insn)), true);
+  cpu.register_jump(rs(insn) == 31 ? 0 : rs(insn), cpu.gpr(rs(insn)));
   link(cpu, rd(insn));
 }
 

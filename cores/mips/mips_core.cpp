@@ -19,6 +19,10 @@ void undefined_instruction(MipsCore& cpu, std::uint32_t) {
 
 // The rows a variant decodes: the common set, then what its ISA level and FPU add.
 std::vector<MipsRow> decode_rows(const Variant& v) {
+  return decode_rows(v, v.has_fpu);
+}
+
+std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu) {
   std::vector<MipsRow> rows(mips_common_rows().begin(), mips_common_rows().end());
   const auto add = [&rows](std::span<const MipsRow> more) {
     rows.insert(rows.end(), more.begin(), more.end());
@@ -27,10 +31,12 @@ std::vector<MipsRow> decode_rows(const Variant& v) {
     add(mips1_rows());
   else
     add(mips32r2_rows());
-  if (v.has_fpu)
+  if (with_fpu)
     add(mips_fpu_rows());
   else if (v.isa == IsaLevel::Mips32Release2)
     add(mips32_no_fpu_rows());
+  else
+    add(mips1_no_fpu_rows());
   return rows;
 }
 
@@ -44,13 +50,18 @@ MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
       big_endian_(config.byte_order == std::endian::big),
       flat_(config.address_map == AddressMap::Flat),
       linux_user_(config.linux_user),
+      // Linux emulates CP1 in the kernel where there is no FPU (arch/mips/math-emu), so a
+      // hard-float program runs on every core: `anvil user` executes CP1 as it would.
+      fpu_present_(variant_.has_fpu || linux_user_),
+      timing_(*variant_.timing),
+      interlocked_(variant_.timing->interlocked),
       decoded_(memory) {
   if (memory.guest_order() != config.byte_order)
     throw std::invalid_argument("mips: the memory port's byte order differs from the core's");
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   memory_.set_wait_sink(&pending_cycles_);
   hooks_ = &default_hooks_;
-  const std::vector<MipsRow> rows = decode_rows(variant_);
+  const std::vector<MipsRow> rows = decode_rows(variant_, fpu_present_);
   table_ = std::make_unique<encoding::DecodeTable<MipsHandler, 32, 12>>(rows);
   cp0_.tlb.resize(variant_.tlb_entries);
   reset();
@@ -69,6 +80,7 @@ void MipsCore::reset() {
   pending_load_ = new_load_ = PendingLoad{};
   ll_bit_ = false;
   hilo_ready_ = 0;
+  timing_.reset();
   const std::vector<TlbEntry> tlb(variant_.tlb_entries);
   cp0_ = Cp0{};
   cp0_.tlb = tlb;
@@ -80,7 +92,7 @@ void MipsCore::reset() {
   if (linux_user_) {
     // A process as the kernel leaves it: user mode, the FPU enabled where there is one.
     cp0_.status = mips1 ? status::kMips1KUc : status::kUM;
-    if (variant_.has_fpu) cp0_.status |= status::kCU1;
+    if (fpu_present_) cp0_.status |= status::kCU1;
     cp0_.hwrena = 0;
   } else {
     cp0_.status = status::kBEV | (mips1 ? 0 : status::kERL);
@@ -138,10 +150,11 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
   if (!fetch(pc, insn)) return nullptr;
   const MipsRow* row = table_->find(insn);
   const MipsHandler handler = row ? row->handler : &undefined_instruction;
+  const std::uint32_t timing = interlocked_ ? timing_.summary(insn) : 0;
   Addr pa = 0;
   const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
   if (!fixed_mapping || !translate(pc, false, pa) || !memory_.fetch_page(pa)) {
-    scratch_ = {handler, insn};
+    scratch_ = {handler, insn, timing};
     return &scratch_;
   }
   // The cache is keyed by virtual page: the physical page's writes drop it through the
@@ -152,7 +165,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     code_page_base_ = base;
   }
   DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
-  slot = {handler, insn};
+  slot = {handler, insn, timing};
   return &slot;
 }
 
@@ -184,6 +197,7 @@ void MipsCore::execute_until_limit() {
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (const DecodedMips* d = decoded_at(pc_)) [[likely]] {
       insn_ = d->insn;
+      if (interlocked_) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       d->handler(*this, d->insn);
     }
     finish_instruction();
@@ -201,6 +215,16 @@ Cycles MipsCore::run(Cycles budget) {
     if (cycles_ >= end) break;
     limit_ = std::min(end, cp0_.timer_at);
     if (stop_requested_.load()) break;
+    if (per_instruction_hooks_)
+      execute_until_limit<true>();
+    else
+      execute_until_limit<false>();
+  }
+  // Linux delivers signals only where an exception returns to user mode, never between a
+  // branch and its delay slot (EPC would name the branch). The user-mode layer delivers
+  // them between run() calls, so a process's run ends after the delay slot, not in it.
+  if (linux_user_ && delay_.slot && state_ == CoreState::Running) {
+    limit_ = cycles_ + 1;
     if (per_instruction_hooks_)
       execute_until_limit<true>();
     else

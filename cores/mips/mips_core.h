@@ -21,6 +21,7 @@
 #include "cores/mips/mips.h"
 #include "cores/mips/mips_cp0.h"
 #include "cores/mips/mips_fpu.h"
+#include "cores/mips/mips_timing.h"
 #include "cores/mips/mips_variant.h"
 
 namespace anvil::mips {
@@ -35,13 +36,17 @@ std::span<const MipsRow> mips_common_rows();
 std::span<const MipsRow> mips1_rows();
 std::span<const MipsRow> mips32r2_rows();
 std::span<const MipsRow> mips32_no_fpu_rows();  // CP1 raising Coprocessor Unusable
-// All the rows one variant decodes (mips_core.cpp).
+std::span<const MipsRow> mips1_no_fpu_rows();   // the same on MIPS I
+// All the rows one variant decodes (mips_core.cpp). `with_fpu`: CP1 is there, in hardware
+// or, for `anvil user` on an FPU-less core, as the kernel's FPU emulator.
 std::vector<MipsRow> decode_rows(const Variant& v);
+std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu);
 std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
+  std::uint32_t timing = 0;  // PipelineTiming::summary (interlocked variants)
 };
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
@@ -119,13 +124,26 @@ class MipsCore final : public Core {
     branch_ = {target, true, taken};
     if (taken) pending_cycles_ += variant_.timing->branch_taken;
   }
+  // A conditional branch, which the 24K predicts (mips_timing.h).
+  void conditional_branch(std::uint32_t target, bool taken) {
+    branch(target, taken);
+    pending_cycles_ += timing_.conditional_branch(pc_, taken, false);
+  }
   // Branch-likely: a branch not taken annuls its delay slot (MIPS32 ISA, BEQL).
   void branch_likely(std::uint32_t target, bool taken) {
+    pending_cycles_ += timing_.conditional_branch(pc_, taken, true);
     if (taken)
       branch(target, true);
     else
       next_pc_ += 4;
   }
+  // JR/JALR: a jump to a register's value (JR $31 is a return, for the return stack).
+  void register_jump(unsigned rs, std::uint32_t target) {
+    branch(target, true);
+    pending_cycles_ += timing_.register_jump(rs, target);
+  }
+  // A call's return address, as JAL/JALR/BAL leave it in the link register.
+  void note_call(std::uint32_t return_address) { timing_.link(return_address); }
   // Jumps and returns without a delay slot (ERET): the next instruction is `target`.
   void jump_now(std::uint32_t target) { next_pc_ = target; }
 
@@ -187,6 +205,10 @@ class MipsCore final : public Core {
 
   // CP1 (mips_fpu_ops.cpp).
   Fpu& fpu() { return fpu_; }
+  // In Linux user mode an Unimplemented Operation traps to the kernel, whose FPU emulator
+  // (arch/mips/math-emu) completes the instruction with the exact IEEE result; the program
+  // never sees the exception.
+  bool kernel_completes_fpu() const { return linux_user_; }
   bool fpu_usable();  // CU1, else CpU(1); without an FPU, RI
   // Sets FCSR.Cause to `cause` (fcsr::kInexact...); false (with the exception raised) when
   // an enabled cause traps, else the causes join the flags and the result may be written.
@@ -277,6 +299,7 @@ class MipsCore final : public Core {
   bool big_endian_;
   bool flat_;
   bool linux_user_;
+  bool fpu_present_;  // an FPU, or the kernel's emulation of one (Linux user mode)
   std::array<std::uint32_t, 32> r_{};
   std::uint32_t pc_ = 0;       // the instruction being executed
   std::uint32_t next_pc_ = 0;  // the one after it (the delay slot after a branch)
@@ -288,6 +311,8 @@ class MipsCore final : public Core {
   bool ll_bit_ = false;
   std::uint32_t ll_address_ = 0;
   Cycles hilo_ready_ = 0;
+  PipelineTiming timing_;  // the interlocks and branch prediction (4Kc, 24Kf)
+  bool interlocked_;
 
   Cp0 cp0_;
   Fpu fpu_;

@@ -7,6 +7,7 @@
 // fraction's top bit SET marks a signaling NaN, the opposite of the host's. So a NaN operand
 // is never handed to the host: an operation with a signaling NaN is Invalid and gives the
 // default NaN; with only quiet NaNs it returns the first of them (fs before ft).
+#include <array>
 #include <bit>
 #include <cfenv>
 #include <cmath>
@@ -66,16 +67,68 @@ std::uint32_t with_rounding(std::uint32_t fcsr_value, Compute&& compute) {
   return cause;
 }
 
+template <class F>
+bool is_denormal(typename Format<F>::Bits b) {
+  return std::fpclassify(std::bit_cast<F>(b)) == FP_SUBNORMAL;
+}
+
+// Denormals (24K SUM, "FPU" chapter, "Denormal support"; MIPS32 ISA "FCSR" field FS): the
+// 24Kf FPU computes on normal numbers only. With FCSR.FS = 0 a denormal operand, or a result
+// too tiny to be normal, is an Unimplemented Operation (cause E, always trapping) and fd is
+// left alone, for software to finish; with FS = 1 denormal operands are taken as zero of the
+// same sign and tiny results become zero, signalling Underflow and Inexact. In Linux user
+// mode the kernel emulator that takes the E trap gives the exact IEEE result instead.
+enum class Denormals { Compute, Flush, Unimplemented };
+Denormals denormal_rule(const MipsCore& cpu, const Fpu& fpu) {
+  if (fpu.fcsr & fcsr::kFlushToZero) return Denormals::Flush;
+  return cpu.kernel_completes_fpu() ? Denormals::Compute : Denormals::Unimplemented;
+}
+
+// While it lives, the denormal operands among `sources` read as signed zeros (FS = 1).
+template <class F>
+class FlushedOperands {
+ public:
+  FlushedOperands(Fpu& fpu, std::initializer_list<unsigned> sources) : fpu_(fpu) {
+    for (unsigned n : sources) {
+      const auto b = Format<F>::get(fpu, n);
+      if (!is_denormal<F>(b) || saved_count_ == saved_.size()) continue;
+      saved_[saved_count_++] = {n, b};
+      Format<F>::set(fpu, n, b & ~(~typename Format<F>::Bits{0} >> 1));  // keep the sign
+    }
+  }
+  ~FlushedOperands() {
+    while (saved_count_) {
+      const auto& [n, b] = saved_[--saved_count_];
+      Format<F>::set(fpu_, n, b);
+    }
+  }
+  FlushedOperands(const FlushedOperands&) = delete;
+  FlushedOperands& operator=(const FlushedOperands&) = delete;
+
+ private:
+  Fpu& fpu_;
+  std::array<std::pair<unsigned, typename Format<F>::Bits>, 3> saved_{};
+  std::size_t saved_count_ = 0;
+};
+
+// A result too small to be normal: denormal, or rounded to zero from a nonzero value (the
+// host signals Underflow for both).
+template <class F>
+bool is_tiny(F value, std::uint32_t cause) {
+  return std::fpclassify(value) == FP_SUBNORMAL || (cause & fcsr::kUnderflow);
+}
+
 // An arithmetic result for fd: NaN operands by the MIPS rules above, a host NaN result
-// (0/0, inf-inf) becomes the default NaN, and FCSR.FS flushes tiny results to zero.
+// (0/0, inf-inf) becomes the default NaN, and denormals by denormal_rule().
 template <class F, class Compute>
 void arithmetic(MipsCore& cpu, unsigned dest, std::initializer_list<unsigned> sources,
                 Compute&& compute) {
   using Bits = typename Format<F>::Bits;
   Fpu& fpu = cpu.fpu();
+  const Denormals rule = denormal_rule(cpu, fpu);
   Bits result = 0;
   std::uint32_t cause = 0;
-  bool have_quiet = false;
+  bool have_quiet = false, have_denormal = false;
   Bits quiet = 0;
   for (unsigned n : sources) {
     const Bits b = Format<F>::get(fpu, n);
@@ -83,21 +136,38 @@ void arithmetic(MipsCore& cpu, unsigned dest, std::initializer_list<unsigned> so
       cause = fcsr::kInvalid;
     else if (is_nan<F>(b) && !have_quiet)
       have_quiet = true, quiet = b;
+    have_denormal = have_denormal || is_denormal<F>(b);
   }
   if (cause) {
     result = Format<F>::kDefaultNan;
   } else if (have_quiet) {
     result = quiet;
+  } else if (have_denormal && rule == Denormals::Unimplemented) {
+    cpu.fpu_exceptions(fcsr::kUnimplemented);
+    return;
   } else {
     // Volatile: the operation must happen between with_rounding's fenv calls, and GCC has
     // no FENV_ACCESS to keep it there otherwise.
     volatile F computed{};
-    cause = with_rounding(fpu.fcsr, [&] { computed = compute(); });
+    {
+      const FlushedOperands<F> flushed(
+          fpu, rule == Denormals::Flush ? sources : std::initializer_list<unsigned>{});
+      cause = with_rounding(fpu.fcsr, [&] { computed = compute(); });
+    }
     const F value = computed;
     result = std::isnan(value) ? Format<F>::kDefaultNan : std::bit_cast<Bits>(value);
-    if ((fpu.fcsr & fcsr::kFlushToZero) && std::fpclassify(value) == FP_SUBNORMAL) {
-      result = std::bit_cast<Bits>(std::copysign(F{0}, value));
-      cause |= fcsr::kUnderflow | fcsr::kInexact;
+    if (value != 0 && !std::isnan(value) && is_tiny(value, cause)) {
+      if (rule == Denormals::Unimplemented) {
+        cpu.fpu_exceptions(fcsr::kUnimplemented);
+        return;
+      }
+      if (rule == Denormals::Flush) {
+        result = std::bit_cast<Bits>(std::copysign(F{0}, value));
+        cause |= fcsr::kUnderflow | fcsr::kInexact;
+      }
+    } else if (value == 0 && (cause & fcsr::kUnderflow) && rule == Denormals::Unimplemented) {
+      cpu.fpu_exceptions(fcsr::kUnimplemented);  // rounded to zero from a tiny value
+      return;
     }
   }
   if (cpu.fpu_exceptions(cause)) Format<F>::set(fpu, dest, result);
@@ -217,12 +287,31 @@ void arithmetic_format(MipsCore& cpu, std::uint32_t insn) {
       if constexpr (is_double) {
         const std::uint64_t b = fpu.dbl(s);
         std::uint32_t cause = 0, out = Format<float>::kDefaultNan;
+        const Denormals rule = denormal_rule(cpu, fpu);
         if (is_nan<double>(b)) {
           cause = is_signaling<double>(b) ? fcsr::kInvalid : 0;
+        } else if (is_denormal<double>(b) && rule == Denormals::Unimplemented) {
+          cpu.fpu_exceptions(fcsr::kUnimplemented);
+          return;
         } else {
+          // A denormal double is far below the smallest float: flushed or not, the result
+          // underflows (to zero when flushed first).
+          const double operand =
+              is_denormal<double>(b) && rule == Denormals::Flush ? std::copysign(0.0, v(s)) : v(s);
           volatile float f = 0;
-          cause = with_rounding(fpu.fcsr, [&] { f = static_cast<float>(v(s)); });
-          out = std::bit_cast<std::uint32_t>(f);
+          cause = with_rounding(fpu.fcsr, [&] { f = static_cast<float>(operand); });
+          const float value = f;
+          out = std::bit_cast<std::uint32_t>(value);
+          if (value != 0 ? is_tiny(value, cause) : (cause & fcsr::kUnderflow) != 0) {
+            if (rule == Denormals::Unimplemented) {
+              cpu.fpu_exceptions(fcsr::kUnimplemented);
+              return;
+            }
+            if (rule == Denormals::Flush) {
+              out = std::bit_cast<std::uint32_t>(std::copysign(0.0f, value));
+              cause |= fcsr::kUnderflow | fcsr::kInexact;
+            }
+          }
         }
         if (cpu.fpu_exceptions(cause)) fpu.set_single(d, out);
         return;
@@ -238,7 +327,17 @@ void arithmetic_format(MipsCore& cpu, std::uint32_t insn) {
             fpu.set_dbl(d, Format<double>::kDefaultNan);
           return;
         }
-        if (cpu.fpu_exceptions(0)) fpu.set_dbl(d, std::bit_cast<std::uint64_t>(double{v(s)}));
+        // Every float, denormals included, is a normal double: only the operand matters.
+        double widened = v(s);
+        if (is_denormal<float>(b)) {
+          const Denormals rule = denormal_rule(cpu, fpu);
+          if (rule == Denormals::Unimplemented) {
+            cpu.fpu_exceptions(fcsr::kUnimplemented);
+            return;
+          }
+          if (rule == Denormals::Flush) widened = std::copysign(0.0, widened);
+        }
+        if (cpu.fpu_exceptions(0)) fpu.set_dbl(d, std::bit_cast<std::uint64_t>(widened));
         return;
       }
       break;

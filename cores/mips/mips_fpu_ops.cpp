@@ -10,7 +10,7 @@ namespace anvil::mips {
 // CP1 instructions need Status.CU1 (Coprocessor Unusable 1 otherwise). The FPU follows
 // Status.FR from here, so a write to Status is seen by the next FPU instruction.
 bool MipsCore::fpu_usable() {
-  if (!variant_.has_fpu) {
+  if (!fpu_present_) {
     reserved_instruction();
     return false;
   }
@@ -123,7 +123,7 @@ void BC1(MipsCore& cpu, std::uint32_t insn) {
   if (likely)
     cpu.branch_likely(target, taken);
   else
-    cpu.branch(target, taken);
+    cpu.conditional_branch(target, taken);
 }
 
 // MOVF/MOVT rd, rs, cc (SPECIAL function 1).

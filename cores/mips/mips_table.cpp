@@ -97,15 +97,19 @@ constexpr std::array kMips1Rows{
     row("BcondZ", "R30xx manual BLTZ/BGEZ", "000001 sssss ttttt iiiiiiiiiiiiiiii",
         &ops::BcondZ_mips1),
     row("RFE", "R30xx manual RFE", "010000 1 ------------------- 010000", &ops::RFE),
+    row("COP3", "R30xx manual 3.5", "010011 --------------------------", &ops::coprocessor_missing),
+    row("LWC3", "R30xx manual 3.5", "110011 --------------------------", &ops::coprocessor_missing),
+    row("SWC3", "R30xx manual 3.5", "111011 --------------------------", &ops::coprocessor_missing),
+};
+
+// CP1 on a MIPS I core without an FPU (the R3000 alone): Coprocessor Unusable.
+constexpr std::array kMips1NoFpuRows{
     row("COP1 (no FPU)", "R30xx manual 3.5", "010001 --------------------------",
         &ops::coprocessor_missing),
     row("LWC1 (no FPU)", "R30xx manual 3.5", "110001 --------------------------",
         &ops::coprocessor_missing),
     row("SWC1 (no FPU)", "R30xx manual 3.5", "111001 --------------------------",
         &ops::coprocessor_missing),
-    row("COP3", "R30xx manual 3.5", "010011 --------------------------", &ops::coprocessor_missing),
-    row("LWC3", "R30xx manual 3.5", "110011 --------------------------", &ops::coprocessor_missing),
-    row("SWC3", "R30xx manual 3.5", "111011 --------------------------", &ops::coprocessor_missing),
 };
 
 constexpr std::array kMips32r2Rows{
@@ -202,6 +206,9 @@ std::span<const MipsRow> mips_common_rows() {
 }
 std::span<const MipsRow> mips1_rows() {
   return kMips1Rows;
+}
+std::span<const MipsRow> mips1_no_fpu_rows() {
+  return kMips1NoFpuRows;
 }
 std::span<const MipsRow> mips32r2_rows() {
   return kMips32r2Rows;

@@ -16,19 +16,76 @@ namespace {
 // cost nothing; MULT/MULTU take 12 cycles and DIV/DIVU 35 before HI/LO can be read, and
 // MFHI/MFLO interlock until then (R30xx manual ch. 2, "Multiply and divide operations").
 constexpr TimingTable kR3000Timing{
-    "IDT R30xx Family Software Reference Manual, ch. 2", 0, 0, 12, 35, 0};
-// 4Kc: a load followed by a user of its result stalls one cycle; taken branches cost no
-// bubble (the delay slot covers the fetch); the high-performance MDU finishes a 32x32 MULT in
-// 2 cycles and a DIV in at most 35, MUL writes its GPR after 2 (4K SUM, ch. 2, "MDU
-// pipeline", Table 2-3 "MDU instruction latencies").
+    .document = "IDT R30xx Family Software Reference Manual, ch. 2",
+    .load_use = 0,
+    .branch_taken = 0,
+    .multiply_latency = 12,
+    .divide_latency = 35,
+    .mul_gpr_extra = 0,
+};
+// 4Kc: a load followed by a user of its result stalls one cycle, whether the user wants it
+// in the ALU or as an address (the 4K computes addresses in the E stage, with the ALU);
+// taken branches cost no bubble (the delay slot covers the fetch); the high-performance MDU
+// finishes a 32x32 MULT in 2 cycles and a DIV in at most 35, MUL writes its GPR after 2
+// (4K SUM, ch. 2, "MDU pipeline", Table 2-3 "MDU instruction latencies").
 constexpr TimingTable k4KcTiming{
-    "MIPS32 4K Software User's Manual (MD00016), Table 2-3", 1, 0, 2, 35, 1};
-// 24Kf: load-to-use 1 cycle through the bypass; a correctly predicted taken branch costs
-// nothing, and a 32x32 multiply has a latency of 4 with issue every cycle; DIV takes at most
-// 34 (24K SUM, ch. 2 "Pipeline", Table 2-2 "MDU latency and repeat rates").
-// HACK: branch prediction is not modelled: every taken branch is taken as predicted.
+    .document = "MIPS32 4K Software User's Manual (MD00016), ch. 2, Table 2-3",
+    .load_use = 1,
+    .branch_taken = 0,
+    .multiply_latency = 2,
+    .divide_latency = 35,
+    .mul_gpr_extra = 1,
+    .interlocked = true,
+    .load_to_address = 1,
+};
+// 24Kf: the 24K SUM (MD00343), ch. 2 (the pipeline) and the FPU chapter. We could not
+// consult the manual's text here; the numbers are those of GCC's 24K pipeline model
+// (gcc/config/mips/24k.md, written at MIPS from the SUM rev. 3.04), in core cycles, for an
+// FPU clocked 1:1 with the core ("24kx" there):
+//  - integer: load to ALU use 2 (one stall), to a load/store base 3 (the 24K generates
+//    addresses in a stage before the ALU); an ALU result to a base 2; MUL's GPR 5;
+//    MFHI/MFLO's GPR 5; a multiply to MFHI/MFLO 1 (the MDU is pipelined: MULT, MADD, MUL
+//    issue every cycle); DIV 36 for 32-bit operands, blocking the MDU (no early-in).
+//  - FPU: ADD/ABS/NEG/MOV 4; MUL.S, MADD.S 4; MUL.D, MADD.D 5; DIV.S/SQRT.S/RSQRT.S/RECIP.S
+//    17 (repeat 14); DIV.D/SQRT.D 32 (repeat 29); RSQRT.D 35 (repeat 31); CVT to float 4;
+//    CVT.S.D 6; to integer 5; loads 3; MTC1 2; MFC1 2; C.cond to BC1 2 (to MOVF/MOVT.fmt 1:
+//    taken as 2).
+//  - branches (24K datasheet MD00346): a 512-entry table of 2-bit counters for conditional
+//    branches, a 4-entry return prediction stack for JR $31; branch-likely is predicted
+//    taken, JR/JALR through other registers are not predicted. HACK: the cost of a
+//    misprediction (4: the fetch stages ahead of the branch's resolution, less the delay
+//    slot) is our reading of the pipeline, not a number checked against the manual.
 constexpr TimingTable k24KfTiming{
-    "MIPS32 24K Software User's Manual (MD00343), Table 2-2", 1, 0, 4, 34, 3};
+    .document = "MIPS32 24K Software User's Manual (MD00343), ch. 2",
+    .load_use = 1,
+    .branch_taken = 0,
+    .multiply_latency = 1,
+    .divide_latency = 36,
+    .mul_gpr_extra = 0,
+    .interlocked = true,
+    .load_to_address = 2,
+    .alu_to_address = 1,
+    .mul_gpr_latency = 5,
+    .hilo_to_gpr = 5,
+    .mispredict = 4,
+    .jump_register = 4,
+    .fpu = {.add = 4,
+            .multiply_single = 4,
+            .multiply_double = 5,
+            .divide_single = 17,
+            .divide_double = 32,
+            .rsqrt_double = 35,
+            .divide_single_busy = 14,
+            .divide_double_busy = 29,
+            .rsqrt_double_busy = 31,
+            .convert_to_float = 4,
+            .double_to_single = 6,
+            .to_integer = 5,
+            .compare = 2,
+            .load = 3,
+            .move_to = 2,
+            .move_from = 2},
+};
 
 // Config0: M (Config1 follows), BE (bit 15), AT=0 (MIPS32), AR=1 (Release 2), MT=1 (TLB),
 // K0=2 (uncached until software sets it). MIPS32 PRA 9.36.

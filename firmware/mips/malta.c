@@ -28,13 +28,9 @@ void uart_put_hex(uint32_t v) {
   for (int shift = 28; shift >= 0; shift -= 4) uart_putc("0123456789abcdef"[(v >> shift) & 15]);
 }
 
-/* The device's registers are little-endian: a big-endian core swaps the value it stores. */
+/* The device's registers are in the core's byte order: the code is stored as it is. */
 void exit_simulation(int code) {
-  uint32_t v = (uint32_t)code;
-#ifdef __MIPSEB__
-  v = __builtin_bswap32(v);
-#endif
-  SIMCTRL[SIMCTRL_EXIT] = v;
+  SIMCTRL[SIMCTRL_EXIT] = (uint32_t)code;
   for (;;) {
   }
 }

@@ -11,7 +11,8 @@
 #define UART_LSR (5 * 2) /* register 5 at byte offset 0x28: word index 10 */
 #define UART_LSR_THRE 0x20u
 
-/* anvil-simctrl at physical 0x1F010000 (docs/devices/simctrl.md): little-endian registers. */
+/* anvil-simctrl at physical 0x1F010000 (docs/devices/simctrl.md): registers in the core's byte
+ * order (malta-mini.lua sets order = "big", malta-mini-el.lua the default little). */
 #define SIMCTRL ((volatile uint32_t *)0xBF010000u)
 #define SIMCTRL_EXIT 1
 

@@ -123,7 +123,9 @@ void RegisterTable::transport(tlm::tlm_generic_payload& payload, std::uint64_t o
     }
     const std::uint32_t merged =
         merge_bytes(current(*slot), reg.width, lane, size, payload.get_data_ptr());
-    if (reg.write)
+    if (reg.write_lanes)
+      reg.write_lanes(merged, lane, size);
+    else if (reg.write)
       reg.write(merged);
     else
       slot->value = merged;

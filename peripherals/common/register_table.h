@@ -29,6 +29,11 @@ struct Register {
   std::function<void()> after_read = nullptr;
   // A bus write, with the narrow lanes already merged into the current value. Null: store.
   std::function<void(std::uint32_t value)> write = nullptr;
+  // For registers whose effect depends on which bytes a narrow write covered (a 32-bit
+  // register written a half at a time, acting on the last half): called instead of `write`
+  // with the merged value, the first byte written (from `offset`, in bus order) and the
+  // number of bytes. The hook stores the value itself (stored(offset)) if it should persist.
+  std::function<void(std::uint32_t value, unsigned lane, unsigned size)> write_lanes = nullptr;
 };
 
 class RegisterTable {

@@ -16,26 +16,17 @@ SimControl::SimControl(sc_core::sc_module_name name, sc_core::sc_time clock_peri
        .allow_narrow = true,
        .write = [this](std::uint32_t v) { console_->write(static_cast<std::uint8_t>(v)); }});
   const bool big = order == std::endian::big;
-  if (big) {
-    // A 16-bit bus writes EXIT as two halves, high first: the low half ends the run.
-    registers_.add({.name = "EXIT_HI",
-                    .offset = kExit,
-                    .width = 2,
-                    .access = RegisterAccess::WriteOnly,
-                    .write = [this](std::uint32_t v) { exit_high_ = v & 0xFFFF; }});
-    registers_.add({.name = "EXIT",
-                    .offset = kExit + 2,
-                    .width = 2,
-                    .access = RegisterAccess::WriteOnly,
-                    .write = [this](std::uint32_t v) {
-                      on_exit_(static_cast<std::int32_t>((exit_high_ << 16) | (v & 0xFFFF)));
-                    }});
-  } else {
-    registers_.add({.name = "EXIT",
-                    .offset = kExit,
-                    .access = RegisterAccess::WriteOnly,
-                    .write = [this](std::uint32_t v) { on_exit_(static_cast<std::int32_t>(v)); }});
-  }
+  // EXIT is one 32-bit register. A big-endian 32-bit write (a MIPS SW) is taken whole; on a
+  // 16-bit bus (the 68000) the high half comes first and is only kept, and the write that
+  // completes the low end of the register ends the run with the combined code.
+  registers_.add({.name = "EXIT",
+                  .offset = kExit,
+                  .access = RegisterAccess::WriteOnly,
+                  .allow_narrow = big,
+                  .write_lanes = [this](std::uint32_t v, unsigned lane, unsigned size) {
+                    registers_.stored(kExit) = v;
+                    if (lane + size == 4) on_exit_(static_cast<std::int32_t>(v));
+                  }});
   // Reading CYCLES_LO latches the high half, so LO-then-HI reads one consistent 64-bit count.
   registers_.add(
       {.name = "CYCLES_LO",

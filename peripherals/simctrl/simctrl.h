@@ -39,7 +39,6 @@ class SimControl : public RegisterDevice {
   std::unique_ptr<CharBackend> console_;
   std::function<void(int)> on_exit_;
   std::uint32_t latched_high_ = 0;  // CYCLES_HI as of the last CYCLES_LO read
-  std::uint32_t exit_high_ = 0;     // big endian: EXIT's high half, written first
 };
 
 }  // namespace anvil

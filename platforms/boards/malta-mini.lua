@@ -27,5 +27,6 @@ return board {
   uart0 = device { type = "ns16550", base = 0x1F000900, reg_shift = 3, byte_order = "big",
                    clock_hz = 3686400, irq = { "cpu0", 2 }, backend = "stdio" },
 
-  simctrl = device { type = "anvil-simctrl", base = 0x1F010000 },
+  -- Big-endian registers, as the big-endian core stores a word (docs/devices/simctrl.md).
+  simctrl = device { type = "anvil-simctrl", base = 0x1F010000, order = "big" },
 }

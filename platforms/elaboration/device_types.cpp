@@ -166,7 +166,8 @@ void register_device_types(Registry& registry) {
                  {"backend", ParamType::String, false,
                   "where PUTCHAR goes: \"stdio\" (default), \"null\" or \"file:PATH\""},
                  {"order", ParamType::String, false,
-                  "register byte order: \"little\" (default) or \"big\" (68000: 16-bit bus)"}},
+                  "register byte order: \"little\" (default) or \"big\" (big-endian guests: 68000, "
+                  "MIPS)"}},
       .build = build_simctrl,
       .window_size = kApbDeviceSize,
       .needs_clock = true,

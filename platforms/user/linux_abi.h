@@ -41,8 +41,8 @@ enum class Sys : std::uint16_t {
   renameat2, mkdir, mkdirat, rmdir, getcwd, chdir, fchdir, access, faccessat, faccessat2,
   umask, ftruncate64, truncate64, fsync, fdatasync, chmod, fchmod, fchmodat, poll, ppoll,
   ppoll_time64, select, pselect6, pselect6_time64, utimensat, utimensat_time64, symlinkat,
-  symlink, link, linkat, sync, statfs64, fstatfs64, sendfile64, fadvise64_64, chown,
-  fchown, lchown, fchownat,
+  symlink, link, linkat, sync, statfs64, fstatfs64, sendfile64, fadvise64_64,
+  arm_fadvise64_64, sync_file_range, chown, fchown, lchown, fchownat,
   // process
   exit, exit_group, getpid, gettid, getppid, getuid, geteuid, getgid, getegid, getgroups,
   setuid, setgid, getpgid, setpgid, getpgrp, setsid, getsid, uname, set_tid_address,

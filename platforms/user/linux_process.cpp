@@ -154,7 +154,8 @@ LinuxProcess::Args LinuxProcess::read_arguments(std::uint32_t& number) {
 
 std::uint64_t LinuxProcess::pair64(const Args& args, unsigned& slot) const {
   if (abi_.align_64bit_arguments && (slot & 1)) ++slot;
-  const std::uint64_t first = slot < 6 ? args[slot] : 0, second = slot + 1 < 6 ? args[slot + 1] : 0;
+  const std::uint64_t first = slot < args.size() ? args[slot] : 0,
+                      second = slot + 1 < args.size() ? args[slot + 1] : 0;
   slot += 2;
   return abi_.byte_order == std::endian::little ? (second << 32 | first) : (first << 32 | second);
 }
@@ -196,7 +197,8 @@ bool LinuxProcess::system_call(std::uint32_t immediate) {
   if (found != syscall_table_.end() && found->first == number) {
     result = dispatch(found->second, args);
   } else if (abi_.private_syscall) {
-    const auto own = abi_.private_syscall(*registers_, *space_, number, args);
+    const auto own = abi_.private_syscall(*registers_, *space_, number,
+                                          std::span<const std::uint32_t, 6>(args.data(), 6));
     if (own)
       result = *own;
     else

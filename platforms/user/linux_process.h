@@ -77,7 +77,9 @@ class LinuxProcess final : public Hooks {
   bool system_call(std::uint32_t immediate) override;
   bool user_fault(UserFault fault, Addr pc, Addr address) override;
 
-  using Args = std::array<std::uint32_t, 6>;
+  // Up to 8: o32 passes the 5th to 8th at sp+16..sp+28 (sync_file_range and fadvise64 take
+  // 7 with their 64-bit pairs aligned, arch/mips/kernel/syscalls/syscall_o32.tbl).
+  using Args = std::array<std::uint32_t, 8>;
 
  private:
   struct SignalAction {

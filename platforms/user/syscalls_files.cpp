@@ -175,8 +175,24 @@ std::optional<std::int64_t> LinuxProcess::file_call(Sys call, const Args& a) {
       return result_of(fchown(fd, a[1], a[2]));
     case Sys::fchdir:
       return result_of(fchdir(fd));
+    // The generic layout (fd, offset, len, advice; o32 aligns the pairs, so advice is the 7th
+    // word, at sp+24) and ARM EABI's (fd, advice, offset, len). The host checks the advice and
+    // the descriptor as the guest's kernel would; posix_fadvise returns the error number.
     case Sys::fadvise64_64:
-      return 0;  // advice only
+    case Sys::arm_fadvise64_64: {
+      const bool arm = call == Sys::arm_fadvise64_64;
+      unsigned at = arm ? 2 : 1;
+      const auto offset = static_cast<off_t>(pair64(a, at));
+      const auto length = static_cast<off_t>(pair64(a, at));
+      const int advice = static_cast<std::int32_t>(arm ? a[1] : a[at]);
+      return -posix_fadvise(fd, offset, length, advice);
+    }
+    // sync_file_range(fd, offset, nbytes, flags): SYNC_FILE_RANGE_* are the same everywhere.
+    case Sys::sync_file_range: {
+      const auto offset = static_cast<off64_t>(pair64(a, slot = 1));
+      const auto length = static_cast<off64_t>(pair64(a, slot));
+      return result_of(::sync_file_range(fd, offset, length, a[slot]));
+    }
     case Sys::sendfile64:
       return do_sendfile(static_cast<std::int32_t>(a[0]), static_cast<std::int32_t>(a[1]), a[2],
                          a[3]);

@@ -61,12 +61,14 @@ def explain(name, expected, actual):
     return "\n".join(lines)
 
 
-def run_cell(manifest, anvil, program, target, timeout, use_qemu):
+def run_cell(manifest, anvil, program, target, timeout, use_qemu, cpu=None):
     native = manifest["programs"][program]
     elf = os.path.join(target["dir"], program)
     arguments = PROGRAM_ARGUMENTS.get(program, [])
     expected = Run([native] + arguments, timeout)
-    simulated = Run([anvil, "user", "--arch", target["arch"], "--stats", elf] + arguments, timeout)
+    model = ["--cpu", cpu] if cpu else []
+    simulated = Run([anvil, "user", "--arch", target["arch"]] + model + ["--stats", elf] + arguments,
+                    timeout)
     # Programs whose output the ISA legitimately changes (user_toolchains.cmake) are compared
     # with qemu-user, which then must run.
     qemu_reference = program in target.get("qemu_reference", []) and target["qemu"]
@@ -108,6 +110,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--no-qemu", action="store_true", help="do not run qemu-user")
     parser.add_argument("--quiet", action="store_true", help="print only failures (ctest)")
+    parser.add_argument("--cpu", help="anvil user --cpu MODEL (default: the target's own)")
     args = parser.parse_args()
 
     with open(args.manifest) as f:
@@ -126,7 +129,8 @@ def main():
         return 77  # ctest: skipped
     cells = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(run_cell, manifest, anvil, p, t, args.timeout, not args.no_qemu):
+        futures = {pool.submit(run_cell, manifest, anvil, p, t, args.timeout, not args.no_qemu,
+                               args.cpu):
                    (p, t["name"]) for p, t in jobs}
         for future in concurrent.futures.as_completed(futures):
             cells[futures[future]] = future.result()

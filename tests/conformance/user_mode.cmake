@@ -90,4 +90,17 @@ if(TARGET anvil)
       set_tests_properties(conformance/user/${target}/${program} PROPERTIES SKIP_RETURN_CODE 77)
     endforeach()
   endforeach()
+  # The same hard-float binaries on the FPU-less 4Kc: Linux completes each CP1 instruction in
+  # its FPU emulator (arch/mips/math-emu), and so does `anvil user`.
+  foreach(target IN ITEMS mips-O2 mipsel-O2)
+    if(NOT "${targets_json}" MATCHES "\"${target}\"")
+      continue()
+    endif()
+    foreach(program IN ITEMS double_arith float_arith math_functions float_printf denormals)
+      add_test(NAME conformance/user/${target}-4kc/${program}
+               COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/run_user.py --manifest ${manifest}
+                       --program ${program} --target ${target} --cpu 4kc --quiet)
+      set_tests_properties(conformance/user/${target}-4kc/${program} PROPERTIES SKIP_RETURN_CODE 77)
+    endforeach()
+  endforeach()
 endif()

@@ -48,11 +48,22 @@ struct Machine {
   MemoryPort port;
   std::unique_ptr<Core> core;
 
-  Machine(const std::string& model, std::endian order) : port(bus, order) {
+  // `linux_user`: a process as `anvil user` runs it (flat addresses, user mode, CP1 usable).
+  Machine(const std::string& model, std::endian order, bool linux_user = false) : port(bus, order) {
     mips::MipsConfig config;
     config.model = model;
     config.byte_order = order;
+    if (linux_user) {
+      config.address_map = mips::AddressMap::Flat;
+      config.linux_user = true;
+    }
     core = mips::create_mips(config, port);
+  }
+  // Loads a user-mode image linked at 0x10000 and starts it there.
+  void load_user(std::span<const std::uint8_t> image) {
+    std::memcpy(bus.ram.data() + 0x10000, image.data(), image.size());
+    core->reset();
+    core->write_register(kPc, 0x10000);
   }
   // Loads an image linked at 0x80000000 and starts it there.
   void load(std::span<const std::uint8_t> image) {

@@ -34,7 +34,7 @@ TEST_CASE("simctrl: ID, PUTCHAR, EXIT and the cycle counter") {
   CHECK(exits[0] == -3);
 }
 
-TEST_CASE("simctrl: big-endian order for a 16-bit bus (68000): EXIT in two halves") {
+TEST_CASE("simctrl: big-endian order: EXIT in two halves (68000) or whole (MIPS)") {
   test::TestInitiator cpu("cpu");
   auto* console = new StringBackend();
   std::vector<int> exits;
@@ -52,6 +52,11 @@ TEST_CASE("simctrl: big-endian order for a 16-bit bus (68000): EXIT in two halve
   cpu.access(tlm::TLM_WRITE_COMMAND, SimControl::kExit + 2, low, 2);
   REQUIRE(exits.size() == 1);
   CHECK(exits[0] == -3);
+  // A big-endian 32-bit store (MIPS SW) is taken whole: 0x00000102 is 258, not 0x02010000.
+  std::uint8_t whole[4] = {0x00, 0x00, 0x01, 0x02};
+  cpu.access(tlm::TLM_WRITE_COMMAND, SimControl::kExit, whole, 4);
+  REQUIRE(exits.size() == 2);
+  CHECK(exits[1] == 258);
   // ID reads as words: "AN" then "VL".
   std::uint8_t id[2] = {};
   cpu.access(tlm::TLM_READ_COMMAND, SimControl::kId, id, 2);

@@ -122,6 +122,67 @@ TEST_CASE("MIPS o32 system calls: v0/a3 results, stack arguments, pipe, TLS") {
   CHECK(read_fd != write_fd);
 }
 
+// o32 calls with 7 arguments: after fd and a pad word (the 64-bit pairs are register-pair
+// aligned), offset in a2/a3, the length at sp+16/sp+20 and the last argument at sp+24
+// (syscall_o32.tbl: sync_file_range, fadvise64). The errors are the kernel's own checks
+// (fs/sync.c ksys_sync_file_range: unknown flags or a negative length are EINVAL;
+// mm/fadvise.c: an unknown advice is EINVAL), made by the host on a real file.
+TEST_CASE("MIPS o32 seven-argument calls read sp+16..sp+24: sync_file_range, fadvise64") {
+  const std::endian order = GENERATE(std::endian::big, std::endian::little);
+  const std::string file = test::write_temp_file(std::vector<std::uint8_t>(8192, 0x78), "mipssync");
+  const int fd = open(file.c_str(), O_RDWR | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  test::Pipe out;
+  test::FakeProgram program;
+  program.machine = 8;  // EM_MIPS
+  program.bss = 0x1000;
+  const std::uint32_t data = test::kData;
+  const unsigned kT1 = 9;
+  const bool big = order == std::endian::big;
+  MipsAsm a;
+  a.addiu(kSp, kSp, -32).li(kT1, data);
+  unsigned result = 0;
+  // Each call: offset 0 in a2/a3, a 64-bit length at sp+16 (the high word first on
+  // big-endian), the seventh argument at sp+24; v0 and a3 are stored for the host to check.
+  const auto call = [&](std::uint32_t number, std::uint64_t length, std::uint32_t last) {
+    const auto high = static_cast<std::uint32_t>(length >> 32);
+    const auto low = static_cast<std::uint32_t>(length);
+    a.li(kT0, big ? high : low).sw(kT0, 16, kSp).li(kT0, big ? low : high).sw(kT0, 20, kSp);
+    a.li(kT0, last).sw(kT0, 24, kSp);
+    a.li(kA0, static_cast<std::uint32_t>(fd)).li(kA1, 0).li(kA2, 0).li(kA3, 0).syscall(number);
+    a.sw(kV0, static_cast<std::int16_t>(8 * result), kT1);
+    a.sw(kA3, static_cast<std::int16_t>(8 * result + 4), kT1);
+    ++result;
+  };
+  call(4305, 4096, 8);   // sync_file_range, flags 8: no such flag
+  call(4305, ~0ull, 2);  // a negative length
+  call(4305, 4096, 2);   // SYNC_FILE_RANGE_WRITE: done
+  call(4254, 4096, 99);  // fadvise64, advice 99: no such advice
+  call(4254, 4096, 4);   // POSIX_FADV_DONTNEED
+  a.li(kA0, static_cast<std::uint32_t>(out.write_end)).li(kA1, data).li(kA2, 8 * result);
+  a.syscall(4004).li(kA0, 0).syscall(4246);
+  program.code = a.code;
+  REQUIRE(test::fake_data_address(program) == data);
+  const std::string path = test::write_temp_file(test::build_fake_elf(program, order), "mips7");
+  const UserTarget target = mips_target(order);
+  {
+    LinuxProcess process(target, UserOptions{}, ProgramRequest{path, {path}, {}});
+    CHECK(process.run().kind == ProcessEnd::Kind::Exited);
+  }
+  close(fd);
+  const std::string bytes = out.drain();
+  REQUIRE(bytes.size() == 8 * result);
+  GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), order);
+  const auto errno_of = [&](unsigned i) { return words.get32(8 * i + 4) ? words.get32(8 * i) : 0; };
+  CHECK(errno_of(0) == 22);  // EINVAL: the flags at sp+24 were read
+  CHECK(errno_of(1) == 22);  // EINVAL: the length at sp+16/sp+20 was read
+  CHECK(errno_of(2) == 0);
+  CHECK(words.get32(8 * 2 + 4) == 0);
+  CHECK(errno_of(3) == 22);  // EINVAL: the advice at sp+24 was read
+  CHECK(errno_of(4) == 0);
+  CHECK(words.get32(8 * 4 + 4) == 0);
+}
+
 TEST_CASE("MIPS o32 TCGETS: the 40-byte termios in MIPS order (asm/termbits.h)") {
   const std::endian order = GENERATE(std::endian::big, std::endian::little);
   const int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);

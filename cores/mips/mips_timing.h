@@ -1,0 +1,122 @@
+// The pipeline timing of the interlocked MIPS32 cores (4Kc, 24Kf) as data and a little
+// state: when each register's newest value may be used, what the multiply/divide unit and the
+// FPU's long operations still occupy, and (24Kf) the branch predictors. The core asks it for
+// the stall before each instruction (stall_before) and tells it about results as handlers
+// produce them. The R3000 needs none of it (its load delay is architectural, and its
+// MFHI/MFLO interlock is MipsCore::wait_for_hilo).
+//
+// Cycle numbers are issue cycles: a result with latency L from an instruction issued at c
+// can be used by an instruction issuing at c + L or later (L = 1: no stall).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "cores/common/types.h"
+#include "cores/mips/mips_variant.h"
+
+namespace anvil::mips {
+
+// What an instruction reads and writes, as the interlocks see it (mips_timing.cpp decodes it
+// from the encoding). Masks have bit n for register n; `address` registers are needed at
+// address generation (load/store bases: a stage before the ALU on the 24K), `uses` in the ALU.
+struct Operands {
+  enum class Result : std::uint8_t { None, Alu, Load, Multiply, HiLo, FromFpu };
+  std::uint32_t uses = 0;
+  std::uint32_t address = 0;
+  std::uint32_t fpr_uses = 0;
+  Result result = Result::None;
+  std::uint8_t gpr = 0;           // the GPR written (result != None)
+  std::uint8_t fpr = 0;           // the FPR written (fpr_latency != 0)
+  bool fpr_pair = false;          // a double in an FR=0 pair: fpr and fpr + 1
+  bool reads_condition = false;   // BC1, MOVF/MOVT: the FPU condition codes
+  bool writes_condition = false;  // C.cond
+  std::uint8_t fpr_latency = 0;
+  std::uint8_t fpu_repeat = 0;  // the divide/square-root unit is busy this long
+  bool mdu = false;             // waits while a divide occupies the multiply/divide unit
+  bool divide = false;
+};
+Operands operands_of(const TimingTable& t, std::uint32_t insn);
+
+class PipelineTiming {
+ public:
+  explicit PipelineTiming(const TimingTable& table);
+  void reset() { *this = PipelineTiming(*t_); }
+
+  // The instruction `insn` is about to issue at `cycle`: returns the stall cycles before it
+  // can (its operands not ready, or a unit it needs busy) and records what it will produce.
+  // Called for every instruction, so integer instructions take a short path through a
+  // packed summary of their operands (summary()), which the decode cache keeps.
+  // Stalls are rare: the test is a branch (predicted "no"), so that no chain of data
+  // dependencies runs from one instruction's timing to the next one's.
+  [[gnu::always_inline]] unsigned issue(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
+    if (d & kComplex) [[unlikely]]
+      return issue_complex(insn, cycle);
+    Cycles issued = cycle;
+    if (cycle < horizon_ &&
+        (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
+         address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle))) [[unlikely]]
+      issued = ready_for_summary(d, cycle);
+    if (const unsigned kind = (d >> 20) & 7) {
+      const unsigned reg = (d >> 15) & 31;
+      use_ready_[reg] = issued + use_latency_[kind];
+      address_ready_[reg] = issued + address_latency_[kind];
+      raise_horizon(address_ready_[reg]);
+    }
+    if (d & kDivide) {
+      mdu_free_ = issued + t_->divide_latency;
+      raise_horizon(mdu_free_);
+    }
+    return static_cast<unsigned>(issued - cycle);
+  }
+
+  // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
+  unsigned conditional_branch(std::uint32_t pc, bool taken, bool likely);
+  unsigned register_jump(unsigned rs, std::uint32_t target);
+  void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
+
+  // The summary of an instruction for issue(): for integer instructions the GPRs used in
+  // the ALU (bits 0-4, 5-9), as an address (10-14), the GPR written (15-19) and how (20-22:
+  // Operands::Result) and flags; FPU instructions are marked for the full decode.
+  std::uint32_t summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
+
+  const TimingTable& table() const { return *t_; }
+
+ private:
+  static constexpr std::uint32_t kMdu = 1u << 23, kDivide = 1u << 24, kComplex = 1u << 25;
+  static std::uint32_t summarize(const Operands& o);
+  unsigned issue_complex(std::uint32_t insn, Cycles cycle);
+  Cycles ready_for_summary(std::uint32_t d, Cycles cycle) const;
+  Cycles ready_for(const Operands& o, Cycles cycle) const;
+  void record(const Operands& o, Cycles issued);
+  void set_gpr_ready(unsigned reg, Cycles use, Cycles address) {
+    use_ready_[reg] = use;
+    address_ready_[reg] = address;
+    raise_horizon(address);
+  }
+  void raise_horizon(Cycles c) {
+    if (c > horizon_) horizon_ = c;
+  }
+
+  const TimingTable* t_;
+  // Per Operands::Result: the latency of the value for the ALU and for address generation.
+  std::array<unsigned, 8> use_latency_{};
+  std::array<unsigned, 8> address_latency_{};
+
+  std::array<Cycles, 32> use_ready_{};
+  std::array<Cycles, 32> address_ready_{};
+  std::array<Cycles, 32> fpr_ready_{};
+  Cycles fpu_long_free_ = 0;
+  Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)
+  Cycles mdu_free_ = 0;
+  Cycles horizon_ = 0;  // every value above is ready from here: nothing to check
+  // 24K branch prediction: 2-bit counters (0, 1 predict not taken; 2, 3 taken) and the
+  // return prediction stack, a ring of the last calls' return addresses.
+  std::array<std::uint8_t, 512> counters_{};
+  std::array<std::uint32_t, 4> return_stack_{};
+  unsigned return_top_ = 0;    // entries pushed, modulo the ring
+  unsigned return_depth_ = 0;  // valid entries
+};
+
+}  // namespace anvil::mips
