@@ -119,6 +119,20 @@ class Core {
   virtual std::span<const RegisterInfo> register_info() const = 0;
   virtual std::uint64_t read_register(unsigned index) const = 0;
   virtual void write_register(unsigned index, std::uint64_t value) = 0;
+  // The same for any width: `bytes` holds (RegisterInfo::bits + 7) / 8 bytes, least
+  // significant first. Cores with registers wider than 64 bits (the 68881's 96-bit FPn)
+  // override these; the defaults go through the 64-bit calls, zero-extending.
+  virtual void read_register_bytes(unsigned index, std::span<std::uint8_t> bytes) const {
+    const std::uint64_t value = read_register(index);
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      bytes[i] = i < 8 ? static_cast<std::uint8_t>(value >> (8 * i)) : std::uint8_t{0};
+  }
+  virtual void write_register_bytes(unsigned index, std::span<const std::uint8_t> bytes) {
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < bytes.size() && i < 8; ++i)
+      value |= std::uint64_t{bytes[i]} << (8 * i);
+    write_register(index, value);
+  }
   virtual Addr pc() const = 0;
 
   // Interrupt inputs as numbered lines (level-sensitive; the core's interrupt controller

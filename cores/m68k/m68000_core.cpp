@@ -1,6 +1,9 @@
 // The 68000's run loop, reset, registers and interrupt inputs (UM 5, 6).
 #include "cores/m68k/m68000_core.h"
 
+#include "cores/m68k/m68k_fpu.h"
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace anvil::m68k {
@@ -286,8 +289,7 @@ std::uint64_t M68000Core::read_register(unsigned index) const {
   if (index == 16) return sr_;
   if (index == 17) return pc();
   if (fpu_model_ == FpuModel::None) return 0;
-  // HACK: Core::read_register is 64 bits wide, so an FPn reads as its mantissa only (the
-  // gdbstub zero-extends the 96-bit value: sign and exponent read as 0). See docs/m68k.md.
+  // The low 64 bits of a 96-bit FPn (its mantissa); read_register_bytes() has all of it.
   if (index >= kFirstFpRegister && index < kFpControl)
     return fpu.fp[index - kFirstFpRegister].mantissa;
   if (index == kFpControl) return fpu.fpcr;
@@ -331,6 +333,29 @@ void M68000Core::write_register(unsigned index, std::uint64_t value) {
     else if (index == kFpIaddr)
       fpu.fpiar = v;
   }
+}
+
+// FPn as a 96-bit number, least significant byte first: the reverse of its big-endian
+// memory image (sign and exponent, 16 unused bits, mantissa; FPU UM 3.1.4).
+void M68000Core::read_register_bytes(unsigned index, std::span<std::uint8_t> bytes) const {
+  if (fpu_model_ == FpuModel::None || index < kFirstFpRegister || index >= kFpControl ||
+      bytes.size() != 12) {
+    Core::read_register_bytes(index, bytes);
+    return;
+  }
+  const std::array<std::uint8_t, 12> image = fpu_register_image(fpu.fp[index - kFirstFpRegister]);
+  std::reverse_copy(image.begin(), image.end(), bytes.begin());
+}
+
+void M68000Core::write_register_bytes(unsigned index, std::span<const std::uint8_t> bytes) {
+  if (fpu_model_ == FpuModel::None || index < kFirstFpRegister || index >= kFpControl ||
+      bytes.size() != 12) {
+    Core::write_register_bytes(index, bytes);
+    return;
+  }
+  std::array<std::uint8_t, 12> image{};
+  std::reverse_copy(bytes.begin(), bytes.end(), image.begin());
+  fpu.fp[index - kFirstFpRegister] = fpu_register_from_image(image);
 }
 
 std::vector<std::string> m68k_models() {

@@ -260,6 +260,8 @@ class M68000Core final : public M68000 {
   std::span<const RegisterInfo> register_info() const override;
   std::uint64_t read_register(unsigned index) const override;
   void write_register(unsigned index, std::uint64_t value) override;
+  void read_register_bytes(unsigned index, std::span<std::uint8_t> bytes) const override;
+  void write_register_bytes(unsigned index, std::span<const std::uint8_t> bytes) override;
   // The next instruction's address: the queue holds it and the word after (PC is 4 ahead),
   // except after STOP, which does not refill the queue.
   Addr pc() const override { return state_ == CoreState::Sleeping ? pc_ : pc_ - 4; }

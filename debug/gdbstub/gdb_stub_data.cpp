@@ -1,6 +1,7 @@
 // The GdbStub's data packets: registers, memory, flash, qSupported, qXfer, monitor.
 #include <algorithm>
 #include <bit>
+#include <vector>
 
 #include "debug/gdbstub/gdb_stub.h"
 #include "debug/gdbstub/hex.h"
@@ -22,27 +23,19 @@ unsigned register_bytes(const RegisterInfo& info) {
 }
 
 // A register's value as bytes in the core's order (GDB manual, 'g' packet: "target byte
-// order"). Registers wider than 64 bits read as zero-extended.
+// order").
 void append_register(std::string& out, Core& core, unsigned index) {
-  const unsigned size = register_bytes(core.register_info()[index]);
-  const std::uint64_t value = core.read_register(index);
-  const bool big = core.memory().guest_order() == std::endian::big;
-  for (unsigned i = 0; i < size; ++i) {
-    const unsigned significance = big ? size - 1 - i : i;  // byte number, 0 = least
-    append_hex_byte(out, significance < 8 ? static_cast<std::uint8_t>(value >> (8 * significance))
-                                          : std::uint8_t{0});
-  }
+  std::vector<std::uint8_t> value(register_bytes(core.register_info()[index]));
+  core.read_register_bytes(index, value);  // least significant first
+  if (core.memory().guest_order() == std::endian::big) std::reverse(value.begin(), value.end());
+  for (std::uint8_t byte : value) append_hex_byte(out, byte);
 }
 
 // The inverse of append_register(); `bytes` holds exactly register_bytes() bytes.
 void write_register_bytes(Core& core, unsigned index, std::span<const std::uint8_t> bytes) {
-  const bool big = core.memory().guest_order() == std::endian::big;
-  std::uint64_t value = 0;
-  for (unsigned i = 0; i < bytes.size(); ++i) {
-    const unsigned significance = big ? static_cast<unsigned>(bytes.size()) - 1 - i : i;
-    if (significance < 8) value |= std::uint64_t{bytes[i]} << (8 * significance);
-  }
-  core.write_register(index, value);
+  std::vector<std::uint8_t> value(bytes.begin(), bytes.end());
+  if (core.memory().guest_order() == std::endian::big) std::reverse(value.begin(), value.end());
+  core.write_register_bytes(index, value);
 }
 
 // "addr,length" with both in range: the range must not wrap around the address space.

@@ -4,6 +4,7 @@ stepping), a raw Remote Serial Protocol client, and the outside facts the tests 
 against: the ELF's symbols, entry point and disassembly (binutils) and gdb's reading of the
 ELF file alone.
 """
+import argparse
 import re
 import socket
 import subprocess
@@ -224,3 +225,17 @@ def source_view(gdb_output):
             line = re.sub(r"0x[0-9a-f]+", "ADDR", line)
             lines.append(re.sub(r"\$\d+", "$N", line))
     return lines
+
+
+def run_case(cases, options, optional=()):
+    """The scripts' main: `SCRIPT CASE --option VALUE ...` runs cases[CASE](args) with every
+    option in `options` required and those in `optional` ((name, help) pairs) not."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("case", choices=sorted(cases))
+    for option in options:
+        parser.add_argument(f"--{option}", required=True)
+    for option, text in optional:
+        parser.add_argument(f"--{option}", help=text)
+    args = parser.parse_args()
+    cases[args.case](args)
+    print(f"PASS: {args.case}")

@@ -10,7 +10,6 @@ the UART output recorded on qemu, `anvil describe` for the board's name and core
 ARMv7-M manual's architected values, and for source-level cases the same GDB session on
 qemu-system-arm. The cases live in cases_*.py, the shared helpers in gdb_harness.py.
 """
-import argparse
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -19,6 +18,7 @@ import cases_connection  # noqa: E402
 import cases_demo  # noqa: E402
 import cases_reset  # noqa: E402
 import cases_source  # noqa: E402
+from gdb_harness import run_case  # noqa: E402
 
 CASES = {name[5:].replace("_", "-"): case
          for module in (cases_demo, cases_connection, cases_source, cases_reset)
@@ -26,15 +26,8 @@ CASES = {name[5:].replace("_", "-"): case
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
-    for option in ("anvil", "board", "elf", "expected-output", "gdb", "nm", "objdump",
-                   "readelf"):
-        parser.add_argument(f"--{option}", required=True)
-    parser.add_argument("--qemu", help="qemu-system-arm, for the source-level cases")
-    args = parser.parse_args()
-    CASES[args.case](args)
-    print(f"PASS: {args.case}")
+    run_case(CASES, ("anvil", "board", "elf", "expected-output", "gdb", "nm", "objdump",
+                     "readelf"), [("qemu", "qemu-system-arm, for the source-level cases")])
 
 
 if __name__ == "__main__":

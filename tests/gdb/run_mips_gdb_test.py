@@ -10,14 +10,13 @@ binutils), objdump's disassembly, the MIPS32 PRA's reset state (Status = BEV | E
 the reset vector 0xBFC00000) and the output the firmware is written to print. The session
 helpers are gdb_harness.py's.
 """
-import argparse
 import os
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gdb_harness import (entry_point, expect, finished_normally,  # noqa: E402
-                         instruction_addresses, session)
+                         instruction_addresses, run_case, session)
 from gdb_harness import symbol as symbol_64  # noqa: E402
 
 RESET_VECTOR = 0xBFC00000
@@ -87,13 +86,7 @@ CASES = {"reset": case_reset, "stepi": case_stepi, "break-main": case_break_main
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=sorted(CASES))
-    for option in ("anvil", "board", "elf", "expected-output", "gdb", "nm", "objdump", "readelf"):
-        parser.add_argument(f"--{option}", required=True)
-    args = parser.parse_args()
-    CASES[args.case](args)
-    print("PASS")
+    run_case(CASES, ("anvil", "board", "elf", "expected-output", "gdb", "nm", "objdump", "readelf"))
 
 
 if __name__ == "__main__":
