@@ -344,11 +344,26 @@ void GdbSession::pause_point(CpuModule& cpu) {
   }
 }
 
+namespace {
+// A register saved with Core::read_register_bytes (least significant byte first), as the
+// 64-bit value Core::read_register gives.
+std::uint64_t low_64_bits(const std::vector<std::uint8_t>& bytes) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < bytes.size() && i < 8; ++i)
+    value |= std::uint64_t{bytes[i]} << (8 * i);
+  return value;
+}
+}  // namespace
+
 void GdbSession::save_for_undo(CpuModule& cpu, std::size_t index) {
   Undo& undo = undo_[index];
   const Core& c = cpu.core();
-  undo.registers.resize(c.register_info().size());
-  for (unsigned i = 0; i < undo.registers.size(); ++i) undo.registers[i] = c.read_register(i);
+  const auto& info = c.register_info();
+  undo.registers.resize(info.size());
+  for (unsigned i = 0; i < info.size(); ++i) {
+    undo.registers[i].resize((info[i].bits + 7) / 8);
+    c.read_register_bytes(i, undo.registers[i]);
+  }
   undo.stores.clear();
 }
 
@@ -365,9 +380,10 @@ void GdbSession::undo_watched_instruction(std::size_t index) {
   for (unsigned i = 0; i < info.size(); ++i) {
     // IPSR (the exception number, xPSR bits 8:0) changes only when an exception is taken
     // or returns: ARMv7-M ARM B1.4.2.
-    if (info[i].name == "xpsr" && ((c.read_register(i) ^ undo.registers[i]) & 0x1FF) != 0) return;
+    if (info[i].name == "xpsr" && ((c.read_register(i) ^ low_64_bits(undo.registers[i])) & 0x1FF))
+      return;
   }
-  for (unsigned i = 0; i < info.size(); ++i) c.write_register(i, undo.registers[i]);
+  for (unsigned i = 0; i < info.size(); ++i) c.write_register_bytes(i, undo.registers[i]);
   for (auto store = undo.stores.rbegin(); store != undo.stores.rend(); ++store)
     c.memory().debug_write(c.debug_address(store->address), store->old_bytes.data(),
                            static_cast<unsigned>(store->old_bytes.size()));

@@ -109,7 +109,8 @@ class GdbSession : public sc_core::sc_module, public GdbTarget, private CpuDebug
   // registers are saved before every instruction, and the old bytes of every store to a
   // watched page, so a hit can be undone to leave the core at the accessing instruction.
   struct Undo {
-    std::vector<std::uint64_t> registers;  // before the instruction
+    // Before the instruction, each as Core::read_register_bytes gives it (any width).
+    std::vector<std::vector<std::uint8_t>> registers;
     struct Store {
       Addr address;
       std::vector<std::uint8_t> old_bytes;
