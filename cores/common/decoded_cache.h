@@ -3,6 +3,7 @@
 // a store to a page holding decoded code (see MemoryPort::watch_code_page) drops the page.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -27,14 +28,16 @@ class DecodedCache final : public CodeWriteObserver {
   // The page for `addr`, created (and its stores watched) on first use.
   Page& page(Addr addr) {
     const Addr base = addr & ~MemoryPort::kPageMask;
-    if (base == last_base_ && last_page_) return *last_page_;
+    // Code calling between a few pages (a program and its libc) looks its pages up here
+    // rather than hashing every switch.
+    RecentPage& recent = recent_[(base / MemoryPort::kPageSize) % kRecentPages];
+    if (recent.base == base && recent.page) return *recent.page;
     auto& slot = pages_[base];
     if (!slot) {
       slot = std::make_unique<Page>();
       port_.watch_code_page(base);
     }
-    last_base_ = base;
-    last_page_ = slot.get();
+    recent = {base, slot.get()};
     return *slot;
   }
 
@@ -44,14 +47,15 @@ class DecodedCache final : public CodeWriteObserver {
     // Dropping the page is safe even mid-block: the interpreter re-looks-up after each
     // instruction that may store.
     pages_.erase(page_base);
-    if (last_base_ == page_base) last_page_ = nullptr;
+    RecentPage& recent = recent_[(page_base / MemoryPort::kPageSize) % kRecentPages];
+    if (recent.base == page_base) recent = RecentPage{};
     ++invalidations_;
     if (on_drop_) on_drop_(page_base);
   }
 
   void clear() {
     pages_.clear();
-    last_page_ = nullptr;
+    recent_.fill(RecentPage{});
     port_.unwatch_all_code_pages();
     if (on_drop_) on_drop_(~Addr{0});
   }
@@ -64,9 +68,14 @@ class DecodedCache final : public CodeWriteObserver {
 
  private:
   MemoryPort& port_;
+  struct RecentPage {
+    Addr base = ~Addr{0};
+    Page* page = nullptr;
+  };
+  static constexpr unsigned kRecentPages = 64;
+
   std::unordered_map<Addr, std::unique_ptr<Page>> pages_;
-  Addr last_base_ = ~Addr{0};
-  Page* last_page_ = nullptr;
+  std::array<RecentPage, kRecentPages> recent_{};
   std::uint64_t invalidations_ = 0;
   std::function<void(Addr)> on_drop_;
 };

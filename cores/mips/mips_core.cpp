@@ -134,16 +134,31 @@ inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
 // Decoded instructions are cached by virtual page while the mapping of that page is fixed
 // (flat, or kseg0/kseg1 with its fixed physical page); anything else is decoded each time.
 const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
+  DecodedMips* slot = cached_slot(pc);
+  if (slot && slot->handler) return slot;  // decoded before, on a page not in use until now
   std::uint32_t insn = 0;
   if (!fetch(pc, insn)) return nullptr;
   const MipsRow* row = table_->find(insn);
   const MipsHandler handler = row ? row->handler : &undefined_instruction;
-  Addr pa = 0;
-  const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
-  if (!fixed_mapping || !translate(pc, false, pa) || !memory_.fetch_page(pa)) {
+  if (!slot) {
     scratch_ = {handler, insn};
     return &scratch_;
   }
+  *slot = {handler, insn};
+  return slot;
+}
+
+// The cache slot for `pc`, making its page the one in use; null when `pc` is not cached
+// (a mapping that may change, no direct host page) or its fetch would fault, which fetch()
+// then raises.
+DecodedMips* MipsCore::cached_slot(std::uint32_t pc) {
+  const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
+  // translate() raises an address error exactly when this is false.
+  const bool accessible = pc < 0x80000000 || kernel_mode();
+  Addr pa = 0;
+  if ((pc & 3) || !fixed_mapping || !accessible || !translate(pc, false, pa) ||
+      !memory_.fetch_page(pa))
+    return nullptr;
   // The cache is keyed by virtual page: the physical page's writes drop it through the
   // port's code-page watch, which is on the physical page.
   const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
@@ -151,9 +166,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     code_slots_ = decoded_.page(pa).slots.data();
     code_page_base_ = base;
   }
-  DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
-  slot = {handler, insn};
-  return &slot;
+  return &code_slots_[(pc & MemoryPort::kPageMask) / 4];
 }
 
 void MipsCore::decoded_page_dropped(Addr) {

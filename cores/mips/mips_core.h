@@ -248,6 +248,7 @@ class MipsCore final : public Core {
   }
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
+  DecodedMips* cached_slot(std::uint32_t pc);
   bool fetch(std::uint32_t pc, std::uint32_t& insn);
   void decoded_page_dropped(Addr base);
 

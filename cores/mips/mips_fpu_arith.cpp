@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 
+#include "cores/common/host_floating_point.h"
 #include "cores/mips/mips_ops.h"
 
 namespace anvil::mips::ops {
@@ -51,12 +52,12 @@ bool is_signaling(typename Format<F>::Bits b) {
 template <class Compute>
 std::uint32_t with_rounding(std::uint32_t fcsr_value, Compute&& compute) {
   static constexpr int kModes[] = {FE_TONEAREST, FE_TOWARDZERO, FE_UPWARD, FE_DOWNWARD};
-  const int saved = std::fegetround();
-  std::fesetround(kModes[fcsr_value & fcsr::kRoundingMode]);
-  std::feclearexcept(FE_ALL_EXCEPT);
-  compute();
-  const int raised = std::fetestexcept(FE_ALL_EXCEPT);
-  std::fesetround(saved);
+  int raised = 0;
+  {
+    const HostRoundingScope rounding(kModes[fcsr_value & fcsr::kRoundingMode]);
+    compute();
+    raised = host_fp_flags();
+  }
   std::uint32_t cause = 0;
   if (raised & FE_INEXACT) cause |= fcsr::kInexact;
   if (raised & FE_UNDERFLOW) cause |= fcsr::kUnderflow;
@@ -89,7 +90,7 @@ void arithmetic(MipsCore& cpu, unsigned dest, std::initializer_list<unsigned> so
   } else if (have_quiet) {
     result = quiet;
   } else {
-    // Volatile: the operation must happen between with_rounding's fenv calls, and GCC has
+    // Volatile: the operation must happen between with_rounding's flag clear and read, and GCC has
     // no FENV_ACCESS to keep it there otherwise.
     volatile F computed{};
     cause = with_rounding(fpu.fcsr, [&] { computed = compute(); });
