@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "cores/common/decoded_cache.h"
+#include "cores/common/decoded_blocks.h"
 #include "cores/common/encoding.h"
 #include "cores/mips/mips.h"
 #include "cores/mips/mips_cp0.h"
@@ -42,6 +42,7 @@ std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
+  bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
@@ -228,6 +229,8 @@ class MipsCore final : public Core {
   void set_pipeline_state(const PipelineState& s);
 
  private:
+  using DecodedPages = DecodedBlocks<DecodedMips, 4>;
+
   template <bool Hooked>
   void execute_until_limit();
   void finish_instruction() {
@@ -248,7 +251,8 @@ class MipsCore final : public Core {
   }
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
-  DecodedMips* cached_slot(std::uint32_t pc);
+  DecodedPages::Page* cached_page(std::uint32_t pc);
+  DecodedMips decode_word(std::uint32_t insn) const;
   bool fetch(std::uint32_t pc, std::uint32_t& insn);
   void decoded_page_dropped(Addr base);
 
@@ -309,10 +313,11 @@ class MipsCore final : public Core {
   std::uint32_t stopped_pc_ = 0;
 
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
-  DecodedCache<DecodedMips, 4> decoded_;
+  DecodedPages decoded_;
   DecodedMips scratch_;
-  Addr code_page_base_ = ~Addr{0};
-  DecodedMips* code_slots_ = nullptr;
+  Addr code_page_base_ = ~Addr{0};  // virtual
+  Addr code_page_physical_ = 0;
+  DecodedPages::Page* code_page_ = nullptr;
 };
 
 }  // namespace anvil::mips
