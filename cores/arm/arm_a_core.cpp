@@ -239,14 +239,14 @@ void ArmA::execute_until_limit() {
   }
 }
 
-// Runs from `d` (the instruction at `pc`) while the next instruction is in the same decoded
-// page: straight on through a run, by the page's index after a branch. The limit is checked
+// Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
+// by the page's index after a branch, by decoded_at into another page. The limit is checked
 // after every instruction, so a budget, an interrupt line or a stop request takes effect at
 // the same instruction boundary as with one lookup per instruction.
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
-  DecodedPages::Page* const page = code_page_;
-  const std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
+  DecodedPages::Page* page = code_page_;
+  std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
   for (;;) {
     const std::uint8_t it = itstate_;
     const std::uint32_t fall_through = pc + d->length;
@@ -279,9 +279,24 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       continue;
     }
     const std::uint32_t offset = pc - page_base;
-    if (offset > MemoryPort::kPageSize - 4) return;
-    d = page->find(offset);
-    if (!d || d->arm == Thumb) return;
+    if (offset <= MemoryPort::kPageSize - 4) {
+      d = page->find(offset);
+      if (d && d->arm != Thumb) continue;
+    }
+    // Another page, or code not decoded yet: what execute_until_limit would do next. The
+    // instruction set cannot have changed (that ends the loop through the limit).
+    d = decoded_at(pc);
+    if (!d) [[unlikely]] {
+      next_pc_ = pc;
+      finish_events(itstate_);
+      return;
+    }
+    if (d == &scratch_) [[unlikely]] {
+      execute_from<Thumb, true>(d, pc);
+      return;
+    }
+    page = code_page_;
+    page_base = static_cast<std::uint32_t>(code_page_base_);
   }
 }
 

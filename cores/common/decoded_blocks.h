@@ -80,6 +80,7 @@ template <class Decoded, unsigned Granule>
 class DecodedBlocks final : public WatchedCodePages<typename DecodedRuns<Decoded, Granule>::Page> {
  public:
   using Page = typename DecodedRuns<Decoded, Granule>::Page;
+  static constexpr unsigned kSlots = DecodedRuns<Decoded, Granule>::kSlots;
   static constexpr unsigned kMaxRun = DecodedRuns<Decoded, Granule>::kMaxRun;
 
   explicit DecodedBlocks(MemoryPort& port) : WatchedCodePages<Page>(port) {}
