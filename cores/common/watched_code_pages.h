@@ -27,15 +27,10 @@ class WatchedCodePages : public CodeWriteObserver {
     const Addr base = addr & ~MemoryPort::kPageMask;
     // Code calling between a few pages (a program and its libc) finds them here rather
     // than hashing every switch.
-    RecentPage& recent = recent_[(base / MemoryPort::kPageSize) % kRecentPages];
-    if (recent.base == base && recent.page) return *recent.page;
-    auto& slot = pages_[base];
-    if (!slot) {
-      slot = std::make_unique<Page>();
-      port_.watch_code_page(base);
-    }
-    recent = {base, slot.get()};
-    return *slot;
+    const RecentPage& recent = recent_[(base / MemoryPort::kPageSize) % kRecentPages];
+    if (recent.base == base && recent.page) [[likely]]
+      return *recent.page;
+    return look_up(base);
   }
 
   void code_page_written(Addr page_base) override {
@@ -62,6 +57,16 @@ class WatchedCodePages : public CodeWriteObserver {
   std::uint64_t invalidations() const { return invalidations_; }
 
  private:
+  [[gnu::noinline]] Page& look_up(Addr base) {
+    auto& slot = pages_[base];
+    if (!slot) {
+      slot = std::make_unique<Page>();
+      port_.watch_code_page(base);
+    }
+    recent_[(base / MemoryPort::kPageSize) % kRecentPages] = {base, slot.get()};
+    return *slot;
+  }
+
   struct RecentPage {
     Addr base = ~Addr{0};
     Page* page = nullptr;

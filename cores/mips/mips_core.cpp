@@ -161,6 +161,11 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
 // The decoded page for `pc`, made the one in use; null when `pc` is not cached (a mapping
 // that may change, no direct host page) or its fetch would fault, which fetch() then raises.
 MipsCore::DecodedPages::Page* MipsCore::cached_page(std::uint32_t pc) {
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (base == previous_code_page_.base && !(pc & 3)) {
+    switch_code_page(CodePage{previous_code_page_});
+    return code_page_;
+  }
   const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
   // translate() raises an address error exactly when this is false.
   const bool accessible = pc < 0x80000000 || kernel_mode();
@@ -170,13 +175,18 @@ MipsCore::DecodedPages::Page* MipsCore::cached_page(std::uint32_t pc) {
     return nullptr;
   // The cache is keyed by virtual page: the physical page's writes drop it through the
   // port's code-page watch, which is on the physical page.
-  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
-  if (base != code_page_base_) {
-    code_page_ = &decoded_.page(pa);
-    code_page_base_ = base;
-    code_page_physical_ = pa & ~MemoryPort::kPageMask;
-  }
+  if (base != code_page_base_)
+    switch_code_page({base, pa & ~MemoryPort::kPageMask, &decoded_.page(pa)});
   return code_page_;
+}
+
+void MipsCore::switch_code_page(const CodePage& next) {
+  const bool reusable = flat_ && code_page_ && code_page_base_ < 0x80000000;
+  previous_code_page_ =
+      reusable ? CodePage{code_page_base_, code_page_physical_, code_page_} : CodePage{};
+  code_page_base_ = next.base;
+  code_page_physical_ = next.physical;
+  code_page_ = next.page;
 }
 
 void MipsCore::decoded_page_dropped(Addr) {
@@ -184,6 +194,7 @@ void MipsCore::decoded_page_dropped(Addr) {
   // whatever was dropped.
   code_page_base_ = ~Addr{0};
   code_page_ = nullptr;
+  previous_code_page_ = CodePage{};
   limit_.store(0, std::memory_order_relaxed);
 }
 

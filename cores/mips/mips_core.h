@@ -252,6 +252,8 @@ class MipsCore final : public Core {
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
   DecodedPages::Page* cached_page(std::uint32_t pc);
+  struct CodePage;
+  void switch_code_page(const CodePage& next);
   DecodedMips decode_word(std::uint32_t insn) const;
   bool fetch(std::uint32_t pc, std::uint32_t& insn);
   void decoded_page_dropped(Addr base);
@@ -315,9 +317,18 @@ class MipsCore final : public Core {
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
   DecodedPages decoded_;
   DecodedMips scratch_;
+  // The decoded page in use, and the one used before it when that was in kuseg of a flat map
+  // (always accessible, mapped one to one): code calling into another page and back (a
+  // program and its libc) then switches without translating again.
+  struct CodePage {
+    Addr base = ~Addr{0};  // virtual
+    Addr physical = 0;
+    DecodedPages::Page* page = nullptr;
+  };
   Addr code_page_base_ = ~Addr{0};  // virtual
   Addr code_page_physical_ = 0;
   DecodedPages::Page* code_page_ = nullptr;
+  CodePage previous_code_page_;
 };
 
 }  // namespace anvil::mips

@@ -90,7 +90,7 @@ void arithmetic(MipsCore& cpu, unsigned dest, std::initializer_list<unsigned> so
   } else if (have_quiet) {
     result = quiet;
   } else {
-    // Volatile: the operation must happen between with_rounding's flag clear and read, and GCC has
+    // Volatile: the operation must happen between with_rounding's fenv calls, and GCC has
     // no FENV_ACCESS to keep it there otherwise.
     volatile F computed{};
     cause = with_rounding(fpu.fcsr, [&] { computed = compute(); });
