@@ -258,8 +258,22 @@ class MipsCore final : public Core {
   bool fetch(std::uint32_t pc, std::uint32_t& insn);
   void decoded_page_dropped(Addr base);
 
-  // Address translation (mips_memory.cpp): false when an address error was raised.
-  bool translate(std::uint32_t va, bool store, Addr& pa);
+  // Address translation: false when an address error was raised. The data accesses using it
+  // are in mips_memory.cpp.
+  // Inline: every load, store and code-page switch translates.
+  // kuseg (0x00000000-0x7FFFFFFF) is the only segment user mode may touch; kseg0 and kseg1
+  // map onto the low 512 MiB of physical memory without the TLB.
+  // HACK: kuseg, kseg2 and kseg3 use the identity map (as kuseg is with Status.ERL set); TLB
+  // lookups come with the Linux-boot work (the TLB registers and instructions already
+  // behave, see mips_cp0.cpp).
+  bool translate(std::uint32_t va, bool store, Addr& pa) {
+    if (va >= 0x80000000 && !kernel_mode()) [[unlikely]] {
+      address_error(store, va);
+      return false;
+    }
+    pa = flat_ || va < 0x80000000 || va >= 0xC0000000 ? va : va & 0x1FFFFFFF;
+    return true;
+  }
   template <class T>
   bool read(std::uint32_t va, T& value);
   template <class T>
