@@ -204,7 +204,7 @@ void a32_load_store_multiple(ArmCpu& cpu, std::uint32_t insn) {
   ArmA& a = a_profile(cpu);
   const unsigned n = field(insn, 16);
   const std::uint32_t list = insn & 0xFFFF;
-  const unsigned count = static_cast<unsigned>(std::popcount(list));
+  const unsigned count = bit_count(list);
   const bool before = bit(insn, 24), up = bit(insn, 23), user = bit(insn, 22);
   const bool writeback = bit(insn, 21), load = bit(insn, 20);
   if (n == 15 || count == 0) return cpu.undefined();  // UNPREDICTABLE

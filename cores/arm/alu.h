@@ -119,4 +119,13 @@ constexpr Saturated unsigned_sat_q(std::int64_t i, unsigned bits) {
   return {static_cast<std::uint32_t>(i), false};
 }
 
+// BitCount() (A2.2.1), a register list's length. std::popcount without -mpopcnt (the portable
+// x86-64 baseline) is a call into libgcc; this is a few inline operations.
+constexpr unsigned bit_count(std::uint32_t v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  v = (v + (v >> 4)) & 0x0F0F0F0Fu;
+  return (v * 0x01010101u) >> 24;
+}
+
 }  // namespace anvil::arm

@@ -166,30 +166,35 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
   return true;
 }
 
-// The instruction at `pc` from the decoded page in use, else decoded now: cached when it lies
-// inside one page with a direct pointer (so stores to the page drop it), else in scratch_.
+// The instruction at `pc` from the decoded page in use, else decoded now: with the run that
+// follows it when it lies inside one page with a direct pointer (so stores to the page drop
+// it), else alone in scratch_.
 const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
+  constexpr std::uint32_t kLastOffset = MemoryPort::kPageSize - 4;  // a whole T32 word inside
   const std::uint32_t offset = pc & MemoryPort::kPageMask;
-  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ && offset <= MemoryPort::kPageSize - 4) {
-    const DecodedArm& slot = code_slots_[offset / 2];
-    if (slot.handler && slot.arm == !thumb_) return &slot;
+  if ((pc & ~MemoryPort::kPageMask) == code_page_base_ && offset <= kLastOffset) {
+    const DecodedArm* d = code_page_->find(offset);
+    if (d && d->arm == !thumb_) return d;
   }
-  if (!memory_.fetch_page(pc) || offset > MemoryPort::kPageSize - 4)
+  if (!memory_.fetch_page(pc) || offset > kLastOffset)
     return decode(pc, scratch_) ? &scratch_ : nullptr;
   const Addr base = pc & ~MemoryPort::kPageMask;
   if (base != code_page_base_) {
-    code_slots_ = decoded_.page(base).slots.data();
+    code_page_ = &decoded_.page(base);
     code_page_base_ = base;
   }
-  DecodedArm& slot = code_slots_[offset / 2];
-  if (slot.handler && slot.arm == !thumb_) return &slot;
-  return decode(pc, slot) ? &slot : nullptr;
+  if (const DecodedArm* d = code_page_->find(offset); d && d->arm == !thumb_) return d;
+  // Fetches inside a page with a direct pointer cannot fail: only the first instruction
+  // could raise its prefetch abort, and it does not either.
+  return code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
+    return decode(static_cast<std::uint32_t>(base + at), out) ? out.length : 0;
+  });
 }
 
 void ArmA::decoded_page_dropped(Addr base) {
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
-    code_slots_ = nullptr;
+    code_page_ = nullptr;
     limit_.store(0, std::memory_order_relaxed);
   }
 }
@@ -234,13 +239,18 @@ void ArmA::execute_until_limit() {
   }
 }
 
+// Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
+// by the page's index after a branch, by decoded_at into another page. The limit is checked
+// after every instruction, so a budget, an interrupt line or a stop request takes effect at
+// the same instruction boundary as with one lookup per instruction.
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
-  const DecodedArm* const slots = code_slots_;
-  const std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
+  DecodedPages::Page* page = code_page_;
+  std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
   for (;;) {
     const std::uint8_t it = itstate_;
-    next_pc_ = pc + d->length;
+    const std::uint32_t fall_through = pc + d->length;
+    next_pc_ = fall_through;
     if constexpr (Thumb) {
       if (it == 0) [[likely]] {
         d->handler(*this, d->insn);
@@ -258,15 +268,35 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     ++instructions_;
     pc = next_pc_;
     current_pc_ = pc;
+    // Also how a store to this page (which frees it) ends the loop before `d` is read again.
     if (cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
       if (events_) finish_events(it);
       return;
     }
     if constexpr (Single) return;
+    if (pc == fall_through && d->falls_through) {
+      ++d;
+      continue;
+    }
     const std::uint32_t offset = pc - page_base;
-    if (offset > MemoryPort::kPageSize - 4) return;
-    d = slots + offset / 2;
-    if (!d->handler || d->arm == Thumb) return;
+    if (offset <= MemoryPort::kPageSize - 4) {
+      d = page->find(offset);
+      if (d && d->arm != Thumb) continue;
+    }
+    // Another page, or code not decoded yet: what execute_until_limit would do next. The
+    // instruction set cannot have changed (that ends the loop through the limit).
+    d = decoded_at(pc);
+    if (!d) [[unlikely]] {
+      next_pc_ = pc;
+      finish_events(itstate_);
+      return;
+    }
+    if (d == &scratch_) [[unlikely]] {
+      execute_from<Thumb, true>(d, pc);
+      return;
+    }
+    page = code_page_;
+    page_base = static_cast<std::uint32_t>(code_page_base_);
   }
 }
 

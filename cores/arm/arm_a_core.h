@@ -19,7 +19,7 @@
 #include "cores/arm/arm_cpu.h"
 #include "cores/arm/thumb_tables.h"
 #include "cores/arm/vfp.h"
-#include "cores/common/decoded_cache.h"
+#include "cores/common/decoded_blocks.h"
 
 namespace anvil::arm {
 
@@ -61,9 +61,10 @@ enum class Vector : std::uint8_t {
 struct DecodedArm {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint8_t length = 0;  // 2 or 4
-  bool arm = false;         // decoded as A32 (a Thumb slot at the same address is not reused)
-  std::uint8_t cond = 0xE;  // A32 condition (`insn` may be the T32 rewrite, see A32Action)
+  std::uint8_t length = 0;     // 2 or 4
+  bool arm = false;            // decoded as A32 (a Thumb slot at the same address is not reused)
+  std::uint8_t cond = 0xE;     // A32 condition (`insn` may be the T32 rewrite, see A32Action)
+  bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
 class ArmA final : public ArmCpu {
@@ -243,10 +244,11 @@ class ArmA final : public ArmCpu {
   std::unique_ptr<A32DecodeTable> a32_, a32_unconditional_, coprocessor_;
   std::unique_ptr<encoding::DecodeTable<ThumbHandler, 16, 6>> t16_;
   std::unique_ptr<encoding::DecodeTable<ThumbHandler, 32, 12>> t32_, t32_a_profile_;
-  DecodedCache<DecodedArm, 2> decoded_;
+  using DecodedPages = DecodedBlocks<DecodedArm, 2>;
+  DecodedPages decoded_;
   DecodedArm scratch_;
   Addr code_page_base_ = ~Addr{0};
-  DecodedArm* code_slots_ = nullptr;
+  DecodedPages::Page* code_page_ = nullptr;
 };
 
 // The A-profile core behind an A32 or VFP handler's ArmCpu&. Those handlers are only ever in

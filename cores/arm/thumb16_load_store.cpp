@@ -3,6 +3,7 @@
 // after the fault handler returns.
 #include <bit>
 
+#include "cores/arm/alu.h"
 #include "cores/arm/cortex_m3_timing.h"
 #include "cores/arm/thumb16_handlers.h"
 
@@ -82,7 +83,7 @@ bool load_multiple(ArmCpu& cpu, std::uint32_t list, std::uint32_t address) {
   for (unsigned i = 0; i < 15; ++i)
     if (list & (1u << i)) cpu.set_reg(i, values[i]);
   if (list & (1u << 15)) cpu.load_write_pc(values[15]);
-  cpu.add_cycles(m3_timing::multiple_extra(std::popcount(list)));
+  cpu.add_cycles(m3_timing::multiple_extra(bit_count(list)));
   return true;
 }
 
@@ -93,7 +94,7 @@ bool store_multiple(ArmCpu& cpu, std::uint32_t list, std::uint32_t address) {
     if (!cpu.write32(at, cpu.reg(i), Align::Required)) return false;
     at += 4;
   }
-  cpu.add_cycles(m3_timing::multiple_extra(std::popcount(list)));
+  cpu.add_cycles(m3_timing::multiple_extra(bit_count(list)));
   return true;
 }
 
@@ -173,7 +174,7 @@ void LDR_sp(ArmCpu& cpu, std::uint32_t insn) {
 // PUSH <registers> — A7.7.99 T1: 1011010 M reglist, M = LR. 1+N cycles.
 void PUSH(ArmCpu& cpu, std::uint32_t insn) {
   const std::uint32_t list = (insn & 0xFF) | ((insn & 0x100) << 6);
-  const std::uint32_t address = cpu.reg(13) - 4 * std::popcount(list);
+  const std::uint32_t address = cpu.reg(13) - 4 * bit_count(list);
   if (store_multiple(cpu, list, address)) cpu.set_reg(13, address);
 }
 // POP <registers> — A7.7.98 T1: 1011110 P reglist, P = PC. 1+N cycles (+P with the PC).
@@ -181,14 +182,14 @@ void POP(ArmCpu& cpu, std::uint32_t insn) {
   const std::uint32_t list = (insn & 0xFF) | ((insn & 0x100) << 7);
   const std::uint32_t sp = cpu.reg(13);
   // SP is written before LoadWritePC takes effect at the end of the instruction.
-  if (load_multiple(cpu, list, sp)) cpu.set_reg(13, sp + 4 * std::popcount(list));
+  if (load_multiple(cpu, list, sp)) cpu.set_reg(13, sp + 4 * bit_count(list));
 }
 // STM <Rn>!,<registers> — A7.7.156 T1: always writes back
 void STM(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned n = low_reg(insn, 8);
   const std::uint32_t list = insn & 0xFF;
   const std::uint32_t base = cpu.reg(n);
-  if (store_multiple(cpu, list, base)) cpu.set_reg(n, base + 4 * std::popcount(list));
+  if (store_multiple(cpu, list, base)) cpu.set_reg(n, base + 4 * bit_count(list));
 }
 // LDM <Rn>{!},<registers> — A7.7.40 T1: writes back unless Rn is in the list
 void LDM(ArmCpu& cpu, std::uint32_t insn) {
@@ -196,7 +197,7 @@ void LDM(ArmCpu& cpu, std::uint32_t insn) {
   const std::uint32_t list = insn & 0xFF;
   const std::uint32_t base = cpu.reg(n);
   if (load_multiple(cpu, list, base) && !(list & (1u << n)))
-    cpu.set_reg(n, base + 4 * std::popcount(list));
+    cpu.set_reg(n, base + 4 * bit_count(list));
 }
 
 }  // namespace anvil::arm::thumb16

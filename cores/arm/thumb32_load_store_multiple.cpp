@@ -5,6 +5,7 @@
 
 #include "cores/arm/thumb32_load_store.h"
 
+#include "cores/arm/alu.h"
 #include "cores/arm/cortex_m3_timing.h"
 
 namespace anvil::arm {
@@ -25,7 +26,7 @@ std::uint32_t written_back_base(std::uint32_t base, unsigned count, Direction di
 // is LoadWritePC. M3 TRM Table 18-1: 1 + N cycles.
 void load_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback,
                    Direction direction) {
-  const unsigned count = static_cast<unsigned>(std::popcount(registers));
+  const unsigned count = bit_count(registers);
   // UNPREDICTABLE: Rn = PC, an empty list, or both PC and LR in the list.
   if (reject_if(cpu, n == 15 || count == 0 || (registers & 0xC000) == 0xC000)) return;
   const std::uint32_t base = cpu.reg(n);
@@ -48,7 +49,7 @@ void load_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback,
 // original value (UNPREDICTABLE with writeback; this is what the pseudocode computes).
 void store_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback,
                     Direction direction) {
-  const unsigned count = static_cast<unsigned>(std::popcount(registers));
+  const unsigned count = bit_count(registers);
   if (reject_if(cpu, n == 15 || count == 0)) return;  // UNPREDICTABLE
   const std::uint32_t base = cpu.reg(n);
   std::uint32_t address = lowest_address(base, count, direction);

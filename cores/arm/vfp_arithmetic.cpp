@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "cores/arm/vfp.h"
+#include "cores/common/host_floating_point.h"
 
 namespace anvil::arm {
 
@@ -51,19 +52,11 @@ constexpr bool is_denormal(Bits v) {
 // The host's rounding mode and exception flags for the span of one operation.
 class HostFloatingPoint {
  public:
-  explicit HostFloatingPoint(std::uint32_t fpscr) : mode_((fpscr >> fpscr::kRoundingShift) & 3) {
-    static constexpr int kHostMode[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
-    if (mode_ != 0) std::fesetround(kHostMode[mode_]);
-    std::feclearexcept(FE_ALL_EXCEPT);
-  }
-  ~HostFloatingPoint() {
-    if (mode_ != 0) std::fesetround(FE_TONEAREST);
-  }
-  HostFloatingPoint(const HostFloatingPoint&) = delete;
-  HostFloatingPoint& operator=(const HostFloatingPoint&) = delete;
+  explicit HostFloatingPoint(std::uint32_t fpscr)
+      : scope_(kHostMode[(fpscr >> fpscr::kRoundingShift) & 3]) {}
   // The host flags raised so far, as FPSCR cumulative bits.
   static std::uint32_t flags() {
-    const int raised = std::fetestexcept(FE_ALL_EXCEPT);
+    const int raised = host_fp_flags();
     std::uint32_t out = 0;
     if (raised & FE_INVALID) out |= fpscr::kIoc;
     if (raised & FE_DIVBYZERO) out |= fpscr::kDzc;
@@ -74,7 +67,9 @@ class HostFloatingPoint {
   }
 
  private:
-  unsigned mode_;
+  // FPSCR.RMode (A2.7.2): nearest, towards plus infinity, minus infinity, zero.
+  static constexpr int kHostMode[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+  HostRoundingScope scope_;
 };
 
 template <class Bits>

@@ -136,44 +136,78 @@ bool MipsCore::fetch(std::uint32_t pc, std::uint32_t& insn) {
 inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
   if ((pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code_page_base_ && !(pc & 3))
       [[likely]] {
-    const DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
-    if (slot.handler) [[likely]]
-      return &slot;
+    if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
+      return d;
   }
   return decode_slow(pc);
 }
 
+DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
+  const MipsRow* row = table_->find(insn);
+  return {row ? row->handler : &undefined_instruction, insn,
+          interlocked_ ? timing_.summary(insn) : 0};
+}
+
 // Decoded instructions are cached by virtual page while the mapping of that page is fixed
-// (flat, or kseg0/kseg1 with its fixed physical page); anything else is decoded each time.
+// (flat, or kseg0/kseg1 with its fixed physical page), with the straight-line run that
+// follows them; anything else is decoded each time.
 const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
+  if (DecodedPages::Page* page = cached_page(pc)) {
+    const Addr offset = pc & MemoryPort::kPageMask;
+    if (const DecodedMips* d = page->find(offset)) return d;  // the page was not in use
+    // The page has a direct host pointer: these fetches cannot fail.
+    const DecodedMips* d = page->decode_run(
+        offset, MemoryPort::kPageSize - 4, [&](Addr at, DecodedMips& out) -> unsigned {
+          std::uint32_t insn = 0;
+          if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
+          out = decode_word(insn);
+          return 4;
+        });
+    if (d) return d;
+  }
   std::uint32_t insn = 0;
   if (!fetch(pc, insn)) return nullptr;
-  const MipsRow* row = table_->find(insn);
-  const MipsHandler handler = row ? row->handler : &undefined_instruction;
-  const std::uint32_t timing = interlocked_ ? timing_.summary(insn) : 0;
-  Addr pa = 0;
-  const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
-  if (!fixed_mapping || !translate(pc, false, pa) || !memory_.fetch_page(pa)) {
-    scratch_ = {handler, insn, timing};
-    return &scratch_;
+  scratch_ = decode_word(insn);
+  return &scratch_;
+}
+
+// The decoded page for `pc`, made the one in use; null when `pc` is not cached (a mapping
+// that may change, no direct host page) or its fetch would fault, which fetch() then raises.
+MipsCore::DecodedPages::Page* MipsCore::cached_page(std::uint32_t pc) {
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (base == previous_code_page_.base && !(pc & 3)) {
+    switch_code_page(CodePage{previous_code_page_});
+    return code_page_;
   }
+  const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
+  // translate() raises an address error exactly when this is false.
+  const bool accessible = pc < 0x80000000 || kernel_mode();
+  Addr pa = 0;
+  if ((pc & 3) || !fixed_mapping || !accessible || !translate(pc, false, pa) ||
+      !memory_.fetch_page(pa))
+    return nullptr;
   // The cache is keyed by virtual page: the physical page's writes drop it through the
   // port's code-page watch, which is on the physical page.
-  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
-  if (base != code_page_base_) {
-    code_slots_ = decoded_.page(pa).slots.data();
-    code_page_base_ = base;
-  }
-  DecodedMips& slot = code_slots_[(pc & MemoryPort::kPageMask) / 4];
-  slot = {handler, insn, timing};
-  return &slot;
+  if (base != code_page_base_)
+    switch_code_page({base, pa & ~MemoryPort::kPageMask, &decoded_.page(pa)});
+  return code_page_;
+}
+
+void MipsCore::switch_code_page(const CodePage& next) {
+  const bool reusable = flat_ && code_page_ && code_page_base_ < 0x80000000;
+  previous_code_page_ =
+      reusable ? CodePage{code_page_base_, code_page_physical_, code_page_} : CodePage{};
+  code_page_base_ = next.base;
+  code_page_physical_ = next.physical;
+  code_page_ = next.page;
 }
 
 void MipsCore::decoded_page_dropped(Addr) {
   // Pages are watched by physical address but used by virtual one: forget the page in use
   // whatever was dropped.
   code_page_base_ = ~Addr{0};
-  code_slots_ = nullptr;
+  code_page_ = nullptr;
+  previous_code_page_ = CodePage{};
   limit_.store(0, std::memory_order_relaxed);
 }
 
@@ -183,6 +217,8 @@ void MipsCore::decoded_page_dropped(Addr) {
 
 template <bool Hooked>
 void MipsCore::execute_until_limit() {
+  const DecodedMips* d = nullptr;
+  std::uint32_t fall_through = 0;
   while (cycles_ < limit_.load(std::memory_order_relaxed)) {
     if constexpr (Hooked) {
       const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
@@ -193,9 +229,16 @@ void MipsCore::execute_until_limit() {
         return;
       }
     }
+    // Straight on through a decoded run when the last instruction fell through; a store
+    // that drops the page ends the loop (limit 0) before `d` is read again.
+    if (d && pc_ == fall_through && d->falls_through)
+      ++d;
+    else
+      d = decoded_at(pc_);
     // A fetch that faults has already entered the exception; the instruction is then
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
-    if (const DecodedMips* d = decoded_at(pc_)) [[likely]] {
+    if (d) [[likely]] {
+      fall_through = pc_ + 4;
       insn_ = d->insn;
       if (interlocked_) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       d->handler(*this, d->insn);

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "cores/common/decoded_cache.h"
+#include "cores/common/decoded_blocks.h"
 #include "cores/common/encoding.h"
 #include "cores/mips/mips.h"
 #include "cores/mips/mips_cp0.h"
@@ -47,6 +47,7 @@ struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
   std::uint32_t timing = 0;  // PipelineTiming::summary (interlocked variants)
+  bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
@@ -250,6 +251,8 @@ class MipsCore final : public Core {
   void set_pipeline_state(const PipelineState& s);
 
  private:
+  using DecodedPages = DecodedBlocks<DecodedMips, 4>;
+
   template <bool Hooked>
   void execute_until_limit();
   void finish_instruction() {
@@ -270,11 +273,29 @@ class MipsCore final : public Core {
   }
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
+  DecodedPages::Page* cached_page(std::uint32_t pc);
+  struct CodePage;
+  void switch_code_page(const CodePage& next);
+  DecodedMips decode_word(std::uint32_t insn) const;
   bool fetch(std::uint32_t pc, std::uint32_t& insn);
   void decoded_page_dropped(Addr base);
 
-  // Address translation (mips_memory.cpp): false when an address error was raised.
-  bool translate(std::uint32_t va, bool store, Addr& pa);
+  // Address translation: false when an address error was raised. The data accesses using it
+  // are in mips_memory.cpp.
+  // Inline: every load, store and code-page switch translates.
+  // kuseg (0x00000000-0x7FFFFFFF) is the only segment user mode may touch; kseg0 and kseg1
+  // map onto the low 512 MiB of physical memory without the TLB.
+  // HACK: kuseg, kseg2 and kseg3 use the identity map (as kuseg is with Status.ERL set); TLB
+  // lookups come with the Linux-boot work (the TLB registers and instructions already
+  // behave, see mips_cp0.cpp).
+  bool translate(std::uint32_t va, bool store, Addr& pa) {
+    if (va >= 0x80000000 && !kernel_mode()) [[unlikely]] {
+      address_error(store, va);
+      return false;
+    }
+    pa = flat_ || va < 0x80000000 || va >= 0xC0000000 ? va : va & 0x1FFFFFFF;
+    return true;
+  }
   template <class T>
   bool read(std::uint32_t va, T& value);
   template <class T>
@@ -333,10 +354,20 @@ class MipsCore final : public Core {
   std::uint32_t stopped_pc_ = 0;
 
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
-  DecodedCache<DecodedMips, 4> decoded_;
+  DecodedPages decoded_;
   DecodedMips scratch_;
-  Addr code_page_base_ = ~Addr{0};
-  DecodedMips* code_slots_ = nullptr;
+  // The decoded page in use, and the one used before it when that was in kuseg of a flat map
+  // (always accessible, mapped one to one): code calling into another page and back (a
+  // program and its libc) then switches without translating again.
+  struct CodePage {
+    Addr base = ~Addr{0};  // virtual
+    Addr physical = 0;
+    DecodedPages::Page* page = nullptr;
+  };
+  Addr code_page_base_ = ~Addr{0};  // virtual
+  Addr code_page_physical_ = 0;
+  DecodedPages::Page* code_page_ = nullptr;
+  CodePage previous_code_page_;
 };
 
 }  // namespace anvil::mips

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 
+#include "cores/common/host_floating_point.h"
 #include "cores/mips/mips_ops.h"
 
 namespace anvil::mips::ops {
@@ -52,12 +53,12 @@ bool is_signaling(typename Format<F>::Bits b) {
 template <class Compute>
 std::uint32_t with_rounding(std::uint32_t fcsr_value, Compute&& compute) {
   static constexpr int kModes[] = {FE_TONEAREST, FE_TOWARDZERO, FE_UPWARD, FE_DOWNWARD};
-  const int saved = std::fegetround();
-  std::fesetround(kModes[fcsr_value & fcsr::kRoundingMode]);
-  std::feclearexcept(FE_ALL_EXCEPT);
-  compute();
-  const int raised = std::fetestexcept(FE_ALL_EXCEPT);
-  std::fesetround(saved);
+  int raised = 0;
+  {
+    const HostRoundingScope rounding(kModes[fcsr_value & fcsr::kRoundingMode]);
+    compute();
+    raised = host_fp_flags();
+  }
   std::uint32_t cause = 0;
   if (raised & FE_INEXACT) cause |= fcsr::kInexact;
   if (raised & FE_UNDERFLOW) cause |= fcsr::kUnderflow;

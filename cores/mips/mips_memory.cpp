@@ -6,20 +6,6 @@
 
 namespace anvil::mips {
 
-// kuseg (0x00000000-0x7FFFFFFF) is the only segment user mode may touch; kseg0 and kseg1 map
-// onto the low 512 MiB of physical memory without the TLB.
-// HACK: kuseg, kseg2 and kseg3 use the identity map (as kuseg is with Status.ERL set); TLB
-// lookups come with the Linux-boot work (the TLB registers and instructions already behave,
-// see mips_cp0.cpp).
-bool MipsCore::translate(std::uint32_t va, bool store, Addr& pa) {
-  if (va >= 0x80000000 && !kernel_mode()) [[unlikely]] {
-    address_error(store, va);
-    return false;
-  }
-  pa = flat_ || va < 0x80000000 || va >= 0xC0000000 ? va : va & 0x1FFFFFFF;
-  return true;
-}
-
 // Debuggers name virtual addresses; the same fixed mapping as translate(), without checks.
 Addr MipsCore::debug_address(Addr address) const {
   const auto va = static_cast<std::uint32_t>(address);

@@ -1,8 +1,10 @@
 // The encoding tables (one source of truth each): no two rows ambiguous, and the 16-bit
 // table's idea of UNDEFINED against the GNU disassembler's over every 16-bit encoding.
+#include <bit>
 #include <cstdio>
 #include <set>
 
+#include "cores/arm/alu.h"
 #include "cores/arm/cortex_m_core.h"
 #include "programs/gnu_undefined_thumb16.h"
 #include "test_machine.h"
@@ -62,4 +64,16 @@ TEST_CASE(
   }
   INFO(disagreements.size() << " disagreements, the first: " << listing);
   CHECK(disagreements.empty());
+}
+
+TEST_CASE("bit_count counts set bits as std::popcount does") {
+  std::uint32_t v = 0x12345678;
+  for (int i = 0; i < 10000; ++i) {
+    v = v * 1664525u + 1013904223u;  // Numerical Recipes' LCG: varied bit patterns
+    const std::uint32_t sparse = v & (v >> 7);
+    CHECK(anvil::arm::bit_count(v) == static_cast<unsigned>(std::popcount(v)));
+    CHECK(anvil::arm::bit_count(sparse) == static_cast<unsigned>(std::popcount(sparse)));
+  }
+  CHECK(anvil::arm::bit_count(0) == 0);
+  CHECK(anvil::arm::bit_count(0xFFFFFFFFu) == 32);
 }

@@ -16,3 +16,20 @@ TEST_CASE("smoke: ARM add, then Thumb via BX") {
   CHECK(m.r(0) == 5);
   CHECK(m.r(1) == 15);
 }
+
+TEST_CASE("a store to the next instruction of a decoded run executes the new instruction") {
+  test::Machine m;
+  // e59f100c ldr r1,[pc,#12] (the word at 0x1014) ; e50f1004 str r1,[pc,#-4] (to 0x1008)
+  // e3a00002 mov r0,#2, replaced by e3a00003 mov r0,#3 ; e3a02007 mov r2,#7 ; eafffffe b .
+  const std::uint32_t code[] = {0xe59f100c, 0xe50f1004, 0xe3a00002,
+                                0xe3a02007, 0xeafffffe, 0xe3a00003};
+  m.load({reinterpret_cast<const std::uint8_t*>(code), sizeof code}, 0x1000);
+  m.set(arm_a_register::kCpsr, 0x1D3);
+  m.set(arm_a_register::kPc, 0x1000);
+  // One run() over the whole program: the first pass decodes it as one straight-line run
+  // before the store changes it.
+  m.core->run(100);
+  CHECK(m.core->pc() == 0x1010);
+  CHECK(m.r(0) == 3);
+  CHECK(m.r(2) == 7);
+}

@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "cores/common/decoded_blocks.h"
 #include "cores/common/decoded_cache.h"
 
 using namespace anvil;
@@ -114,6 +115,78 @@ TEST_CASE("a store to a page holding decoded code invalidates it") {
   cache.at(0x11000) = 5;
   REQUIRE(port.store<std::uint16_t>(0x12000, 1));
   CHECK(cache.at(0x11000) == 5);
+}
+
+namespace {
+struct FakeDecoded {
+  std::uint32_t word = 0;
+  Addr offset = 0;
+  bool falls_through = false;
+};
+}  // namespace
+
+TEST_CASE("decoded blocks are straight-line runs, each decoded once") {
+  WriteThroughBus bus;
+  MemoryPort port(bus, std::endian::little);
+  DecodedBlocks<FakeDecoded, 4> blocks(port);
+  std::uint32_t v = 0;
+  REQUIRE(port.load(0x10000, v));
+  for (unsigned i = 0; i < 0x1000; i += 4) bus.ram[i] = static_cast<std::uint8_t>(i / 4);
+  unsigned decodes = 0;
+  const auto decode = [&](Addr offset, FakeDecoded& out) -> unsigned {
+    ++decodes;
+    REQUIRE(port.load(0x10000 + offset, out.word, Access::Fetch));
+    out.offset = offset;
+    return 4;
+  };
+  auto& page = blocks.page(0x10000);
+  CHECK(page.find(0x100) == nullptr);
+  // A run from 0x100 goes on for kMaxRun instructions, packed one after another.
+  FakeDecoded* run = page.decode_run(0x100, 0xFFC, decode);
+  REQUIRE(run != nullptr);
+  CHECK(decodes == DecodedBlocks<FakeDecoded, 4>::kMaxRun);
+  CHECK(run->word == 0x40);
+  CHECK(run->falls_through);
+  CHECK(run[1].offset == 0x104);
+  CHECK(page.find(0x104) == &run[1]);
+  CHECK(!run[DecodedBlocks<FakeDecoded, 4>::kMaxRun - 1].falls_through);
+  // A run reaching decoded code stops there; one at the page's end stops at its last slot.
+  decodes = 0;
+  FakeDecoded* before = page.decode_run(0xF8, 0xFFC, decode);
+  CHECK(decodes == 2);
+  CHECK(!before[1].falls_through);
+  FakeDecoded* last = page.decode_run(0xFF8, 0xFFC, decode);
+  CHECK(last[1].offset == 0xFFC);
+  CHECK(!last[1].falls_through);
+  // A store to the page drops it: found again only after decoding again.
+  REQUIRE(port.store<std::uint32_t>(0x10104, 7));
+  CHECK(blocks.invalidations() == 1);
+  CHECK(blocks.page(0x10000).find(0x100) == nullptr);
+}
+
+TEST_CASE("a page of decoded blocks full of re-decodes starts afresh") {
+  WriteThroughBus bus;
+  MemoryPort port(bus, std::endian::little);
+  DecodedBlocks<FakeDecoded, 4> blocks(port);
+  auto& page = blocks.page(0x10000);
+  const auto decode = [](Addr offset, FakeDecoded& out) -> unsigned {
+    out.offset = offset;
+    return 4;
+  };
+  // The same address decoded again and again (as an interpreter does when it is executed
+  // in another instruction set) until the storage is full: it is then reused, not grown
+  // (which would move the entries an interpreter points at).
+  using Blocks = DecodedBlocks<FakeDecoded, 4>;
+  FakeDecoded* const first = page.decode_run(0x800, 0x800, decode);
+  unsigned calls = 1;
+  FakeDecoded* latest = nullptr;
+  do {
+    latest = page.decode_run(0x800, 0x800, decode);
+    ++calls;
+  } while (latest != first && calls <= Blocks::kSlots);
+  CHECK(latest == first);
+  CHECK(calls == Blocks::kSlots - Blocks::kMaxRun + 2);
+  CHECK(page.find(0x800) == first);
 }
 
 TEST_CASE("forcing a page to the slow path routes accesses to the bus") {

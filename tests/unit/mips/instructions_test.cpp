@@ -92,4 +92,23 @@ TEST_CASE("MIPS32r2 instructions give the manual's results, little-endian", "[mi
   check_program("24kf", std::endian::little, program_of<programs::instructions_el>());
 }
 
+TEST_CASE("a store to the next instruction of a decoded run executes the new instruction",
+          "[mips]") {
+  Machine m("4kc", std::endian::big);
+  // lui t0,0x8000 ; lw t1,0x20(t0) ; sw t1,12(t0) (to the next instruction)
+  // addiu v0,zero,2, replaced by addiu v0,zero,3 ; b . ; nop ; the replacement at 0x20.
+  const std::uint32_t code[] = {0x3c088000, 0x8d090020, 0xad09000c, 0x24020002, 0x1000ffff,
+                                0x00000000, 0x00000000, 0x00000000, 0x24020003};
+  std::vector<std::uint8_t> image;
+  for (std::uint32_t word : code)
+    for (int shift = 24; shift >= 0; shift -= 8)
+      image.push_back(static_cast<std::uint8_t>(word >> shift));
+  m.load(image);
+  // One run() over the whole program: the first pass decodes it as one straight-line run
+  // before the store changes it.
+  m.core->run(100);
+  CHECK(m.core->pc() == 0x80000010);
+  CHECK(m.core->read_register(2) == 3);
+}
+
 }  // namespace mips_test
