@@ -107,7 +107,9 @@ TEST_CASE("a store to the next instruction of a decoded run executes the new ins
   // One run() over the whole program: the first pass decodes it as one straight-line run
   // before the store changes it.
   m.core->run(100);
-  CHECK(m.core->pc() == 0x80000010);
+  // Spinning in `b .` and its delay slot (where the budget ends depends on the 4Kc's load
+  // interlocks).
+  CHECK((m.core->pc() == 0x80000010 || m.core->pc() == 0x80000014));
   CHECK(m.core->read_register(2) == 3);
 }
 
