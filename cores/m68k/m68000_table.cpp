@@ -2,6 +2,7 @@
 // instruction form, its bit pattern in the encoding DSL, the addressing modes it allows and
 // its handler. The 64K-entry dispatch table is built from these rows once.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <memory>
 #include <span>
@@ -223,7 +224,10 @@ const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level, bool with_f
   // Most specific pattern first: fixed bits decide, as in encoding::DecodeTable. Between
   // equally specific rows the later CPUs' rows (wider addressing modes) come first. The FPU's
   // rows (more fixed bits than line F) take their opcodes only on a variant with an FPU.
-  static const std::vector<const M68000Row*> ordered = [] {
+  // The rows are split by the opcode's line (bits 15-12), keeping that order: the tables
+  // built from here look up all 65536 opcodes at start-up, and scanning every row for each
+  // was most of a short `anvil user` run.
+  static const std::array<std::vector<const M68000Row*>, 16> by_line = [] {
     std::vector<const M68000Row*> rows;
     for (const M68000Row& r : m68020_rows()) rows.push_back(&r);
     for (const M68000Row& r : kRows) rows.push_back(&r);
@@ -231,12 +235,17 @@ const M68000Row* m68k_find_row(std::uint16_t opcode, CpuLevel level, bool with_f
     std::stable_sort(rows.begin(), rows.end(), [](const M68000Row* a, const M68000Row* b) {
       return std::popcount(a->pattern.mask) > std::popcount(b->pattern.mask);
     });
-    return rows;
+    std::array<std::vector<const M68000Row*>, 16> lines;
+    for (std::uint32_t line = 0; line < 16; ++line)
+      for (const M68000Row* r : rows)
+        if ((((line << 12) ^ r->pattern.expect) & r->pattern.mask & 0xF000u) == 0)
+          lines[line].push_back(r);
+    return lines;
   }();
   const auto is_fpu_row = [](const M68000Row* r) {
     return r >= std::begin(kFpuRows) && r < std::end(kFpuRows);
   };
-  for (const M68000Row* r : ordered)
+  for (const M68000Row* r : by_line[opcode >> 12])
     if (r->min_level <= level && (with_fpu || !is_fpu_row(r)) && accepts(*r, opcode)) return r;
   return nullptr;
 }
