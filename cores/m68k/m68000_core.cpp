@@ -178,9 +178,13 @@ void M68000Core::execute_one() {
   if (ird_faulted_) [[unlikely]]
     prefetch_fault();  // the opcode itself could not be fetched
   opcode_ = ird_;
-  fault_pc_ = instruction_pc_ + 2;
-  deferred_pc_advance_ = 0;
-  pc_moved_early_ = false;
+  if (!fast_bus_) {
+    // The 68000/68010's microcode PC (what an address error stacks); the 68020+ do not
+    // use it.
+    fault_pc_ = instruction_pc_ + 2;
+    deferred_pc_advance_ = 0;
+    pc_moved_early_ = false;
+  }
   trace_pending_ = sr_ & kTrace;
   (*dispatch_)[opcode_](*this, opcode_);
   ++instructions_;

@@ -221,8 +221,57 @@ class M68000Core final : public M68000 {
 
   // Effective addresses (PRM 2.2). ea() computes the address of mode/reg (its extension
   // words and idle cycles on the bus); -(An) takes its 2 idle clocks only when `predec_idle`.
-  Operand ea(unsigned mode, unsigned reg, Size size, bool predec_idle = true);
-  std::uint32_t read_operand(const Operand& op, Size size);
+  // 68020+ (fast_bus_): no microcode PC to track and no idle clocks, so the common modes are
+  // worked out inline here; the 68000/68010 and the indexed and PC-relative modes go out of
+  // line (ea_exact, m68000_ea.cpp), which gives the same results on the 68020+.
+  Operand ea(unsigned mode, unsigned reg, Size size, bool predec_idle = true) {
+    if (fast_bus_) [[likely]] {
+      switch (mode) {
+        case 0:
+          return {Operand::DataRegister, reg};
+        case 1:
+          return {Operand::AddressRegister, reg};
+        case 2:
+          return {Operand::Memory, 0, false, a[reg]};
+        case 3: {
+          const std::uint32_t address = a[reg];
+          if (size != Size::Long || !(address & 1)) a[reg] += postincrement_step(size, reg);
+          return {Operand::Memory, 0, false, address};
+        }
+        case 4:
+          a[reg] -= postincrement_step(size, reg);
+          return {Operand::Memory, 0, false, a[reg]};
+        case 5: {
+          const auto disp = static_cast<std::int16_t>(read_extension());
+          return {Operand::Memory, 0, false, a[reg] + static_cast<std::uint32_t>(disp)};
+        }
+        default:
+          break;
+      }
+    }
+    return ea_exact(mode, reg, size, predec_idle);
+  }
+  Operand ea_exact(unsigned mode, unsigned reg, Size size, bool predec_idle);
+  // (An)+ and -(An) step by the operand size, but A7 by bytes stays even (PRM 2.2.4).
+  static std::uint32_t postincrement_step(Size size, unsigned reg) {
+    if (size == Size::Byte) return reg == 7 ? 2 : 1;
+    return static_cast<std::uint32_t>(size);
+  }
+  std::uint32_t read_operand(const Operand& op, Size size) {
+    switch (op.kind) {
+      case Operand::DataRegister:
+        return d[op.reg] & size_mask(size);
+      case Operand::AddressRegister:
+        return a[op.reg] & size_mask(size);
+      case Operand::Immediate:
+        return op.address;
+      case Operand::Memory:
+        break;
+    }
+    if (!op.program) return read(size, op.address);
+    return read_program_operand(op.address, size);
+  }
+  std::uint32_t read_program_operand(std::uint32_t address, Size size);
   std::uint32_t index_displacement(std::uint16_t extension) const;
   // 68020+: (d8,An,Xn*scale) and the full extension word formats (memory indirect, base
   // displacement, suppressed base or index; PRM 2.2, m68020_ea.cpp). `base` is An or the

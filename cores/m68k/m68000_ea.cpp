@@ -5,14 +5,6 @@
 
 namespace anvil::m68k {
 
-namespace {
-// (An)+ and -(An) step by the operand size, but A7 by bytes stays even (PRM 2.2.4).
-std::uint32_t step_for(Size size, unsigned reg) {
-  if (size == Size::Byte) return reg == 7 ? 2 : 1;
-  return static_cast<std::uint32_t>(size);
-}
-}  // namespace
-
 // Brief extension word: D/A, register, W/L, 8-bit displacement (PRM 2.1.2).
 std::uint32_t M68000Core::index_displacement(std::uint16_t extension) const {
   const unsigned reg = (extension >> 12) & 7;
@@ -21,7 +13,7 @@ std::uint32_t M68000Core::index_displacement(std::uint16_t extension) const {
   return index + static_cast<std::uint32_t>(static_cast<std::int8_t>(extension & 0xFF));
 }
 
-Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle) {
+Operand M68000Core::ea_exact(unsigned mode, unsigned reg, Size size, bool predec_idle) {
   // The displacement modes compute their address in the unit that would advance the
   // microcode's PC; it catches up after the next bus cycle (vectors: stacked PCs).
   if (mode == 5 || mode == 6 || (mode == 7 && (reg == 2 || reg == 3))) deferred_pc_advance_ = 2;
@@ -35,12 +27,12 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
     case 3: {
       const std::uint32_t address = a[reg];
       // A long at an odd address faults on its first word, before An is incremented.
-      if (size != Size::Long || !(address & 1)) a[reg] += step_for(size, reg);
+      if (size != Size::Long || !(address & 1)) a[reg] += postincrement_step(size, reg);
       return {Operand::Memory, 0, false, address};
     }
     case 4:
       if (predec_idle) idle(2);
-      a[reg] -= step_for(size, reg);
+      a[reg] -= postincrement_step(size, reg);
       // vectors: the byte/word form of a source -(An) moves the microcode's PC.
       if (predec_idle && size != Size::Long) {
         fault_pc_ += 2;
@@ -94,23 +86,13 @@ Operand M68000Core::ea(unsigned mode, unsigned reg, Size size, bool predec_idle)
   }
 }
 
-std::uint32_t M68000Core::read_operand(const Operand& op, Size size) {
-  switch (op.kind) {
-    case Operand::DataRegister:
-      return d[op.reg] & size_mask(size);
-    case Operand::AddressRegister:
-      return a[op.reg] & size_mask(size);
-    case Operand::Immediate:
-      return op.address;
-    case Operand::Memory:
-      break;
-  }
-  if (!op.program) return read(size, op.address);
+// A PC-relative operand: read in program space (UM 6.2), a long as two words.
+std::uint32_t M68000Core::read_program_operand(std::uint32_t address, Size size) {
   if (size == Size::Long) {
-    const std::uint32_t high = read_word(op.address, true);
-    return (high << 16) | read_word(op.address + 2, true);
+    const std::uint32_t high = read_word(address, true);
+    return (high << 16) | read_word(address + 2, true);
   }
-  return size == Size::Word ? read_word(op.address, true) : read_byte(op.address, true);
+  return size == Size::Word ? read_word(address, true) : read_byte(address, true);
 }
 
 }  // namespace anvil::m68k
