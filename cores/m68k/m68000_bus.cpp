@@ -101,18 +101,16 @@ void M68000Core::prefetch_fault() {
   bus_error(prefetch_fault_address_, false, Space::Program);
 }
 
-std::uint16_t M68000Core::read_word(std::uint32_t address, bool program) {
-  // 68020+: a data read in program space (PC-relative operands) may be at any address; only
-  // instruction fetches (bus_read_word) fault on odd ones.
-  if (fast_bus_) return fast_load<std::uint16_t>(address, program ? Space::Program : Space::Data);
+// 68020+ (inline in the header): a data read in program space (PC-relative operands) may be
+// at any address; only instruction fetches (bus_read_word) fault on odd ones.
+std::uint16_t M68000Core::read_word_exact(std::uint32_t address, bool program) {
   const std::uint16_t value = bus_read_word(address, program ? Space::Program : Space::Data);
   catch_up_pc();
   return value;
 }
 
-std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
+std::uint8_t M68000Core::read_byte_exact(std::uint32_t address, bool program) {
   const Space space = program ? Space::Program : Space::Data;
-  if (fast_bus_) return fast_load<std::uint8_t>(address, space);
   std::uint8_t byte = 0;
   Cycles wait = 0;
   const bool ok = transport(program ? Access::Fetch : Access::Load, address, &byte, 1, wait);
@@ -125,8 +123,7 @@ std::uint8_t M68000Core::read_byte(std::uint32_t address, bool program) {
   return byte;
 }
 
-void M68000Core::write_word(std::uint32_t address, std::uint16_t value) {
-  if (fast_bus_) return fast_store<std::uint16_t>(address, value);
+void M68000Core::write_word_exact(std::uint32_t address, std::uint16_t value) {
   if (address & 1) address_error(address, true, Space::Data);
   std::uint8_t bytes[2] = {static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
   Cycles wait = 0;
@@ -138,8 +135,7 @@ void M68000Core::write_word(std::uint32_t address, std::uint16_t value) {
   catch_up_pc();
 }
 
-void M68000Core::write_byte(std::uint32_t address, std::uint8_t value) {
-  if (fast_bus_) return fast_store<std::uint8_t>(address, value);
+void M68000Core::write_byte_exact(std::uint32_t address, std::uint8_t value) {
   Cycles wait = 0;
   const bool ok = transport(Access::Store, address, &value, 1, wait);
   const bool upper = !(address & 1);
@@ -202,23 +198,11 @@ std::uint16_t M68000Core::read_extension_exact(bool moves_pc) {
   return value;
 }
 
-std::uint32_t M68000Core::read_extension_long() {
-  const std::uint32_t high = read_extension();
-  return (high << 16) | read_extension();
-}
-
 void M68000Core::prefetch_exact() {
   ird_ = irc_;
   irc_ = bus_read_word(pc_, Space::Program);
   pc_ += 2;
   advance_fault_pc(2);
-}
-
-void M68000Core::jump_fill_first(std::uint32_t target) {
-  irc_faulted_ = false;  // the queue starts over at the target
-  pc_ = target;
-  irc_ = bus_read_word(pc_, Space::Program);
-  pc_ += 2;
 }
 
 }  // namespace anvil::m68k

@@ -157,7 +157,10 @@ class M68000Core final : public M68000 {
     }
     return read_extension_exact(moves_pc);
   }
-  std::uint32_t read_extension_long();
+  std::uint32_t read_extension_long() {
+    const std::uint32_t high = read_extension();
+    return (high << 16) | read_extension();
+  }
   void prefetch() {
     if (fast_bus_) [[likely]] {
       ird_ = irc_;
@@ -175,7 +178,15 @@ class M68000Core final : public M68000 {
   std::uint32_t pc_value() const { return pc_; }
   // A jump refills the queue at `target`: jump_fill_first() reads the word there (the
   // caller adds the idle clocks and the prefetch() that follows).
-  void jump_fill_first(std::uint32_t target);
+  void jump_fill_first(std::uint32_t target) {
+    irc_faulted_ = false;  // the queue starts over at the target
+    pc_ = target;
+    // 68020+: straight from the DMI page when the word is there; a fault at the target is
+    // taken now either way (bus_read_word), not deferred like a look-ahead fetch's.
+    if (!(fast_bus_ && fetch_word_from_page(target, irc_)))
+      irc_ = bus_read_word(target, Space::Program);
+    pc_ += 2;
+  }
   // The PC an address error stacks (the microcode's PC register, not the architectural
   // PC): handlers move it where the vectors show the microcode does.
   void set_fault_pc(std::uint32_t pc) { fault_pc_ = pc; }
@@ -208,10 +219,27 @@ class M68000Core final : public M68000 {
     write_exact(size, address, value);
   }
   void write_long_low_first(std::uint32_t address, std::uint32_t value);
-  std::uint16_t read_word(std::uint32_t address, bool program = false);
-  void write_word(std::uint32_t address, std::uint16_t value);
-  std::uint8_t read_byte(std::uint32_t address, bool program = false);
-  void write_byte(std::uint32_t address, std::uint8_t value);
+  // The 68020+ take one plain access inline; the 68000/68010's bus cycles are out of line.
+  std::uint16_t read_word(std::uint32_t address, bool program = false) {
+    if (fast_bus_) [[likely]]
+      return fast_load<std::uint16_t>(address, program ? Space::Program : Space::Data);
+    return read_word_exact(address, program);
+  }
+  void write_word(std::uint32_t address, std::uint16_t value) {
+    if (fast_bus_) [[likely]]
+      return fast_store<std::uint16_t>(address, value);
+    write_word_exact(address, value);
+  }
+  std::uint8_t read_byte(std::uint32_t address, bool program = false) {
+    if (fast_bus_) [[likely]]
+      return fast_load<std::uint8_t>(address, program ? Space::Program : Space::Data);
+    return read_byte_exact(address, program);
+  }
+  void write_byte(std::uint32_t address, std::uint8_t value) {
+    if (fast_bus_) [[likely]]
+      return fast_store<std::uint8_t>(address, value);
+    write_byte_exact(address, value);
+  }
   // TAS: read, two idle clocks, write, with the bus held (UM 8, Table 8-10 note).
   std::uint8_t read_modify_write_byte(std::uint32_t address,
                                       std::uint8_t (*op)(M68000Core&, std::uint8_t));
@@ -341,15 +369,25 @@ class M68000Core final : public M68000 {
   // 68020+: an instruction word straight from the DMI page when there is one (inline: the
   // hot path of every instruction), else through bus_read_word.
   std::uint16_t fetch_word(std::uint32_t address) {
-    const std::uint32_t masked = address & address_mask_;
-    if (const std::uint8_t* page = memory_.fetch_page(masked);
-        page && !(address & 1) && (masked & MemoryPort::kPageMask) != MemoryPort::kPageMask)
-        [[likely]] {
-      const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
-      return static_cast<std::uint16_t>((at[0] << 8) | at[1]);
-    }
+    std::uint16_t value;
+    if (fetch_word_from_page(address, value)) [[likely]]
+      return value;
     return fetch_word_slow(address);
   }
+  // An even instruction word inside one DMI page; false when there is none such.
+  bool fetch_word_from_page(std::uint32_t address, std::uint16_t& value) const {
+    const std::uint32_t masked = address & address_mask_;
+    const std::uint8_t* page = memory_.fetch_page(masked);
+    if (!page || (address & 1) || (masked & MemoryPort::kPageMask) == MemoryPort::kPageMask)
+      return false;
+    const std::uint8_t* at = page + (masked & MemoryPort::kPageMask);
+    value = static_cast<std::uint16_t>((at[0] << 8) | at[1]);
+    return true;
+  }
+  std::uint16_t read_word_exact(std::uint32_t address, bool program);
+  void write_word_exact(std::uint32_t address, std::uint16_t value);
+  std::uint8_t read_byte_exact(std::uint32_t address, bool program);
+  void write_byte_exact(std::uint32_t address, std::uint8_t value);
   // 68020+: the look-ahead word comes from the bus; a bus error there is only taken if the
   // word is used (020 UM 6.1.2: a fault on a prefetch that is never used is not taken), so
   // it is recorded and raised by prefetch_fault() when the word is consumed.
