@@ -68,18 +68,23 @@ Rounding rounding_from_fpcr(std::uint32_t fpcr) {
 // functions report domain errors through double arithmetic (__kernel_standard), which x86-64
 // does in SSE. MXCSR's flags 5-0 have the x87 status word's layout, its RC field (14-13)
 // the control word's encoding.
+// fldcw and ldmxcsr are slow (serialising on many hosts) and the control word the 68881
+// wants is nearly always the host's own (round to nearest, extended): each is skipped when
+// the register already holds the value, so one FPU operation costs two stores and a clear.
 X87Environment::X87Environment(Rounding rounding) {
   asm volatile("fnstcw %0\n\tstmxcsr %1" : "=m"(saved_control_), "=m"(saved_sse_) : : "memory");
-  const std::uint16_t control = x87_control_word(rounding);
-  const std::uint32_t sse = (saved_sse_ & ~0x603Fu) | ((control & 0x0C00u) << 3);
-  asm volatile("fldcw %0\n\tfnclex\n\tldmxcsr %1" : : "m"(control), "m"(sse) : "memory");
+  control_ = x87_control_word(rounding);
+  if (control_ != saved_control_) asm volatile("fldcw %0" : : "m"(control_) : "memory");
+  asm volatile("fnclex" : : : "memory");
+  const std::uint32_t sse = (saved_sse_ & ~0x603Fu) | ((control_ & 0x0C00u) << 3);
+  if (sse != saved_sse_) asm volatile("ldmxcsr %0" : : "m"(sse) : "memory");
 }
 
 X87Environment::~X87Environment() {
-  asm volatile("fnclex\n\tfldcw %0\n\tldmxcsr %1"
-               :
-               : "m"(saved_control_), "m"(saved_sse_)
-               : "memory");
+  std::uint32_t sse = 0;
+  asm volatile("fnclex\n\tstmxcsr %0" : "=m"(sse) : : "memory");
+  if (control_ != saved_control_) asm volatile("fldcw %0" : : "m"(saved_control_) : "memory");
+  if (sse != saved_sse_) asm volatile("ldmxcsr %0" : : "m"(saved_sse_) : "memory");
 }
 
 std::uint32_t X87Environment::exceptions() const {

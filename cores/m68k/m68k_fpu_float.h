@@ -140,6 +140,7 @@ class X87Environment {
 
  private:
   std::uint16_t saved_control_ = 0;
+  std::uint16_t control_ = 0;  // the one set for this scope
   std::uint32_t saved_sse_ = 0;
 };
 

@@ -4,6 +4,7 @@
 // from a static program built with m68k-linux-gnu-gcc that printed them in hex.
 #include <catch2/catch.hpp>
 
+#include <cfenv>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -102,6 +103,33 @@ TEST_CASE("rounding precision and mode come from FPCR", "[m68k][fpu]") {
   // The 68040's FSADD/FDADD force the precision whatever FPCR says (040 UM 9.x).
   CHECK(dyadic(0x62, 1.0L, 1e-10L).value == x(1.0L));
   CHECK(dyadic(0x66, 1.0L, 1e-10L).value == x(static_cast<double>(1.0L + 1e-10L)));
+}
+
+TEST_CASE("an FPU operation leaves the host's rounding and exception flags as it found them",
+          "[m68k][fpu]") {
+  // The host rounds toward zero with SSE's inexact flag already raised (1/3 in double).
+  const int host_rounding = std::fegetround();
+  std::feclearexcept(FE_ALL_EXCEPT);
+  std::fesetround(FE_TOWARDZERO);
+  volatile double one = 1.0, three = 3.0;
+  volatile double third = one / three;
+  (void)third;
+  REQUIRE(std::fetestexcept(FE_INEXACT));
+  // An exact sum reports no inexact although the host's flag was up (FPU UM 6.1: INEX2 only
+  // for a rounded result), and 1/3 rounds to nearest as FPCR says, not as the host does.
+  const OperationResult exact = dyadic(0x22, 1.0L, 1.0L);
+  const OperationResult inexact = dyadic(0x20, 1.0L, 3.0L);
+  const bool host_inexact_kept = std::fetestexcept(FE_INEXACT);
+  const int rounding_after = std::fegetround();
+  std::fesetround(host_rounding);
+  std::feclearexcept(FE_ALL_EXCEPT);
+  CHECK(exact.value == x(2.0L));
+  CHECK((exact.exceptions & kFpInex2) == 0);
+  CHECK((inexact.exceptions & kFpInex2) != 0);
+  // 1/3 = 0.AAA...: to nearest the 64-bit mantissa rounds up (toward zero it would end in A).
+  CHECK(inexact.value == Extended80{0x3FFD, 0xAAAAAAAAAAAAAAAB});
+  CHECK(host_inexact_kept);
+  CHECK(rounding_after == FE_TOWARDZERO);
 }
 
 TEST_CASE("overflow, underflow, divide by zero and operand errors set the manual's bits",
