@@ -105,6 +105,54 @@ struct Operand {
   std::uint32_t address = 0;  // Memory: the address; Immediate: the value
 };
 
+// PRM Table 3-19: the condition tests.
+constexpr bool condition_holds(unsigned cc, bool n, bool z, bool v, bool c) {
+  switch (cc & 15) {
+    case 0:
+      return true;
+    case 1:
+      return false;
+    case 2:
+      return !c && !z;  // HI
+    case 3:
+      return c || z;  // LS
+    case 4:
+      return !c;  // CC
+    case 5:
+      return c;  // CS
+    case 6:
+      return !z;  // NE
+    case 7:
+      return z;  // EQ
+    case 8:
+      return !v;  // VC
+    case 9:
+      return v;  // VS
+    case 10:
+      return !n;  // PL
+    case 11:
+      return n;  // MI
+    case 12:
+      return n == v;  // GE
+    case 13:
+      return n != v;  // LT
+    case 14:
+      return !z && n == v;  // GT
+    default:
+      return z || n != v;  // LE
+  }
+}
+
+// Table 3-19 for all sixteen N Z V C combinations: bit (SR & 0xF) of row cc.
+inline constexpr std::array<std::uint16_t, 16> kConditionTable = [] {
+  std::array<std::uint16_t, 16> table{};
+  for (unsigned cc = 0; cc < 16; ++cc)
+    for (unsigned flags = 0; flags < 16; ++flags)
+      if (condition_holds(cc, flags & kN, flags & kZ, flags & kV, flags & kC))
+        table[cc] = static_cast<std::uint16_t>(table[cc] | (1u << flags));
+  return table;
+}();
+
 class M68000Core final : public M68000 {
  public:
   M68000Core(const M68000Config& config, MemoryPort& memory);
@@ -131,7 +179,10 @@ class M68000Core final : public M68000 {
   bool supervisor() const { return sr_ & kSupervisor; }
   bool flag(std::uint16_t bit) const { return sr_ & bit; }
   void set_flag(std::uint16_t bit, bool on) { sr_ = on ? (sr_ | bit) : (sr_ & ~bit); }
-  bool condition(unsigned cc) const;  // PRM Table 3-19
+  // PRM Table 3-19, looked up: bit (N Z V C) of the condition's row says whether it holds.
+  bool condition(unsigned cc) const {
+    return (kConditionTable[cc & 15] >> (sr_ & (kN | kZ | kV | kC))) & 1;
+  }
   std::uint32_t usp() const { return supervisor() ? other_sp_ : a[7]; }
   void set_usp(std::uint32_t v) { (supervisor() ? other_sp_ : a[7]) = v; }
   // The supervisor stacks (68020-68040: M selects MSP, else ISP; the 68000 and 68010
