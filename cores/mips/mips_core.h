@@ -46,7 +46,7 @@ std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint32_t timing = 0;  // PipelineTiming::summary (interlocked variants)
+  std::uint32_t timing = 0;    // PipelineTiming::summary (interlocked variants)
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
@@ -253,15 +253,20 @@ class MipsCore final : public Core {
  private:
   using DecodedPages = DecodedBlocks<DecodedMips, 4>;
 
+  // The loop is built per pipeline model (a MIPS I load-delay slot, the MIPS32 interlocks) so
+  // that neither is a test per instruction.
   template <bool Hooked>
   void execute_until_limit();
+  template <bool Hooked, bool LoadDelay, bool Interlocked>
+  void execute_pipeline_until_limit();
+  template <bool LoadDelay>
   void finish_instruction() {
     cycles_ += 1 + pending_cycles_;
     pending_cycles_ = 0;
     ++instructions_;
     pc_ = next_pc_;
     next_pc_ += 4;
-    if (variant_.load_delay_slot) {
+    if constexpr (LoadDelay) {
       if (pending_load_.reg != PendingLoad::kNone) r_[pending_load_.reg] = pending_load_.value;
       pending_load_ = new_load_;
       new_load_ = PendingLoad{};
@@ -356,9 +361,10 @@ class MipsCore final : public Core {
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
   DecodedPages decoded_;
   DecodedMips scratch_;
-  // The decoded page in use, and the one used before it when that was in kuseg of a flat map
-  // (always accessible, mapped one to one): code calling into another page and back (a
-  // program and its libc) then switches without translating again.
+  // The decoded page in use, and pages used before it that were in kuseg of a flat map
+  // (always accessible, mapped one to one), one per slot by virtual page number: code
+  // calling into other pages and back (a program and its libc) then switches without
+  // translating or looking the page up again.
   struct CodePage {
     Addr base = ~Addr{0};  // virtual
     Addr physical = 0;
@@ -367,7 +373,11 @@ class MipsCore final : public Core {
   Addr code_page_base_ = ~Addr{0};  // virtual
   Addr code_page_physical_ = 0;
   DecodedPages::Page* code_page_ = nullptr;
-  CodePage previous_code_page_;
+  static constexpr unsigned kRecentCodePages = 16;
+  std::array<CodePage, kRecentCodePages> recent_code_pages_{};
+  CodePage& recent_code_page(Addr base) {
+    return recent_code_pages_[(base >> MemoryPort::kPageBits) % kRecentCodePages];
+  }
 };
 
 }  // namespace anvil::mips
