@@ -160,12 +160,16 @@ class MipsCore final : public Core {
 
   // Memory, by virtual address. Return false when the access raised an exception; the
   // handler must then return without further architectural effect.
-  bool read8(std::uint32_t va, std::uint32_t& v);
-  bool read16(std::uint32_t va, std::uint32_t& v);
-  bool read32(std::uint32_t va, std::uint32_t& v);
-  bool write8(std::uint32_t va, std::uint32_t v);
-  bool write16(std::uint32_t va, std::uint32_t v);
-  bool write32(std::uint32_t va, std::uint32_t v);
+  bool read8(std::uint32_t va, std::uint32_t& v) { return read_widened<std::uint8_t>(va, v); }
+  bool read16(std::uint32_t va, std::uint32_t& v) { return read_widened<std::uint16_t>(va, v); }
+  bool read32(std::uint32_t va, std::uint32_t& v) { return read_direct(va, v); }
+  bool write8(std::uint32_t va, std::uint32_t v) {
+    return write_direct(va, static_cast<std::uint8_t>(v));
+  }
+  bool write16(std::uint32_t va, std::uint32_t v) {
+    return write_direct(va, static_cast<std::uint16_t>(v));
+  }
+  bool write32(std::uint32_t va, std::uint32_t v) { return write_direct(va, v); }
   bool read64(std::uint32_t va, std::uint64_t& v);  // LDC1
   bool write64(std::uint32_t va, std::uint64_t v);  // SDC1
   // LL/SC (MIPS32 ISA, LL): the link bit, set by LL and cleared by ERET and SC.
@@ -305,6 +309,35 @@ class MipsCore final : public Core {
   bool read(std::uint32_t va, T& value);
   template <class T>
   bool write(std::uint32_t va, T value);
+  // The common access inline, with exactly read()'s and write()'s effects: aligned, in kuseg
+  // (which translate() maps one to one in every mode) and on a page with a host pointer
+  // (which no debugger watch is on). Everything else out of line.
+  template <class T>
+  bool read_direct(std::uint32_t va, T& value) {
+    if (va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value))
+        [[likely]]
+      return true;
+    return read(va, value);
+  }
+  template <class T>
+  bool read_widened(std::uint32_t va, std::uint32_t& v) {
+    T narrow = 0;
+    if (!read_direct(va, narrow)) return false;
+    v = narrow;
+    return true;
+  }
+  template <class T>
+  bool write_direct(std::uint32_t va, T value) {
+    if (va < 0x80000000 && !(va & (sizeof(T) - 1))) [[likely]] {
+      // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
+      // does the same when the store goes its way.
+      if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
+      if (memory_.store_direct(Addr{va}, value)) [[likely]]
+        return true;
+    }
+    return write(va, value);
+  }
+  void data_bus_error(std::uint32_t va);
   void watch_data_access(Access kind, std::uint32_t va, unsigned size);
 
   // Exceptions and interrupts (mips_exceptions.cpp).
