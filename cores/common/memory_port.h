@@ -90,6 +90,32 @@ class MemoryPort {
     return slow_store(a, value);
   }
 
+  // load() and store() when they take the direct path (a DMI page, the access inside it),
+  // else false with nothing done: for a core whose slow path must do more than the port's
+  // (a debugger's watch on pages without a host pointer).
+  template <class T>
+  bool load_direct(Addr a, T& value) const {
+    static_assert(std::is_unsigned_v<T>);
+    const Addr page = a >> kPageBits;
+    if (page >= pages_) return false;
+    const std::uint8_t* host = read_[page];
+    if (!host || (a & kPageMask) > kPageSize - sizeof(T)) return false;
+    std::memcpy(&value, host + (a & kPageMask), sizeof(T));
+    value = to_host(value);
+    return true;
+  }
+  template <class T>
+  bool store_direct(Addr a, T value) {
+    static_assert(std::is_unsigned_v<T>);
+    const Addr page = a >> kPageBits;
+    if (page >= pages_) return false;
+    std::uint8_t* host = write_[page];
+    if (!host || (a & kPageMask) > kPageSize - sizeof(T)) return false;
+    value = to_host(value);  // the conversion is its own inverse
+    std::memcpy(host + (a & kPageMask), &value, sizeof(T));
+    return true;
+  }
+
   // Host pointer to the page holding `a` for instruction fetch, or null (use load()).
   const std::uint8_t* fetch_page(Addr a) const {
     const Addr page = a >> kPageBits;

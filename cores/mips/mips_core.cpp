@@ -175,8 +175,8 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
 // that may change, no direct host page) or its fetch would fault, which fetch() then raises.
 MipsCore::DecodedPages::Page* MipsCore::cached_page(std::uint32_t pc) {
   const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
-  if (base == previous_code_page_.base && !(pc & 3)) {
-    switch_code_page(CodePage{previous_code_page_});
+  if (base == recent_code_page(base).base && !(pc & 3)) {
+    switch_code_page(CodePage{recent_code_page(base)});
     return code_page_;
   }
   const bool fixed_mapping = flat_ || (pc >= 0x80000000 && pc < 0xC0000000);
@@ -194,9 +194,8 @@ MipsCore::DecodedPages::Page* MipsCore::cached_page(std::uint32_t pc) {
 }
 
 void MipsCore::switch_code_page(const CodePage& next) {
-  const bool reusable = flat_ && code_page_ && code_page_base_ < 0x80000000;
-  previous_code_page_ =
-      reusable ? CodePage{code_page_base_, code_page_physical_, code_page_} : CodePage{};
+  if (flat_ && code_page_ && code_page_base_ < 0x80000000)
+    recent_code_page(code_page_base_) = {code_page_base_, code_page_physical_, code_page_};
   code_page_base_ = next.base;
   code_page_physical_ = next.physical;
   code_page_ = next.page;
@@ -207,7 +206,7 @@ void MipsCore::decoded_page_dropped(Addr) {
   // whatever was dropped.
   code_page_base_ = ~Addr{0};
   code_page_ = nullptr;
-  previous_code_page_ = CodePage{};
+  recent_code_pages_.fill(CodePage{});
   limit_.store(0, std::memory_order_relaxed);
 }
 
@@ -217,6 +216,21 @@ void MipsCore::decoded_page_dropped(Addr) {
 
 template <bool Hooked>
 void MipsCore::execute_until_limit() {
+  if (variant_.load_delay_slot) {
+    if (interlocked_)
+      execute_pipeline_until_limit<Hooked, true, true>();
+    else
+      execute_pipeline_until_limit<Hooked, true, false>();
+  } else {
+    if (interlocked_)
+      execute_pipeline_until_limit<Hooked, false, true>();
+    else
+      execute_pipeline_until_limit<Hooked, false, false>();
+  }
+}
+
+template <bool Hooked, bool LoadDelay, bool Interlocked>
+void MipsCore::execute_pipeline_until_limit() {
   const DecodedMips* d = nullptr;
   std::uint32_t fall_through = 0;
   while (cycles_ < limit_.load(std::memory_order_relaxed)) {
@@ -240,10 +254,10 @@ void MipsCore::execute_until_limit() {
     if (d) [[likely]] {
       fall_through = pc_ + 4;
       insn_ = d->insn;
-      if (interlocked_) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
+      if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       d->handler(*this, d->insn);
     }
-    finish_instruction();
+    finish_instruction<LoadDelay>();
   }
 }
 

@@ -46,7 +46,7 @@ std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint32_t timing = 0;  // PipelineTiming::summary (interlocked variants)
+  std::uint32_t timing = 0;    // PipelineTiming::summary (interlocked variants)
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
@@ -160,12 +160,16 @@ class MipsCore final : public Core {
 
   // Memory, by virtual address. Return false when the access raised an exception; the
   // handler must then return without further architectural effect.
-  bool read8(std::uint32_t va, std::uint32_t& v);
-  bool read16(std::uint32_t va, std::uint32_t& v);
-  bool read32(std::uint32_t va, std::uint32_t& v);
-  bool write8(std::uint32_t va, std::uint32_t v);
-  bool write16(std::uint32_t va, std::uint32_t v);
-  bool write32(std::uint32_t va, std::uint32_t v);
+  bool read8(std::uint32_t va, std::uint32_t& v) { return read_widened<std::uint8_t>(va, v); }
+  bool read16(std::uint32_t va, std::uint32_t& v) { return read_widened<std::uint16_t>(va, v); }
+  bool read32(std::uint32_t va, std::uint32_t& v) { return read_direct(va, v); }
+  bool write8(std::uint32_t va, std::uint32_t v) {
+    return write_direct(va, static_cast<std::uint8_t>(v));
+  }
+  bool write16(std::uint32_t va, std::uint32_t v) {
+    return write_direct(va, static_cast<std::uint16_t>(v));
+  }
+  bool write32(std::uint32_t va, std::uint32_t v) { return write_direct(va, v); }
   bool read64(std::uint32_t va, std::uint64_t& v);  // LDC1
   bool write64(std::uint32_t va, std::uint64_t v);  // SDC1
   // LL/SC (MIPS32 ISA, LL): the link bit, set by LL and cleared by ERET and SC.
@@ -253,15 +257,20 @@ class MipsCore final : public Core {
  private:
   using DecodedPages = DecodedBlocks<DecodedMips, 4>;
 
+  // The loop is built per pipeline model (a MIPS I load-delay slot, the MIPS32 interlocks) so
+  // that neither is a test per instruction.
   template <bool Hooked>
   void execute_until_limit();
+  template <bool Hooked, bool LoadDelay, bool Interlocked>
+  void execute_pipeline_until_limit();
+  template <bool LoadDelay>
   void finish_instruction() {
     cycles_ += 1 + pending_cycles_;
     pending_cycles_ = 0;
     ++instructions_;
     pc_ = next_pc_;
     next_pc_ += 4;
-    if (variant_.load_delay_slot) {
+    if constexpr (LoadDelay) {
       if (pending_load_.reg != PendingLoad::kNone) r_[pending_load_.reg] = pending_load_.value;
       pending_load_ = new_load_;
       new_load_ = PendingLoad{};
@@ -300,6 +309,35 @@ class MipsCore final : public Core {
   bool read(std::uint32_t va, T& value);
   template <class T>
   bool write(std::uint32_t va, T value);
+  // The common access inline, with exactly read()'s and write()'s effects: aligned, in kuseg
+  // (which translate() maps one to one in every mode) and on a page with a host pointer
+  // (which no debugger watch is on). Everything else out of line.
+  template <class T>
+  bool read_direct(std::uint32_t va, T& value) {
+    if (va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value))
+        [[likely]]
+      return true;
+    return read(va, value);
+  }
+  template <class T>
+  bool read_widened(std::uint32_t va, std::uint32_t& v) {
+    T narrow = 0;
+    if (!read_direct(va, narrow)) return false;
+    v = narrow;
+    return true;
+  }
+  template <class T>
+  bool write_direct(std::uint32_t va, T value) {
+    if (va < 0x80000000 && !(va & (sizeof(T) - 1))) [[likely]] {
+      // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
+      // does the same when the store goes its way.
+      if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
+      if (memory_.store_direct(Addr{va}, value)) [[likely]]
+        return true;
+    }
+    return write(va, value);
+  }
+  void data_bus_error(std::uint32_t va);
   void watch_data_access(Access kind, std::uint32_t va, unsigned size);
 
   // Exceptions and interrupts (mips_exceptions.cpp).
@@ -356,9 +394,10 @@ class MipsCore final : public Core {
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
   DecodedPages decoded_;
   DecodedMips scratch_;
-  // The decoded page in use, and the one used before it when that was in kuseg of a flat map
-  // (always accessible, mapped one to one): code calling into another page and back (a
-  // program and its libc) then switches without translating again.
+  // The decoded page in use, and pages used before it that were in kuseg of a flat map
+  // (always accessible, mapped one to one), one per slot by virtual page number: code
+  // calling into other pages and back (a program and its libc) then switches without
+  // translating or looking the page up again.
   struct CodePage {
     Addr base = ~Addr{0};  // virtual
     Addr physical = 0;
@@ -367,7 +406,11 @@ class MipsCore final : public Core {
   Addr code_page_base_ = ~Addr{0};  // virtual
   Addr code_page_physical_ = 0;
   DecodedPages::Page* code_page_ = nullptr;
-  CodePage previous_code_page_;
+  static constexpr unsigned kRecentCodePages = 16;
+  std::array<CodePage, kRecentCodePages> recent_code_pages_{};
+  CodePage& recent_code_page(Addr base) {
+    return recent_code_pages_[(base >> MemoryPort::kPageBits) % kRecentCodePages];
+  }
 };
 
 }  // namespace anvil::mips

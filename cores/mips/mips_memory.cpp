@@ -34,6 +34,11 @@ std::vector<std::pair<Addr, Addr>> MipsCore::debug_windows(Addr physical, Addr s
   return windows;
 }
 
+void MipsCore::data_bus_error(std::uint32_t va) {
+  cp0_.bad_vaddr = va;
+  raise(ExcCode::BusData);
+}
+
 template <class T>
 bool MipsCore::read(std::uint32_t va, T& value) {
   if (va & (sizeof(T) - 1)) [[unlikely]] {
@@ -46,8 +51,7 @@ bool MipsCore::read(std::uint32_t va, T& value) {
   if (hooks_ != &default_hooks_ && !memory_.fetch_page(pa)) [[unlikely]]
     watch_data_access(Access::Load, va, sizeof(T));
   if (!memory_.load(pa, value)) [[unlikely]] {
-    cp0_.bad_vaddr = va;
-    raise(ExcCode::BusData);
+    data_bus_error(va);
     return false;
   }
   return true;
@@ -67,39 +71,22 @@ bool MipsCore::write(std::uint32_t va, T value) {
   // A store to the linked location by this core breaks the link (MIPS32 ISA, SC).
   if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
   if (!memory_.store(pa, value)) [[unlikely]] {
-    cp0_.bad_vaddr = va;
-    raise(ExcCode::BusData);
+    data_bus_error(va);
     return false;
   }
   return true;
 }
 
-bool MipsCore::read8(std::uint32_t va, std::uint32_t& v) {
-  std::uint8_t b = 0;
-  if (!read(va, b)) return false;
-  v = b;
-  return true;
-}
-bool MipsCore::read16(std::uint32_t va, std::uint32_t& v) {
-  std::uint16_t h = 0;
-  if (!read(va, h)) return false;
-  v = h;
-  return true;
-}
-bool MipsCore::read32(std::uint32_t va, std::uint32_t& v) {
-  return read(va, v);
-}
+// The out-of-line paths of read_direct() and write_direct() (mips_core.h).
+template bool MipsCore::read(std::uint32_t, std::uint8_t&);
+template bool MipsCore::read(std::uint32_t, std::uint16_t&);
+template bool MipsCore::read(std::uint32_t, std::uint32_t&);
+template bool MipsCore::write(std::uint32_t, std::uint8_t);
+template bool MipsCore::write(std::uint32_t, std::uint16_t);
+template bool MipsCore::write(std::uint32_t, std::uint32_t);
+
 bool MipsCore::read64(std::uint32_t va, std::uint64_t& v) {
   return read(va, v);
-}
-bool MipsCore::write8(std::uint32_t va, std::uint32_t v) {
-  return write(va, static_cast<std::uint8_t>(v));
-}
-bool MipsCore::write16(std::uint32_t va, std::uint32_t v) {
-  return write(va, static_cast<std::uint16_t>(v));
-}
-bool MipsCore::write32(std::uint32_t va, std::uint32_t v) {
-  return write(va, v);
 }
 bool MipsCore::write64(std::uint32_t va, std::uint64_t v) {
   return write(va, v);

@@ -410,16 +410,20 @@ unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
   return static_cast<unsigned>(issued - cycle);
 }
 
-// A conditional branch at `pc`: branch-likely is predicted taken; the others by their
-// counter, which then moves toward the outcome.
-unsigned PipelineTiming::conditional_branch(std::uint32_t pc, bool taken, bool likely) {
-  if (!t_->mispredict) return 0;
-  if (likely) return taken ? 0 : t_->mispredict;
-  std::uint8_t& counter = counters_[(pc >> 2) % counters_.size()];
-  const bool predicted = counter >= 2;
-  if (taken && counter < 3) ++counter;
-  if (!taken && counter > 0) --counter;
-  return predicted == taken ? 0 : t_->mispredict;
+// An instruction of the multiply/divide unit (summarized) or the FPU (decoded in full).
+unsigned PipelineTiming::issue_unit(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
+  if (d & kComplex) return issue_complex(insn, cycle);
+  Cycles issued = cycle;
+  if (cycle < horizon_ &&
+      (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
+       address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle)))
+    issued = ready_for_summary(d, cycle);
+  record_result(d, issued);
+  if (d & kDivide) {
+    mdu_free_ = issued + t_->divide_latency;
+    raise_horizon(mdu_free_);
+  }
+  return static_cast<unsigned>(issued - cycle);
 }
 
 // JR $31 pops the return stack and costs nothing when it held the target; other register

@@ -51,28 +51,33 @@ class PipelineTiming {
   // Stalls are rare: the test is a branch (predicted "no"), so that no chain of data
   // dependencies runs from one instruction's timing to the next one's.
   [[gnu::always_inline]] unsigned issue(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
-    if (d & kComplex) [[unlikely]]
-      return issue_complex(insn, cycle);
+    // The multiply/divide unit and the FPU are rare: one test sends them out of line. For
+    // the rest, a register read after the horizon is ready, so the three comparisons give
+    // the same answer with or without testing the horizon first (which integer code, with
+    // a result in flight nearly always, seldom passes).
+    if (d & (kComplex | kMdu | kDivide)) [[unlikely]]
+      return issue_unit(d, insn, cycle);
     Cycles issued = cycle;
-    if (cycle < horizon_ &&
-        (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
-         address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle))) [[unlikely]]
+    if (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
+        address_ready_[(d >> 10) & 31] > cycle) [[unlikely]]
       issued = ready_for_summary(d, cycle);
-    if (const unsigned kind = (d >> 20) & 7) {
-      const unsigned reg = (d >> 15) & 31;
-      use_ready_[reg] = issued + use_latency_[kind];
-      address_ready_[reg] = issued + address_latency_[kind];
-      raise_horizon(address_ready_[reg]);
-    }
-    if (d & kDivide) {
-      mdu_free_ = issued + t_->divide_latency;
-      raise_horizon(mdu_free_);
-    }
+    record_result(d, issued);
     return static_cast<unsigned>(issued - cycle);
   }
 
   // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
-  unsigned conditional_branch(std::uint32_t pc, bool taken, bool likely);
+  //
+  // A conditional branch at `pc`: branch-likely is predicted taken; the others by their
+  // counter, which then moves toward the outcome. Inline: every sixth instruction or so.
+  unsigned conditional_branch(std::uint32_t pc, bool taken, bool likely) {
+    if (!t_->mispredict) return 0;
+    if (likely) return taken ? 0 : t_->mispredict;
+    std::uint8_t& counter = counters_[(pc >> 2) % counters_.size()];
+    const bool predicted = counter >= 2;
+    if (taken && counter < 3) ++counter;
+    if (!taken && counter > 0) --counter;
+    return predicted == taken ? 0 : t_->mispredict;
+  }
   unsigned register_jump(unsigned rs, std::uint32_t target);
   void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
 
@@ -87,6 +92,15 @@ class PipelineTiming {
   static constexpr std::uint32_t kMdu = 1u << 23, kDivide = 1u << 24, kComplex = 1u << 25;
   static std::uint32_t summarize(const Operands& o);
   unsigned issue_complex(std::uint32_t insn, Cycles cycle);
+  unsigned issue_unit(std::uint32_t d, std::uint32_t insn, Cycles cycle);
+  void record_result(std::uint32_t d, Cycles issued) {
+    if (const unsigned kind = (d >> 20) & 7) {
+      const unsigned reg = (d >> 15) & 31;
+      use_ready_[reg] = issued + use_latency_[kind];
+      address_ready_[reg] = issued + address_latency_[kind];
+      raise_horizon(address_ready_[reg]);
+    }
+  }
   Cycles ready_for_summary(std::uint32_t d, Cycles cycle) const;
   Cycles ready_for(const Operands& o, Cycles cycle) const;
   void record(const Operands& o, Cycles issued);
