@@ -22,6 +22,8 @@ struct Value {
   bool boolean = false;
   std::int64_t integer = 0;
   double number = 0;
+  // A String's text; for a value from `-p`, the text as typed whatever its kind, so that a
+  // string field takes `-p cpu0.fpu=68881` as the string "68881".
   std::string string;
   std::vector<Value> list;
   SourceLocation where;

@@ -138,6 +138,10 @@ class BoardValidator {
         if (value.kind != Kind::Number) expected(value, path, "a number");
         return;
       case ParamType::String:
+        // `-p cpu0.fpu=68881` reads as an integer; a string field takes the text as typed
+        // (only values from -p carry their text: board.h, Value::string).
+        if (value.kind != Kind::String && value.kind != Kind::List && !value.string.empty())
+          value.kind = Kind::String;
         if (value.kind != Kind::String) expected(value, path, "a string");
         return;
       case ParamType::Boolean:

@@ -42,6 +42,7 @@ bool parse_number(const std::string& text, double& out) {
 
 Value parse_value_text(const std::string& text) {
   Value value;
+  value.string = text;  // kept for string fields whatever the text looks like (board.h)
   if (text == "true" || text == "false") {
     value.kind = Value::Kind::Boolean;
     value.boolean = text == "true";
@@ -51,7 +52,6 @@ Value parse_value_text(const std::string& text) {
     value.kind = Value::Kind::Number;
   } else {
     value.kind = Value::Kind::String;
-    value.string = text;
   }
   return value;
 }

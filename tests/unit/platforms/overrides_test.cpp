@@ -48,6 +48,10 @@ TEST_CASE("override values parse as integer, number, boolean or string", "[overr
   CHECK(parse_value_text("0x").kind == Value::Kind::String);
   CHECK(parse_value_text("12abc").kind == Value::Kind::String);
   CHECK(parse_value_text("").kind == Value::Kind::String);
+  // The text as typed stays with every kind, for string fields (-p cpu0.fpu=68881).
+  CHECK(parse_value_text("68881").kind == Value::Kind::Integer);
+  CHECK(parse_value_text("68881").string == "68881");
+  CHECK(parse_value_text("true").string == "true");
   // Does not fit 64 bits in decimal: not silently wrapped.
   CHECK(parse_value_text("99999999999999999999").kind == Value::Kind::Number);
 }
