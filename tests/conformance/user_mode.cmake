@@ -90,17 +90,26 @@ if(TARGET anvil)
       set_tests_properties(conformance/user/${target}/${program} PROPERTIES SKIP_RETURN_CODE 77)
     endforeach()
   endforeach()
-  # The same hard-float binaries on the FPU-less 4Kc: Linux completes each CP1 instruction in
-  # its FPU emulator (arch/mips/math-emu), and so does `anvil user`.
-  foreach(target IN ITEMS mips-O2 mipsel-O2)
+  # The same binaries on another CPU of the target's ISA:
+  # - the FPU-less 4Kc: Linux completes each CP1 instruction in its FPU emulator
+  #   (arch/mips/math-emu), and so does `anvil user`;
+  # - the 68020 with its 68882, where the 68040 default emulates what its FPU lacks (the
+  #   transcendental operations, FMOVECR) as the kernel's FPSP does: here the coprocessor
+  #   executes them.
+  set(fp_programs double_arith float_arith math_functions float_printf denormals)
+  foreach(row IN ITEMS "mips-O2|4kc" "mipsel-O2|4kc" "m68k-O2|68020" "m68k-O0|68020")
+    string(REPLACE "|" ";" fields "${row}")
+    list(GET fields 0 target)
+    list(GET fields 1 cpu)
     if(NOT "${targets_json}" MATCHES "\"${target}\"")
       continue()
     endif()
-    foreach(program IN ITEMS double_arith float_arith math_functions float_printf denormals)
-      add_test(NAME conformance/user/${target}-4kc/${program}
+    foreach(program IN LISTS fp_programs)
+      add_test(NAME conformance/user/${target}-${cpu}/${program}
                COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/run_user.py --manifest ${manifest}
-                       --program ${program} --target ${target} --cpu 4kc --quiet)
-      set_tests_properties(conformance/user/${target}-4kc/${program} PROPERTIES SKIP_RETURN_CODE 77)
+                       --program ${program} --target ${target} --cpu ${cpu} --quiet)
+      set_tests_properties(conformance/user/${target}-${cpu}/${program}
+                           PROPERTIES SKIP_RETURN_CODE 77)
     endforeach()
   endforeach()
 endif()
