@@ -13,7 +13,8 @@ namespace anvil {
 struct SourceLocation {
   std::string file;
   int line = 0;
-  std::string str() const { return file + ":" + std::to_string(line); }
+  // "board.lua:12"; a location without a line (a -p override) is just its origin.
+  std::string str() const { return line == 0 ? file : file + ":" + std::to_string(line); }
 };
 
 // A parameter value from a board file or from `-p key=value`.
@@ -43,7 +44,7 @@ struct ComponentDesc {
 struct BoardDesc {
   std::string name;
   std::string file;
-  double clock_hz = 0;  // the default clock for cores and peripherals
+  double clock_hz = 0;                    // the default clock for cores and peripherals
   std::vector<ComponentDesc> components;  // in board-file order (deterministic)
   SourceLocation where;
 };

@@ -17,24 +17,13 @@ const M68kVariant& variant_named(const std::string& model) {
   throw std::invalid_argument("unknown m68k model '" + model + "' (known: " + known + ")");
 }
 
-FpuModel fpu_for(const M68kVariant& variant, const std::string& fpu) {
-  if (fpu.empty()) return variant.default_fpu;
-  if (variant.fpu_selectable) {
-    if (fpu == "68881") return FpuModel::Mc68881;
-    if (fpu == "68882") return FpuModel::Mc68882;
-    if (fpu == "none") return FpuModel::None;
-  }
-  if (fpu == "none" && variant.default_fpu == FpuModel::None) return FpuModel::None;
-  throw std::invalid_argument("m68k model '" + std::string(variant.name) + "' cannot have FPU '" +
-                              fpu + "' (68020/68030: 68881, 68882 or none)");
-}
 }  // namespace
 
 M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
     : model_(config.model), memory_(memory), linux_user_(config.linux_user) {
   const M68kVariant& variant = variant_named(config.model);
   level_ = variant.level;
-  fpu_model_ = fpu_for(variant, config.fpu);
+  fpu_model_ = fpu_model_named(variant, config.fpu);
   fast_bus_ = variant.timing != TimingSource::BusCycles;
   log_bus_cycles_ = config.log_bus_cycles && !fast_bus_;
   address_mask_ = variant.address_bits >= 32 ? 0xFFFFFFFFu : (1u << variant.address_bits) - 1;

@@ -1,6 +1,9 @@
 // The variant table (see m68k_variants.h).
 #include "cores/m68k/m68k_variants.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace anvil::m68k {
 
 namespace {
@@ -24,6 +27,22 @@ const M68kVariant* find_m68k_variant(std::string_view name) {
   for (const M68kVariant& v : kVariants)
     if (v.name == name) return &v;
   return nullptr;
+}
+
+FpuModel fpu_model_named(const M68kVariant& variant, std::string_view fpu) {
+  if (fpu.empty()) return variant.default_fpu;
+  if (variant.fpu_selectable) {
+    if (fpu == "68881") return FpuModel::Mc68881;
+    if (fpu == "68882") return FpuModel::Mc68882;
+    if (fpu == "none") return FpuModel::None;
+  }
+  if (fpu == "none" && variant.default_fpu == FpuModel::None) return FpuModel::None;
+  const char* accepted = variant.fpu_selectable ? "it takes \"68881\", \"68882\" or \"none\""
+                         : variant.default_fpu == FpuModel::None
+                             ? "it has none: leave fpu unset or \"none\""
+                             : "its FPU is built in: leave fpu unset";
+  throw std::invalid_argument("the " + std::string(variant.name) + " cannot have FPU \"" +
+                              std::string(fpu) + "\" (" + accepted + ")");
 }
 
 }  // namespace anvil::m68k

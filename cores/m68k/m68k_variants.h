@@ -39,5 +39,8 @@ struct M68kVariant {
 std::span<const M68kVariant> m68k_variants();
 // The variant named `name`, or null.
 const M68kVariant* find_m68k_variant(std::string_view name);
+// The FPU a board or --cpu asks for by name ("" for the variant's default, "68881", "68882",
+// "none"); throws std::invalid_argument naming what this variant accepts.
+FpuModel fpu_model_named(const M68kVariant& variant, std::string_view fpu);
 
 }  // namespace anvil::m68k

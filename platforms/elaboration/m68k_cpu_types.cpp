@@ -7,6 +7,8 @@
 #include "platforms/elaboration/params.h"
 #include "platforms/elaboration/platform.h"
 
+#include <stdexcept>
+
 namespace anvil {
 
 namespace {
@@ -15,6 +17,11 @@ void build_m68000(Platform& platform, const ComponentDesc& c) {
   m68k::M68000Config config;
   config.model = c.type;
   config.fpu = string_param(c, "fpu").value_or("");
+  try {
+    m68k::fpu_model_named(*m68k::find_m68k_variant(config.model), config.fpu);
+  } catch (const std::invalid_argument& e) {
+    param_error(c, "fpu", e.what());  // at the fpu's own origin: the board line or the -p
+  }
   platform.add_cpu(c, std::endian::big, [config](MemoryPort& memory) -> std::unique_ptr<Core> {
     return m68k::create_m68000(config, memory);
   });
