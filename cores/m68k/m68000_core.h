@@ -75,6 +75,8 @@ enum FrameFormat : std::uint16_t {
   kFrameNormal = 0,       // four words: SR, PC, format/vector
   kFrameThrowaway = 1,    // 68020-68040: the copy left on the interrupt stack
   kFrameInstruction = 2,  // six words: + the faulting instruction's address
+  kFrameFpPost040 = 3,    // 68040 FP post-instruction: + the operand's effective address
+  kFrameFpUnimplemented040 = 4,  // 68040: + effective address, faulted instruction's PC
   kFrameAccess040 = 7,    // 68040 access error (30 words)
   kFrameBusError010 = 8,  // 68010 bus/address error (29 words)
   kFrameShortBus = 0xA,   // 68020/68030 short bus cycle fault (16 words)
@@ -364,6 +366,11 @@ class M68000Core final : public M68000 {
   void privilege_violation();
   void illegal_instruction(unsigned vector = kVectorIllegal);
   void trap(unsigned number);  // TRAP #n (linux_user: TRAP #0 is a syscall)
+  // An exception with a given frame (68010+; the 68000 stacks its own short frame): the FPU's
+  // 68040 frames (040 UM 8.4: format 2/3 `address` = effective address; format 4 also the
+  // faulted instruction's PC). Linux user mode: the signal, si_addr the stacked PC.
+  void exception_with_frame(unsigned vector, FrameFormat format, std::uint32_t stacked_pc,
+                            std::uint32_t address, std::uint32_t faulted_pc = 0);
   std::uint32_t instruction_address() const { return instruction_pc_; }
   void stop(std::uint16_t new_sr);
   void reset_instruction();      // RESET: 124 clocks of RSTO
@@ -483,7 +490,7 @@ class M68000Core final : public M68000 {
   void take_interrupt(unsigned level);
   void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
   void push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
-                  std::uint16_t old_sr, std::uint32_t address = 0);
+                  std::uint16_t old_sr, std::uint32_t address = 0, std::uint32_t second = 0);
   void group0_exception_010();
   void take_interrupt_010(unsigned level, int vector, std::uint32_t stacked_pc,
                           std::uint16_t old_sr);

@@ -58,6 +58,18 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint1
   load_vector_and_fill(vector);
 }
 
+void M68000Core::exception_with_frame(unsigned vector, FrameFormat format, std::uint32_t stacked_pc,
+                                      std::uint32_t address, std::uint32_t faulted_pc) {
+  // si_addr: the stacked PC, as for the format-0 traps (traps.c trap_c).
+  if (linux_user_) return user_mode_exception(vector, stacked_pc, stacked_pc);
+  if (level_ < CpuLevel::M68010) return exception(vector, stacked_pc);
+  hooks_->exception_taken(vector, stacked_pc);
+  const std::uint16_t old_sr = sr_;
+  set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
+  push_frame(format, vector, stacked_pc, old_sr, address, faulted_pc);
+  load_vector_and_fill(vector);
+}
+
 // Linux user mode: the kernel would turn the exception into a signal (arch/m68k/kernel/
 // traps.c trap_c); Hooks::user_fault does that, and LinuxAbi::fault_code reads the vector
 // back (user_fault_vector()) for si_code. The registers the signal frame saves are the ones

@@ -22,9 +22,9 @@ unsigned frame_bytes(unsigned format, CpuLevel level) {
       return level >= CpuLevel::M68020 ? 8 : 0;
     case kFrameInstruction:
       return level >= CpuLevel::M68020 ? 12 : 0;
-    case 3:  // 68040 floating-point post-instruction
+    case kFrameFpPost040:
       return level == CpuLevel::M68040 ? 12 : 0;
-    case 4:  // 68040 floating-point unimplemented
+    case kFrameFpUnimplemented040:
       return level == CpuLevel::M68040 ? 16 : 0;
     case kFrameAccess040:
       return level == CpuLevel::M68040 ? 60 : 0;
@@ -42,15 +42,19 @@ unsigned frame_bytes(unsigned format, CpuLevel level) {
 }
 }  // namespace
 
-// The four-word frame, and format 2's extra long (020 UM Figure 6-?): from the top,
-// SR, PC, format/vector offset, [instruction address].
+// The four-word frame, and the longs formats 2, 3 and 4 add (020 UM 6.4; 040 UM 8.4.2-8.4.4):
+// from the top, SR, PC, format/vector offset, [instruction or effective address], [format 4:
+// the faulted instruction's PC].
 void M68000Core::push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
-                            std::uint16_t old_sr, std::uint32_t address) {
+                            std::uint16_t old_sr, std::uint32_t address, std::uint32_t second) {
   const unsigned bytes = frame_bytes(format, level_);
   a[7] -= bytes;
   const std::uint32_t top = a[7];
   for (unsigned offset = 8; offset < bytes; offset += 2) write_word(top + offset, 0);
-  if (format == kFrameInstruction) write(Size::Long, top + 8, address);
+  if (format == kFrameInstruction || format == kFrameFpPost040 ||
+      format == kFrameFpUnimplemented040)
+    write(Size::Long, top + 8, address);
+  if (format == kFrameFpUnimplemented040) write(Size::Long, top + 12, second);
   write_word(top + 6, static_cast<std::uint16_t>((format << 12) | (vector * 4)));
   write(Size::Long, top + 2, stacked_pc);
   write_word(top, old_sr);
