@@ -52,6 +52,16 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint1
     return user_mode_exception(vector, stacked_pc,
                                names_instruction ? instruction_pc_ : stacked_pc);
   }
+  if (bus_fault_.end_of_instruction_armed) {
+    // 68020-68040: the instruction left faulted writes (m68k_bus_fault.cpp), reported through
+    // this trace path before anything else; a real trace of it is dropped (HACK, rare).
+    bus_fault_.end_of_instruction_armed = false;
+    if (vector == kVectorTrace) {
+      if (take_faulted_writes(old_sr)) return;
+      if (!bus_fault_.trace_too) return;  // only the writes had asked for this call
+    }
+    bus_fault_.write_count = 0;
+  }
   hooks_->exception_taken(vector, stacked_pc);
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
   begin_exception_frame(vector, stacked_pc, old_sr);

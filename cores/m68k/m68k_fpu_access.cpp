@@ -189,8 +189,8 @@ void take_unimplemented_040(M68000Core& cpu, const FpUnimplemented& what) {
   if (what.vector == kVectorLineF)
     return cpu.exception_with_frame(what.vector, kFrameInstruction, next_instruction,
                                     what.effective_address);
-  cpu.exception_with_frame(what.vector, kFrameFpUnimplemented040, next_instruction,
-                           what.effective_address, what.instruction_address);
+  cpu.exception_with_frame(what.vector, kFrameFpUnimpl040, next_instruction, what.effective_address,
+                           what.instruction_address);
 }
 
 void unimplemented(M68000Core& cpu) {
