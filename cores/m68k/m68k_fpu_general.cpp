@@ -7,6 +7,7 @@
 #include "cores/m68k/m68k_fpu_access.h"
 #include "cores/m68k/m68k_fpu_arith.h"
 #include "cores/m68k/m68k_fpu_decimal.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
@@ -128,6 +129,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command, std:
   const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
   // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1).
   const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
+  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
   if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
   if (enabled) return report_fp_exception(cpu, options, {enabled, value, memory_address(where)});
   cpu.prefetch();
@@ -170,6 +172,7 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   FpResult source{};
   if (is_rom) {
     source = constant_rom(opmode, rounding);  // opmode holds the ROM offset
+    charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
     fpu.fp[destination] = source.value;
     fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(source.value);
     if (const std::uint32_t enabled = record_exceptions(fpu, source.exceptions))
@@ -212,6 +215,7 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   if (strict && opmode_unimplemented_on_68040(opmode)) unimplemented_040.vector = kVectorLineF;
   if (unimplemented_040.vector) return take_unimplemented_040(cpu, unimplemented_040);
 
+  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
   OperationResult result = fpu_operate(opmode, source.value, fpu.fp[destination], rounding);
   const std::uint32_t exceptions = result.exceptions | source.exceptions;
   fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;

@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "cores/m68k/m68k_fpu_access.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
@@ -43,6 +44,8 @@ void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comma
       *registers[i] = read_long(cpu, where, offset) & kMasks[i];
     offset += 4;
   }
+  charge_fpu_clocks(cpu, opcode,
+                    fpu_control_move_clocks(cpu.fpu_model(), to_memory, count, mode, reg));
   cpu.prefetch();
 }
 
@@ -72,6 +75,8 @@ void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comm
     }
     where.address += 12;
   }
+  charge_fpu_clocks(cpu, opcode,
+                    fpu_data_move_clocks(cpu.fpu_model(), to_memory, count, list_mode & 1));
   cpu.prefetch();
 }
 

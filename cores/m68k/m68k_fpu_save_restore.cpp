@@ -3,6 +3,7 @@
 // is ever left half-done between two instructions in this model, so FSAVE writes a NULL,
 // IDLE or (68040) UNIMP frame, never a BUSY one.
 #include "cores/m68k/m68k_fpu_access.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
@@ -131,6 +132,7 @@ void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) 
   else if (frame.bytes != 0)
     save_idle_6888x(cpu, where, frame.bytes);
   cpu.fpu.internal = {};
+  charge_fpu_clocks(cpu, opcode, fpu_save_restore_clocks(options.model, true, frame.bytes == 0));
   cpu.prefetch();
 }
 
@@ -166,6 +168,7 @@ void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& option
     return cpu.illegal_instruction(kVectorFormatError);
   }
   if (mode == 3) cpu.a[reg] += 4 + bytes;
+  charge_fpu_clocks(cpu, opcode, fpu_save_restore_clocks(options.model, false, bytes == 0));
   cpu.prefetch();
 }
 
