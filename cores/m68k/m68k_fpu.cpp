@@ -132,6 +132,7 @@ void op_fpu(M68000Core& cpu, std::uint16_t opcode) {
 void fpu_reset(M68kFpuState& state) {
   state.fp.fill(kResetNan);
   state.fpcr = state.fpsr = state.fpiar = 0;
+  state.internal = {};  // nothing pending, no frame of an unimplemented instruction
 }
 
 std::array<std::uint8_t, 12> fpu_register_image(const Extended80& value) {

@@ -249,9 +249,11 @@ TEST_CASE("FSAVE writes NULL then IDLE frames, FRESTORE of NULL resets, both pri
   CHECK(m.sp() == kStack - 4);
   CHECK(value(m.cpu.fpu.fp[0]) == 3.0L);
   m.cpu.fpu.fpcr = 0x10;
+  m.cpu.fpu.internal.exception_pending = true;
   m.run(1);
   CHECK(m.sp() == kStack);
   CHECK(m.cpu.fpu.fpcr == 0);
+  CHECK_FALSE(m.cpu.fpu.internal.exception_pending);  // the reset state: nothing pending
   CHECK(m.cpu.fpu.fp[0] == kResetNan);
   m.run(2);
   CHECK(m.cpu.pc() == handler(8));  // privilege violation
