@@ -166,7 +166,7 @@ bool take_pending_exception(M68000Core& cpu, std::uint16_t opcode, std::uint32_t
   if (type == 4 || type == 5) return false;                       // FSAVE, FRESTORE
   const unsigned opclass = cpu.irc() >> 13;                       // the command word, not yet read
   if (type == 0 && (opclass == 4 || opclass == 5)) return false;  // FMOVE(M) of FPcr
-  // The exception the FPSR/FPCR pair names now (FPU UM 6.1.x: the handler reads them).
+  // The exception the FPSR/FPCR pair names now (FPU UM 6.1: the handler reads them).
   const std::uint32_t enabled = cpu.fpu.fpsr & cpu.fpu.fpcr & 0xFF00;
   if (enabled == 0) {
     internal.exception_pending = false;

@@ -70,7 +70,7 @@ std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions);
 unsigned exception_vector(std::uint32_t enabled);
 // An enabled arithmetic exception at the end of an instruction, as each FPU reports it:
 // the 68881/68882 finish the instruction and keep the exception pending until the next FP
-// instruction starts (FPU UM 6.1.x; see take_pending_exception); the 68040 takes a
+// instruction starts (FPU UM 6.1; see take_pending_exception); the 68040 takes a
 // post-instruction exception now, format $3 with the operand's effective address and the
 // next instruction's PC (040 UM 8.4.3, 9.x). `operand`: the exceptional operand FSAVE shows.
 struct FpExceptionReport {
@@ -81,7 +81,7 @@ struct FpExceptionReport {
 void report_fp_exception(M68000Core& cpu, const FpuOptions& options,
                          const FpExceptionReport& report);
 
-// The 68881/68882's pre-instruction exception (FPU UM 6.1.x; 020 UM 10.x): with an exception
+// The 68881/68882's pre-instruction exception (FPU UM 6.1; 020 UM 10): with an exception
 // pending, the next FP instruction other than FSAVE, FRESTORE and FMOVE/FMOVEM of the control
 // registers traps before it acts, with a format $0 frame whose PC is that instruction (RTE
 // runs it again; the handler clears the pending bit through FSAVE/FRESTORE). True when taken.

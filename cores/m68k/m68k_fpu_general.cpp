@@ -227,7 +227,7 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
     fpu.fp[destination] = result.value;
   }
   if (!enabled) return cpu.prefetch();
-  // FPU UM 6.1.x: the exceptional operand is the source for SNAN, OPERR and DZ; for OVFL,
+  // FPU UM 6.1: the exceptional operand is the source for SNAN, OPERR and DZ; for OVFL,
   // UNFL and INEX the manual gives the intermediate result with its exponent rebiased, which
   // the host arithmetic does not produce: the delivered result stands in for it.
   const bool source_operand = enabled & (kFpSnan | kFpOperr | kFpDz);

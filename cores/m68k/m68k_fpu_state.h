@@ -30,10 +30,10 @@ struct Extended80 {
 // word (FPU UM 6.4.2 IDLE frame; 040 UM 9.x IDLE and UNIMP frames) and FRESTORE reloads.
 struct FpInternalState {
   // 68881/68882: an enabled arithmetic exception the FPU reports when the next FP
-  // instruction starts (FPU UM 6.1.x, "pre-instruction"); BIU flag bit 27 clear in FSAVE.
+  // instruction starts (FPU UM 6.1, "pre-instruction"); BIU flag bit 27 clear in FSAVE.
   bool exception_pending = false;
   std::uint16_t command = 0;           // CMDREG: the command word of the last general op
-  Extended80 exceptional_operand{};    // the operand the handler is given (FPU UM 6.1.x)
+  Extended80 exceptional_operand{};    // the operand the handler is given (FPU UM 6.1)
   std::uint32_t operand_register = 0;  // the last long of the last operand transferred
   // 68040: an unimplemented-data-type or unimplemented-instruction exception was taken;
   // FSAVE writes the UNIMP frame (ETEMP: source, FPTEMP: destination) until FRESTORE.

@@ -92,7 +92,7 @@ TEST_CASE("68881/68882: an enabled exception is taken at the next FP instruction
     CHECK(m.cpu->fpu.internal.exception_pending);
     m.steps(1);
     REQUIRE(m.pc() == handler(kVectorOperr));
-    // 020 UM 10.x, pre-instruction exception: format $0, the PC of the FP instruction that
+    // 020 UM 10, pre-instruction exception: format $0, the PC of the FP instruction that
     // found the exception pending.
     CHECK(m.sp() == kStack - 8);
     CHECK(m.ram.longword(kStack - 6) == kCode + 18);
@@ -102,7 +102,7 @@ TEST_CASE("68881/68882: an enabled exception is taken at the next FP instruction
     CHECK(frame == kStack - 8 - 4 - size);
     CHECK(m.ram.longword(frame) == format);
     CHECK(m.ram.longword(frame + 4) == 0x40040000);  // CMDREG: the FSQRT's command word
-    // The exceptional operand for OPERR: the source, -4.0 as extended (FPU UM 6.1.x).
+    // The exceptional operand for OPERR: the source, -4.0 as extended (FPU UM 6.1).
     CHECK(extended_at(m.ram, frame + size - 16) == Extended80{0xC001, 0x8000000000000000ull});
     CHECK(m.ram.longword(frame + size - 4) == 0xFFFFFFFC);  // operand register: last long
     CHECK(m.ram.longword(frame + size) == 0);               // bit 27 clear: pending
@@ -134,7 +134,7 @@ TEST_CASE("68882: FRESTORE of an IDLE frame with bit 27 clear makes the exceptio
   m.steps(1);
   CHECK(m.cpu->fpu.internal.exception_pending);
   CHECK(m.sp() == kStack);
-  m.steps(1);  // FMOVE of a control register does not report it (FPU UM 6.1.x)
+  m.steps(1);  // FMOVE of a control register does not report it (FPU UM 6.1)
   CHECK(m.pc() == kCode + 26);
   CHECK((m.ram.longword(kStack) & 0xFF00) == kFpDz);
   m.steps(1);

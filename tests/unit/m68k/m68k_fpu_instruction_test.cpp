@@ -270,7 +270,7 @@ TEST_CASE("an enabled FP exception traps to vectors 48-54 at the next FP instruc
   });
   m.cpu.fpu.fp[0] = from_host(1.0L);
   m.run(3);
-  CHECK(m.cpu.d[0] == 1);  // FPU UM 6.1.x: the 68881 reports it pre-instruction
+  CHECK(m.cpu.d[0] == 1);  // FPU UM 6.1: the 68881 reports it pre-instruction
   CHECK(m.cpu.fpu.internal.exception_pending);
   m.run(1);
   CHECK(m.cpu.pc() == handler(50));                    // DZ (FPU UM 6.1)
