@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cores/m68k/m68000.h"
+#include "cores/m68k/m68k_bus_fault.h"
 #include "cores/m68k/m68k_fpu_state.h"
 #include "cores/m68k/m68k_variants.h"
 
@@ -75,6 +76,8 @@ enum FrameFormat : std::uint16_t {
   kFrameNormal = 0,       // four words: SR, PC, format/vector
   kFrameThrowaway = 1,    // 68020-68040: the copy left on the interrupt stack
   kFrameInstruction = 2,  // six words: + the faulting instruction's address
+  kFrameFpPost040 = 3,    // 68040 FP post-instruction: + effective address
+  kFrameFpUnimpl040 = 4,  // 68040 FP unimplemented: + effective address, faulted PC
   kFrameAccess040 = 7,    // 68040 access error (30 words)
   kFrameBusError010 = 8,  // 68010 bus/address error (29 words)
   kFrameShortBus = 0xA,   // 68020/68030 short bus cycle fault (16 words)
@@ -364,6 +367,11 @@ class M68000Core final : public M68000 {
   void privilege_violation();
   void illegal_instruction(unsigned vector = kVectorIllegal);
   void trap(unsigned number);  // TRAP #n (linux_user: TRAP #0 is a syscall)
+  // An exception with a given frame (68010+; the 68000 stacks its own short frame): the FPU's
+  // 68040 frames (040 UM 8.4: format 2/3 `address` = effective address; format 4 also the
+  // faulted instruction's PC). Linux user mode: the signal, si_addr the stacked PC.
+  void exception_with_frame(unsigned vector, FrameFormat format, std::uint32_t stacked_pc,
+                            std::uint32_t address, std::uint32_t faulted_pc = 0);
   std::uint32_t instruction_address() const { return instruction_pc_; }
   void stop(std::uint16_t new_sr);
   void reset_instruction();      // RESET: 124 clocks of RSTO
@@ -455,13 +463,13 @@ class M68000Core final : public M68000 {
     T value = 0;
     if (!memory_.load<T>(address & address_mask_, value,
                          space == Space::Program ? Access::Fetch : Access::Load)) [[unlikely]]
-      bus_error(address, false, space);
+      value = static_cast<T>(load_fault(address, sizeof(T), space));
     return value;
   }
   template <class T>
   void fast_store(std::uint32_t address, T value) {
     if (!memory_.store<T>(address & address_mask_, value)) [[unlikely]]
-      bus_error(address, true, Space::Data);
+      store_fault(address, sizeof(T), value);
   }
   std::uint32_t read_exact(Size size, std::uint32_t address);
   void write_exact(Size size, std::uint32_t address, std::uint32_t value);
@@ -476,6 +484,18 @@ class M68000Core final : public M68000 {
   }
   [[noreturn]] void address_error(std::uint32_t address, bool write, Space space);
   [[noreturn]] void bus_error(std::uint32_t address, bool write, Space space);
+  // 68020-68040 bus faults (m68k_bus_fault.cpp): a faulted read returns a value software
+  // supplied (an injected read) or throws; a faulted data write is kept and reported at the
+  // end of the instruction; RTE of their frames reruns or skips them as the SSW says.
+  std::uint32_t load_fault(std::uint32_t address, unsigned size, Space space);
+  void store_fault(std::uint32_t address, unsigned size, std::uint32_t value);
+  bool take_faulted_writes(std::uint16_t old_sr);
+  void stack_write_fault(const FaultedWrite& faulted, std::uint32_t stacked_pc,
+                         std::uint32_t resume_pc, std::span<const FaultedWrite> later,
+                         std::uint16_t old_sr);
+  bool resume_after_bus_fault(std::uint32_t frame, unsigned format, std::uint32_t target);
+  bool store_now(const FaultedWrite& write);
+  BusFaultState bus_fault_;
 
   void execute_one();
   void group0_exception();
@@ -483,7 +503,7 @@ class M68000Core final : public M68000 {
   void take_interrupt(unsigned level);
   void begin_exception_frame(unsigned vector, std::uint32_t stacked_pc, std::uint16_t old_sr);
   void push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
-                  std::uint16_t old_sr, std::uint32_t address = 0);
+                  std::uint16_t old_sr, std::uint32_t address = 0, std::uint32_t second = 0);
   void group0_exception_010();
   void take_interrupt_010(unsigned level, int vector, std::uint32_t stacked_pc,
                           std::uint16_t old_sr);

@@ -52,9 +52,31 @@ void M68000Core::exception(unsigned vector, std::uint32_t stacked_pc, std::uint1
     return user_mode_exception(vector, stacked_pc,
                                names_instruction ? instruction_pc_ : stacked_pc);
   }
+  if (bus_fault_.end_of_instruction_armed) {
+    // 68020-68040: the instruction left faulted writes (m68k_bus_fault.cpp), reported through
+    // this trace path before anything else; a real trace of it is dropped (HACK, rare).
+    bus_fault_.end_of_instruction_armed = false;
+    if (vector == kVectorTrace) {
+      if (take_faulted_writes(old_sr)) return;
+      if (!bus_fault_.trace_too) return;  // only the writes had asked for this call
+    }
+    bus_fault_.write_count = 0;
+  }
   hooks_->exception_taken(vector, stacked_pc);
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
   begin_exception_frame(vector, stacked_pc, old_sr);
+  load_vector_and_fill(vector);
+}
+
+void M68000Core::exception_with_frame(unsigned vector, FrameFormat format, std::uint32_t stacked_pc,
+                                      std::uint32_t address, std::uint32_t faulted_pc) {
+  // si_addr: the stacked PC, as for the format-0 traps (traps.c trap_c).
+  if (linux_user_) return user_mode_exception(vector, stacked_pc, stacked_pc);
+  if (level_ < CpuLevel::M68010) return exception(vector, stacked_pc);
+  hooks_->exception_taken(vector, stacked_pc);
+  const std::uint16_t old_sr = sr_;
+  set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~kTrace));
+  push_frame(format, vector, stacked_pc, old_sr, address, faulted_pc);
   load_vector_and_fill(vector);
 }
 

@@ -4,9 +4,9 @@
 //
 // References: MC68020 User's Manual (020 UM) 6.4 "Exception Stack Frame Formats";
 // MC68040 UM 8.4; PRM 6 (RTE). The bus/address error frames are built with the fields an
-// operating system reads (status, fault address); the internal registers the real CPUs
-// stack to continue an instruction are zeros, and RTE restarts the faulted instruction
-// from its address instead (documented in docs/m68k.md).
+// operating system reads (status, fault address, data buffers); the internal registers the
+// real CPUs stack to continue an instruction are zeros, and what RTE does with a bus-fault
+// frame (continue after a faulted write, restart after a read) is m68k_bus_fault.cpp's.
 #include "cores/m68k/m68000_core.h"
 
 namespace anvil::m68k {
@@ -22,9 +22,9 @@ unsigned frame_bytes(unsigned format, CpuLevel level) {
       return level >= CpuLevel::M68020 ? 8 : 0;
     case kFrameInstruction:
       return level >= CpuLevel::M68020 ? 12 : 0;
-    case 3:  // 68040 floating-point post-instruction
+    case kFrameFpPost040:
       return level == CpuLevel::M68040 ? 12 : 0;
-    case 4:  // 68040 floating-point unimplemented
+    case kFrameFpUnimpl040:
       return level == CpuLevel::M68040 ? 16 : 0;
     case kFrameAccess040:
       return level == CpuLevel::M68040 ? 60 : 0;
@@ -42,18 +42,24 @@ unsigned frame_bytes(unsigned format, CpuLevel level) {
 }
 }  // namespace
 
-// The four-word frame, and format 2's extra long (020 UM Figure 6-?): from the top,
-// SR, PC, format/vector offset, [instruction address].
+// The four-word frame, and the longs formats 2, 3 and 4 add (020 UM 6.4; 040 UM 8.4.2-8.4.4):
+// from the top, SR, PC, format/vector offset, [instruction or effective address], [format 4:
+// the faulted instruction's PC].
 void M68000Core::push_frame(FrameFormat format, unsigned vector, std::uint32_t stacked_pc,
-                            std::uint16_t old_sr, std::uint32_t address) {
+                            std::uint16_t old_sr, std::uint32_t address, std::uint32_t second) {
   const unsigned bytes = frame_bytes(format, level_);
+  const bool was_stacking = bus_fault_.stacking;
+  bus_fault_.stacking = true;  // a write fault here is a double fault, never deferred
   a[7] -= bytes;
   const std::uint32_t top = a[7];
   for (unsigned offset = 8; offset < bytes; offset += 2) write_word(top + offset, 0);
-  if (format == kFrameInstruction) write(Size::Long, top + 8, address);
+  if (format == kFrameInstruction || format == kFrameFpPost040 || format == kFrameFpUnimpl040)
+    write(Size::Long, top + 8, address);
+  if (format == kFrameFpUnimpl040) write(Size::Long, top + 12, second);
   write_word(top + 6, static_cast<std::uint16_t>((format << 12) | (vector * 4)));
   write(Size::Long, top + 2, stacked_pc);
   write_word(top, old_sr);
+  bus_fault_.stacking = was_stacking;
 }
 
 // Bus and address errors (68010 format 8, 68020/68030 format A, 68040 format 7). The
@@ -66,7 +72,30 @@ void M68000Core::group0_exception_010() {
   const std::uint16_t old_sr = sr_;
   set_sr(static_cast<std::uint16_t>((sr_ | kSupervisor) & ~(kTrace | kTraceFlow)));
   const bool read = !fault.write;
-  switch (level_) {
+  // This fault ends the instruction: writes it deferred before are dropped with it (they
+  // would have faulted first on the real CPUs only if they came first; see m68k_bus_fault.cpp).
+  bus_fault_.write_count = 0;
+  bus_fault_.end_of_instruction_armed = false;
+  const bool was_stacking = bus_fault_.stacking;
+  bus_fault_.stacking = true;  // a fault while stacking this frame is a double fault
+  const bool long_frame =
+      fault.bus_error && read && (level_ == CpuLevel::M68020 || level_ == CpuLevel::M68030);
+  switch (long_frame ? CpuLevel::M68000 : level_) {
+    case CpuLevel::M68000: {
+      // 020 UM 6.4.5: a faulted read stacks the long frame $B: SSW with DF (a data read, rerun
+      // by RTE) or FB/RB (an instruction fetch: stage B), RW, SIZE and FC; the fault address;
+      // a fetch's address again as the stage B address. RTE restarts the instruction
+      // (m68k_bus_fault.cpp says when the data input buffer stands in for the read).
+      const bool program = (fault.function_code & 3) == 2;
+      push_frame(kFrameLongBus, vector, instruction_pc_, old_sr);
+      const unsigned size = program ? 2 : bus_fault_.read_size;
+      const std::uint16_t size_bits = size == 1 ? 0x10 : size == 2 ? 0x20 : 0;
+      write_word(a[7] + 10, static_cast<std::uint16_t>((program ? 0x5000 : 0x0100) | 0x0040 |
+                                                       size_bits | (fault.function_code & 7)));
+      write(Size::Long, a[7] + 16, fault.address);
+      if (program) write(Size::Long, a[7] + 36, fault.address);
+      break;
+    }
     case CpuLevel::M68010:
       // 68010 data sheet, "Bus error stack frame": SSW at +8, fault address at +10.
       push_frame(kFrameBusError010, vector, instruction_pc_, old_sr);
@@ -90,6 +119,7 @@ void M68000Core::group0_exception_010() {
       write(Size::Long, a[7] + 16, fault.address);
       break;
   }
+  bus_fault_.stacking = was_stacking;
   load_vector_and_fill(vector);
 }
 
@@ -129,6 +159,7 @@ void M68000Core::return_from_exception_010() {
     a[7] = sp + bytes;
     set_sr(new_sr);
     if (format == kFrameThrowaway) continue;
+    if (resume_after_bus_fault(sp, format, target)) return;
     jump_fill_first(target);
     prefetch();
     return;

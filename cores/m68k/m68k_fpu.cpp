@@ -5,6 +5,7 @@
 #include "cores/m68k/m68k_fpu.h"
 
 #include "cores/m68k/m68k_fpu_access.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
@@ -42,6 +43,7 @@ void branch(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
   if (opcode & 0x20) return unimplemented(cpu);  // predicates 0x20-0x3F are undefined
   bool taken = false;
   if (!test_condition(cpu, opcode & 0x3F, address, taken)) return;
+  charge_fpu_clocks(cpu, opcode, fpu_branch_clocks(taken));
   if (taken) return jump(cpu, base + displacement);
   cpu.prefetch();
 }
@@ -58,18 +60,21 @@ void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
     const auto displacement = static_cast<std::int16_t>(cpu.read_extension());
     bool holds = false;
     if (!test_condition(cpu, predicate, address, holds)) return;
-    if (holds) return cpu.prefetch();
     const auto count = static_cast<std::uint16_t>(cpu.d[reg] - 1);
+    charge_fpu_clocks(cpu, opcode, fpu_decrement_clocks(holds, count == 0xFFFF));
+    if (holds) return cpu.prefetch();
     cpu.d[reg] = (cpu.d[reg] & 0xFFFF0000u) | count;
     if (count != 0xFFFF) return jump(cpu, base + static_cast<std::uint32_t>(displacement));
     return cpu.prefetch();
   }
   if (mode == 7 && reg >= 2) {  // FTRAPcc: .W and .L carry an operand for the handler
     if (reg > 4) return unimplemented(cpu);
-    for (unsigned words = reg == 2 ? 1 : reg == 3 ? 2 : 0; words; --words) cpu.read_extension();
+    const unsigned operand_words = reg == 2 ? 1 : reg == 3 ? 2 : 0;
+    for (unsigned words = operand_words; words; --words) cpu.read_extension();
     bool holds = false;
     if (!test_condition(cpu, predicate, address, holds)) return;
     if (holds) return cpu.exception(kVectorTrapv, cpu.pc_value() - 2);  // TRAPcc's vector 7
+    charge_fpu_clocks(cpu, opcode, fpu_trap_not_taken_clocks(operand_words));
     return cpu.prefetch();
   }
   // FScc: a byte of ones or zeros to a data-alterable destination.
@@ -78,6 +83,7 @@ void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
   if (!test_condition(cpu, predicate, address, holds)) return;
   const FpLocation where = locate(cpu, mode, reg, 1);
   write_bytes(cpu, where, {static_cast<std::uint8_t>(holds ? 0xFF : 0x00)});
+  charge_fpu_clocks(cpu, opcode, fpu_set_clocks(mode));
   cpu.prefetch();
 }
 
@@ -86,6 +92,7 @@ void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
 void fpu_execute(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
   if (options.model == FpuModel::None || ((opcode >> 9) & 7) != 1) return unimplemented(cpu);
   const std::uint32_t address = cpu.pc_value() - 4;  // IRD's address: the queue is full
+  if (take_pending_exception(cpu, opcode, address, options)) return;
   switch ((opcode >> 6) & 7) {
     case 0: {
       const std::uint16_t command = cpu.read_extension();
@@ -125,6 +132,7 @@ void op_fpu(M68000Core& cpu, std::uint16_t opcode) {
 void fpu_reset(M68kFpuState& state) {
   state.fp.fill(kResetNan);
   state.fpcr = state.fpsr = state.fpiar = 0;
+  state.internal = {};  // nothing pending, no frame of an unimplemented instruction
 }
 
 std::array<std::uint8_t, 12> fpu_register_image(const Extended80& value) {

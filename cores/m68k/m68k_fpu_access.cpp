@@ -146,8 +146,51 @@ unsigned exception_vector(std::uint32_t enabled) {
   return 49;  // INEX1, INEX2
 }
 
-void take_fp_exception(M68000Core& cpu, std::uint32_t enabled) {
-  cpu.exception(exception_vector(enabled), cpu.pc_value() - 2);
+void report_fp_exception(M68000Core& cpu, const FpuOptions& options,
+                         const FpExceptionReport& report) {
+  const std::uint32_t next_instruction = cpu.pc_value() - 2;  // IRC holds its first word
+  if (options.model == FpuModel::Mc68040)
+    return cpu.exception_with_frame(exception_vector(report.enabled), kFrameFpPost040,
+                                    next_instruction, report.effective_address);
+  FpInternalState& internal = cpu.fpu.internal;
+  internal.exception_pending = true;
+  internal.exceptional_operand = report.operand;
+  cpu.prefetch();
+}
+
+bool take_pending_exception(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address,
+                            const FpuOptions& options) {
+  FpInternalState& internal = cpu.fpu.internal;
+  if (!internal.exception_pending || options.model == FpuModel::Mc68040) return false;
+  const unsigned type = (opcode >> 6) & 7;
+  if (type == 4 || type == 5) return false;                       // FSAVE, FRESTORE
+  const unsigned opclass = cpu.irc() >> 13;                       // the command word, not yet read
+  if (type == 0 && (opclass == 4 || opclass == 5)) return false;  // FMOVE(M) of FPcr
+  // The exception the FPSR/FPCR pair names now (FPU UM 6.1: the handler reads them).
+  const std::uint32_t enabled = cpu.fpu.fpsr & cpu.fpu.fpcr & 0xFF00;
+  if (enabled == 0) {
+    internal.exception_pending = false;
+    return false;
+  }
+  // Linux user mode: arch/m68k/kernel/traps.c clears the pending bit of the 68881's frame
+  // before it sends SIGFPE, so the instruction runs when the handler returns.
+  if (cpu.linux_user()) internal.exception_pending = false;
+  cpu.exception(exception_vector(enabled), address);
+  return true;
+}
+
+void take_unimplemented_040(M68000Core& cpu, const FpUnimplemented& what) {
+  FpInternalState& internal = cpu.fpu.internal;
+  internal.unimplemented_frame = true;
+  internal.command = what.command;
+  internal.source_bytes = what.source;
+  internal.destination_operand = what.destination;
+  const std::uint32_t next_instruction = cpu.pc_value() - 2;
+  if (what.vector == kVectorLineF)
+    return cpu.exception_with_frame(what.vector, kFrameInstruction, next_instruction,
+                                    what.effective_address);
+  cpu.exception_with_frame(what.vector, kFrameFpUnimpl040, next_instruction, what.effective_address,
+                           what.instruction_address);
 }
 
 void unimplemented(M68000Core& cpu) {

@@ -68,10 +68,41 @@ std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions);
 // Whether an exception the instruction raised is enabled, and so traps; the vector of the
 // highest-priority one (FPU UM 6.1.?: BSUN, SNAN, OPERR, OVFL, UNFL, DZ, INEX2/INEX1).
 unsigned exception_vector(std::uint32_t enabled);
-// Ends the instruction with the trap for `enabled`: the core's frame, the next PC stacked.
-// (Both the 68881's pre-instruction and the 68040's post-instruction reporting are taken
-// here, right after the instruction; see docs/m68k.md.)
-void take_fp_exception(M68000Core& cpu, std::uint32_t enabled);
+// An enabled arithmetic exception at the end of an instruction, as each FPU reports it:
+// the 68881/68882 finish the instruction and keep the exception pending until the next FP
+// instruction starts (FPU UM 6.1; see take_pending_exception); the 68040 takes a
+// post-instruction exception now, format $3 with the operand's effective address and the
+// next instruction's PC (040 UM 8.4.3, 9.x). `operand`: the exceptional operand FSAVE shows.
+struct FpExceptionReport {
+  std::uint32_t enabled = 0;            // FPSR exception bits that FPCR enables
+  Extended80 operand{};                 // the exceptional operand
+  std::uint32_t effective_address = 0;  // the memory operand's address (0 for registers)
+};
+void report_fp_exception(M68000Core& cpu, const FpuOptions& options,
+                         const FpExceptionReport& report);
+
+// The 68881/68882's pre-instruction exception (FPU UM 6.1; 020 UM 10): with an exception
+// pending, the next FP instruction other than FSAVE, FRESTORE and FMOVE/FMOVEM of the control
+// registers traps before it acts, with a format $0 frame whose PC is that instruction (RTE
+// runs it again; the handler clears the pending bit through FSAVE/FRESTORE). True when taken.
+bool take_pending_exception(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address,
+                            const FpuOptions& options);
+
+// The 68040's unimplemented instruction (vector 11) and unimplemented data type (vector 55):
+// taken once the effective address is calculated, with the next instruction's PC stacked so
+// that software that finishes the instruction returns past it. Vector 11: format $2 with the
+// effective address (040 UM 8.4.2; Motorola's FPSP checks for $202C); vector 55: format $4
+// with the effective address and the faulted instruction's PC (040 UM 8.4.4). FSAVE then
+// writes the UNIMP frame holding `command`, the source (ETEMP) and destination (FPTEMP).
+struct FpUnimplemented {
+  unsigned vector = 0;
+  std::uint32_t instruction_address = 0;
+  std::uint32_t effective_address = 0;
+  std::uint16_t command = 0;
+  std::array<std::uint8_t, 12> source{};  // ETEMP: the source as extended (packed: as read)
+  Extended80 destination{};               // FPTEMP
+};
+void take_unimplemented_040(M68000Core& cpu, const FpUnimplemented& what);
 
 // The F-line trap: an instruction the FPU model does not have (or leaves to software).
 void unimplemented(M68000Core& cpu);

@@ -7,10 +7,24 @@
 #include "cores/m68k/m68k_fpu_access.h"
 #include "cores/m68k/m68k_fpu_arith.h"
 #include "cores/m68k/m68k_fpu_decimal.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
 namespace {
+
+// 040 UM 9.x: operands the 68040 does not handle in hardware (denormalised and unnormalised
+// numbers, packed decimal) take the unimplemented-data-type exception; the FPSP finishes
+// the instruction.
+constexpr unsigned kVectorUnsupportedData = 55;
+
+bool strict_68040(const FpuOptions& options) {
+  return options.model == FpuModel::Mc68040 && !options.emulate_unimplemented;
+}
+
+std::uint32_t memory_address(const FpLocation& where) {
+  return where.kind == FpLocation::Memory ? where.address : 0;
+}
 
 std::uint64_t big_endian(const OperandBytes& bytes) {
   std::uint64_t value = 0;
@@ -53,7 +67,8 @@ FpResult load_operand(const OperandBytes& bytes, FpFormat format, Rounding round
 
 // FMOVE FPn,<ea> (PRM 5, FMOVE): the register converted to `format` under FPCR's mode. The
 // condition codes do not change; the exception byte does.
-void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command, std::uint32_t address,
+              const FpuOptions& options) {
   const auto format = static_cast<FpFormat>((command >> 10) & 7);
   const Extended80 value = cpu.fpu.fp[(command >> 7) & 7];
   const RoundingMode mode = rounding_from_fpcr(cpu.fpu.fpcr).mode;
@@ -61,6 +76,15 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   const unsigned bytes = format_bytes(format);
   if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && ea_reg > 1))
     return unimplemented(cpu);  // data alterable only; Dn holds at most a long
+  if (strict_68040(options) && (format == FpFormat::Packed || format == FpFormat::PackedDynamic)) {
+    const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
+    return take_unimplemented_040(cpu, {kVectorUnsupportedData,
+                                        address,
+                                        memory_address(where),
+                                        command,
+                                        fpu_register_image(value),
+                                        {}});
+  }
   OperandBytes data;
   std::uint32_t exceptions = 0;
   switch (format) {
@@ -105,15 +129,11 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
   const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
   // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1).
   const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
+  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
   if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
-  if (enabled) return take_fp_exception(cpu, enabled);
+  if (enabled) return report_fp_exception(cpu, options, {enabled, value, memory_address(where)});
   cpu.prefetch();
 }
-
-// 040 UM 9.x: operands the 68040 does not handle in hardware (denormalised and unnormalised
-// numbers, packed decimal) take the unimplemented-data-type exception before the
-// instruction; the FPSP would then finish it.
-constexpr unsigned kVectorUnsupportedData = 55;
 
 bool unsupported_on_68040(const OperandBytes& bytes, FpFormat format) {
   const std::uint64_t raw = big_endian(bytes);
@@ -129,11 +149,6 @@ bool unsupported_on_68040(const OperandBytes& bytes, FpFormat format) {
   }
 }
 
-bool is_packed(std::uint16_t command) {
-  const unsigned opclass = command >> 13, format = (command >> 10) & 7;
-  return (opclass == 2 && format == 3) || (opclass == 3 && (format == 3 || format == 7));
-}
-
 }  // namespace
 
 void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
@@ -142,29 +157,37 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   const unsigned opmode = command & 0x7F;
   const bool is_rom = opclass == 2 && ((command >> 10) & 7) == 7;
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
-  const bool strict_68040 = options.model == FpuModel::Mc68040 && !options.emulate_unimplemented;
-  // 040 UM 9.x: the transcendental group and FMOVECR are left to software (F-line).
-  if (strict_68040 && (is_rom || (opclass != 3 && opmode_unimplemented_on_68040(opmode))))
-    return unimplemented(cpu);
-  if (strict_68040 && is_packed(command)) return cpu.exception(kVectorUnsupportedData, address);
-  cpu.fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
-  if (opclass == 3) return move_out(cpu, opcode, command);
-
+  if (is_rom && (opcode & 0x3F)) return unimplemented(cpu);
   M68kFpuState& fpu = cpu.fpu;
+  fpu.internal = {};  // a new instruction: CMDREG is its command word
+  fpu.internal.command = command;
+  fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
+  const bool strict = strict_68040(options);
+  if (strict && is_rom)  // 040 UM 9.x: FMOVECR is left to software
+    return take_unimplemented_040(cpu, {kVectorLineF, address, 0, command, {}, {}});
+  if (opclass == 3) return move_out(cpu, opcode, command, address, options);
+
   const Rounding rounding = rounding_from_fpcr(fpu.fpcr);
   const unsigned destination = (command >> 7) & 7;
   FpResult source{};
   if (is_rom) {
-    if (opcode & 0x3F) return unimplemented(cpu);
     source = constant_rom(opmode, rounding);  // opmode holds the ROM offset
+    charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
     fpu.fp[destination] = source.value;
     fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(source.value);
     if (const std::uint32_t enabled = record_exceptions(fpu, source.exceptions))
-      return take_fp_exception(cpu, enabled);
+      return report_fp_exception(cpu, options, {enabled, source.value, 0});
     return cpu.prefetch();
   }
+  // The source, and on the 68040 what it leaves to software: the transcendental group
+  // (vector 11) and packed, denormal and unnormal operands (vector 55), taken once the
+  // operand is fetched, as the FPSP expects (040 UM 9.x).
+  FpUnimplemented unimplemented_040{0, address, 0, command, {}, fpu.fp[destination]};
   if (opclass == 0) {
     source.value = fpu.fp[(command >> 10) & 7];
+    unimplemented_040.source = fpu_register_image(source.value);
+    if (strict && is_denormal_or_unnormal(source.value))
+      unimplemented_040.vector = kVectorUnsupportedData;
   } else if (opclass == 2) {
     const auto format = static_cast<FpFormat>((command >> 10) & 7);
     const unsigned bytes = format_bytes(format);
@@ -173,16 +196,26 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
       return unimplemented(cpu);  // a data addressing mode, and Dn for at most a long
     const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
     const OperandBytes data = read_bytes(cpu, where, bytes);
-    if (strict_68040 && unsupported_on_68040(data, format))
-      return cpu.exception(kVectorUnsupportedData, address);
-    source = load_operand(data, format, rounding);
+    fpu.internal.operand_register = bytes >= 4 ? read_long(cpu, where, bytes - 4) : 0;
+    unimplemented_040.effective_address = memory_address(where);
+    if (strict && format == FpFormat::Packed) {
+      unimplemented_040.vector = kVectorUnsupportedData;
+      unimplemented_040.source = data.data;
+    } else {
+      source = load_operand(data, format, rounding);
+      unimplemented_040.source = fpu_register_image(source.value);
+      if (strict && unsupported_on_68040(data, format))
+        unimplemented_040.vector = kVectorUnsupportedData;
+    }
   } else {
     return unimplemented(cpu);
   }
-  if (strict_68040 && ((opclass == 0 && is_denormal_or_unnormal(source.value)) ||
-                       (opmode_dyadic(opmode) && is_denormal_or_unnormal(fpu.fp[destination]))))
-    return cpu.exception(kVectorUnsupportedData, address);
+  if (strict && opmode_dyadic(opmode) && is_denormal_or_unnormal(fpu.fp[destination]))
+    unimplemented_040.vector = kVectorUnsupportedData;
+  if (strict && opmode_unimplemented_on_68040(opmode)) unimplemented_040.vector = kVectorLineF;
+  if (unimplemented_040.vector) return take_unimplemented_040(cpu, unimplemented_040);
 
+  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
   OperationResult result = fpu_operate(opmode, source.value, fpu.fp[destination], rounding);
   const std::uint32_t exceptions = result.exceptions | source.exceptions;
   fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
@@ -193,8 +226,14 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
     if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
     fpu.fp[destination] = result.value;
   }
-  if (enabled) return take_fp_exception(cpu, enabled);
-  cpu.prefetch();
+  if (!enabled) return cpu.prefetch();
+  // FPU UM 6.1: the exceptional operand is the source for SNAN, OPERR and DZ; for OVFL,
+  // UNFL and INEX the manual gives the intermediate result with its exponent rebiased, which
+  // the host arithmetic does not produce: the delivered result stands in for it.
+  const bool source_operand = enabled & (kFpSnan | kFpOperr | kFpDz);
+  report_fp_exception(
+      cpu, options,
+      {enabled, source_operand ? source.value : result.value, unimplemented_040.effective_address});
 }
 
 }  // namespace anvil::m68k

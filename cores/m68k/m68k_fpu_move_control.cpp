@@ -1,11 +1,11 @@
 // Moving the FPU's registers as a whole: FMOVE/FMOVEM of the control registers (PRM 5,
-// opclass 100/101), FMOVEM of FP0-FP7 (opclass 110/111) and the context switch pair
-// FSAVE/FRESTORE (PRM 6, FPU UM 6.4). None of them changes FPSR's exception bytes or FPIAR
-// (FPU UM 2.2.5).
+// opclass 100/101) and FMOVEM of FP0-FP7 (opclass 110/111). None of them changes FPSR's
+// exception bytes or FPIAR (FPU UM 2.2.5). FSAVE/FRESTORE: m68k_fpu_save_restore.cpp.
 #include <array>
 #include <bit>
 
 #include "cores/m68k/m68k_fpu_access.h"
+#include "cores/m68k/m68k_fpu_timing.h"
 
 namespace anvil::m68k {
 
@@ -17,31 +17,6 @@ constexpr std::uint32_t kFpsrBits = 0x0FFFFFF8;
 
 // The control registers in list order (command bits 12-10) and in memory order.
 constexpr unsigned kFpcrBit = 4, kFpsrBit = 2, kFpiarBit = 1;
-
-bool is_null_state(const M68kFpuState& fpu) {
-  if (fpu.fpcr || fpu.fpsr || fpu.fpiar) return false;
-  for (const Extended80& r : fpu.fp)
-    if (!(r == kResetNan) && !(r == Extended80{})) return false;
-  return true;
-}
-
-// FSAVE's IDLE frame for each model (FPU UM 6.4.2; 040 UM 9.x): the format word (version,
-// size of what follows) and the size. The internal state after it is written as zeros but
-// for the last long, the BIU flags, where bit 27 set says no exception is pending.
-struct IdleFrame {
-  std::uint32_t format;
-  unsigned bytes;
-};
-IdleFrame idle_frame(FpuModel model) {
-  switch (model) {
-    case FpuModel::Mc68882:
-      return {0x1F380000, 0x38};  // same version as the 68881, larger frame (Linux checks $1F38)
-    case FpuModel::Mc68040:
-      return {0x41000000, 0};
-    default:
-      return {0x1F180000, 0x18};
-  }
-}
 
 }  // namespace
 
@@ -69,6 +44,8 @@ void fpu_move_control(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comma
       *registers[i] = read_long(cpu, where, offset) & kMasks[i];
     offset += 4;
   }
+  charge_fpu_clocks(cpu, opcode,
+                    fpu_control_move_clocks(cpu.fpu_model(), to_memory, count, mode, reg));
   cpu.prefetch();
 }
 
@@ -98,45 +75,8 @@ void fpu_move_multiple(M68000Core& cpu, std::uint16_t opcode, std::uint16_t comm
     }
     where.address += 12;
   }
-  cpu.prefetch();
-}
-
-// FSAVE <ea> (privileged): a NULL frame (one zero long) while the FPU is in its reset state,
-// else the model's IDLE frame. Taken here as the state, since no instruction is ever left
-// half-done between two instructions in this model.
-void fpu_save(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
-  if (!cpu.supervisor()) return cpu.privilege_violation();
-  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
-  if (mode < 2 || mode == 3 || (mode == 7 && reg > 1)) return unimplemented(cpu);
-  const IdleFrame frame = is_null_state(cpu.fpu) ? IdleFrame{0, 0} : idle_frame(options.model);
-  const FpLocation where = locate(cpu, mode, reg, 4 + frame.bytes);
-  write_long(cpu, where, frame.format);
-  constexpr std::uint32_t kNoExceptionPending = 0x08000000;
-  for (unsigned offset = 4; offset < 4 + frame.bytes; offset += 4)
-    write_long(cpu, where, offset == frame.bytes ? kNoExceptionPending : 0, offset);
-  cpu.prefetch();
-}
-
-// FRESTORE <ea> (privileged): a NULL frame resets the FPU; an IDLE frame of this model is
-// accepted (its internal state is ours already); another version is a format error
-// (vector 14, FPU UM 6.4).
-void fpu_restore(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
-  if (!cpu.supervisor()) return cpu.privilege_violation();
-  const unsigned mode = (opcode >> 3) & 7, reg = opcode & 7;
-  if (mode < 2 || mode == 4 || (mode == 7 && reg > 3)) return unimplemented(cpu);
-  // The frame's size is in its first long, so (An)+ is stepped once that is read.
-  const FpLocation where = locate(cpu, mode == 3 ? 2 : mode, reg, 4);
-  const std::uint32_t format = read_long(cpu, where);
-  const IdleFrame expected = idle_frame(options.model);
-  if (format >> 24 == 0) {
-    fpu_reset(cpu.fpu);
-    if (mode == 3) cpu.a[reg] += 4;
-  } else if ((format & 0xFFFF0000) == expected.format) {
-    if (mode == 3) cpu.a[reg] += 4 + expected.bytes;
-  } else {
-    constexpr unsigned kVectorFormatError = 14;
-    return cpu.illegal_instruction(kVectorFormatError);
-  }
+  charge_fpu_clocks(cpu, opcode,
+                    fpu_data_move_clocks(cpu.fpu_model(), to_memory, count, list_mode & 1));
   cpu.prefetch();
 }
 

@@ -249,24 +249,32 @@ TEST_CASE("FSAVE writes NULL then IDLE frames, FRESTORE of NULL resets, both pri
   CHECK(m.sp() == kStack - 4);
   CHECK(value(m.cpu.fpu.fp[0]) == 3.0L);
   m.cpu.fpu.fpcr = 0x10;
+  m.cpu.fpu.internal.exception_pending = true;
   m.run(1);
   CHECK(m.sp() == kStack);
   CHECK(m.cpu.fpu.fpcr == 0);
+  CHECK_FALSE(m.cpu.fpu.internal.exception_pending);  // the reset state: nothing pending
   CHECK(m.cpu.fpu.fp[0] == kResetNan);
   m.run(2);
   CHECK(m.cpu.pc() == handler(8));  // privilege violation
 }
 
-TEST_CASE("enabled FP exceptions trap to vectors 48-54 after the instruction", "[m68k][fpu]") {
+TEST_CASE("an enabled FP exception traps to vectors 48-54 at the next FP instruction",
+          "[m68k][fpu]") {
   Machine m(FpuModel::Mc68881);
   m.boot({
       0xF23C, 0x9000, 0x0000, 0x0400,  // fmove.l #$400,fpcr: DZ enabled
       0xF23C, 0x4020, 0x0000, 0x0000,  // fdiv.l #0,fp0
+      0x7001,                          // moveq #1,d0: the integer unit goes on
+      0xF280, 0x0000,                  // fnop: reports the pending DZ before it runs
   });
   m.cpu.fpu.fp[0] = from_host(1.0L);
-  m.run(2);
-  CHECK(m.cpu.pc() == handler(50));  // DZ (FPU UM 6.1)
-  CHECK(m.ram.longword(m.sp() + 2) == kCode + 16);
+  m.run(3);
+  CHECK(m.cpu.d[0] == 1);  // FPU UM 6.1: the 68881 reports it pre-instruction
+  CHECK(m.cpu.fpu.internal.exception_pending);
+  m.run(1);
+  CHECK(m.cpu.pc() == handler(50));                    // DZ (FPU UM 6.1)
+  CHECK(m.ram.longword(m.sp() + 2) == kCode + 18);     // the FNOP, which RTE runs again
   CHECK((m.cpu.fpu.fpsr & 0xFFF8) == (kFpDz | 0x10));  // exception and accrued DZ
   CHECK(m.cpu.fpu.fpiar == kCode + 8);
 }
@@ -322,8 +330,8 @@ TEST_CASE("the 68040 traps its unimplemented instructions unless told to emulate
     m.cpu.fpu.fp[0] = from_host(0.5L);
     m.run(1);
     if (!emulate) {
-      CHECK(m.cpu.pc() == handler(11));  // F-line (040 UM 9.x)
-      CHECK(m.ram.longword(m.sp() + 2) == kCode);
+      CHECK(m.cpu.pc() == handler(11));                // F-line (040 UM 9.x)
+      CHECK(m.ram.longword(m.sp() + 2) == kCode + 4);  // past it: the FPSP finishes it
       continue;
     }
     CHECK(value(m.cpu.fpu.fp[0]) == sinl(0.5L));
@@ -343,8 +351,8 @@ TEST_CASE("the 68040 leaves packed decimal and denormals to software (vector 55)
   });
   m.cpu.a[0] = kDataAddress;
   m.run(1);
-  CHECK(m.cpu.pc() == handler(55));  // unimplemented data type (040 UM 9.x)
-  CHECK(m.ram.longword(m.sp() + 2) == kCode);
+  CHECK(m.cpu.pc() == handler(55));                // unimplemented data type (040 UM 9.x)
+  CHECK(m.ram.longword(m.sp() + 2) == kCode + 4);  // past it: the FPSP finishes it
   Machine denormal(FpuModel::Mc68040);
   denormal.boot({
       0xF210, 0x4400,  // fmove.s (a0),fp0
@@ -417,6 +425,7 @@ TEST_CASE("integer stores round, saturate with OPERR, and an enabled OPERR write
       0xF210, 0x7080,                  // fmove.w fp1,(a0)
       0xF23C, 0x9000, 0x0000, 0x2000,  // fmove.l #$2000,fpcr: OPERR enabled
       0xF210, 0x7080,                  // fmove.w fp1,(a0)
+      0xF280, 0x0000,                  // fnop: takes the pending OPERR
   });
   m.cpu.a[0] = kDataAddress;
   m.cpu.d[1] = 0x12340000;
@@ -429,7 +438,7 @@ TEST_CASE("integer stores round, saturate with OPERR, and an enabled OPERR write
   CHECK((m.cpu.fpu.fpsr & 0xFF00) == kFpOperr);
   CHECK((m.cpu.fpu.fpsr & 0x80) == 0x80);  // accrued IOP
   m.ram.word(kDataAddress, 0x1111);
-  m.run(2);
+  m.run(3);
   CHECK(m.cpu.pc() == handler(52));
   CHECK(m.ram.word(kDataAddress) == 0x1111);
 }
