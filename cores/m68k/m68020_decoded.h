@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "cores/common/watched_code_pages.h"
@@ -25,6 +26,9 @@ using FastHandler = std::uint32_t (*)(M68000Core& cpu, const DecodedM68k& instru
 struct DecodedM68k {
   FastHandler handler = nullptr;
   std::uint32_t address = 0;  // of the opcode word
+  // address + length when the next entry is the instruction there, else 1 (no address the
+  // loop can reach: instructions are even).
+  std::uint32_t fall_through = 1;
   // The parsed extension words of the source and destination operands (see Ea), or a
   // branch target.
   std::uint32_t source = 0, destination = 0;
@@ -33,7 +37,6 @@ struct DecodedM68k {
   std::uint8_t length = 0;        // bytes
   std::uint8_t cycles = 0;        // the timing table's cost (m68020_timing.cpp)
   std::uint8_t source_register = 0, destination_register = 0;
-  bool falls_through = false;  // the next entry is the instruction at address + length
 };
 
 // An effective address as the handlers take it (PRM 2.2), with what its extension words
@@ -86,8 +89,8 @@ class M68020CodePage {
       bool ends_run = false;
       const unsigned length = decode_one(at, decoded, ends_run);
       if (length == 0) break;
-      decoded.falls_through = false;
-      if (n > 0) code_.back().falls_through = true;
+      decoded.fall_through = 1;
+      if (n > 0) code_.back().fall_through = decoded.address;
       code_.push_back(decoded);
       index_[at / 2] = static_cast<std::uint16_t>(code_.size());
       at += length;
@@ -133,17 +136,36 @@ struct CodeReader {
 
 // What the decoders and handlers reach of the core (a friend of M68000Core).
 struct M68020FastPath {
+  // The core's fast_load/fast_store with their direct path written out here (inline in
+  // every handler): a page with a host pointer, the access inside it, big-endian. Anything
+  // else goes the core's way. Decoded code exists only with a 32-bit address bus, so there
+  // is no address mask to apply.
   template <class T>
-  static T load(M68000Core& cpu, std::uint32_t address) {
+  [[gnu::always_inline]] static T load(M68000Core& cpu, std::uint32_t address) {
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - sizeof(T)) [[likely]] {
+      T value;
+      std::memcpy(&value, page + offset, sizeof(T));
+      if constexpr (sizeof(T) > 1) value = anvil::byteswap(value);
+      return value;
+    }
     return cpu.fast_load<T>(address, M68000Core::Space::Data);
+  }
+  template <class T>
+  [[gnu::always_inline]] static void store(M68000Core& cpu, std::uint32_t address, T value) {
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - sizeof(T)) [[likely]] {
+      if constexpr (sizeof(T) > 1) value = anvil::byteswap(value);
+      std::memcpy(page + offset, &value, sizeof(T));
+      return;
+    }
+    cpu.fast_store<T>(address, value);
   }
   template <class T>
   static T load_program(M68000Core& cpu, std::uint32_t address) {
     return cpu.fast_load<T>(address, M68000Core::Space::Program);
-  }
-  template <class T>
-  static void store(M68000Core& cpu, std::uint32_t address, T value) {
-    cpu.fast_store<T>(address, value);
   }
   // Whether a jump to `address` may be taken here: even, and its first two words on a page
   // with a host pointer (so refilling the queue there cannot fault). Otherwise the

@@ -177,15 +177,19 @@ void M68000Core::run_decoded(Cycles end) {
     // page (the limit is then zero and the entry is not touched again).
     const DecodedM68k& current = *instruction;
     handler = current.handler;
-    const std::uint32_t fall_through = current.address + current.length;
-    const bool falls_through = current.falls_through;
+    const std::uint32_t fall_through = current.fall_through;
     const Cycles cost = current.cycles;
     instruction_pc_ = current.address;
     next = handler(*this, current);
+    // Bus wait states are added as they happen (the port's wait sink). The two counters
+    // are updated on either side of the test so GCC does not pair them into an SSE add.
+    cycles_ += cost;
+    if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) {
+      ++instructions_;
+      break;
+    }
     ++instructions_;
-    cycles_ += cost;  // bus wait states are added as they happen (the port's wait sink)
-    if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) break;
-    if (next == fall_through && falls_through) [[likely]] {
+    if (next == fall_through) [[likely]] {
       ++instruction;
       continue;
     }

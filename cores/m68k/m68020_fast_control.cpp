@@ -13,12 +13,23 @@ namespace {
 
 using namespace fast;
 
-// The condition is in source_register, the target in source.
+// Whether the condition whose row of PRM Table 3-19 (kConditionTable) is `row` holds.
+bool holds(const M68000Core& cpu, std::uint32_t row) {
+  return (row >> (cpu.sr() & (kN | kZ | kV | kC))) & 1;
+}
+
+// The condition's row is in destination, the target in source.
 std::uint32_t branch_conditional(M68000Core& cpu, const DecodedM68k& in) {
-  if (!cpu.condition(in.source_register)) return next_address(in);
+  if (!holds(cpu, in.destination)) return next_address(in);
   if (!M68020FastPath::jump_target_ok(cpu, in.source)) [[unlikely]]
     return M68020FastPath::generic(cpu, in);
   return in.source;
+}
+
+// A target on the instruction's own page, checked at decode time: the page's host pointer
+// lasts as long as its decoded instructions (a change drops them).
+std::uint32_t branch_conditional_near(M68000Core& cpu, const DecodedM68k& in) {
+  return holds(cpu, in.destination) ? in.source : next_address(in);
 }
 
 std::uint32_t branch_always(M68000Core& cpu, const DecodedM68k& in) {
@@ -42,14 +53,15 @@ std::uint32_t branch_to_subroutine(M68000Core& cpu, const DecodedM68k& in) {
 
 // DBcc Dn,d16 (PRM 4-91): as op_dbcc, the counter is written once the target is known to be
 // fetchable; an expired count reads the target word and drops it.
+template <bool Near>
 std::uint32_t decrement_and_branch(M68000Core& cpu, const DecodedM68k& in) {
-  if (cpu.condition(in.source_register)) return next_address(in);
+  if (holds(cpu, in.destination)) return next_address(in);
   const std::uint32_t next = next_address(in);
   const std::uint32_t target = in.source;
   std::uint32_t& dn = cpu.d[in.destination_register];
   const auto count = static_cast<std::uint16_t>(dn - 1);
   if (count != 0xFFFF) {
-    if (!M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
+    if (!Near && !M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
       return M68020FastPath::generic(cpu, in);
     dn = (dn & 0xFFFF0000u) | count;
     return target;
@@ -98,6 +110,13 @@ struct JumpToSubroutine {
 
 // The target of Bcc/BSR: 8-bit displacement in the opcode, else a 16-bit word or (the
 // 68020's $FF) a long after it; all relative to the address after the opcode.
+// Whether a jump to `target` from the page being decoded needs no check when it is taken.
+bool near_target(const CodeReader& reader, std::uint32_t target) {
+  const std::uint32_t page_mask = ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  return !(target & 1) && (target & page_mask) == reader.page_address &&
+         (target & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4;
+}
+
 std::uint32_t branch_target(std::uint16_t opcode, CodeReader& reader) {
   const std::uint32_t base = reader.address();
   const unsigned disp8 = opcode & 0xFF;
@@ -113,8 +132,10 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
   const unsigned condition = (opcode >> 8) & 15;
   if (ordinary == &op_bcc || ordinary == &op_bcc_long) {
     out.source = branch_target(opcode, reader);
-    out.source_register = static_cast<std::uint8_t>(condition);
-    out.handler = condition == 0 ? &branch_always : &branch_conditional;
+    out.destination = kConditionTable[condition];
+    out.handler = condition == 0                    ? &branch_always
+                  : near_target(reader, out.source) ? &branch_conditional_near
+                                                    : &branch_conditional;
     ends_run = condition == 0;
     return true;
   }
@@ -127,9 +148,10 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
   if (ordinary == &op_dbcc) {
     const std::uint32_t base = reader.address();
     out.source = base + sign_extend_to_32(reader.word(), Size::Word);
-    out.source_register = static_cast<std::uint8_t>(condition);
+    out.destination = kConditionTable[condition];
     out.destination_register = opcode & 7;
-    out.handler = &decrement_and_branch;
+    out.handler = near_target(reader, out.source) ? &decrement_and_branch<true>
+                                                  : &decrement_and_branch<false>;
     return true;
   }
   if (ordinary == &op_rts) {
