@@ -80,12 +80,8 @@ std::uint32_t return_from_subroutine(M68000Core& cpu, const DecodedM68k& in) {
   return target;
 }
 
-constexpr bool is_control(Ea m) {
-  return m == Ea::Indirect || m == Ea::Disp || m == Ea::Index || m == Ea::AbsShort ||
-         m == Ea::AbsLong || m == Ea::PcDisp;
-}
-
-// JMP/JSR <ea>: the target is the operand's address.
+// JMP/JSR <ea>: the target is the operand's address; JSR pushes the address after it.
+template <bool Subroutine>
 struct Jump {
   static constexpr bool allows(Ea m) { return is_control(m); }
   template <class, Ea S>
@@ -93,17 +89,7 @@ struct Jump {
     const std::uint32_t target = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
     if (!M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
       return M68020FastPath::generic(cpu, in);
-    return target;
-  }
-};
-struct JumpToSubroutine {
-  static constexpr bool allows(Ea m) { return is_control(m); }
-  template <class, Ea S>
-  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t target = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
-    if (!M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
-      return M68020FastPath::generic(cpu, in);
-    push_return_address(cpu, next_address(in));
+    if constexpr (Subroutine) push_return_address(cpu, next_address(in));
     return target;
   }
 };
@@ -164,8 +150,8 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
     out.source_register = opcode & 7;
     if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, mode, out.source))
       return false;
-    out.handler = ordinary == &op_jmp ? by_size_and_mode<Jump>(Size::Long, mode)
-                                      : by_size_and_mode<JumpToSubroutine>(Size::Long, mode);
+    out.handler = ordinary == &op_jmp ? by_size_and_mode<Jump<false>>(Size::Long, mode)
+                                      : by_size_and_mode<Jump<true>>(Size::Long, mode);
     ends_run = true;
     return out.handler != nullptr;
   }

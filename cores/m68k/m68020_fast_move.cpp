@@ -28,52 +28,61 @@ std::uint32_t move(M68000Core& cpu, const DecodedM68k& in) {
   return next;
 }
 
-// MOVEA <ea>,An: sign-extended, no flags.
-template <class T, Ea S>
-std::uint32_t movea(M68000Core& cpu, const DecodedM68k& in) {
-  const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
-  cpu.a[in.destination_register] = sign_extend_to_32(value, kSize<T>);
-  return next_address(in);
-}
-
 std::uint32_t moveq(M68000Core& cpu, const DecodedM68k& in) {
   cpu.d[in.destination_register] = in.source;
   set_logic_flags(cpu, in.source, Size::Long);
   return next_address(in);
 }
 
-template <Ea S>
-std::uint32_t lea(M68000Core& cpu, const DecodedM68k& in) {
-  cpu.a[in.destination_register] = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
-  return next_address(in);
-}
-
-// PEA: SP moves before the push (a fault leaves it moved, as op_pea).
-template <Ea S>
-std::uint32_t pea(M68000Core& cpu, const DecodedM68k& in) {
-  const std::uint32_t next = next_address(in);
-  const std::uint32_t address = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
-  cpu.a[7] -= 4;
-  M68020FastPath::store<std::uint32_t>(cpu, cpu.a[7], address);
-  return next;
-}
-
-template <class T, Ea S>
-std::uint32_t tst(M68000Core& cpu, const DecodedM68k& in) {
-  set_logic_flags(cpu, read_source<S, T>(cpu, in.source_register, in.source), kSize<T>);
-  return next_address(in);
-}
-
-constexpr bool is_control(Ea m) {
-  return m == Ea::Indirect || m == Ea::Disp || m == Ea::Index || m == Ea::AbsShort ||
-         m == Ea::AbsLong || m == Ea::PcDisp;
-}
 constexpr bool is_data_alterable(Ea m) {
   return m != Ea::AddressRegister && m != Ea::Immediate && m != Ea::PcDisp;
 }
 
-// Handler tables by mode. A null entry: no handler of its own (the decoder then leaves the
-// opcode to generic()); the dispatch table has already said whether the mode is legal.
+// MOVEA <ea>,An: sign-extended, no flags.
+struct MoveAddress {
+  static constexpr bool allows(Ea) { return true; }
+  template <class T, Ea S>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
+    cpu.a[in.destination_register] = sign_extend_to_32(value, kSize<T>);
+    return next_address(in);
+  }
+};
+
+struct LoadEffectiveAddress {
+  static constexpr bool allows(Ea m) { return is_control(m); }
+  template <class, Ea S>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    cpu.a[in.destination_register] =
+        address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
+    return next_address(in);
+  }
+};
+
+// PEA: SP moves before the push (a fault leaves it moved, as op_pea).
+struct PushEffectiveAddress {
+  static constexpr bool allows(Ea m) { return is_control(m); }
+  template <class, Ea S>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    const std::uint32_t next = next_address(in);
+    const std::uint32_t address = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
+    cpu.a[7] -= 4;
+    M68020FastPath::store<std::uint32_t>(cpu, cpu.a[7], address);
+    return next;
+  }
+};
+
+struct Test {
+  static constexpr bool allows(Ea) { return true; }
+  template <class T, Ea S>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    set_logic_flags(cpu, read_source<S, T>(cpu, in.source_register, in.source), kSize<T>);
+    return next_address(in);
+  }
+};
+
+// MOVE's handlers by source and destination mode; null where the destination is not data
+// alterable (the dispatch table has already said whether the modes are legal).
 template <class T, Ea S>
 struct MoveFrom {
   template <Ea D>
@@ -89,57 +98,15 @@ struct MoveFrom {
   static constexpr std::array<FastHandler, kEaCount> table = ea_table<To>();
 };
 
-template <class T>
-struct MoveTables {
-  template <Ea S>
-  struct Row {
-    static constexpr FastHandler handler = nullptr;
-    static constexpr const std::array<FastHandler, kEaCount>* row = &MoveFrom<T, S>::table;
-  };
-  template <std::size_t... I>
-  static constexpr std::array<const std::array<FastHandler, kEaCount>*, kEaCount> make(
-      std::index_sequence<I...>) {
-    return {Row<static_cast<Ea>(I)>::row...};
-  }
-  static constexpr auto rows = make(std::make_index_sequence<kEaCount>{});
-  template <Ea S>
-  struct Movea {
-    static constexpr FastHandler handler = &movea<T, S>;
-  };
-  static constexpr auto movea_table = ea_table<Movea>();
-  template <Ea S>
-  struct Tst {
-    static constexpr FastHandler handler = &tst<T, S>;
-  };
-  static constexpr auto tst_table = ea_table<Tst>();
-};
-
-template <Ea S>
-struct Lea {
-  static constexpr FastHandler pick() {
-    if constexpr (is_control(S))
-      return &lea<S>;
-    else
-      return nullptr;
-  }
-  static constexpr FastHandler handler = pick();
-};
-template <Ea S>
-struct Pea {
-  static constexpr FastHandler pick() {
-    if constexpr (is_control(S))
-      return &pea<S>;
-    else
-      return nullptr;
-  }
-  static constexpr FastHandler handler = pick();
-};
-constexpr auto kLea = ea_table<Lea>();
-constexpr auto kPea = ea_table<Pea>();
-
+template <class T, std::size_t... S>
+FastHandler move_handler(Ea source, Ea destination, std::index_sequence<S...>) {
+  static constexpr std::array<const std::array<FastHandler, kEaCount>*, kEaCount> rows = {
+      &MoveFrom<T, static_cast<Ea>(S)>::table...};
+  return (*rows[static_cast<unsigned>(source)])[static_cast<unsigned>(destination)];
+}
 template <class T>
 FastHandler move_handler(Ea source, Ea destination) {
-  return (*MoveTables<T>::rows[static_cast<unsigned>(source)])[static_cast<unsigned>(destination)];
+  return move_handler<T>(source, destination, std::make_index_sequence<kEaCount>{});
 }
 
 FastHandler by_size(Size size, FastHandler byte, FastHandler word, FastHandler longword) {
@@ -165,9 +132,7 @@ bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
     out.destination_register = (opcode >> 9) & 7;
     const unsigned destination_mode = (opcode >> 6) & 7;
     if (ordinary == &op_movea) {
-      out.handler = size == Size::Word
-                        ? MoveTables<std::uint16_t>::movea_table[static_cast<unsigned>(source)]
-                        : MoveTables<std::uint32_t>::movea_table[static_cast<unsigned>(source)];
+      out.handler = by_size_and_mode<MoveAddress>(size, source);
       return out.handler != nullptr;
     }
     if (!parse_ea(destination_mode, (opcode >> 9) & 7, size, reader, destination, out.destination))
@@ -188,24 +153,21 @@ bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
       return false;
     out.source_register = opcode & 7;
     out.destination_register = (opcode >> 9) & 7;
-    out.handler = kLea[static_cast<unsigned>(source)];
+    out.handler = by_size_and_mode<LoadEffectiveAddress>(Size::Long, source);
     return out.handler != nullptr;
   }
   if (ordinary == &op_pea) {  // PEA (PRM 4-159)
     if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, source, out.source))
       return false;
     out.source_register = opcode & 7;
-    out.handler = kPea[static_cast<unsigned>(source)];
+    out.handler = by_size_and_mode<PushEffectiveAddress>(Size::Long, source);
     return out.handler != nullptr;
   }
   if (ordinary == &op_tst) {  // TST (PRM 4-192)
     const Size size = size_at6(opcode);
     if (!parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, source, out.source)) return false;
     out.source_register = opcode & 7;
-    const auto s = static_cast<unsigned>(source);
-    out.handler =
-        by_size(size, MoveTables<std::uint8_t>::tst_table[s],
-                MoveTables<std::uint16_t>::tst_table[s], MoveTables<std::uint32_t>::tst_table[s]);
+    out.handler = by_size_and_mode<Test>(size, source);
     return true;
   }
   return false;

@@ -127,6 +127,11 @@ FastHandler by_size_and_mode(Size size, Ea mode) {
   return HandlerTable<Op, std::uint32_t>::table[m];
 }
 
+// PRM 2.2.13, Table 2-4's classes, among the modes that have handlers.
+constexpr bool is_control(Ea m) {
+  return m == Ea::Indirect || m == Ea::Disp || m == Ea::Index || m == Ea::AbsShort ||
+         m == Ea::AbsLong || m == Ea::PcDisp;
+}
 constexpr bool is_memory_alterable(Ea m) {
   return m == Ea::Indirect || m == Ea::PostIncrement || m == Ea::PreDecrement || m == Ea::Disp ||
          m == Ea::Index || m == Ea::AbsShort || m == Ea::AbsLong;
