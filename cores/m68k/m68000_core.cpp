@@ -51,8 +51,7 @@ M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
     // count, as execute_one() adds them after each instruction anyway.
     decoded_code_ = std::make_unique<M68020DecodedCode>(memory_);
     decoded_code_->set_drop_listener([this](Addr) {
-      decoded_code_->current_base = ~std::uint32_t{0};
-      decoded_code_->current = nullptr;
+      decoded_code_->forget_pages();
       decoded_limit_.store(0, std::memory_order_relaxed);
     });
     memory_.set_wait_sink(&cycles_);

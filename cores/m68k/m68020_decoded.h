@@ -109,6 +109,22 @@ struct M68020DecodedCode : WatchedCodePages<M68020CodePage> {
   using WatchedCodePages::WatchedCodePages;
   std::uint32_t current_base = ~std::uint32_t{0};
   M68020CodePage* current = nullptr;
+  // The pages used last, by page number: a call into the C library and the return from it
+  // switch pages without the slow lookup.
+  struct RecentPage {
+    std::uint32_t base = ~std::uint32_t{0};
+    M68020CodePage* page = nullptr;
+  };
+  static constexpr unsigned kRecentPages = 16;
+  std::array<RecentPage, kRecentPages> recent{};
+  RecentPage& recent_page(std::uint32_t base) {
+    return recent[(base / MemoryPort::kPageSize) % kRecentPages];
+  }
+  void forget_pages() {
+    current_base = ~std::uint32_t{0};
+    current = nullptr;
+    recent.fill(RecentPage{});
+  }
 };
 
 // Reads an instruction's words from its host page while decoding; past the page's end it

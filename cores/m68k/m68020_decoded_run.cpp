@@ -17,6 +17,34 @@
 
 namespace anvil::m68k {
 
+namespace {
+
+// A full-format extension word (PRM 2.2.7, Table 2-2; m68020_ea.cpp) of the forms compilers
+// use for 32-bit offsets: no index (IS set), no memory indirection, a null, word or long
+// base displacement. Those are a plain displacement from An or the PC, or an absolute
+// address (base suppressed): the modes above, with the displacement folded in. PC-relative
+// forms keep reading in program space, as ea_exact() marks them. Anything else (an index,
+// memory indirection, the reserved encodings) is left to the ordinary handler.
+bool parse_full_extension(std::uint16_t word, std::uint32_t word_address, bool pc_relative,
+                          CodeReader& reader, Ea& ea, std::uint32_t& extension) {
+  const bool base_suppressed = word & 0x80, index_suppressed = word & 0x40;
+  const unsigned displacement_size = (word >> 4) & 3, indirect = word & 7;
+  if (!index_suppressed || indirect != 0 || displacement_size == 0 || (word & 0x08)) return false;
+  std::uint32_t displacement = 0;
+  if (displacement_size == 2) displacement = sign_extend_to_32(reader.word(), Size::Word);
+  if (displacement_size == 3) displacement = reader.long_word();
+  if (pc_relative) {
+    ea = Ea::PcDisp;
+    extension = base_suppressed ? displacement : word_address + displacement;
+  } else {
+    ea = base_suppressed ? Ea::AbsLong : Ea::Disp;
+    extension = displacement;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea,
               std::uint32_t& extension) {
   switch (mode) {
@@ -39,11 +67,17 @@ bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea
       ea = Ea::Disp;
       extension = sign_extend_to_32(reader.word(), Size::Word);
       break;
-    case 6:
-      ea = Ea::Index;
+    case 6: {
+      const std::uint32_t base_address = reader.address();
       extension = reader.word();
-      if (extension & 0x0100) return false;  // the full format (m68020_ea.cpp)
+      if (!(extension & 0x0100)) {
+        ea = Ea::Index;
+        break;
+      }
+      if (!parse_full_extension(extension, base_address, false, reader, ea, extension))
+        return false;
       break;
+    }
     default:
       switch (reg) {
         case 0:
@@ -64,6 +98,13 @@ bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea
           ea = Ea::Immediate;
           extension = size == Size::Long ? reader.long_word() : (reader.word() & size_mask(size));
           break;
+        case 3: {
+          const std::uint32_t base_address = reader.address();
+          const std::uint16_t word = reader.word();
+          if (!(word & 0x0100)) return false;  // the brief format: its own base, not here
+          if (!parse_full_extension(word, base_address, true, reader, ea, extension)) return false;
+          break;
+        }
         default:
           return false;
       }
@@ -130,11 +171,16 @@ std::uint32_t M68020FastPath::generic(M68000Core& cpu, const DecodedM68k& instru
 
 inline const DecodedM68k* M68020FastPath::lookup(M68000Core& cpu, std::uint32_t address) {
   M68020DecodedCode& code = *cpu.decoded_code_;
-  if ((address & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code.current_base)
-      [[likely]] {
-    if (const DecodedM68k* found = code.current->find(address & MemoryPort::kPageMask))
-      return found;
+  const std::uint32_t base = address & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (base != code.current_base) {
+    // A decoded page's host pointer lasts as long as the page (a change drops it).
+    const M68020DecodedCode::RecentPage& recent = code.recent_page(base);
+    if (recent.base != base) return lookup_slow(cpu, address);
+    code.current_base = base;
+    code.current = recent.page;
   }
+  if (const DecodedM68k* found = code.current->find(address & MemoryPort::kPageMask)) [[likely]]
+    return found;
   return lookup_slow(cpu, address);
 }
 
@@ -147,6 +193,7 @@ const DecodedM68k* M68020FastPath::lookup_slow(M68000Core& cpu, std::uint32_t ad
   M68020CodePage& page = code.page(base);
   code.current_base = base;
   code.current = &page;
+  code.recent_page(base) = {base, &page};
   const std::uint32_t offset = address & MemoryPort::kPageMask;
   if (const DecodedM68k* found = page.find(offset)) return found;
   return page.decode_run(offset, [&](std::uint32_t at, DecodedM68k& out, bool& ends_run) {
