@@ -183,6 +183,37 @@ struct M68020FastPath {
   static T load_program(M68000Core& cpu, std::uint32_t address) {
     return cpu.fast_load<T>(address, M68000Core::Space::Program);
   }
+  // A long the ordinary handlers access as two word cycles (high word first, or for
+  // -(An) stores low word first). When the direct path takes all four bytes neither word
+  // can fault, so one access gives the same result; otherwise the two word accesses are
+  // made as the ordinary handler makes them, faults and all.
+  template <bool Program>
+  [[gnu::always_inline]] static std::uint32_t load_long_as_words(M68000Core& cpu,
+                                                                 std::uint32_t address) {
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - 4) [[likely]] {
+      std::uint32_t value;
+      std::memcpy(&value, page + offset, 4);
+      return anvil::byteswap(value);
+    }
+    const auto space = Program ? M68000Core::Space::Program : M68000Core::Space::Data;
+    const std::uint32_t high = cpu.fast_load<std::uint16_t>(address, space);
+    return (high << 16) | cpu.fast_load<std::uint16_t>(address + 2, space);
+  }
+  [[gnu::always_inline]] static void store_long_low_word_first(M68000Core& cpu,
+                                                               std::uint32_t address,
+                                                               std::uint32_t value) {
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - 4) [[likely]] {
+      value = anvil::byteswap(value);
+      std::memcpy(page + offset, &value, 4);
+      return;
+    }
+    cpu.fast_store<std::uint16_t>(address + 2, static_cast<std::uint16_t>(value));
+    cpu.fast_store<std::uint16_t>(address, static_cast<std::uint16_t>(value >> 16));
+  }
   // Whether a jump to `address` may be taken here: even, and its first two words on a page
   // with a host pointer (so refilling the queue there cannot fault). Otherwise the
   // instruction runs generic(), which takes the fault where the 68000 model does.

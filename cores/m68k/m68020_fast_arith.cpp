@@ -16,7 +16,8 @@ enum class Alu : std::uint8_t { Add, Sub, And, Or, Eor, Cmp };
 
 // dst <op> src with the flags of PRM Table 3-18 (m68000_alu.h); CMP returns dst.
 template <Alu K, class T>
-std::uint32_t apply(M68000Core& cpu, std::uint32_t source, std::uint32_t destination) {
+[[gnu::always_inline]] inline std::uint32_t apply(M68000Core& cpu, std::uint32_t source,
+                                                  std::uint32_t destination) {
   constexpr Size size = kSize<T>;
   if constexpr (K == Alu::Add) {
     return add(cpu, size, source, destination);

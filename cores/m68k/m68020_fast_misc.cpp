@@ -13,7 +13,7 @@ namespace {
 
 using namespace fast;
 
-std::uint32_t& movem_register(M68000Core& cpu, unsigned index) {
+[[gnu::always_inline]] inline std::uint32_t& movem_register(M68000Core& cpu, unsigned index) {
   return index < 8 ? cpu.d[index] : cpu.a[index - 8];
 }
 
@@ -36,9 +36,9 @@ struct MovemToMemory {
         const std::uint32_t value = movem_register(cpu, 15 - i);
         address -= sizeof(T);
         if constexpr (sizeof(T) == 4)
-          M68020FastPath::store<std::uint16_t>(cpu, address + 2, static_cast<std::uint16_t>(value));
-        M68020FastPath::store<std::uint16_t>(
-            cpu, address, static_cast<std::uint16_t>(value >> (sizeof(T) == 4 ? 16 : 0)));
+          M68020FastPath::store_long_low_word_first(cpu, address, value);
+        else
+          M68020FastPath::store<std::uint16_t>(cpu, address, static_cast<std::uint16_t>(value));
       }
       cpu.a[reg] = address;
     } else {
@@ -64,21 +64,18 @@ struct MovemToRegisters {
     std::uint32_t mask = in.source;
     constexpr Ea kBase = M == Ea::PostIncrement ? Ea::Indirect : M;
     std::uint32_t address = address_of<kBase, T>(cpu, reg, in.destination);
-    auto word_at = [&cpu](std::uint32_t at) -> std::uint32_t {
-      if constexpr (M == Ea::PcDisp)
-        return M68020FastPath::load_program<std::uint16_t>(cpu, at);
-      else
-        return M68020FastPath::load<std::uint16_t>(cpu, at);
-    };
+    constexpr bool kProgram = M == Ea::PcDisp;
     while (mask) {
       const unsigned i = static_cast<unsigned>(__builtin_ctz(mask));
       mask &= mask - 1;
       std::uint32_t value;
       if constexpr (sizeof(T) == 4) {
-        const std::uint32_t high = word_at(address);
-        value = (high << 16) | word_at(address + 2);
+        value = M68020FastPath::load_long_as_words<kProgram>(cpu, address);
+      } else if constexpr (kProgram) {
+        value = sign_extend_to_32(M68020FastPath::load_program<std::uint16_t>(cpu, address),
+                                  Size::Word);
       } else {
-        value = sign_extend_to_32(word_at(address), Size::Word);
+        value = sign_extend_to_32(M68020FastPath::load<std::uint16_t>(cpu, address), Size::Word);
       }
       movem_register(cpu, i) = value;
       address += sizeof(T);

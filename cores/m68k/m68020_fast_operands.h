@@ -67,8 +67,7 @@ inline std::uint32_t read_source(M68000Core& cpu, unsigned reg, std::uint32_t ex
   } else if constexpr (M == Ea::PcDisp) {
     // Program space, a long as two words (M68000Core::read_program_operand).
     if constexpr (sizeof(T) == 4) {
-      const std::uint32_t high = M68020FastPath::load_program<std::uint16_t>(cpu, extension);
-      return (high << 16) | M68020FastPath::load_program<std::uint16_t>(cpu, extension + 2);
+      return M68020FastPath::load_long_as_words<true>(cpu, extension);
     } else {
       return M68020FastPath::load_program<T>(cpu, extension);
     }
