@@ -28,6 +28,25 @@ inline bool is_negative(std::uint32_t value, Size size) {
   cpu.set_ccr(static_cast<std::uint8_t>(ccr));
 }
 
+// The binary operations of lines 8-D and of the immediate group.
+enum class AluOp : std::uint8_t { Or, And, Sub, Add, Eor, Cmp };
+
+// The operation of the line (bits 15-12): OR, SUB, EOR (CMP's line), AND, ADD.
+inline AluOp line_operation(std::uint16_t op) {
+  switch (op >> 12) {
+    case 0x8:
+      return AluOp::Or;
+    case 0x9:
+      return AluOp::Sub;
+    case 0xB:
+      return AluOp::Eor;
+    case 0xC:
+      return AluOp::And;
+    default:
+      return AluOp::Add;
+  }
+}
+
 enum class Extend : std::uint8_t { None, Use };  // ADDX/SUBX/NEGX: X in, Z only cleared
 
 // dst + src (+ X). ADD, ADDI, ADDQ, ADDX.

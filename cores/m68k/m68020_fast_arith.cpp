@@ -12,7 +12,7 @@ namespace {
 
 using namespace fast;
 
-enum class Alu : std::uint8_t { Add, Sub, And, Or, Eor, Cmp };
+using Alu = AluOp;
 
 // dst <op> src with the flags of PRM Table 3-18 (m68000_alu.h); CMP returns dst.
 template <Alu K, class T>
@@ -164,21 +164,6 @@ struct ShiftImmediate {
     return next_address(in);
   }
 };
-
-Alu line_operation(std::uint16_t opcode) {
-  switch (opcode >> 12) {
-    case 0x8:
-      return Alu::Or;
-    case 0x9:
-      return Alu::Sub;
-    case 0xB:
-      return Alu::Eor;
-    case 0xC:
-      return Alu::And;
-    default:
-      return Alu::Add;
-  }
-}
 
 template <template <Alu> class Op>
 FastHandler by_operation(Alu kind, Size size, Ea mode) {
