@@ -9,24 +9,6 @@ namespace anvil::m68k {
 
 namespace {
 
-enum class AluOp : std::uint8_t { Or, And, Sub, Add, Eor, Cmp };
-
-// The binary operation of the line (bits 15-12) or of the immediate group (bits 11-9).
-AluOp line_operation(std::uint16_t op) {
-  switch (op >> 12) {
-    case 0x8:
-      return AluOp::Or;
-    case 0x9:
-      return AluOp::Sub;
-    case 0xB:
-      return AluOp::Eor;
-    case 0xC:
-      return AluOp::And;
-    default:
-      return AluOp::Add;
-  }
-}
-
 std::uint32_t apply(M68000Core& cpu, AluOp operation, Size size, std::uint32_t src,
                     std::uint32_t dst) {
   std::uint32_t result = 0;

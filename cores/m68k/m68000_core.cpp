@@ -1,6 +1,7 @@
 // The 68000's run loop, reset, registers and interrupt inputs (UM 5, 6).
 #include "cores/m68k/m68000_core.h"
 
+#include "cores/m68k/m68020_decoded.h"
 #include "cores/m68k/m68k_fpu.h"
 
 #include <algorithm>
@@ -34,6 +35,20 @@ M68000Core::M68000Core(const M68000Config& config, MemoryPort& memory)
   dispatch_ = &m68k_dispatch(level_, fpu_model_ != FpuModel::None);
   if (fast_bus_) timing_ = m68k_opcode_cycles(variant.timing).data();
   if (config.linux_user) sr_ = 0;  // user mode from the start
+  if (fast_bus_ && address_mask_ == 0xFFFFFFFFu) {
+    // 68020+: decoded runs (m68020_decoded_run.cpp). Wait states go straight into the cycle
+    // count, as execute_one() adds them after each instruction anyway.
+    decoded_code_ = std::make_unique<M68020DecodedCode>(memory_);
+    decoded_code_->set_drop_listener([this](Addr) {
+      decoded_code_->forget_pages();
+      decoded_limit_.store(0, std::memory_order_relaxed);
+    });
+    memory_.set_wait_sink(&cycles_);
+  }
+}
+
+M68000Core::~M68000Core() {
+  if (decoded_code_) memory_.set_wait_sink(nullptr);
 }
 
 // Writing SR swaps A7 with the stack pointer S (and, 68020-68040, M) now selects.
@@ -116,6 +131,7 @@ void M68000Core::set_irq_line(unsigned line, bool level) {
   const unsigned old_level = irq_level_;
   irq_level_ = irq_lines_ ? 32 - static_cast<unsigned>(__builtin_clz(irq_lines_)) : 0;
   if (irq_level_ == 7 && old_level != 7) nmi_latch_ = true;  // level 7 is edge-triggered
+  decoded_limit_.store(0, std::memory_order_relaxed);        // a decoded run ends here (68020+)
 }
 
 void M68000Core::set_hooks(Hooks* hooks, bool per_instruction) {
@@ -177,16 +193,25 @@ Cycles M68000Core::step() {
 
 Cycles M68000Core::run(Cycles budget) {
   const Cycles start = cycles_;
+  const Cycles end = budget > kNever - start ? kNever : start + budget;
   stop_requested_.store(false, std::memory_order_relaxed);
+  auto plain = [&] {
+    return cycles_ - start < budget && !trace_pending_ && !interrupt_pending() &&
+           state_ == CoreState::Running && !stop_requested_.load(std::memory_order_relaxed);
+  };
   while (cycles_ - start < budget && state_ == CoreState::Running) {
-    // The 68020+ without hooks: a tight loop of plain instructions; anything else (trace,
-    // an interrupt, a fault) goes through step().
+    // The 68020+ without hooks: a tight loop of plain instructions (decoded runs where the
+    // code allows, else one by one); anything else (trace, an interrupt, a fault) goes
+    // through step().
     if (timing_ && !per_instruction_hooks_ && !trace_pending_ && !interrupt_pending()) {
       try {
         do {
-          execute_one();
-        } while (cycles_ - start < budget && !trace_pending_ && !interrupt_pending() &&
-                 state_ == CoreState::Running && !stop_requested_.load(std::memory_order_relaxed));
+          if (decoded_code_) {
+            run_decoded(end);
+            if (!plain()) break;
+          }
+          execute_one();  // what no decoded run could take (or a 32-bit bus is missing)
+        } while (plain());
       } catch (const InstructionAbort&) {
       } catch (const BusFaultAbort&) {
         try {

@@ -12,6 +12,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ namespace anvil::m68k {
 
 class M68000Core;
 using Handler = void (*)(M68000Core& cpu, std::uint16_t opcode);
+struct M68020DecodedCode;  // m68020_decoded.h: the 68020+ decoded-instruction cache
 
 enum class Size : std::uint8_t { Byte = 1, Word = 2, Long = 4 };
 
@@ -159,6 +161,7 @@ inline constexpr std::array<std::uint16_t, 16> kConditionTable = [] {
 class M68000Core final : public M68000 {
  public:
   M68000Core(const M68000Config& config, MemoryPort& memory);
+  ~M68000Core() override;
 
   // ---------------------------------------------------------------------------------------
   // For instruction handlers.
@@ -392,7 +395,10 @@ class M68000Core final : public M68000 {
   Cycles step() override;
   CoreState state() const override { return state_; }
   void resume() override;
-  void request_stop() override { stop_requested_.store(true, std::memory_order_relaxed); }
+  void request_stop() override {
+    stop_requested_.store(true, std::memory_order_relaxed);
+    decoded_limit_.store(0, std::memory_order_relaxed);  // ends a decoded run (68020+)
+  }
   std::span<const RegisterInfo> register_info() const override;
   std::uint64_t read_register(unsigned index) const override;
   void write_register(unsigned index, std::uint64_t value) override;
@@ -420,6 +426,9 @@ class M68000Core final : public M68000 {
   }
 
  private:
+  // The 68020+ decoded runs (m68020_decoded_run.cpp) and their handlers use the private
+  // memory access and queue below.
+  friend struct M68020FastPath;
   enum class Space : std::uint8_t { Data, Program };
   std::uint8_t function_code(Space space) const {
     return static_cast<std::uint8_t>((supervisor() ? 4 : 0) | (space == Space::Program ? 2 : 1));
@@ -563,6 +572,14 @@ class M68000Core final : public M68000 {
   std::atomic<bool> stop_requested_{false};
   std::vector<BusCycle> bus_log_;
   const std::array<Handler, 65536>* dispatch_;
+
+  // 68020+: instructions decoded once per code page, run without the look-ahead queue
+  // (m68020_decoded_run.cpp); null on the 68000 and 68010, whose bus cycles stay exact.
+  std::unique_ptr<M68020DecodedCode> decoded_code_;
+  // A decoded run ends once cycles_ reaches this; zeroed by a stop request, an interrupt
+  // line change and a store to decoded code.
+  std::atomic<Cycles> decoded_limit_{0};
+  void run_decoded(Cycles end);
 };
 
 // The dispatch table: one handler per opcode, built once per CPU level from the encoding

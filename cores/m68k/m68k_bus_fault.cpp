@@ -87,6 +87,7 @@ void M68000Core::store_fault(std::uint32_t address, unsigned size, std::uint32_t
   if (!state.end_of_instruction_armed) state.trace_too = trace_pending_;
   state.end_of_instruction_armed = true;
   trace_pending_ = true;
+  decoded_limit_.store(0, std::memory_order_relaxed);  // a decoded run ends with this instruction
 }
 
 bool M68000Core::take_faulted_writes(std::uint16_t old_sr) {

@@ -1,0 +1,254 @@
+// The 68020+ decoded-instruction cache: each code page's instructions decoded once, in
+// straight-line runs, with their effective addresses parsed (mode, register, displacement,
+// absolute address, immediate) and their cycle cost from the timing table. The run loop
+// (m68020_decoded_run.cpp) executes an entry's handler and goes on with the next entry while
+// the code falls through, without the 68000 model's look-ahead queue. Instructions that have
+// no handler of their own here run the opcode's ordinary handler (M68020FastPath::generic)
+// with the queue filled as it expects.
+//
+// The 68000 and 68010 never come here: their bus cycles stay exact (m68000_bus.cpp).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "cores/common/watched_code_pages.h"
+#include "cores/m68k/m68000_core.h"
+
+namespace anvil::m68k {
+
+struct DecodedM68k;
+// Runs one decoded instruction; returns the address of the next one.
+using FastHandler = std::uint32_t (*)(M68000Core& cpu, const DecodedM68k& instruction);
+
+struct DecodedM68k {
+  FastHandler handler = nullptr;
+  std::uint32_t address = 0;  // of the opcode word
+  // address + length when the next entry is the instruction there, else 1 (no address the
+  // loop can reach: instructions are even).
+  std::uint32_t fall_through = 1;
+  // The parsed extension words of the source and destination operands (see Ea), or a
+  // branch target.
+  std::uint32_t source = 0, destination = 0;
+  std::uint16_t opcode = 0;
+  std::uint16_t second_word = 0;  // the word after the opcode: IRC for generic()
+  std::uint8_t length = 0;        // bytes
+  std::uint8_t cycles = 0;        // the timing table's cost (m68020_timing.cpp)
+  std::uint8_t source_register = 0, destination_register = 0;
+};
+
+// An effective address as the handlers take it (PRM 2.2), with what its extension words
+// hold once parsed: Disp a sign-extended d16; Index the brief extension word; AbsShort,
+// AbsLong and PcDisp the address itself; Immediate the value, masked to the size.
+enum class Ea : std::uint8_t {
+  DataRegister,
+  AddressRegister,
+  Indirect,
+  PostIncrement,
+  PreDecrement,
+  Disp,
+  Index,
+  AbsShort,
+  AbsLong,
+  PcDisp,
+  Immediate,
+};
+inline constexpr unsigned kEaCount = 11;
+
+// One page's decoded instructions, packed in execution order, and an index from a word's
+// offset to its entry (as DecodedRuns in cores/common/decoded_blocks.h, with runs that end
+// after an instruction the decoder says ends them: a jump, or one of unknown length).
+class M68020CodePage {
+ public:
+  static constexpr unsigned kSlots = MemoryPort::kPageSize / 2;
+  static constexpr unsigned kMaxRun = 64;
+
+  M68020CodePage() { code_.reserve(kSlots); }  // never reallocated: entries stay put
+
+  const DecodedM68k* find(std::uint32_t offset) const {
+    const std::uint16_t entry = index_[offset / 2];
+    return entry ? &code_[entry - 1] : nullptr;
+  }
+
+  // Decodes a run from `offset` with `decode_one(offset, DecodedM68k&, bool& ends_run)`,
+  // which returns the length in bytes (0: nothing decodable there). Returns the run's first
+  // entry or null. Entries from before the call are invalid afterwards if the page was full.
+  template <class DecodeOne>
+  const DecodedM68k* decode_run(std::uint32_t offset, DecodeOne&& decode_one) {
+    if (code_.size() + kMaxRun > kSlots) {
+      code_.clear();
+      index_.fill(0);
+    }
+    const std::size_t first = code_.size();
+    std::uint32_t at = offset;
+    for (unsigned n = 0; n < kMaxRun && at < MemoryPort::kPageSize; ++n) {
+      if (n > 0 && index_[at / 2]) break;
+      DecodedM68k decoded{};
+      bool ends_run = false;
+      const unsigned length = decode_one(at, decoded, ends_run);
+      if (length == 0) break;
+      decoded.fall_through = 1;
+      if (n > 0) code_.back().fall_through = decoded.address;
+      code_.push_back(decoded);
+      index_[at / 2] = static_cast<std::uint16_t>(code_.size());
+      at += length;
+      if (ends_run) break;
+    }
+    return first < code_.size() ? &code_[first] : nullptr;
+  }
+
+ private:
+  std::array<std::uint16_t, kSlots> index_{};  // code_ position + 1; 0: not decoded
+  std::vector<DecodedM68k> code_;
+};
+
+// The decoded pages (dropped when written) and the page the run loop is in.
+struct M68020DecodedCode : WatchedCodePages<M68020CodePage> {
+  using WatchedCodePages::WatchedCodePages;
+  std::uint32_t current_base = ~std::uint32_t{0};
+  M68020CodePage* current = nullptr;
+  // The pages used last, by page number: a call into the C library and the return from it
+  // switch pages without the slow lookup.
+  struct RecentPage {
+    std::uint32_t base = ~std::uint32_t{0};
+    M68020CodePage* page = nullptr;
+  };
+  static constexpr unsigned kRecentPages = 16;
+  std::array<RecentPage, kRecentPages> recent{};
+  RecentPage& recent_page(std::uint32_t base) {
+    return recent[(base / MemoryPort::kPageSize) % kRecentPages];
+  }
+  void forget_pages() {
+    current_base = ~std::uint32_t{0};
+    current = nullptr;
+    recent.fill(RecentPage{});
+  }
+};
+
+// Reads an instruction's words from its host page while decoding; past the page's end it
+// reads zeros and `ok` turns false (the instruction is then not decoded).
+struct CodeReader {
+  const std::uint8_t* page;
+  std::uint32_t page_address;
+  std::uint32_t offset;  // of the next word
+  bool ok = true;
+  std::uint32_t address() const { return page_address + offset; }
+  std::uint16_t word() {
+    if (offset + 2 > MemoryPort::kPageSize) {
+      ok = false;
+      return 0;
+    }
+    const auto value = static_cast<std::uint16_t>((page[offset] << 8) | page[offset + 1]);
+    offset += 2;
+    return value;
+  }
+  std::uint32_t long_word() {
+    const std::uint32_t high = word();
+    return (high << 16) | word();
+  }
+};
+
+// What the decoders and handlers reach of the core (a friend of M68000Core).
+struct M68020FastPath {
+  // The core's fast_load/fast_store with their direct path written out here (inline in
+  // every handler): a page with a host pointer, the access inside it, big-endian. Anything
+  // else goes the core's way. Decoded code exists only with a 32-bit address bus, so there
+  // is no address mask to apply.
+  template <class T>
+  [[gnu::always_inline]] static T load(M68000Core& cpu, std::uint32_t address) {
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - sizeof(T)) [[likely]] {
+      T value;
+      std::memcpy(&value, page + offset, sizeof(T));
+      if constexpr (sizeof(T) > 1) value = anvil::byteswap(value);
+      return value;
+    }
+    return cpu.fast_load<T>(address, M68000Core::Space::Data);
+  }
+  template <class T>
+  [[gnu::always_inline]] static void store(M68000Core& cpu, std::uint32_t address, T value) {
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - sizeof(T)) [[likely]] {
+      if constexpr (sizeof(T) > 1) value = anvil::byteswap(value);
+      std::memcpy(page + offset, &value, sizeof(T));
+      return;
+    }
+    cpu.fast_store<T>(address, value);
+  }
+  template <class T>
+  static T load_program(M68000Core& cpu, std::uint32_t address) {
+    return cpu.fast_load<T>(address, M68000Core::Space::Program);
+  }
+  // A long the ordinary handlers access as two word cycles (high word first, or for
+  // -(An) stores low word first). When the direct path takes all four bytes neither word
+  // can fault, so one access gives the same result; otherwise the two word accesses are
+  // made as the ordinary handler makes them, faults and all.
+  template <bool Program>
+  [[gnu::always_inline]] static std::uint32_t load_long_as_words(M68000Core& cpu,
+                                                                 std::uint32_t address) {
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - 4) [[likely]] {
+      std::uint32_t value;
+      std::memcpy(&value, page + offset, 4);
+      return anvil::byteswap(value);
+    }
+    const auto space = Program ? M68000Core::Space::Program : M68000Core::Space::Data;
+    const std::uint32_t high = cpu.fast_load<std::uint16_t>(address, space);
+    return (high << 16) | cpu.fast_load<std::uint16_t>(address + 2, space);
+  }
+  [[gnu::always_inline]] static void store_long_low_word_first(M68000Core& cpu,
+                                                               std::uint32_t address,
+                                                               std::uint32_t value) {
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    if (page && offset <= MemoryPort::kPageSize - 4) [[likely]] {
+      value = anvil::byteswap(value);
+      std::memcpy(page + offset, &value, 4);
+      return;
+    }
+    cpu.fast_store<std::uint16_t>(address + 2, static_cast<std::uint16_t>(value));
+    cpu.fast_store<std::uint16_t>(address, static_cast<std::uint16_t>(value >> 16));
+  }
+  // Whether a jump to `address` may be taken here: even, and its first two words on a page
+  // with a host pointer (so refilling the queue there cannot fault). Otherwise the
+  // instruction runs generic(), which takes the fault where the 68000 model does.
+  static bool jump_target_ok(const M68000Core& cpu, std::uint32_t address) {
+    return !(address & 1) && (address & MemoryPort::kPageMask) <= MemoryPort::kPageSize - 4 &&
+           cpu.memory_.fetch_page(address) != nullptr;
+  }
+  static const std::uint8_t* dispatch_cycles(const M68000Core& cpu) { return cpu.timing_; }
+  static Handler ordinary_handler(const M68000Core& cpu, std::uint16_t opcode) {
+    return (*cpu.dispatch_)[opcode];
+  }
+  // The opcode's own handler, with the look-ahead queue as it expects it.
+  static std::uint32_t generic(M68000Core& cpu, const DecodedM68k& instruction);
+  static const DecodedM68k* lookup(M68000Core& cpu, std::uint32_t address);
+  static const DecodedM68k* lookup_slow(M68000Core& cpu, std::uint32_t address);
+  static void refill_queue(M68000Core& cpu, std::uint32_t address);
+};
+
+// The instruction decoders by group: each fills `out` (handler, operands, length) and
+// returns true when the opcode at the reader has a handler of its own in that group.
+// `ordinary` is the opcode's handler in the dispatch table, which has already decided
+// whether the opcode (and its addressing modes) is legal on this CPU.
+bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                 bool& ends_run);
+bool decode_arithmetic(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                       bool& ends_run);
+bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                    bool& ends_run);
+bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                 bool& ends_run);
+
+// Parses the effective address `mode`/`reg` of an operand of `size` (its extension words
+// from the reader) into `ea` and the value the handlers take; false for the forms that have
+// no fast handler (the full-format index modes, PC-relative index).
+bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea,
+              std::uint32_t& extension);
+
+}  // namespace anvil::m68k

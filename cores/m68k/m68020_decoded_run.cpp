@@ -1,0 +1,250 @@
+// The 68020+ run loop over decoded instructions (m68020_decoded.h), and the decoder that
+// fills the pages.
+//
+// The 68000 model's look-ahead queue (IRD, IRC, PC four bytes ahead) is what the ordinary
+// handlers, the exception code, pc() and GDB read. Inside a decoded run it is not kept up to
+// date: the loop knows each instruction's address, and sets the queue only where someone will
+// read it: before an ordinary handler (generic()) and when the run ends (refill_queue()).
+// A fault inside a decoded handler needs only instruction_pc_, which is set before every
+// instruction; exception processing refills the queue itself.
+//
+// Every instruction still ends where it ended before: the cycle limit is checked after each
+// one, and it drops to zero on a stop request, an interrupt line change or a store into a
+// decoded page, so the run ends after that instruction as the per-instruction loop did.
+#include "cores/m68k/m68020_decoded.h"
+
+#include "cores/m68k/m68000_alu.h"
+
+namespace anvil::m68k {
+
+namespace {
+
+// A full-format extension word (PRM 2.2.7, Table 2-2; m68020_ea.cpp) of the forms compilers
+// use for 32-bit offsets: no index (IS set), no memory indirection, a null, word or long
+// base displacement. Those are a plain displacement from An or the PC, or an absolute
+// address (base suppressed): the modes above, with the displacement folded in. PC-relative
+// forms keep reading in program space, as ea_exact() marks them. Anything else (an index,
+// memory indirection, the reserved encodings) is left to the ordinary handler.
+bool parse_full_extension(std::uint16_t word, std::uint32_t word_address, bool pc_relative,
+                          CodeReader& reader, Ea& ea, std::uint32_t& extension) {
+  const bool base_suppressed = word & 0x80, index_suppressed = word & 0x40;
+  const unsigned displacement_size = (word >> 4) & 3, indirect = word & 7;
+  if (!index_suppressed || indirect != 0 || displacement_size == 0 || (word & 0x08)) return false;
+  std::uint32_t displacement = 0;
+  if (displacement_size == 2) displacement = sign_extend_to_32(reader.word(), Size::Word);
+  if (displacement_size == 3) displacement = reader.long_word();
+  if (pc_relative) {
+    ea = Ea::PcDisp;
+    extension = base_suppressed ? displacement : word_address + displacement;
+  } else {
+    ea = base_suppressed ? Ea::AbsLong : Ea::Disp;
+    extension = displacement;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea,
+              std::uint32_t& extension) {
+  switch (mode) {
+    case 0:
+      ea = Ea::DataRegister;
+      break;
+    case 1:
+      ea = Ea::AddressRegister;
+      break;
+    case 2:
+      ea = Ea::Indirect;
+      break;
+    case 3:
+      ea = Ea::PostIncrement;
+      break;
+    case 4:
+      ea = Ea::PreDecrement;
+      break;
+    case 5:
+      ea = Ea::Disp;
+      extension = sign_extend_to_32(reader.word(), Size::Word);
+      break;
+    case 6: {
+      const std::uint32_t base_address = reader.address();
+      extension = reader.word();
+      if (!(extension & 0x0100)) {
+        ea = Ea::Index;
+        break;
+      }
+      if (!parse_full_extension(extension, base_address, false, reader, ea, extension))
+        return false;
+      break;
+    }
+    default:
+      switch (reg) {
+        case 0:
+          ea = Ea::AbsShort;
+          extension = sign_extend_to_32(reader.word(), Size::Word);
+          break;
+        case 1:
+          ea = Ea::AbsLong;
+          extension = reader.long_word();
+          break;
+        case 2: {
+          ea = Ea::PcDisp;
+          const std::uint32_t base = reader.address();  // the extension word's own address
+          extension = base + sign_extend_to_32(reader.word(), Size::Word);
+          break;
+        }
+        case 4:
+          ea = Ea::Immediate;
+          extension = size == Size::Long ? reader.long_word() : (reader.word() & size_mask(size));
+          break;
+        case 3: {
+          const std::uint32_t base_address = reader.address();
+          const std::uint16_t word = reader.word();
+          if (!(word & 0x0100)) return false;  // the brief format: its own base, not here
+          if (!parse_full_extension(word, base_address, true, reader, ea, extension)) return false;
+          break;
+        }
+        default:
+          return false;
+      }
+  }
+  return reader.ok;
+}
+
+namespace {
+
+// One instruction at `offset` of the page at `page_address`; 0 when it is not decoded here
+// (its second word is on the next page: the queue could not be filled from this one).
+unsigned decode_instruction(const M68000Core& cpu, const std::uint8_t* host,
+                            std::uint32_t page_address, std::uint32_t offset, DecodedM68k& out,
+                            bool& ends_run) {
+  if (offset + 4 > MemoryPort::kPageSize) return 0;
+  CodeReader reader{host, page_address, offset};
+  const std::uint16_t opcode = reader.word();
+  const std::uint16_t second_word =
+      static_cast<std::uint16_t>((host[offset + 2] << 8) | host[offset + 3]);
+  const Handler ordinary = M68020FastPath::ordinary_handler(cpu, opcode);
+  DecodedM68k decoded{};
+  decoded.address = page_address + offset;
+  decoded.opcode = opcode;
+  decoded.second_word = second_word;
+  decoded.cycles = M68020FastPath::dispatch_cycles(cpu)[opcode];
+  bool fast_ends_run = false;
+  if ((decode_move(opcode, ordinary, reader, decoded, fast_ends_run) ||
+       decode_arithmetic(opcode, ordinary, reader, decoded, fast_ends_run) ||
+       decode_control(opcode, ordinary, reader, decoded, fast_ends_run) ||
+       decode_misc(opcode, ordinary, reader, decoded, fast_ends_run)) &&
+      reader.ok) {
+    decoded.length = static_cast<std::uint8_t>(reader.offset - offset);
+    out = decoded;
+    ends_run = fast_ends_run;
+    return decoded.length;
+  }
+  // Its length is not known here: the run ends with it, and the loop finds the next
+  // instruction from where the ordinary handler left the PC.
+  decoded.handler = &M68020FastPath::generic;
+  decoded.source = decoded.destination = 0;
+  decoded.length = 2;
+  out = decoded;
+  ends_run = true;
+  return 2;
+}
+
+}  // namespace
+
+std::uint32_t M68020FastPath::generic(M68000Core& cpu, const DecodedM68k& instruction) {
+  const std::uint16_t opcode = instruction.opcode;
+  cpu.pc_ = instruction.address + 4;
+  cpu.ird_ = opcode;
+  cpu.irc_ = instruction.second_word;
+  cpu.opcode_ = opcode;
+  (*cpu.dispatch_)[opcode](cpu, opcode);
+  // What the per-instruction loop checks after each instruction, for what an ordinary
+  // handler may have changed (SR, the state, a look-ahead fault, a system call's stop).
+  if ((cpu.sr_ & kTrace) || cpu.trace_pending_ || cpu.interrupt_pending() ||
+      cpu.state_ != CoreState::Running || cpu.ird_faulted_ || cpu.irc_faulted_ ||
+      cpu.stop_requested_.load(std::memory_order_relaxed))
+    cpu.decoded_limit_.store(0, std::memory_order_relaxed);
+  return cpu.pc_ - 4;
+}
+
+inline const DecodedM68k* M68020FastPath::lookup(M68000Core& cpu, std::uint32_t address) {
+  M68020DecodedCode& code = *cpu.decoded_code_;
+  const std::uint32_t base = address & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (base != code.current_base) {
+    // A decoded page's host pointer lasts as long as the page (a change drops it).
+    const M68020DecodedCode::RecentPage& recent = code.recent_page(base);
+    if (recent.base != base) return lookup_slow(cpu, address);
+    code.current_base = base;
+    code.current = recent.page;
+  }
+  if (const DecodedM68k* found = code.current->find(address & MemoryPort::kPageMask)) [[likely]]
+    return found;
+  return lookup_slow(cpu, address);
+}
+
+const DecodedM68k* M68020FastPath::lookup_slow(M68000Core& cpu, std::uint32_t address) {
+  if (address & 1) return nullptr;  // an address error: the ordinary path takes it
+  const std::uint8_t* host = cpu.memory_.fetch_page(address);
+  if (!host) return nullptr;  // no host pointer (MMIO, a watchpoint): the ordinary path
+  M68020DecodedCode& code = *cpu.decoded_code_;
+  const std::uint32_t base = address & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  M68020CodePage& page = code.page(base);
+  code.current_base = base;
+  code.current = &page;
+  code.recent_page(base) = {base, &page};
+  const std::uint32_t offset = address & MemoryPort::kPageMask;
+  if (const DecodedM68k* found = page.find(offset)) return found;
+  return page.decode_run(offset, [&](std::uint32_t at, DecodedM68k& out, bool& ends_run) {
+    return decode_instruction(cpu, host, base, at, out, ends_run);
+  });
+}
+
+// The queue as the per-instruction loop leaves it at `address`: IRD its first word, IRC the
+// second, PC after them; a word that cannot be fetched faults when it is used.
+void M68020FastPath::refill_queue(M68000Core& cpu, std::uint32_t address) {
+  cpu.ird_faulted_ = cpu.irc_faulted_ = false;
+  cpu.pc_ = address;
+  cpu.irc_ = cpu.fetch_word(cpu.pc_);
+  cpu.pc_ += 2;
+  cpu.prefetch();
+}
+
+void M68000Core::run_decoded(Cycles end) {
+  if (ird_faulted_ || irc_faulted_ || (sr_ & kTrace)) return;
+  const DecodedM68k* instruction = M68020FastPath::lookup(*this, pc_ - 4);
+  // The queue may hold words fetched before a store changed them: run those the ordinary way.
+  if (!instruction || instruction->opcode != ird_ || instruction->second_word != irc_) return;
+  decoded_limit_.store(end, std::memory_order_relaxed);
+  if (stop_requested_.load(std::memory_order_relaxed)) return;
+  FastHandler handler = nullptr;
+  std::uint32_t next = 0;
+  for (;;) {
+    // Everything the loop needs of the entry is read before it runs: a store may drop the
+    // page (the limit is then zero and the entry is not touched again).
+    const DecodedM68k& current = *instruction;
+    handler = current.handler;
+    const std::uint32_t fall_through = current.fall_through;
+    const Cycles cost = current.cycles;
+    instruction_pc_ = current.address;
+    next = handler(*this, current);
+    // Bus wait states are added as they happen (the port's wait sink). The two counters
+    // are updated on either side of the test so GCC does not pair them into an SSE add.
+    cycles_ += cost;
+    if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) {
+      ++instructions_;
+      break;
+    }
+    ++instructions_;
+    if (next == fall_through) [[likely]] {
+      ++instruction;
+      continue;
+    }
+    instruction = M68020FastPath::lookup(*this, next);
+    if (!instruction) break;
+  }
+  if (handler != &M68020FastPath::generic) M68020FastPath::refill_queue(*this, next);
+}
+
+}  // namespace anvil::m68k

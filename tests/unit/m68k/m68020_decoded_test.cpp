@@ -1,0 +1,228 @@
+// The 68020+ decoded runs (cores/m68k/m68020_decoded_run.cpp) against the per-instruction
+// path they replace: step() runs every instruction through its ordinary handler with the
+// look-ahead queue, which the qemu-m68k comparisons in m68020_test.cpp check. Running the
+// same program through run() (decoded runs, with budgets that end them anywhere) must give
+// the same output, instruction count and cycle count.
+#include <catch2/catch.hpp>
+
+#include <initializer_list>
+#include <vector>
+
+#include "tests/unit/m68k/m68k_user_harness.h"
+
+using namespace anvil;
+using namespace anvil::m68k;
+
+namespace {
+
+struct Outcome {
+  std::string output;
+  int exit_status = -1;
+  std::uint64_t instructions = 0;
+  Cycles cycles = 0;
+};
+
+Outcome stepped(const char* model, const char* program) {
+  testing::UserProgram run(model, program);
+  for (std::uint64_t n = 0; n < 200'000'000 && !run.exited && !run.faulted; ++n) run.cpu->step();
+  REQUIRE(run.exited);
+  return {run.output, run.exit_status, run.cpu->instruction_count(), run.cpu->cycle_count()};
+}
+
+// run() in slices of `budget` cycles, so decoded runs end at many different places.
+Outcome decoded(const char* model, const char* program, Cycles budget) {
+  testing::UserProgram run(model, program);
+  while (!run.exited && !run.faulted && run.cpu->cycle_count() < 2'000'000'000)
+    run.cpu->run(budget);
+  REQUIRE(run.exited);
+  return {run.output, run.exit_status, run.cpu->instruction_count(), run.cpu->cycle_count()};
+}
+
+void same_as_stepped(const char* program) {
+  for (const char* model : {"68020", "68040"}) {
+    INFO(model << " " << program);
+    const Outcome reference = stepped(model, program);
+    for (const Cycles budget : {Cycles{1'000'000}, Cycles{7}, Cycles{1}}) {
+      INFO("budget " << budget);
+      const Outcome run = decoded(model, program, budget);
+      CHECK(run.output == reference.output);
+      CHECK(run.exit_status == reference.exit_status);
+      CHECK(run.instructions == reference.instructions);
+      CHECK(run.cycles == reference.cycles);
+    }
+  }
+}
+
+// A bare system-mode machine whose RAM the port reaches directly (so run() takes decoded
+// runs): 128 KiB at 0, every exception handler a STOP, code at 0x1000.
+constexpr std::uint32_t kCode = 0x1000, kStack = 0x8000, kRamSize = 0x20000;
+constexpr unsigned kD0 = 0, kA0 = 8, kPc = 17, kRegisters = 18;
+
+struct Machine {
+  testing::SparseRam ram;
+  MemoryPort port{ram, std::endian::big, 32};
+  std::unique_ptr<M68000> cpu;
+  Machine(const char* model, std::initializer_list<std::uint16_t> program,
+          std::initializer_list<std::pair<unsigned, std::uint32_t>> registers) {
+    ram.map(0, kRamSize);
+    longword(0, kStack);
+    longword(4, kCode);
+    for (unsigned v = 2; v < 64; ++v) {
+      longword(v * 4, 0x4000 + v * 16);
+      word(0x4000 + v * 16, 0x4E72);  // stop #$2700
+      word(0x4000 + v * 16 + 2, 0x2700);
+    }
+    std::uint32_t at = kCode;
+    for (const std::uint16_t w : program) word(at, w), at += 2;
+    M68000Config config;
+    config.model = model;
+    cpu = create_m68000(config, port);
+    cpu->reset();
+    for (const auto& [index, value] : registers) cpu->write_register(index, value);
+  }
+  void word(std::uint32_t address, std::uint16_t value) {
+    const std::uint8_t bytes[2] = {static_cast<std::uint8_t>(value >> 8),
+                                   static_cast<std::uint8_t>(value)};
+    port.debug_write(address, bytes, 2);
+  }
+  void longword(std::uint32_t address, std::uint32_t value) {
+    word(address, static_cast<std::uint16_t>(value >> 16));
+    word(address + 2, static_cast<std::uint16_t>(value));
+  }
+  std::uint32_t reg(unsigned index) const {
+    return static_cast<std::uint32_t>(cpu->read_register(index));
+  }
+  std::vector<std::uint8_t> memory() {
+    std::vector<std::uint8_t> bytes(kRamSize);
+    port.debug_read(0, bytes.data(), kRamSize);
+    return bytes;
+  }
+};
+
+// Runs the program to its STOP once with run() and once with step(), and checks that both
+// end in the same state: registers, counts, memory (the exception frames included).
+void run_and_step_agree(Machine& run, Machine& stepped) {
+  for (unsigned n = 0; n < 1000 && run.cpu->state() == CoreState::Running; ++n)
+    run.cpu->run(1'000'000);
+  for (unsigned n = 0; n < 100'000 && stepped.cpu->state() == CoreState::Running; ++n)
+    stepped.cpu->step();
+  CHECK(run.cpu->state() == CoreState::Sleeping);
+  CHECK(stepped.cpu->state() == CoreState::Sleeping);
+  for (unsigned i = 0; i < kRegisters; ++i) {
+    INFO("register " << i);
+    CHECK(run.reg(i) == stepped.reg(i));
+  }
+  CHECK(run.cpu->instruction_count() == stepped.cpu->instruction_count());
+  CHECK(run.cpu->cycle_count() == stepped.cpu->cycle_count());
+  CHECK(run.memory() == stepped.memory());
+}
+
+// Exception vector numbers (UM Table 6-2).
+constexpr unsigned kVectorBusError = 2, kVectorAddressError = 3, kVectorTrap = 32;
+
+constexpr std::uint32_t handler(unsigned vector) {
+  return 0x4000 + vector * 16;
+}
+
+}  // namespace
+
+TEST_CASE("a bus error inside a decoded run is taken at the faulting instruction",
+          "[m68k][68020][decoded]") {
+  for (const char* model : {"68020", "68030", "68040"}) {
+    INFO(model);
+    auto make = [&] {
+      return Machine(model,
+                     {0x7005,   // moveq #5,d0
+                      0x5280,   // addq.l #1,d0
+                      0x2218,   // move.l (a0)+,d1: A0 is not mapped
+                      0x7407},  // moveq #7,d2
+                     {{kA0, 0x00F00000}});
+    };
+    Machine run = make(), stepped = make();
+    run_and_step_agree(run, stepped);
+    // 020 UM 6.4 / 040 UM 8.4: the frame's PC is the faulting instruction; A0 was
+    // incremented by the (An)+ before the read faulted, as M68000Core::ea() does.
+    CHECK(run.reg(kD0) == 6);
+    CHECK(run.reg(kA0) == 0x00F00004);
+    CHECK(run.reg(kPc) == handler(kVectorBusError) + 4);
+    const std::vector<std::uint8_t> memory = run.memory();
+    const std::uint32_t frame = run.reg(kA0 + 7);
+    const std::uint32_t stacked_pc = (memory[frame + 2] << 24) | (memory[frame + 3] << 16) |
+                                     (memory[frame + 4] << 8) | memory[frame + 5];
+    CHECK(stacked_pc == kCode + 4);
+  }
+}
+
+TEST_CASE("a faulted write inside a decoded run is reported at the end of its instruction",
+          "[m68k][68020][decoded]") {
+  // 020 UM 6.4.4 / 040 UM 8.4.6: the write's fault is reported when the instruction ends
+  // (format $A / $7, PC of the next instruction); nothing after it runs first.
+  for (const char* model : {"68020", "68030", "68040"}) {
+    INFO(model);
+    auto make = [&] {
+      return Machine(model,
+                     {0x7005,   // moveq #5,d0
+                      0x2080,   // move.l d0,(a0): A0 is not mapped
+                      0x7407,   // moveq #7,d2
+                      0x7609},  // moveq #9,d3
+                     {{kA0, 0x00F00000}});
+    };
+    Machine run = make(), stepped = make();
+    run_and_step_agree(run, stepped);
+    CHECK(run.reg(kPc) == handler(kVectorBusError) + 4);
+    CHECK(run.reg(2) == 0);  // d2: the moveq after the store has not run
+    CHECK(run.reg(3) == 0);
+  }
+}
+
+TEST_CASE("an odd jump target and a TRAP inside decoded runs match single steps",
+          "[m68k][68020][decoded]") {
+  {
+    Machine run("68040", {0x7005, 0x4ED0}, {{kA0, kCode + 1}}),  // moveq; jmp (a0): odd
+        stepped("68040", {0x7005, 0x4ED0}, {{kA0, kCode + 1}});
+    run_and_step_agree(run, stepped);
+    CHECK(run.reg(kPc) == handler(kVectorAddressError) + 4);
+  }
+  {
+    const std::initializer_list<std::uint16_t> program = {0x7001,   // moveq #1,d0
+                                                          0x4E43,   // trap #3
+                                                          0x7002};  // moveq #2,d0
+    Machine run("68020", program, {}), stepped("68020", program, {});
+    run_and_step_agree(run, stepped);
+    CHECK(run.reg(kD0) == 1);
+    CHECK(run.reg(kPc) == handler(kVectorTrap + 3) + 4);
+  }
+}
+
+TEST_CASE("a store into decoded code is seen when that code runs again", "[m68k][68020][decoded]") {
+  const std::initializer_list<std::uint16_t> program = {
+      0x6100, 0x001E,          // 1000: bsr.w $1020 (moveq #0,d0; rts)
+      0x31FC, 0x7063, 0x1020,  // 1004: move.w #$7063,$1020.w: moveq #$63,d0 there
+      0x6100, 0x0014,          // 100A: bsr.w $1020
+      0x4E72, 0x2700,          // 100E: stop #$2700
+  };
+  Machine run("68040", program, {}), stepped("68040", program, {});
+  run.word(0x1020, 0x7000);  // moveq #0,d0
+  run.word(0x1022, 0x4E75);  // rts
+  stepped.word(0x1020, 0x7000);
+  stepped.word(0x1022, 0x4E75);
+  run_and_step_agree(run, stepped);
+  CHECK(run.reg(kD0) == 0x63);
+}
+
+#ifdef ANVIL_M68020_FUZZ
+TEST_CASE("decoded runs give the operand sweep's output, instructions and cycles of step()",
+          "[m68k][68020][decoded]") {
+  same_as_stepped(ANVIL_M68020_FUZZ);
+}
+
+TEST_CASE("decoded runs give the workload's output, instructions and cycles of step()",
+          "[m68k][68020][decoded]") {
+  same_as_stepped(ANVIL_M68020_WORKLOAD);
+}
+
+TEST_CASE("decoded runs give the 68020 checks' output, instructions and cycles of step()",
+          "[m68k][68020][decoded]") {
+  same_as_stepped(ANVIL_M68020_CHECKS);
+}
+#endif
