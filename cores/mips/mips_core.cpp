@@ -77,6 +77,7 @@ void MipsCore::reset() {
   r_.fill(0);
   hi = lo = 0;
   delay_ = branch_ = DelayState{};
+  control_flow_ = false;
   pending_load_ = new_load_ = PendingLoad{};
   ll_bit_ = false;
   hilo_ready_ = 0;
@@ -110,6 +111,7 @@ void MipsCore::set_pipeline_state(const PipelineState& s) {
   pending_load_ = s.load;
   new_load_ = PendingLoad{};
   branch_ = DelayState{};
+  control_flow_ = true;  // the next finish_instruction() clears delay_ as it always did
   next_pc_ = delay_.taken ? delay_.target : pc_ + 4;
 }
 
@@ -132,12 +134,18 @@ bool MipsCore::fetch(std::uint32_t pc, std::uint32_t& insn) {
   return true;
 }
 
-// The hot path: the instruction at `pc` from the decoded page in use, else the slow path.
+// The hot path: the instruction at `pc` from the decoded page in use, or from one used
+// recently (calls between a program and its C library switch pages often), else the slow
+// path.
 inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
-  if ((pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code_page_base_ && !(pc & 3))
-      [[likely]] {
-    if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
-      return d;
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (!(pc & 3)) [[likely]] {
+    if (base != code_page_base_ && base == recent_code_page(base).base)
+      switch_code_page(CodePage{recent_code_page(base)});
+    if (base == code_page_base_) [[likely]] {
+      if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
+        return d;
+    }
   }
   return decode_slow(pc);
 }
@@ -145,7 +153,7 @@ inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
 DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
   const MipsRow* row = table_->find(insn);
   return {row ? row->handler : &undefined_instruction, insn,
-          interlocked_ ? timing_.summary(insn) : 0};
+          interlocked_ ? timing_.summary(insn) : IssueSummary{}};
 }
 
 // Decoded instructions are cached by virtual page while the mapping of that page is fixed
@@ -232,7 +240,10 @@ void MipsCore::execute_until_limit() {
 template <bool Hooked, bool LoadDelay, bool Interlocked>
 void MipsCore::execute_pipeline_until_limit() {
   const DecodedMips* d = nullptr;
-  std::uint32_t fall_through = 0;
+  // The address at which `d + 1` is the next instruction; none (wider than any address)
+  // when `d` was the last of its run.
+  constexpr std::uint64_t kNoFallThrough = ~std::uint64_t{0};
+  std::uint64_t fall_through = kNoFallThrough;
   while (cycles_ < limit_.load(std::memory_order_relaxed)) {
     if constexpr (Hooked) {
       const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
@@ -245,17 +256,19 @@ void MipsCore::execute_pipeline_until_limit() {
     }
     // Straight on through a decoded run when the last instruction fell through; a store
     // that drops the page ends the loop (limit 0) before `d` is read again.
-    if (d && pc_ == fall_through && d->falls_through)
+    if (pc_ == fall_through)
       ++d;
     else
       d = decoded_at(pc_);
     // A fetch that faults has already entered the exception; the instruction is then
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (d) [[likely]] {
-      fall_through = pc_ + 4;
+      fall_through = d->falls_through ? std::uint64_t{pc_} + 4 : kNoFallThrough;
       insn_ = d->insn;
       if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       d->handler(*this, d->insn);
+    } else {
+      fall_through = kNoFallThrough;
     }
     finish_instruction<LoadDelay>();
   }

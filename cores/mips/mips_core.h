@@ -46,7 +46,7 @@ std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint32_t timing = 0;    // PipelineTiming::summary (interlocked variants)
+  IssueSummary timing;         // PipelineTiming::summary (interlocked variants)
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
 
@@ -123,6 +123,7 @@ class MipsCore final : public Core {
   std::uint32_t delay_slot_pc() const { return next_pc_; }
   void branch(std::uint32_t target, bool taken) {
     branch_ = {target, true, taken};
+    control_flow_ = true;
     if (taken) pending_cycles_ += variant_.timing->branch_taken;
   }
   // A conditional branch, which the 24K predicts (mips_timing.h).
@@ -275,10 +276,16 @@ class MipsCore final : public Core {
       pending_load_ = new_load_;
       new_load_ = PendingLoad{};
     }
+    if (control_flow_) [[unlikely]]
+      finish_control_flow();
+    r_[0] = 0;
+  }
+  // A branch was made, or this instruction was in a delay slot: the next one's state.
+  void finish_control_flow() {
     delay_ = branch_;
     if (branch_.taken) next_pc_ = branch_.target;
     branch_ = DelayState{};
-    r_[0] = 0;
+    control_flow_ = delay_.slot;
   }
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
@@ -365,8 +372,11 @@ class MipsCore final : public Core {
   std::uint32_t insn_ = 0;     // its encoding (the R3000A copies bits 27:26 to Cause.CE)
   DelayState delay_;           // the current instruction's delay-slot state
   DelayState branch_;          // a branch the current instruction made
-  PendingLoad pending_load_;   // lands after the current instruction
-  PendingLoad new_load_;       // made by the current instruction
+  // branch_ or delay_ may hold a branch: finish_instruction() has to move them on. Most
+  // instructions neither branch nor sit in a delay slot, and skip that with one test.
+  bool control_flow_ = false;
+  PendingLoad pending_load_;  // lands after the current instruction
+  PendingLoad new_load_;      // made by the current instruction
   bool ll_bit_ = false;
   std::uint32_t ll_address_ = 0;
   Cycles hilo_ready_ = 0;

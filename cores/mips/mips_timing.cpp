@@ -351,20 +351,10 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
   if (o.fpr_latency) {
     fpr_ready_[o.fpr] = issued + o.fpr_latency;
     if (o.fpr_pair && o.fpr < 31) fpr_ready_[o.fpr + 1u] = issued + o.fpr_latency;
-    raise_horizon(issued + o.fpr_latency);
   }
-  if (o.writes_condition) {
-    condition_ready_ = issued + t_->fpu.compare;
-    raise_horizon(condition_ready_);
-  }
-  if (o.fpu_repeat) {
-    fpu_long_free_ = issued + o.fpu_repeat;
-    raise_horizon(fpu_long_free_);
-  }
-  if (o.divide) {
-    mdu_free_ = issued + t_->divide_latency;
-    raise_horizon(mdu_free_);
-  }
+  if (o.writes_condition) condition_ready_ = issued + t_->fpu.compare;
+  if (o.fpu_repeat) fpu_long_free_ = issued + o.fpu_repeat;
+  if (o.divide) mdu_free_ = issued + t_->divide_latency;
 }
 
 PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
@@ -380,49 +370,58 @@ PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
   address_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_to_address;
 }
 
-std::uint32_t PipelineTiming::summarize(const Operands& o) {
-  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition)
-    return kComplex;
-  std::uint32_t uses[2] = {0, 0};
+IssueSummary PipelineTiming::summarize(const Operands& o) const {
+  IssueSummary s;
+  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition) {
+    s.unit = s.complex = true;
+    return s;
+  }
   unsigned n = 0;
   for (std::uint32_t m = o.uses; m; m &= m - 1) {
-    if (n == 2) return kComplex;  // never for integer instructions; stay exact if it were
-    uses[n++] = static_cast<std::uint32_t>(std::countr_zero(m));
+    if (n == 2) {  // never for integer instructions; stay exact if it were
+      s.unit = s.complex = true;
+      return s;
+    }
+    s.use[n++] = static_cast<std::uint8_t>(std::countr_zero(m));
   }
-  if (o.address & (o.address - 1)) return kComplex;  // two address registers: COP1X only
-  const std::uint32_t address =
-      o.address ? static_cast<std::uint32_t>(std::countr_zero(o.address)) : 0;
-  return uses[0] | uses[1] << 5 | address << 10 | std::uint32_t{o.gpr} << 15 |
-         static_cast<std::uint32_t>(o.result) << 20 | (o.mdu ? kMdu : 0) | (o.divide ? kDivide : 0);
+  if (o.address & (o.address - 1)) {  // two address registers: COP1X only
+    s.unit = s.complex = true;
+    return s;
+  }
+  s.address = o.address ? static_cast<std::uint8_t>(std::countr_zero(o.address)) : 0;
+  if (o.result != Result::None) {
+    const auto kind = static_cast<unsigned>(o.result);
+    s.result = o.gpr;
+    s.use_latency = static_cast<std::uint8_t>(use_latency_[kind]);
+    s.address_latency = static_cast<std::uint8_t>(address_latency_[kind]);
+  }
+  s.mdu = o.mdu;
+  s.divide = o.divide;
+  s.unit = o.mdu || o.divide;
+  return s;
 }
 
-Cycles PipelineTiming::ready_for_summary(std::uint32_t d, Cycles cycle) const {
-  Cycles ready = std::max(
-      {cycle, use_ready_[d & 31], use_ready_[(d >> 5) & 31], address_ready_[(d >> 10) & 31]});
-  if (d & kMdu) ready = std::max(ready, mdu_free_);
+Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) const {
+  Cycles ready =
+      std::max({cycle, use_ready_[s.use[0]], use_ready_[s.use[1]], address_ready_[s.address]});
+  if (s.mdu) ready = std::max(ready, mdu_free_);
   return ready;
 }
 
 unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
   const Operands o = operands_of(*t_, insn);
-  const Cycles issued = cycle < horizon_ ? ready_for(o, cycle) : cycle;
+  const Cycles issued = ready_for(o, cycle);
   record(o, issued);
   return static_cast<unsigned>(issued - cycle);
 }
 
 // An instruction of the multiply/divide unit (summarized) or the FPU (decoded in full).
-unsigned PipelineTiming::issue_unit(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
-  if (d & kComplex) return issue_complex(insn, cycle);
-  Cycles issued = cycle;
-  if (cycle < horizon_ &&
-      (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
-       address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle)))
-    issued = ready_for_summary(d, cycle);
-  record_result(d, issued);
-  if (d & kDivide) {
-    mdu_free_ = issued + t_->divide_latency;
-    raise_horizon(mdu_free_);
-  }
+unsigned PipelineTiming::issue_unit(const IssueSummary& s, std::uint32_t insn, Cycles cycle) {
+  if (s.complex) return issue_complex(insn, cycle);
+  const Cycles issued = ready_for_summary(s, cycle);
+  use_ready_[s.result] = issued + s.use_latency;
+  address_ready_[s.result] = issued + s.address_latency;
+  if (s.divide) mdu_free_ = issued + t_->divide_latency;
   return static_cast<unsigned>(issued - cycle);
 }
 
