@@ -152,8 +152,11 @@ inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
 
 DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
   const MipsRow* row = table_->find(insn);
-  return {row ? row->handler : &undefined_instruction, insn,
-          interlocked_ ? timing_.summary(insn) : IssueSummary{}};
+  DecodedMips d{.handler = row ? row->handler : &undefined_instruction,
+                .insn = insn,
+                .timing = interlocked_ ? timing_.summary(insn) : IssueSummary{}};
+  predecode_inline(d);
+  return d;
 }
 
 // Decoded instructions are cached by virtual page while the mapping of that page is fixed
@@ -237,6 +240,97 @@ void MipsCore::execute_until_limit() {
   }
 }
 
+// Exactly what the handlers of these forms do (mips_alu_ops.cpp, mips_load_store_ops.cpp,
+// mips_branch_ops.cpp), for the MIPS32 cores: a load writes its register at once.
+inline bool MipsCore::execute_inline(const DecodedMips& d) {
+  const std::uint32_t s = r_[d.rs], t = r_[d.rt];
+  const auto signed_value = [](std::uint32_t v) { return static_cast<std::int32_t>(v); };
+  switch (d.inline_op) {
+    case InlineOp::None:
+      return false;
+    case InlineOp::LW: {
+      std::uint32_t v = 0;
+      if (read_direct(s + d.immediate, v)) r_[d.rt] = v;  // load_gpr without a load delay
+      return true;
+    }
+    case InlineOp::LBU: {
+      std::uint32_t v = 0;
+      if (read_widened<std::uint8_t>(s + d.immediate, v)) r_[d.rt] = v;
+      return true;
+    }
+    case InlineOp::SW:
+      write_direct(s + d.immediate, t);
+      return true;
+    case InlineOp::SB:
+      write_direct(s + d.immediate, static_cast<std::uint8_t>(t));
+      return true;
+    case InlineOp::ADDIU:
+      set_gpr(d.rt, s + d.immediate);
+      return true;
+    case InlineOp::ADDU:
+      set_gpr(d.rd, s + t);
+      return true;
+    case InlineOp::SUBU:
+      set_gpr(d.rd, s - t);
+      return true;
+    case InlineOp::AND:
+      set_gpr(d.rd, s & t);
+      return true;
+    case InlineOp::OR:
+      set_gpr(d.rd, s | t);
+      return true;
+    case InlineOp::XOR:
+      set_gpr(d.rd, s ^ t);
+      return true;
+    case InlineOp::NOR:
+      set_gpr(d.rd, ~(s | t));
+      return true;
+    case InlineOp::SLT:
+      set_gpr(d.rd, signed_value(s) < signed_value(t));
+      return true;
+    case InlineOp::SLTU:
+      set_gpr(d.rd, s < t);
+      return true;
+    case InlineOp::SLTI:
+      set_gpr(d.rt, signed_value(s) < signed_value(d.immediate));
+      return true;
+    case InlineOp::SLTIU:
+      set_gpr(d.rt, s < d.immediate);
+      return true;
+    case InlineOp::ANDI:
+      set_gpr(d.rt, s & d.immediate);
+      return true;
+    case InlineOp::ORI:
+      set_gpr(d.rt, s | d.immediate);
+      return true;
+    case InlineOp::XORI:
+      set_gpr(d.rt, s ^ d.immediate);
+      return true;
+    case InlineOp::LUI:
+      set_gpr(d.rt, d.immediate);
+      return true;
+    case InlineOp::SLL:
+      set_gpr(d.rd, t << d.immediate);
+      return true;
+    case InlineOp::SRL:
+      set_gpr(d.rd, t >> d.immediate);
+      return true;
+    case InlineOp::SRA:
+      set_gpr(d.rd, static_cast<std::uint32_t>(signed_value(t) >> d.immediate));
+      return true;
+    case InlineOp::BEQ:
+      conditional_branch(next_pc_ + d.immediate, s == t);
+      return true;
+    case InlineOp::BNE:
+      conditional_branch(next_pc_ + d.immediate, s != t);
+      return true;
+    case InlineOp::JR:
+      register_jump(d.rs, s);
+      return true;
+  }
+  return false;
+}
+
 template <bool Hooked, bool LoadDelay, bool Interlocked>
 void MipsCore::execute_pipeline_until_limit() {
   const DecodedMips* d = nullptr;
@@ -266,7 +360,8 @@ void MipsCore::execute_pipeline_until_limit() {
       fall_through = d->falls_through ? std::uint64_t{pc_} + 4 : kNoFallThrough;
       insn_ = d->insn;
       if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
-      d->handler(*this, d->insn);
+      // The MIPS I load-delay slot is left to the handlers.
+      if (LoadDelay || !execute_inline(*d)) d->handler(*this, d->insn);
     } else {
       fall_through = kNoFallThrough;
     }

@@ -43,12 +43,50 @@ std::vector<MipsRow> decode_rows(const Variant& v);
 std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu);
 std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
+// The hot integer forms the MIPS32 run loop executes inline, without calling the handler
+// (MipsCore::execute_inline; which ones in mips_inline_ops.cpp).
+enum class InlineOp : std::uint8_t {
+  None,
+  LW,
+  SW,
+  LBU,
+  SB,
+  ADDIU,
+  ADDU,
+  SUBU,
+  AND,
+  OR,
+  XOR,
+  NOR,
+  SLT,
+  SLTU,
+  SLTI,
+  SLTIU,
+  ANDI,
+  ORI,
+  XORI,
+  LUI,
+  SLL,
+  SRL,
+  SRA,
+  BEQ,
+  BNE,
+  JR,
+};
+
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  IssueSummary timing;         // PipelineTiming::summary (interlocked variants)
+  IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
+  // For inline_op: the register fields and the immediate as the instruction uses it
+  // (sign- or zero-extended, LUI's shifted, a branch offset in bytes, a shift amount).
+  InlineOp inline_op = InlineOp::None;
+  std::uint8_t rs = 0, rt = 0, rd = 0;
+  std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
+// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp).
+void predecode_inline(DecodedMips& d);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {
@@ -287,6 +325,8 @@ class MipsCore final : public Core {
     branch_ = DelayState{};
     control_flow_ = delay_.slot;
   }
+  // The inline forms (InlineOp): false when `d` is not one of them.
+  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d);
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
   DecodedPages::Page* cached_page(std::uint32_t pc);

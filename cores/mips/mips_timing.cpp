@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <stdexcept>
+#include <string>
 
 namespace anvil::mips {
 
@@ -332,9 +334,9 @@ Operands operands_of(const TimingTable& t, std::uint32_t insn) {
 Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
   Cycles ready = cycle;
   for (std::uint32_t m = o.uses; m; m &= m - 1)
-    ready = std::max(ready, use_ready_[std::countr_zero(m)]);
+    ready = std::max(ready, ready_[std::countr_zero(m)]);
   for (std::uint32_t m = o.address; m; m &= m - 1)
-    ready = std::max(ready, address_ready_[std::countr_zero(m)]);
+    ready = std::max(ready, ready_[std::countr_zero(m)] + t_->alu_to_address);
   for (std::uint32_t m = o.fpr_uses; m; m &= m - 1)
     ready = std::max(ready, fpr_ready_[std::countr_zero(m)]);
   if (o.mdu) ready = std::max(ready, mdu_free_);
@@ -346,7 +348,7 @@ Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
 void PipelineTiming::record(const Operands& o, Cycles issued) {
   if (o.result != Result::None) {
     const auto kind = static_cast<unsigned>(o.result);
-    set_gpr_ready(o.gpr, issued + use_latency_[kind], issued + address_latency_[kind]);
+    ready_[o.gpr] = issued + use_latency_[kind];
   }
   if (o.fpr_latency) {
     fpr_ready_[o.fpr] = issued + o.fpr_latency;
@@ -358,42 +360,39 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
 }
 
 PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
-  const auto latencies = [&](Result kind, unsigned use) {
-    use_latency_[static_cast<unsigned>(kind)] = use;
-    address_latency_[static_cast<unsigned>(kind)] = use + table.alu_to_address;
-  };
-  latencies(Result::Alu, 1);
-  latencies(Result::Multiply, table.mul_gpr_latency);
-  latencies(Result::HiLo, table.hilo_to_gpr);
-  latencies(Result::FromFpu, table.fpu.move_from);
+  use_latency_[static_cast<unsigned>(Result::Alu)] = 1;
+  use_latency_[static_cast<unsigned>(Result::Multiply)] = table.mul_gpr_latency;
+  use_latency_[static_cast<unsigned>(Result::HiLo)] = table.hilo_to_gpr;
+  use_latency_[static_cast<unsigned>(Result::FromFpu)] = table.fpu.move_from;
   use_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_use;
-  address_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_to_address;
+  // One ready cycle per register serves both stages only while a loaded value, like any
+  // other, reaches address generation alu_to_address cycles after the ALU.
+  if (table.load_to_address != table.load_use + table.alu_to_address)
+    throw std::invalid_argument(std::string("mips timing table \"") + table.document +
+                                "\": load_to_address must be load_use + alu_to_address");
 }
 
 IssueSummary PipelineTiming::summarize(const Operands& o) const {
   IssueSummary s;
-  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition) {
+  const auto out_of_line = [&s] {
     s.unit = s.complex = true;
     return s;
-  }
+  };
+  if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition)
+    return out_of_line();
   unsigned n = 0;
-  for (std::uint32_t m = o.uses; m; m &= m - 1) {
-    if (n == 2) {  // never for integer instructions; stay exact if it were
-      s.unit = s.complex = true;
-      return s;
+  const auto add_reads = [&](std::uint32_t mask, unsigned offset) {
+    for (std::uint32_t m = mask; m; m &= m - 1) {
+      if (n == 2) return false;  // never for integer instructions; stay exact if it were
+      s.reads[n] = static_cast<std::uint8_t>(std::countr_zero(m));
+      s.read_offset[n++] = static_cast<std::uint8_t>(offset);
     }
-    s.use[n++] = static_cast<std::uint8_t>(std::countr_zero(m));
-  }
-  if (o.address & (o.address - 1)) {  // two address registers: COP1X only
-    s.unit = s.complex = true;
-    return s;
-  }
-  s.address = o.address ? static_cast<std::uint8_t>(std::countr_zero(o.address)) : 0;
+    return true;
+  };
+  if (!add_reads(o.uses, 0) || !add_reads(o.address, t_->alu_to_address)) return out_of_line();
   if (o.result != Result::None) {
-    const auto kind = static_cast<unsigned>(o.result);
     s.result = o.gpr;
-    s.use_latency = static_cast<std::uint8_t>(use_latency_[kind]);
-    s.address_latency = static_cast<std::uint8_t>(address_latency_[kind]);
+    s.result_latency = static_cast<std::uint8_t>(use_latency_[static_cast<unsigned>(o.result)]);
   }
   s.mdu = o.mdu;
   s.divide = o.divide;
@@ -402,8 +401,8 @@ IssueSummary PipelineTiming::summarize(const Operands& o) const {
 }
 
 Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) const {
-  Cycles ready =
-      std::max({cycle, use_ready_[s.use[0]], use_ready_[s.use[1]], address_ready_[s.address]});
+  Cycles ready = std::max(
+      {cycle, ready_[s.reads[0]] + s.read_offset[0], ready_[s.reads[1]] + s.read_offset[1]});
   if (s.mdu) ready = std::max(ready, mdu_free_);
   return ready;
 }
@@ -419,8 +418,7 @@ unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
 unsigned PipelineTiming::issue_unit(const IssueSummary& s, std::uint32_t insn, Cycles cycle) {
   if (s.complex) return issue_complex(insn, cycle);
   const Cycles issued = ready_for_summary(s, cycle);
-  use_ready_[s.result] = issued + s.use_latency;
-  address_ready_[s.result] = issued + s.address_latency;
+  ready_[s.result] = issued + s.result_latency;
   if (s.divide) mdu_free_ = issued + t_->divide_latency;
   return static_cast<unsigned>(issued - cycle);
 }

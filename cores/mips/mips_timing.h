@@ -40,16 +40,17 @@ struct Operands {
 Operands operands_of(const TimingTable& t, std::uint32_t insn);
 
 // What issue() needs of an integer instruction, taken apart at decode time so that the
-// per-instruction path only indexes: the GPRs read in the ALU and at address generation, the
-// GPR written (0 for none, as for unused reads: $zero is always ready) and when its value may
-// be used by each. `unit`: the instruction needs the multiply/divide unit or is an FPU one,
-// which issue_unit() models (`mdu`, `divide`; `complex`: decoded in full from the encoding).
+// per-instruction path only indexes: the (at most two) GPRs it reads, each with the cycles
+// its value is needed later than by the ALU (a load/store base is needed at address
+// generation, TimingTable::alu_to_address earlier: the value must be ready that much sooner),
+// the GPR written and the cycles until the ALU may use it. Register 0 stands for "none", read
+// with no offset (it is always ready). `unit`: the instruction needs the multiply/divide
+// unit or is an FPU one, which issue_unit() models (`complex`: decoded in full).
 struct IssueSummary {
-  std::array<std::uint8_t, 2> use{};
-  std::uint8_t address = 0;
+  std::array<std::uint8_t, 2> reads{};
+  std::array<std::uint8_t, 2> read_offset{};
   std::uint8_t result = 0;
-  std::uint8_t use_latency = 0;
-  std::uint8_t address_latency = 0;
+  std::uint8_t result_latency = 0;
   bool unit = false;
   bool mdu = false;
   bool divide = false;
@@ -67,18 +68,17 @@ class PipelineTiming {
   // IssueSummary of their operands (summarize()), which the decode cache keeps.
   // Stalls are rare: the test is a branch (predicted "no"), so that no chain of data
   // dependencies runs from one instruction's timing to the next one's. Register 0 stands for
-  // "none" in a summary: it is read as always ready (use_ready_[0] never exceeds the cycle
+  // "none" in a summary: it is read as always ready (ready_[0] never exceeds the cycle
   // after the last issue) and written harmlessly by instructions without a result.
   [[gnu::always_inline]] unsigned issue(const IssueSummary& s, std::uint32_t insn, Cycles cycle) {
     // The multiply/divide unit and the FPU are rare: one test sends them out of line.
     if (s.unit) [[unlikely]]
       return issue_unit(s, insn, cycle);
     Cycles issued = cycle;
-    if ((use_ready_[s.use[0]] > cycle) | (use_ready_[s.use[1]] > cycle) |
-        (address_ready_[s.address] > cycle)) [[unlikely]]
+    if ((ready_[s.reads[0]] + s.read_offset[0] > cycle) |
+        (ready_[s.reads[1]] + s.read_offset[1] > cycle)) [[unlikely]]
       issued = ready_for_summary(s, cycle);
-    use_ready_[s.result] = issued + s.use_latency;
-    address_ready_[s.result] = issued + s.address_latency;
+    ready_[s.result] = issued + s.result_latency;
     return static_cast<unsigned>(issued - cycle);
   }
 
@@ -110,18 +110,13 @@ class PipelineTiming {
   Cycles ready_for_summary(const IssueSummary& s, Cycles cycle) const;
   Cycles ready_for(const Operands& o, Cycles cycle) const;
   void record(const Operands& o, Cycles issued);
-  void set_gpr_ready(unsigned reg, Cycles use, Cycles address) {
-    use_ready_[reg] = use;
-    address_ready_[reg] = address;
-  }
 
   const TimingTable* t_;
-  // Per Operands::Result: the latency of the value for the ALU and for address generation.
+  // Per Operands::Result: the latency of the value for the ALU. Address generation needs
+  // every value t_->alu_to_address cycles later than that (checked at construction).
   std::array<unsigned, 8> use_latency_{};
-  std::array<unsigned, 8> address_latency_{};
 
-  std::array<Cycles, 32> use_ready_{};
-  std::array<Cycles, 32> address_ready_{};
+  std::array<Cycles, 32> ready_{};  // per GPR: the first issue cycle its value reaches the ALU
   std::array<Cycles, 32> fpr_ready_{};
   Cycles fpu_long_free_ = 0;
   Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)
