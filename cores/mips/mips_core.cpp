@@ -55,9 +55,14 @@ MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
       fpu_present_(variant_.has_fpu || linux_user_),
       timing_(*variant_.timing),
       interlocked_(variant_.timing->interlocked),
+      branch_taken_cycles_(variant_.timing->branch_taken),
       decoded_(memory) {
   if (memory.guest_order() != config.byte_order)
     throw std::invalid_argument("mips: the memory port's byte order differs from the core's");
+  // Cause.CE on every exception needs the opcode of the instruction in hand, which only the
+  // MIPS I run loop keeps (the loops are built per load-delay model).
+  if (variant_.branch_target_register && !variant_.load_delay_slot)
+    throw std::logic_error("mips: branch_target_register needs a load-delay (MIPS I) variant");
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   memory_.set_wait_sink(&pending_cycles_);
   hooks_ = &default_hooks_;
@@ -324,8 +329,33 @@ inline bool MipsCore::execute_inline(const DecodedMips& d) {
     case InlineOp::BNE:
       conditional_branch(next_pc_ + d.immediate, s != t);
       return true;
+    case InlineOp::BLEZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) <= 0);
+      return true;
+    case InlineOp::BGTZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) > 0);
+      return true;
+    case InlineOp::BLTZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) < 0);
+      return true;
+    case InlineOp::BGEZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) >= 0);
+      return true;
+    case InlineOp::J:
+      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
+      return true;
+    case InlineOp::JAL:
+      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
+      set_gpr(31, next_pc_ + 4);
+      note_call(next_pc_ + 4);
+      return true;
     case InlineOp::JR:
       register_jump(d.rs, s);
+      return true;
+    case InlineOp::JALR:  // the target is read before rd is written
+      register_jump(d.rs == 31 ? 0 : d.rs, s);
+      set_gpr(d.rd, next_pc_ + 4);
+      note_call(next_pc_ + 4);
       return true;
   }
   return false;
@@ -358,7 +388,7 @@ void MipsCore::execute_pipeline_until_limit() {
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (d) [[likely]] {
       fall_through = d->falls_through ? std::uint64_t{pc_} + 4 : kNoFallThrough;
-      insn_ = d->insn;
+      if constexpr (LoadDelay) insn_ = d->insn;  // for the R3000A's Cause.CE
       if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
       // The MIPS I load-delay slot is left to the handlers.
       if (LoadDelay || !execute_inline(*d)) d->handler(*this, d->insn);

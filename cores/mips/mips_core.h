@@ -71,7 +71,14 @@ enum class InlineOp : std::uint8_t {
   SRA,
   BEQ,
   BNE,
+  BLEZ,
+  BGTZ,
+  BLTZ,
+  BGEZ,
+  J,
+  JAL,
   JR,
+  JALR,
 };
 
 struct DecodedMips {
@@ -162,7 +169,7 @@ class MipsCore final : public Core {
   void branch(std::uint32_t target, bool taken) {
     branch_ = {target, true, taken};
     control_flow_ = true;
-    if (taken) pending_cycles_ += variant_.timing->branch_taken;
+    if (taken) pending_cycles_ += branch_taken_cycles_;
   }
   // A conditional branch, which the 24K predicts (mips_timing.h).
   void conditional_branch(std::uint32_t target, bool taken) {
@@ -422,6 +429,7 @@ class MipsCore final : public Core {
   Cycles hilo_ready_ = 0;
   PipelineTiming timing_;  // the interlocks and branch prediction (4Kc, 24Kf)
   bool interlocked_;
+  unsigned branch_taken_cycles_;  // TimingTable::branch_taken
 
   Cp0 cp0_;
   Fpu fpu_;

@@ -23,7 +23,9 @@ constexpr InlineForm kInlineForms[] = {
     {&ops::XORI, InlineOp::XORI},   {&ops::LUI, InlineOp::LUI},     {&ops::AND, InlineOp::AND},
     {&ops::XOR, InlineOp::XOR},     {&ops::NOR, InlineOp::NOR},     {&ops::SLTI, InlineOp::SLTI},
     {&ops::SLTIU, InlineOp::SLTIU}, {&ops::LBU, InlineOp::LBU},     {&ops::SB, InlineOp::SB},
-    {&ops::JR, InlineOp::JR},
+    {&ops::JR, InlineOp::JR},       {&ops::JALR, InlineOp::JALR},   {&ops::JAL, InlineOp::JAL},
+    {&ops::J, InlineOp::J},         {&ops::BLEZ, InlineOp::BLEZ},   {&ops::BGTZ, InlineOp::BGTZ},
+    {&ops::BLTZ, InlineOp::BLTZ},   {&ops::BGEZ, InlineOp::BGEZ},
 };
 
 }  // namespace
@@ -53,7 +55,15 @@ void predecode_inline(DecodedMips& d) {
       break;
     case InlineOp::BEQ:
     case InlineOp::BNE:
+    case InlineOp::BLEZ:
+    case InlineOp::BGTZ:
+    case InlineOp::BLTZ:
+    case InlineOp::BGEZ:
       d.immediate = ops::imm_signed(insn) << 2;  // from the delay slot's address
+      break;
+    case InlineOp::J:
+    case InlineOp::JAL:
+      d.immediate = (insn & 0x03FFFFFFu) << 2;  // within the delay slot's 256 MiB region
       break;
     default:
       d.immediate = ops::imm_signed(insn);
