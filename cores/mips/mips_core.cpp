@@ -55,9 +55,14 @@ MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
       fpu_present_(variant_.has_fpu || linux_user_),
       timing_(*variant_.timing),
       interlocked_(variant_.timing->interlocked),
+      branch_taken_cycles_(variant_.timing->branch_taken),
       decoded_(memory) {
   if (memory.guest_order() != config.byte_order)
     throw std::invalid_argument("mips: the memory port's byte order differs from the core's");
+  // Cause.CE on every exception needs the opcode of the instruction in hand, which only the
+  // MIPS I run loop keeps (the loops are built per load-delay model).
+  if (variant_.branch_target_register && !variant_.load_delay_slot)
+    throw std::logic_error("mips: branch_target_register needs a load-delay (MIPS I) variant");
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
   memory_.set_wait_sink(&pending_cycles_);
   hooks_ = &default_hooks_;
@@ -77,6 +82,7 @@ void MipsCore::reset() {
   r_.fill(0);
   hi = lo = 0;
   delay_ = branch_ = DelayState{};
+  control_flow_ = false;
   pending_load_ = new_load_ = PendingLoad{};
   ll_bit_ = false;
   hilo_ready_ = 0;
@@ -110,6 +116,7 @@ void MipsCore::set_pipeline_state(const PipelineState& s) {
   pending_load_ = s.load;
   new_load_ = PendingLoad{};
   branch_ = DelayState{};
+  control_flow_ = true;  // the next finish_instruction() clears delay_ as it always did
   next_pc_ = delay_.taken ? delay_.target : pc_ + 4;
 }
 
@@ -132,20 +139,29 @@ bool MipsCore::fetch(std::uint32_t pc, std::uint32_t& insn) {
   return true;
 }
 
-// The hot path: the instruction at `pc` from the decoded page in use, else the slow path.
+// The hot path: the instruction at `pc` from the decoded page in use, or from one used
+// recently (calls between a program and its C library switch pages often), else the slow
+// path.
 inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
-  if ((pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code_page_base_ && !(pc & 3))
-      [[likely]] {
-    if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
-      return d;
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (!(pc & 3)) [[likely]] {
+    if (base != code_page_base_ && base == recent_code_page(base).base)
+      switch_code_page(CodePage{recent_code_page(base)});
+    if (base == code_page_base_) [[likely]] {
+      if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
+        return d;
+    }
   }
   return decode_slow(pc);
 }
 
 DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
   const MipsRow* row = table_->find(insn);
-  return {row ? row->handler : &undefined_instruction, insn,
-          interlocked_ ? timing_.summary(insn) : 0};
+  DecodedMips d{.handler = row ? row->handler : &undefined_instruction,
+                .insn = insn,
+                .timing = interlocked_ ? timing_.summary(insn) : IssueSummary{}};
+  predecode_inline(d);
+  return d;
 }
 
 // Decoded instructions are cached by virtual page while the mapping of that page is fixed
@@ -229,10 +245,129 @@ void MipsCore::execute_until_limit() {
   }
 }
 
+// Exactly what the handlers of these forms do (mips_alu_ops.cpp, mips_load_store_ops.cpp,
+// mips_branch_ops.cpp), for the MIPS32 cores: a load writes its register at once.
+inline bool MipsCore::execute_inline(const DecodedMips& d) {
+  const std::uint32_t s = r_[d.rs], t = r_[d.rt];
+  const auto signed_value = [](std::uint32_t v) { return static_cast<std::int32_t>(v); };
+  switch (d.inline_op) {
+    case InlineOp::None:
+      return false;
+    case InlineOp::LW: {
+      std::uint32_t v = 0;
+      if (read_direct(s + d.immediate, v)) r_[d.rt] = v;  // load_gpr without a load delay
+      return true;
+    }
+    case InlineOp::LBU: {
+      std::uint32_t v = 0;
+      if (read_widened<std::uint8_t>(s + d.immediate, v)) r_[d.rt] = v;
+      return true;
+    }
+    case InlineOp::SW:
+      write_direct(s + d.immediate, t);
+      return true;
+    case InlineOp::SB:
+      write_direct(s + d.immediate, static_cast<std::uint8_t>(t));
+      return true;
+    case InlineOp::ADDIU:
+      set_gpr(d.rt, s + d.immediate);
+      return true;
+    case InlineOp::ADDU:
+      set_gpr(d.rd, s + t);
+      return true;
+    case InlineOp::SUBU:
+      set_gpr(d.rd, s - t);
+      return true;
+    case InlineOp::AND:
+      set_gpr(d.rd, s & t);
+      return true;
+    case InlineOp::OR:
+      set_gpr(d.rd, s | t);
+      return true;
+    case InlineOp::XOR:
+      set_gpr(d.rd, s ^ t);
+      return true;
+    case InlineOp::NOR:
+      set_gpr(d.rd, ~(s | t));
+      return true;
+    case InlineOp::SLT:
+      set_gpr(d.rd, signed_value(s) < signed_value(t));
+      return true;
+    case InlineOp::SLTU:
+      set_gpr(d.rd, s < t);
+      return true;
+    case InlineOp::SLTI:
+      set_gpr(d.rt, signed_value(s) < signed_value(d.immediate));
+      return true;
+    case InlineOp::SLTIU:
+      set_gpr(d.rt, s < d.immediate);
+      return true;
+    case InlineOp::ANDI:
+      set_gpr(d.rt, s & d.immediate);
+      return true;
+    case InlineOp::ORI:
+      set_gpr(d.rt, s | d.immediate);
+      return true;
+    case InlineOp::XORI:
+      set_gpr(d.rt, s ^ d.immediate);
+      return true;
+    case InlineOp::LUI:
+      set_gpr(d.rt, d.immediate);
+      return true;
+    case InlineOp::SLL:
+      set_gpr(d.rd, t << d.immediate);
+      return true;
+    case InlineOp::SRL:
+      set_gpr(d.rd, t >> d.immediate);
+      return true;
+    case InlineOp::SRA:
+      set_gpr(d.rd, static_cast<std::uint32_t>(signed_value(t) >> d.immediate));
+      return true;
+    case InlineOp::BEQ:
+      conditional_branch(next_pc_ + d.immediate, s == t);
+      return true;
+    case InlineOp::BNE:
+      conditional_branch(next_pc_ + d.immediate, s != t);
+      return true;
+    case InlineOp::BLEZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) <= 0);
+      return true;
+    case InlineOp::BGTZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) > 0);
+      return true;
+    case InlineOp::BLTZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) < 0);
+      return true;
+    case InlineOp::BGEZ:
+      conditional_branch(next_pc_ + d.immediate, signed_value(s) >= 0);
+      return true;
+    case InlineOp::J:
+      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
+      return true;
+    case InlineOp::JAL:
+      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
+      set_gpr(31, next_pc_ + 4);
+      note_call(next_pc_ + 4);
+      return true;
+    case InlineOp::JR:
+      register_jump(d.rs, s);
+      return true;
+    case InlineOp::JALR:  // the target is read before rd is written
+      register_jump(d.rs == 31 ? 0 : d.rs, s);
+      set_gpr(d.rd, next_pc_ + 4);
+      note_call(next_pc_ + 4);
+      return true;
+  }
+  return false;
+}
+
 template <bool Hooked, bool LoadDelay, bool Interlocked>
 void MipsCore::execute_pipeline_until_limit() {
   const DecodedMips* d = nullptr;
-  std::uint32_t fall_through = 0;
+  // The address at which `d + 1` is the next instruction; none (wider than any address)
+  // when `d` was the last of its run.
+  constexpr std::uint64_t kNoFallThrough = ~std::uint64_t{0};
+  std::uint64_t fall_through = kNoFallThrough;
   while (cycles_ < limit_.load(std::memory_order_relaxed)) {
     if constexpr (Hooked) {
       const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
@@ -245,17 +380,20 @@ void MipsCore::execute_pipeline_until_limit() {
     }
     // Straight on through a decoded run when the last instruction fell through; a store
     // that drops the page ends the loop (limit 0) before `d` is read again.
-    if (d && pc_ == fall_through && d->falls_through)
+    if (pc_ == fall_through)
       ++d;
     else
       d = decoded_at(pc_);
     // A fetch that faults has already entered the exception; the instruction is then
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (d) [[likely]] {
-      fall_through = pc_ + 4;
-      insn_ = d->insn;
+      fall_through = d->falls_through ? std::uint64_t{pc_} + 4 : kNoFallThrough;
+      if constexpr (LoadDelay) insn_ = d->insn;  // for the R3000A's Cause.CE
       if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
-      d->handler(*this, d->insn);
+      // The MIPS I load-delay slot is left to the handlers.
+      if (LoadDelay || !execute_inline(*d)) d->handler(*this, d->insn);
+    } else {
+      fall_through = kNoFallThrough;
     }
     finish_instruction<LoadDelay>();
   }

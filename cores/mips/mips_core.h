@@ -43,12 +43,57 @@ std::vector<MipsRow> decode_rows(const Variant& v);
 std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu);
 std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
+// The hot integer forms the MIPS32 run loop executes inline, without calling the handler
+// (MipsCore::execute_inline; which ones in mips_inline_ops.cpp).
+enum class InlineOp : std::uint8_t {
+  None,
+  LW,
+  SW,
+  LBU,
+  SB,
+  ADDIU,
+  ADDU,
+  SUBU,
+  AND,
+  OR,
+  XOR,
+  NOR,
+  SLT,
+  SLTU,
+  SLTI,
+  SLTIU,
+  ANDI,
+  ORI,
+  XORI,
+  LUI,
+  SLL,
+  SRL,
+  SRA,
+  BEQ,
+  BNE,
+  BLEZ,
+  BGTZ,
+  BLTZ,
+  BGEZ,
+  J,
+  JAL,
+  JR,
+  JALR,
+};
+
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint32_t timing = 0;    // PipelineTiming::summary (interlocked variants)
+  IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
+  // For inline_op: the register fields and the immediate as the instruction uses it
+  // (sign- or zero-extended, LUI's shifted, a branch offset in bytes, a shift amount).
+  InlineOp inline_op = InlineOp::None;
+  std::uint8_t rs = 0, rt = 0, rd = 0;
+  std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
+// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp).
+void predecode_inline(DecodedMips& d);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {
@@ -123,7 +168,8 @@ class MipsCore final : public Core {
   std::uint32_t delay_slot_pc() const { return next_pc_; }
   void branch(std::uint32_t target, bool taken) {
     branch_ = {target, true, taken};
-    if (taken) pending_cycles_ += variant_.timing->branch_taken;
+    control_flow_ = true;
+    if (taken) pending_cycles_ += branch_taken_cycles_;
   }
   // A conditional branch, which the 24K predicts (mips_timing.h).
   void conditional_branch(std::uint32_t target, bool taken) {
@@ -275,11 +321,19 @@ class MipsCore final : public Core {
       pending_load_ = new_load_;
       new_load_ = PendingLoad{};
     }
+    if (control_flow_) [[unlikely]]
+      finish_control_flow();
+    r_[0] = 0;
+  }
+  // A branch was made, or this instruction was in a delay slot: the next one's state.
+  void finish_control_flow() {
     delay_ = branch_;
     if (branch_.taken) next_pc_ = branch_.target;
     branch_ = DelayState{};
-    r_[0] = 0;
+    control_flow_ = delay_.slot;
   }
+  // The inline forms (InlineOp): false when `d` is not one of them.
+  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d);
   const DecodedMips* decoded_at(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
   DecodedPages::Page* cached_page(std::uint32_t pc);
@@ -365,13 +419,17 @@ class MipsCore final : public Core {
   std::uint32_t insn_ = 0;     // its encoding (the R3000A copies bits 27:26 to Cause.CE)
   DelayState delay_;           // the current instruction's delay-slot state
   DelayState branch_;          // a branch the current instruction made
-  PendingLoad pending_load_;   // lands after the current instruction
-  PendingLoad new_load_;       // made by the current instruction
+  // branch_ or delay_ may hold a branch: finish_instruction() has to move them on. Most
+  // instructions neither branch nor sit in a delay slot, and skip that with one test.
+  bool control_flow_ = false;
+  PendingLoad pending_load_;  // lands after the current instruction
+  PendingLoad new_load_;      // made by the current instruction
   bool ll_bit_ = false;
   std::uint32_t ll_address_ = 0;
   Cycles hilo_ready_ = 0;
   PipelineTiming timing_;  // the interlocks and branch prediction (4Kc, 24Kf)
   bool interlocked_;
+  unsigned branch_taken_cycles_;  // TimingTable::branch_taken
 
   Cp0 cp0_;
   Fpu fpu_;

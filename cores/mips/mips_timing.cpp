@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <stdexcept>
+#include <string>
 
 namespace anvil::mips {
 
@@ -332,9 +334,9 @@ Operands operands_of(const TimingTable& t, std::uint32_t insn) {
 Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
   Cycles ready = cycle;
   for (std::uint32_t m = o.uses; m; m &= m - 1)
-    ready = std::max(ready, use_ready_[std::countr_zero(m)]);
+    ready = std::max(ready, ready_[std::countr_zero(m)]);
   for (std::uint32_t m = o.address; m; m &= m - 1)
-    ready = std::max(ready, address_ready_[std::countr_zero(m)]);
+    ready = std::max(ready, ready_[std::countr_zero(m)] + t_->alu_to_address);
   for (std::uint32_t m = o.fpr_uses; m; m &= m - 1)
     ready = std::max(ready, fpr_ready_[std::countr_zero(m)]);
   if (o.mdu) ready = std::max(ready, mdu_free_);
@@ -346,83 +348,78 @@ Cycles PipelineTiming::ready_for(const Operands& o, Cycles cycle) const {
 void PipelineTiming::record(const Operands& o, Cycles issued) {
   if (o.result != Result::None) {
     const auto kind = static_cast<unsigned>(o.result);
-    set_gpr_ready(o.gpr, issued + use_latency_[kind], issued + address_latency_[kind]);
+    ready_[o.gpr] = issued + use_latency_[kind];
   }
   if (o.fpr_latency) {
     fpr_ready_[o.fpr] = issued + o.fpr_latency;
     if (o.fpr_pair && o.fpr < 31) fpr_ready_[o.fpr + 1u] = issued + o.fpr_latency;
-    raise_horizon(issued + o.fpr_latency);
   }
-  if (o.writes_condition) {
-    condition_ready_ = issued + t_->fpu.compare;
-    raise_horizon(condition_ready_);
-  }
-  if (o.fpu_repeat) {
-    fpu_long_free_ = issued + o.fpu_repeat;
-    raise_horizon(fpu_long_free_);
-  }
-  if (o.divide) {
-    mdu_free_ = issued + t_->divide_latency;
-    raise_horizon(mdu_free_);
-  }
+  if (o.writes_condition) condition_ready_ = issued + t_->fpu.compare;
+  if (o.fpu_repeat) fpu_long_free_ = issued + o.fpu_repeat;
+  if (o.divide) mdu_free_ = issued + t_->divide_latency;
 }
 
 PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
-  const auto latencies = [&](Result kind, unsigned use) {
-    use_latency_[static_cast<unsigned>(kind)] = use;
-    address_latency_[static_cast<unsigned>(kind)] = use + table.alu_to_address;
-  };
-  latencies(Result::Alu, 1);
-  latencies(Result::Multiply, table.mul_gpr_latency);
-  latencies(Result::HiLo, table.hilo_to_gpr);
-  latencies(Result::FromFpu, table.fpu.move_from);
+  use_latency_[static_cast<unsigned>(Result::Alu)] = 1;
+  use_latency_[static_cast<unsigned>(Result::Multiply)] = table.mul_gpr_latency;
+  use_latency_[static_cast<unsigned>(Result::HiLo)] = table.hilo_to_gpr;
+  use_latency_[static_cast<unsigned>(Result::FromFpu)] = table.fpu.move_from;
   use_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_use;
-  address_latency_[static_cast<unsigned>(Result::Load)] = 1 + table.load_to_address;
+  // One ready cycle per register serves both stages only while a loaded value, like any
+  // other, reaches address generation alu_to_address cycles after the ALU.
+  if (table.load_to_address != table.load_use + table.alu_to_address)
+    throw std::invalid_argument(std::string("mips timing table \"") + table.document +
+                                "\": load_to_address must be load_use + alu_to_address");
 }
 
-std::uint32_t PipelineTiming::summarize(const Operands& o) {
+IssueSummary PipelineTiming::summarize(const Operands& o) const {
+  IssueSummary s;
+  const auto out_of_line = [&s] {
+    s.unit = s.complex = true;
+    return s;
+  };
   if (o.fpr_uses || o.fpr_latency || o.fpu_repeat || o.reads_condition || o.writes_condition)
-    return kComplex;
-  std::uint32_t uses[2] = {0, 0};
+    return out_of_line();
   unsigned n = 0;
-  for (std::uint32_t m = o.uses; m; m &= m - 1) {
-    if (n == 2) return kComplex;  // never for integer instructions; stay exact if it were
-    uses[n++] = static_cast<std::uint32_t>(std::countr_zero(m));
+  const auto add_reads = [&](std::uint32_t mask, unsigned offset) {
+    for (std::uint32_t m = mask; m; m &= m - 1) {
+      if (n == 2) return false;  // never for integer instructions; stay exact if it were
+      s.reads[n] = static_cast<std::uint8_t>(std::countr_zero(m));
+      s.read_offset[n++] = static_cast<std::uint8_t>(offset);
+    }
+    return true;
+  };
+  if (!add_reads(o.uses, 0) || !add_reads(o.address, t_->alu_to_address)) return out_of_line();
+  if (o.result != Result::None) {
+    s.result = o.gpr;
+    s.result_latency = static_cast<std::uint8_t>(use_latency_[static_cast<unsigned>(o.result)]);
   }
-  if (o.address & (o.address - 1)) return kComplex;  // two address registers: COP1X only
-  const std::uint32_t address =
-      o.address ? static_cast<std::uint32_t>(std::countr_zero(o.address)) : 0;
-  return uses[0] | uses[1] << 5 | address << 10 | std::uint32_t{o.gpr} << 15 |
-         static_cast<std::uint32_t>(o.result) << 20 | (o.mdu ? kMdu : 0) | (o.divide ? kDivide : 0);
+  s.mdu = o.mdu;
+  s.divide = o.divide;
+  s.unit = o.mdu || o.divide;
+  return s;
 }
 
-Cycles PipelineTiming::ready_for_summary(std::uint32_t d, Cycles cycle) const {
+Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) const {
   Cycles ready = std::max(
-      {cycle, use_ready_[d & 31], use_ready_[(d >> 5) & 31], address_ready_[(d >> 10) & 31]});
-  if (d & kMdu) ready = std::max(ready, mdu_free_);
+      {cycle, ready_[s.reads[0]] + s.read_offset[0], ready_[s.reads[1]] + s.read_offset[1]});
+  if (s.mdu) ready = std::max(ready, mdu_free_);
   return ready;
 }
 
 unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
   const Operands o = operands_of(*t_, insn);
-  const Cycles issued = cycle < horizon_ ? ready_for(o, cycle) : cycle;
+  const Cycles issued = ready_for(o, cycle);
   record(o, issued);
   return static_cast<unsigned>(issued - cycle);
 }
 
 // An instruction of the multiply/divide unit (summarized) or the FPU (decoded in full).
-unsigned PipelineTiming::issue_unit(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
-  if (d & kComplex) return issue_complex(insn, cycle);
-  Cycles issued = cycle;
-  if (cycle < horizon_ &&
-      (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
-       address_ready_[(d >> 10) & 31] > cycle || ((d & kMdu) && mdu_free_ > cycle)))
-    issued = ready_for_summary(d, cycle);
-  record_result(d, issued);
-  if (d & kDivide) {
-    mdu_free_ = issued + t_->divide_latency;
-    raise_horizon(mdu_free_);
-  }
+unsigned PipelineTiming::issue_unit(const IssueSummary& s, std::uint32_t insn, Cycles cycle) {
+  if (s.complex) return issue_complex(insn, cycle);
+  const Cycles issued = ready_for_summary(s, cycle);
+  ready_[s.result] = issued + s.result_latency;
+  if (s.divide) mdu_free_ = issued + t_->divide_latency;
   return static_cast<unsigned>(issued - cycle);
 }
 

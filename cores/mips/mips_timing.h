@@ -39,6 +39,24 @@ struct Operands {
 };
 Operands operands_of(const TimingTable& t, std::uint32_t insn);
 
+// What issue() needs of an integer instruction, taken apart at decode time so that the
+// per-instruction path only indexes: the (at most two) GPRs it reads, each with the cycles
+// its value is needed later than by the ALU (a load/store base is needed at address
+// generation, TimingTable::alu_to_address earlier: the value must be ready that much sooner),
+// the GPR written and the cycles until the ALU may use it. Register 0 stands for "none", read
+// with no offset (it is always ready). `unit`: the instruction needs the multiply/divide
+// unit or is an FPU one, which issue_unit() models (`complex`: decoded in full).
+struct IssueSummary {
+  std::array<std::uint8_t, 2> reads{};
+  std::array<std::uint8_t, 2> read_offset{};
+  std::uint8_t result = 0;
+  std::uint8_t result_latency = 0;
+  bool unit = false;
+  bool mdu = false;
+  bool divide = false;
+  bool complex = false;
+};
+
 class PipelineTiming {
  public:
   explicit PipelineTiming(const TimingTable& table);
@@ -46,22 +64,21 @@ class PipelineTiming {
 
   // The instruction `insn` is about to issue at `cycle`: returns the stall cycles before it
   // can (its operands not ready, or a unit it needs busy) and records what it will produce.
-  // Called for every instruction, so integer instructions take a short path through a
-  // packed summary of their operands (summary()), which the decode cache keeps.
+  // Called for every instruction, so integer instructions take a short path through the
+  // IssueSummary of their operands (summarize()), which the decode cache keeps.
   // Stalls are rare: the test is a branch (predicted "no"), so that no chain of data
-  // dependencies runs from one instruction's timing to the next one's.
-  [[gnu::always_inline]] unsigned issue(std::uint32_t d, std::uint32_t insn, Cycles cycle) {
-    // The multiply/divide unit and the FPU are rare: one test sends them out of line. For
-    // the rest, a register read after the horizon is ready, so the three comparisons give
-    // the same answer with or without testing the horizon first (which integer code, with
-    // a result in flight nearly always, seldom passes).
-    if (d & (kComplex | kMdu | kDivide)) [[unlikely]]
-      return issue_unit(d, insn, cycle);
+  // dependencies runs from one instruction's timing to the next one's. Register 0 stands for
+  // "none" in a summary: it is read as always ready (ready_[0] never exceeds the cycle
+  // after the last issue) and written harmlessly by instructions without a result.
+  [[gnu::always_inline]] unsigned issue(const IssueSummary& s, std::uint32_t insn, Cycles cycle) {
+    // The multiply/divide unit and the FPU are rare: one test sends them out of line.
+    if (s.unit) [[unlikely]]
+      return issue_unit(s, insn, cycle);
     Cycles issued = cycle;
-    if (use_ready_[d & 31] > cycle || use_ready_[(d >> 5) & 31] > cycle ||
-        address_ready_[(d >> 10) & 31] > cycle) [[unlikely]]
-      issued = ready_for_summary(d, cycle);
-    record_result(d, issued);
+    if ((ready_[s.reads[0]] + s.read_offset[0] > cycle) |
+        (ready_[s.reads[1]] + s.read_offset[1] > cycle)) [[unlikely]]
+      issued = ready_for_summary(s, cycle);
+    ready_[s.result] = issued + s.result_latency;
     return static_cast<unsigned>(issued - cycle);
   }
 
@@ -81,50 +98,29 @@ class PipelineTiming {
   unsigned register_jump(unsigned rs, std::uint32_t target);
   void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
 
-  // The summary of an instruction for issue(): for integer instructions the GPRs used in
-  // the ALU (bits 0-4, 5-9), as an address (10-14), the GPR written (15-19) and how (20-22:
-  // Operands::Result) and flags; FPU instructions are marked for the full decode.
-  std::uint32_t summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
+  // The summary of an instruction for issue(), made once at decode time.
+  IssueSummary summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
 
   const TimingTable& table() const { return *t_; }
 
  private:
-  static constexpr std::uint32_t kMdu = 1u << 23, kDivide = 1u << 24, kComplex = 1u << 25;
-  static std::uint32_t summarize(const Operands& o);
+  IssueSummary summarize(const Operands& o) const;
   unsigned issue_complex(std::uint32_t insn, Cycles cycle);
-  unsigned issue_unit(std::uint32_t d, std::uint32_t insn, Cycles cycle);
-  void record_result(std::uint32_t d, Cycles issued) {
-    if (const unsigned kind = (d >> 20) & 7) {
-      const unsigned reg = (d >> 15) & 31;
-      use_ready_[reg] = issued + use_latency_[kind];
-      address_ready_[reg] = issued + address_latency_[kind];
-      raise_horizon(address_ready_[reg]);
-    }
-  }
-  Cycles ready_for_summary(std::uint32_t d, Cycles cycle) const;
+  unsigned issue_unit(const IssueSummary& s, std::uint32_t insn, Cycles cycle);
+  Cycles ready_for_summary(const IssueSummary& s, Cycles cycle) const;
   Cycles ready_for(const Operands& o, Cycles cycle) const;
   void record(const Operands& o, Cycles issued);
-  void set_gpr_ready(unsigned reg, Cycles use, Cycles address) {
-    use_ready_[reg] = use;
-    address_ready_[reg] = address;
-    raise_horizon(address);
-  }
-  void raise_horizon(Cycles c) {
-    if (c > horizon_) horizon_ = c;
-  }
 
   const TimingTable* t_;
-  // Per Operands::Result: the latency of the value for the ALU and for address generation.
+  // Per Operands::Result: the latency of the value for the ALU. Address generation needs
+  // every value t_->alu_to_address cycles later than that (checked at construction).
   std::array<unsigned, 8> use_latency_{};
-  std::array<unsigned, 8> address_latency_{};
 
-  std::array<Cycles, 32> use_ready_{};
-  std::array<Cycles, 32> address_ready_{};
+  std::array<Cycles, 32> ready_{};  // per GPR: the first issue cycle its value reaches the ALU
   std::array<Cycles, 32> fpr_ready_{};
   Cycles fpu_long_free_ = 0;
   Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)
   Cycles mdu_free_ = 0;
-  Cycles horizon_ = 0;  // every value above is ready from here: nothing to check
   // 24K branch prediction: 2-bit counters (0, 1 predict not taken; 2, 3 taken) and the
   // return prediction stack, a ring of the last calls' return addresses.
   std::array<std::uint8_t, 512> counters_{};
