@@ -118,8 +118,8 @@ bool ArmA::decode_arm(std::uint32_t word, DecodedArm& out) const {
 // Decodes the instruction at `pc` in the current state into `out`. Returns false (with a
 // prefetch abort raised) when the fetch fails. Instruction fetches are little-endian.
 bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
+  out = DecodedArm{};
   out.arm = !thumb_;
-  out.cond = 0xE;
   out.handler = &undefined_instruction;
   bool fetched = false;
   if (!thumb_) {
@@ -163,6 +163,7 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
       prefetch_abort(pc);
     return false;
   }
+  choose_execute(out);
   return true;
 }
 
@@ -251,17 +252,13 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     const std::uint8_t it = itstate_;
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
-    if constexpr (Thumb) {
-      if (it == 0) [[likely]] {
-        d->handler(*this, d->insn);
-      } else {
-        if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
-        if (it & 0xF) itstate_ = it_advance(it);
-      }
+    // An A32 instruction's condition is checked by its op (choose_execute); ITSTATE is zero
+    // in ARM state.
+    if (!Thumb || it == 0) [[likely]] {
+      d->execute(*this, *d);
     } else {
-      // A8.3.1: cond 1110 always; 1111 is the unconditional space, decoded by its own table.
-      const unsigned cond = d->cond;
-      if (cond >= 0xE || condition_passed(cond)) d->handler(*this, d->insn);
+      if (!(it & 0xF) || condition_passed(it >> 4)) d->execute(*this, *d);
+      if (it & 0xF) itstate_ = it_advance(it);
     }
     cycles_ += 1 + pending_cycles_;
     pending_cycles_ = 0;

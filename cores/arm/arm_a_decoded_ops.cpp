@@ -1,0 +1,499 @@
+// Which op runs a decoded instruction (arm_a_decoded_ops.h): one table per instruction set
+// maps a row's handler to a chooser, which checks that the operands are ones the specialised
+// op handles like the handler does, fills the entry's pre-decoded fields and returns the op;
+// null keeps the handler. The fields are read with the same Encoding layouts the handlers use.
+#include "cores/arm/arm_a_decoded_ops.h"
+
+#include <array>
+
+#include "cores/arm/a32_handlers.h"
+#include "cores/arm/thumb16_handlers.h"
+#include "cores/arm/thumb32_control.h"
+#include "cores/arm/thumb32_data_processing.h"
+#include "cores/arm/thumb32_load_store.h"
+
+namespace anvil::arm {
+
+namespace {
+
+using Ops = DecodedOps;
+using Chooser = DecodedOp (*)(DecodedArm& d);
+struct Choice {
+  ThumbHandler handler;
+  Chooser choose;
+};
+
+template <std::size_t N>
+DecodedOp choose_from(const std::array<Choice, N>& choices, DecodedArm& d) {
+  for (const Choice& c : choices)
+    if (c.handler == d.handler) return c.choose(d);
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------
+// 16-bit Thumb (ARMv7-M ARM A5.2): registers R0-R7 in 3-bit fields unless noted.
+// ---------------------------------------------------------------------------------------
+
+constexpr std::uint8_t low_reg(std::uint32_t insn, unsigned lsb) {
+  return static_cast<std::uint8_t>((insn >> lsb) & 7);
+}
+// The 4-bit register of the special data forms (A5.2.3): D:Rd or N:Rn in bits 7 and 2:0.
+constexpr std::uint8_t high_reg(std::uint32_t insn) {
+  return static_cast<std::uint8_t>(((insn >> 4) & 8) | (insn & 7));
+}
+constexpr std::uint8_t rm_4bit(std::uint32_t insn) {
+  return static_cast<std::uint8_t>((insn >> 3) & 0xF);
+}
+
+// Rt in 2:0, Rn in 5:3, Rm in 8:6 (A5.2.4 register offset).
+template <DecodedOp Op>
+DecodedOp register_offset(DecodedArm& d) {
+  d.d = low_reg(d.insn, 0);
+  d.n = low_reg(d.insn, 3);
+  d.m = low_reg(d.insn, 6);
+  return Op;
+}
+// Rt in 2:0, Rn in 5:3, imm5 scaled (A5.2.4 immediate offset).
+template <DecodedOp Op, unsigned Scale>
+DecodedOp immediate_offset(DecodedArm& d) {
+  d.d = low_reg(d.insn, 0);
+  d.n = low_reg(d.insn, 3);
+  d.imm = ((d.insn >> 6) & 0x1F) * Scale;
+  return Op;
+}
+// Rt in 10:8, [SP, #imm8:'00'] (A7.7.42 T2, A7.7.158 T2).
+template <DecodedOp Op>
+DecodedOp sp_offset(DecodedArm& d) {
+  d.d = low_reg(d.insn, 8);
+  d.n = 13;
+  d.imm = (d.insn & 0xFF) << 2;
+  return Op;
+}
+// Rd in 2:0, Rn in 5:3, Rm (or imm3) in 8:6 (A5.2.1 three-register forms).
+template <DecodedOp Op>
+DecodedOp three_registers(DecodedArm& d) {
+  d.d = low_reg(d.insn, 0);
+  d.n = low_reg(d.insn, 3);
+  d.m = low_reg(d.insn, 6);
+  d.imm = d.m;
+  return Op;
+}
+// Rdn in 10:8 and imm8 (A5.2.1 MOV, CMP, ADD, SUB immediate).
+template <DecodedOp Op>
+DecodedOp register_imm8(DecodedArm& d) {
+  d.d = d.n = low_reg(d.insn, 8);
+  d.imm = d.insn & 0xFF;
+  return Op;
+}
+// Rdn (also Rn of the tests) in 2:0, Rm in 5:3 (A5.2.2).
+template <DecodedOp Op>
+DecodedOp two_registers(DecodedArm& d) {
+  d.d = d.n = low_reg(d.insn, 0);
+  d.m = low_reg(d.insn, 3);
+  return Op;
+}
+template <unsigned Type>
+DecodedOp shift_immediate(DecodedArm& d) {
+  const ImmShift s = decode_imm_shift(Type, (d.insn >> 6) & 0x1F);
+  d.d = low_reg(d.insn, 0);
+  d.m = low_reg(d.insn, 3);
+  d.form = static_cast<std::uint8_t>(s.type);
+  d.imm = s.amount;
+  return &Ops::t16_shift_immediate;
+}
+// The special data forms with PC as an operand write or read the PC: the handler's.
+template <DecodedOp Op>
+DecodedOp high_registers(DecodedArm& d) {
+  d.d = d.n = high_reg(d.insn);
+  d.m = rm_4bit(d.insn);
+  return d.d == 15 || d.m == 15 ? nullptr : Op;
+}
+template <DecodedOp Op>
+DecodedOp branch_register(DecodedArm& d) {
+  d.m = rm_4bit(d.insn);
+  return d.m == 15 ? nullptr : Op;
+}
+// `imm` of a Thumb branch: the displacement from this instruction, PC reading 4 ahead.
+std::uint32_t from_here(std::int32_t offset) {
+  return 4 + static_cast<std::uint32_t>(offset);
+}
+
+constexpr std::array kThumb16Choices{
+    Choice{&thumb16::LSL_imm, &shift_immediate<0>},
+    Choice{&thumb16::LSR_imm, &shift_immediate<1>},
+    Choice{&thumb16::ASR_imm, &shift_immediate<2>},
+    Choice{&thumb16::ADD_reg, &three_registers<&Ops::t16_add_subtract<false, true, false>>},
+    Choice{&thumb16::SUB_reg, &three_registers<&Ops::t16_add_subtract<true, true, false>>},
+    Choice{&thumb16::ADD_imm3, &three_registers<&Ops::t16_add_subtract<false, false, false>>},
+    Choice{&thumb16::SUB_imm3, &three_registers<&Ops::t16_add_subtract<true, false, false>>},
+    Choice{&thumb16::MOV_imm, &register_imm8<&Ops::t16_move_immediate>},
+    Choice{&thumb16::CMP_imm, &register_imm8<&Ops::t16_add_subtract<true, false, true>>},
+    Choice{&thumb16::ADD_imm8, &register_imm8<&Ops::t16_add_subtract<false, false, false>>},
+    Choice{&thumb16::SUB_imm8, &register_imm8<&Ops::t16_add_subtract<true, false, false>>},
+    Choice{&thumb16::AND_reg, &two_registers<&Ops::t16_logical<Logic::And>>},
+    Choice{&thumb16::EOR_reg, &two_registers<&Ops::t16_logical<Logic::Eor>>},
+    Choice{&thumb16::ORR_reg, &two_registers<&Ops::t16_logical<Logic::Orr>>},
+    Choice{&thumb16::BIC_reg, &two_registers<&Ops::t16_logical<Logic::Bic>>},
+    Choice{&thumb16::TST_reg, &two_registers<&Ops::t16_test>},
+    Choice{&thumb16::CMP_reg, &two_registers<&Ops::t16_add_subtract<true, true, true>>},
+    Choice{&thumb16::CMN_reg, &two_registers<&Ops::t16_add_subtract<false, true, true>>},
+    Choice{&thumb16::RSB_imm,
+           [](DecodedArm& d) -> DecodedOp {
+             d.d = low_reg(d.insn, 0);
+             d.n = low_reg(d.insn, 3);
+             return &Ops::t16_negate;
+           }},
+    Choice{&thumb16::ADD_reg_high, &high_registers<&Ops::add_register>},
+    Choice{&thumb16::CMP_reg_high, &high_registers<&Ops::t16_add_subtract<true, true, true>>},
+    Choice{&thumb16::MOV_reg_high, &high_registers<&Ops::move_register>},
+    Choice{&thumb16::BX, &branch_register<&Ops::branch_exchange>},
+    Choice{&thumb16::BLX_reg, &branch_register<&Ops::branch_link_exchange>},
+    Choice{&thumb16::LDR_literal,
+           [](DecodedArm& d) -> DecodedOp {
+             d.d = low_reg(d.insn, 8);
+             d.imm = (d.insn & 0xFF) << 2;
+             return &Ops::t16_load_literal;
+           }},
+    Choice{&thumb16::STR_reg, &register_offset<&Ops::t16_store<4, true>>},
+    Choice{&thumb16::STRH_reg, &register_offset<&Ops::t16_store<2, true>>},
+    Choice{&thumb16::STRB_reg, &register_offset<&Ops::t16_store<1, true>>},
+    Choice{&thumb16::LDRSB_reg, &register_offset<&Ops::t16_load<1, true, true>>},
+    Choice{&thumb16::LDR_reg, &register_offset<&Ops::t16_load<4, false, true>>},
+    Choice{&thumb16::LDRH_reg, &register_offset<&Ops::t16_load<2, false, true>>},
+    Choice{&thumb16::LDRB_reg, &register_offset<&Ops::t16_load<1, false, true>>},
+    Choice{&thumb16::LDRSH_reg, &register_offset<&Ops::t16_load<2, true, true>>},
+    Choice{&thumb16::STR_imm, &immediate_offset<&Ops::t16_store<4, false>, 4>},
+    Choice{&thumb16::LDR_imm, &immediate_offset<&Ops::t16_load<4, false, false>, 4>},
+    Choice{&thumb16::STRB_imm, &immediate_offset<&Ops::t16_store<1, false>, 1>},
+    Choice{&thumb16::LDRB_imm, &immediate_offset<&Ops::t16_load<1, false, false>, 1>},
+    Choice{&thumb16::STRH_imm, &immediate_offset<&Ops::t16_store<2, false>, 2>},
+    Choice{&thumb16::LDRH_imm, &immediate_offset<&Ops::t16_load<2, false, false>, 2>},
+    Choice{&thumb16::STR_sp, &sp_offset<&Ops::t16_store<4, false>>},
+    Choice{&thumb16::LDR_sp, &sp_offset<&Ops::t16_load<4, false, false>>},
+    Choice{&thumb16::ADD_sp_imm_rd,
+           [](DecodedArm& d) -> DecodedOp {
+             d.d = low_reg(d.insn, 8);
+             d.n = 13;
+             d.imm = (d.insn & 0xFF) << 2;
+             return &Ops::add_immediate;
+           }},
+    Choice{&thumb16::ADD_sp_imm,
+           [](DecodedArm& d) -> DecodedOp {
+             d.d = d.n = 13;
+             d.imm = (d.insn & 0x7F) << 2;
+             return &Ops::add_immediate;
+           }},
+    Choice{&thumb16::SUB_sp_imm,
+           [](DecodedArm& d) -> DecodedOp {
+             d.d = d.n = 13;
+             d.imm = 0u - ((d.insn & 0x7F) << 2);
+             return &Ops::add_immediate;
+           }},
+    Choice{&thumb16::SXTH, &two_registers<&Ops::extend<Extend::SignedHalf>>},
+    Choice{&thumb16::SXTB, &two_registers<&Ops::extend<Extend::SignedByte>>},
+    Choice{&thumb16::UXTH, &two_registers<&Ops::extend<Extend::UnsignedHalf>>},
+    Choice{&thumb16::UXTB, &two_registers<&Ops::extend<Extend::UnsignedByte>>},
+    Choice{&thumb16::CBZ_CBNZ,
+           [](DecodedArm& d) -> DecodedOp {
+             d.n = low_reg(d.insn, 0);
+             d.form = (d.insn >> 11) & 1;
+             d.imm = 4 + ((((d.insn >> 9) & 1) << 6) | (((d.insn >> 3) & 0x1F) << 1));
+             return &Ops::compare_branch_zero;
+           }},
+    // 1101 cond imm8: cond 1110 and 1111 are UDF and SVC, rows of their own.
+    Choice{&thumb16::B_cond,
+           [](DecodedArm& d) -> DecodedOp {
+             d.form = (d.insn >> 8) & 0xF;
+             d.imm = from_here(encoding::sign_extend((d.insn & 0xFF) << 1, 9));
+             return &Ops::thumb_branch<true>;
+           }},
+    Choice{&thumb16::B,
+           [](DecodedArm& d) -> DecodedOp {
+             d.imm = from_here(encoding::sign_extend((d.insn & 0x7FF) << 1, 12));
+             return &Ops::thumb_branch<false>;
+           }},
+};
+
+// ---------------------------------------------------------------------------------------
+// 32-bit Thumb (A5.3), fields through the handlers' Encoding layouts.
+// ---------------------------------------------------------------------------------------
+
+// [Rn, #imm12]: Rn = PC is the literal form, Rt = PC a branch or a hint.
+template <class E, DecodedOp Op>
+DecodedOp offset12(DecodedArm& d) {
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.d = static_cast<std::uint8_t>(E::template field<'t'>(d.insn));
+  d.imm = E::template field<'i'>(d.insn);
+  return d.n == 15 || d.d == 15 ? nullptr : Op;
+}
+// [Rn, #+/-imm8], [Rn, #+/-imm8]!, [Rn], #+/-imm8; P = W = 0 is UNDEFINED.
+template <class E, DecodedOp Offset, DecodedOp PreIndexed, DecodedOp PostIndexed>
+DecodedOp indexed8(DecodedArm& d) {
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.d = static_cast<std::uint8_t>(E::template field<'t'>(d.insn));
+  const std::uint32_t imm = E::template field<'i'>(d.insn);
+  d.imm = E::template field<'u'>(d.insn) ? imm : 0u - imm;
+  const bool index = E::template field<'p'>(d.insn), wback = E::template field<'w'>(d.insn);
+  if (d.n == 15 || d.d == 15 || (!index && !wback)) return nullptr;
+  if (!wback) return Offset;
+  return index ? PreIndexed : PostIndexed;
+}
+template <class E, unsigned Size, bool Signed>
+DecodedOp load_indexed8(DecodedArm& d) {
+  return indexed8<E, &Ops::t32_load<Size, Signed, Indexing::Offset>,
+                  &Ops::t32_load<Size, Signed, Indexing::PreIndexed>,
+                  &Ops::t32_load<Size, Signed, Indexing::PostIndexed>>(d);
+}
+template <class E, unsigned Size>
+DecodedOp store_indexed8(DecodedArm& d) {
+  return indexed8<E, &Ops::t32_store<Size, Indexing::Offset>,
+                  &Ops::t32_store<Size, Indexing::PreIndexed>,
+                  &Ops::t32_store<Size, Indexing::PostIndexed>>(d);
+}
+// [Rn, Rm, LSL #s].
+template <class E, DecodedOp Op>
+DecodedOp register_shifted(DecodedArm& d) {
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.d = static_cast<std::uint8_t>(E::template field<'t'>(d.insn));
+  d.m = static_cast<std::uint8_t>(E::template field<'m'>(d.insn));
+  d.form = static_cast<std::uint8_t>(E::template field<'s'>(d.insn));
+  return d.n == 15 || d.d == 15 || d.m == 15 ? nullptr : Op;
+}
+
+// Modified immediate (A5.3.1): Rd = PC is refused by the handler, Rn = PC reads the PC.
+template <class E, Sum S>
+DecodedOp sum_immediate(DecodedArm& d) {
+  d.d = static_cast<std::uint8_t>(E::template field<'d'>(d.insn));
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.imm = thumb_expand_imm_c(E::template field<'i'>(d.insn), false).value;
+  d.form = static_cast<std::uint8_t>(E::template field<'S'>(d.insn));
+  return d.d == 15 || d.n == 15 ? nullptr : &Ops::t32_sum_immediate<S, false>;
+}
+template <class E, Sum S>
+DecodedOp compare_immediate(DecodedArm& d) {
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.imm = thumb_expand_imm_c(E::template field<'i'>(d.insn), false).value;
+  return d.n == 15 ? nullptr : &Ops::t32_sum_immediate<S, true>;
+}
+// ADDW/SUBW (A5.3.3): no flags; Rn = PC is ADR, a row of its own.
+template <class E, bool Subtract>
+DecodedOp add_wide(DecodedArm& d) {
+  d.d = static_cast<std::uint8_t>(E::template field<'d'>(d.insn));
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  const std::uint32_t imm = E::template field<'i'>(d.insn);
+  d.imm = Subtract ? 0u - imm : imm;
+  return d.d == 15 || d.n == 15 ? nullptr : &Ops::add_immediate;
+}
+
+// Shifted register (A5.3.11): DecodeImmShift at decode time.
+template <class E>
+void decode_shift(DecodedArm& d, bool setflags) {
+  const ImmShift s =
+      decode_imm_shift(E::template field<'t'>(d.insn), E::template field<'i'>(d.insn));
+  d.m = static_cast<std::uint8_t>(E::template field<'m'>(d.insn));
+  d.imm = s.amount;
+  d.form = static_cast<std::uint8_t>((static_cast<unsigned>(s.type) << 1) | (setflags ? 1 : 0));
+}
+// `Fields` names d, n and S; the shift is read through `Shift`'s layout (the MOV forms read
+// ORR's, as their handlers do). Test forms have no Rd; Mov/Mvn no Rn.
+template <class Fields, class Shift, Logic L, bool Test>
+DecodedOp logical_register(DecodedArm& d) {
+  bool setflags = true;
+  if constexpr (!Test) {
+    setflags = Fields::template field<'S'>(d.insn);
+    d.d = static_cast<std::uint8_t>(Fields::template field<'d'>(d.insn));
+  }
+  decode_shift<Shift>(d, setflags);
+  if constexpr (L != Logic::Mov && L != Logic::Mvn)
+    d.n = static_cast<std::uint8_t>(Fields::template field<'n'>(d.insn));
+  return d.d == 15 || d.n == 15 || d.m == 15 ? nullptr : &Ops::t32_logical_register<L, Test>;
+}
+template <class E, Sum S, bool Compare>
+DecodedOp sum_register(DecodedArm& d) {
+  bool setflags = true;
+  if constexpr (!Compare) {
+    setflags = E::template field<'S'>(d.insn);
+    d.d = static_cast<std::uint8_t>(E::template field<'d'>(d.insn));
+  }
+  decode_shift<E>(d, setflags);
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  return d.d == 15 || d.n == 15 || d.m == 15 ? nullptr : &Ops::t32_sum_register<S, Compare>;
+}
+
+namespace t32 = thumb32;
+
+constexpr std::array kThumb32Choices{
+    // Loads and stores (A5.3.7-A5.3.10)
+    Choice{&thumb32_LDR_imm_T3, &offset12<t32::LDR_imm_T3, &Ops::t32_load<4, false, Indexing::Offset>>},
+    Choice{&thumb32_LDRB_imm_T2, &offset12<t32::LDRB_imm_T2, &Ops::t32_load<1, false, Indexing::Offset>>},
+    Choice{&thumb32_LDRH_imm_T2, &offset12<t32::LDRH_imm_T2, &Ops::t32_load<2, false, Indexing::Offset>>},
+    Choice{&thumb32_LDRSB_imm_T1, &offset12<t32::LDRSB_imm_T1, &Ops::t32_load<1, true, Indexing::Offset>>},
+    Choice{&thumb32_LDRSH_imm_T1, &offset12<t32::LDRSH_imm_T1, &Ops::t32_load<2, true, Indexing::Offset>>},
+    Choice{&thumb32_STR_imm_T3, &offset12<t32::STR_imm_T3, &Ops::t32_store<4, Indexing::Offset>>},
+    Choice{&thumb32_STRB_imm_T2, &offset12<t32::STRB_imm_T2, &Ops::t32_store<1, Indexing::Offset>>},
+    Choice{&thumb32_STRH_imm_T2, &offset12<t32::STRH_imm_T2, &Ops::t32_store<2, Indexing::Offset>>},
+    Choice{&thumb32_LDR_imm_T4, &load_indexed8<t32::LDR_imm_T4, 4, false>},
+    Choice{&thumb32_LDRB_imm_T3, &load_indexed8<t32::LDRB_imm_T3, 1, false>},
+    Choice{&thumb32_LDRH_imm_T3, &load_indexed8<t32::LDRH_imm_T3, 2, false>},
+    Choice{&thumb32_LDRSB_imm_T2, &load_indexed8<t32::LDRSB_imm_T2, 1, true>},
+    Choice{&thumb32_LDRSH_imm_T2, &load_indexed8<t32::LDRSH_imm_T2, 2, true>},
+    Choice{&thumb32_STR_imm_T4, &store_indexed8<t32::STR_imm_T4, 4>},
+    Choice{&thumb32_STRB_imm_T3, &store_indexed8<t32::STRB_imm_T3, 1>},
+    Choice{&thumb32_STRH_imm_T3, &store_indexed8<t32::STRH_imm_T3, 2>},
+    Choice{&thumb32_LDR_reg_T2, &register_shifted<t32::LDR_reg_T2, &Ops::t32_load_register<4, false>>},
+    Choice{&thumb32_LDRB_reg_T2, &register_shifted<t32::LDRB_reg_T2, &Ops::t32_load_register<1, false>>},
+    Choice{&thumb32_LDRH_reg_T2, &register_shifted<t32::LDRH_reg_T2, &Ops::t32_load_register<2, false>>},
+    Choice{&thumb32_LDRSB_reg_T2, &register_shifted<t32::LDRSB_reg_T2, &Ops::t32_load_register<1, true>>},
+    Choice{&thumb32_LDRSH_reg_T2, &register_shifted<t32::LDRSH_reg_T2, &Ops::t32_load_register<2, true>>},
+    Choice{&thumb32_STR_reg_T2, &register_shifted<t32::STR_reg_T2, &Ops::t32_store_register<4>>},
+    Choice{&thumb32_STRB_reg_T2, &register_shifted<t32::STRB_reg_T2, &Ops::t32_store_register<1>>},
+    Choice{&thumb32_STRH_reg_T2, &register_shifted<t32::STRH_reg_T2, &Ops::t32_store_register<2>>},
+    // Data processing, modified immediate (A5.3.1) and plain binary immediate (A5.3.3)
+    Choice{&thumb32_ADD_imm_T3, &sum_immediate<t32::ADD_imm_T3, Sum::Add>},
+    Choice{&thumb32_ADC_imm_T1, &sum_immediate<t32::ADC_imm_T1, Sum::Adc>},
+    Choice{&thumb32_SBC_imm_T1, &sum_immediate<t32::SBC_imm_T1, Sum::Sbc>},
+    Choice{&thumb32_SUB_imm_T3, &sum_immediate<t32::SUB_imm_T3, Sum::Sub>},
+    Choice{&thumb32_RSB_imm_T2, &sum_immediate<t32::RSB_imm_T2, Sum::Rsb>},
+    Choice{&thumb32_CMP_imm_T2, &compare_immediate<t32::CMP_imm_T2, Sum::Sub>},
+    Choice{&thumb32_CMN_imm_T1, &compare_immediate<t32::CMN_imm_T1, Sum::Add>},
+    Choice{&thumb32_MOV_imm_T2,
+           [](DecodedArm& d) -> DecodedOp {
+             using E = t32::MOV_imm_T2;
+             const std::uint32_t imm12 = E::field<'i'>(d.insn);
+             const ResultCarry expanded = thumb_expand_imm_c(imm12, false);
+             d.d = static_cast<std::uint8_t>(E::field<'d'>(d.insn));
+             d.imm = expanded.value;
+             // ThumbExpandImm_C leaves C alone for the unrotated patterns (imm12<11:10> = 0).
+             const bool sets_carry = (imm12 >> 10) != 0;
+             d.form = static_cast<std::uint8_t>(E::field<'S'>(d.insn) | (sets_carry ? 2 : 0) |
+                                                (expanded.carry ? 4 : 0));
+             return d.d == 15 ? nullptr : &Ops::t32_move_immediate;
+           }},
+    Choice{&thumb32_ADD_imm_T4, &add_wide<t32::ADD_imm_T4, false>},
+    Choice{&thumb32_SUB_imm_T4, &add_wide<t32::SUB_imm_T4, true>},
+    Choice{&thumb32_MOV_imm_T3,
+           [](DecodedArm& d) -> DecodedOp {
+             using E = t32::MOV_imm_T3;
+             d.d = static_cast<std::uint8_t>(E::field<'d'>(d.insn));
+             d.imm = (E::field<'h'>(d.insn) << 12) | (E::field<'i'>(d.insn) << 11) |
+                     (E::field<'k'>(d.insn) << 8) | E::field<'l'>(d.insn);
+             return d.d == 15 ? nullptr : &Ops::set_immediate;
+           }},
+    // Data processing, shifted register (A5.3.11)
+    Choice{&thumb32_AND_reg_T2, &logical_register<t32::AND_reg_T2, t32::AND_reg_T2, Logic::And, false>},
+    Choice{&thumb32_BIC_reg_T2, &logical_register<t32::BIC_reg_T2, t32::BIC_reg_T2, Logic::Bic, false>},
+    Choice{&thumb32_ORR_reg_T2, &logical_register<t32::ORR_reg_T2, t32::ORR_reg_T2, Logic::Orr, false>},
+    Choice{&thumb32_ORN_reg_T1, &logical_register<t32::ORN_reg_T1, t32::ORN_reg_T1, Logic::Orn, false>},
+    Choice{&thumb32_EOR_reg_T2, &logical_register<t32::EOR_reg_T2, t32::EOR_reg_T2, Logic::Eor, false>},
+    Choice{&thumb32_MVN_reg_T2, &logical_register<t32::MVN_reg_T2, t32::MVN_reg_T2, Logic::Mvn, false>},
+    Choice{&thumb32_MOV_reg_T3, &logical_register<t32::MOV_reg_T3, t32::ORR_reg_T2, Logic::Mov, false>},
+    Choice{&thumb32_LSL_imm_T2, &logical_register<t32::LSL_imm_T2, t32::ORR_reg_T2, Logic::Mov, false>},
+    Choice{&thumb32_LSR_imm_T2, &logical_register<t32::LSR_imm_T2, t32::ORR_reg_T2, Logic::Mov, false>},
+    Choice{&thumb32_ASR_imm_T2, &logical_register<t32::ASR_imm_T2, t32::ORR_reg_T2, Logic::Mov, false>},
+    Choice{&thumb32_ROR_imm_T1, &logical_register<t32::ROR_imm_T1, t32::ORR_reg_T2, Logic::Mov, false>},
+    Choice{&thumb32_TST_reg_T2, &logical_register<t32::TST_reg_T2, t32::TST_reg_T2, Logic::And, true>},
+    Choice{&thumb32_TEQ_reg_T1, &logical_register<t32::TEQ_reg_T1, t32::TEQ_reg_T1, Logic::Eor, true>},
+    Choice{&thumb32_ADD_reg_T3, &sum_register<t32::ADD_reg_T3, Sum::Add, false>},
+    Choice{&thumb32_ADC_reg_T2, &sum_register<t32::ADC_reg_T2, Sum::Adc, false>},
+    Choice{&thumb32_SBC_reg_T2, &sum_register<t32::SBC_reg_T2, Sum::Sbc, false>},
+    Choice{&thumb32_SUB_reg_T2, &sum_register<t32::SUB_reg_T2, Sum::Sub, false>},
+    Choice{&thumb32_RSB_reg_T1, &sum_register<t32::RSB_reg_T1, Sum::Rsb, false>},
+    Choice{&thumb32_CMP_reg_T3, &sum_register<t32::CMP_reg_T3, Sum::Sub, true>},
+    Choice{&thumb32_CMN_reg_T2, &sum_register<t32::CMN_reg_T2, Sum::Add, true>},
+    // Branches (A5.3.4); B<c>.W conditions 111x are UNDEFINED in the handler.
+    Choice{&thumb32_B_T3,
+           [](DecodedArm& d) -> DecodedOp {
+             d.form = static_cast<std::uint8_t>(t32::B_T3::field<'c'>(d.insn));
+             d.imm = from_here(t32::conditional_branch_offset(d.insn));
+             return (d.form >> 1) == 7 ? nullptr : &Ops::thumb_branch<true>;
+           }},
+    Choice{&thumb32_B_T4,
+           [](DecodedArm& d) -> DecodedOp {
+             d.imm = from_here(t32::long_branch_offset<t32::B_T4>(d.insn));
+             return &Ops::thumb_branch<false>;
+           }},
+    Choice{&thumb32_BL_T1,
+           [](DecodedArm& d) -> DecodedOp {
+             d.imm = from_here(t32::long_branch_offset<t32::BL_T1>(d.insn));
+             return &Ops::thumb_branch_link;
+           }},
+};
+
+// ---------------------------------------------------------------------------------------
+// A32 (A5.3): LDR/STR/LDRB/STRB with an immediate offset
+// ---------------------------------------------------------------------------------------
+
+// The A32 op with its condition: A8.3.1, cond 1110 always and 1111 the unconditional space.
+template <DecodedOp Op>
+DecodedOp with_condition(const DecodedArm& d) {
+  return d.cond >= 0xE ? Op : &Ops::if_passed<Op>;
+}
+template <unsigned Size, bool Load, Indexing I>
+DecodedOp a32_transfer(const DecodedArm& d) {
+  if constexpr (Load)
+    return with_condition<&Ops::a32_load<Size, I>>(d);
+  else
+    return with_condition<&Ops::a32_store<Size, I>>(d);
+}
+template <unsigned Size, bool Load>
+DecodedOp a32_transfer(const DecodedArm& d, Indexing indexing) {
+  switch (indexing) {
+    case Indexing::Offset:
+      return a32_transfer<Size, Load, Indexing::Offset>(d);
+    case Indexing::PreIndexed:
+      return a32_transfer<Size, Load, Indexing::PreIndexed>(d);
+    case Indexing::PostIndexed:
+      return a32_transfer<Size, Load, Indexing::PostIndexed>(d);
+  }
+  return nullptr;
+}
+
+// cccc 01IP UBWL nnnn tttt iiiiiiiiiiii. The register-offset (I = 1) and unprivileged
+// (P = 0, W = 1) forms, PC operands and a written-back base equal to Rt keep the handler.
+DecodedOp a32_word_byte(DecodedArm& d) {
+  using a32::bit;
+  using a32::field;
+  const std::uint32_t insn = d.insn;
+  const bool index = bit(insn, 24), wback = bit(insn, 21);
+  d.n = static_cast<std::uint8_t>(field(insn, 16));
+  d.d = static_cast<std::uint8_t>(field(insn, 12));
+  d.imm = bit(insn, 23) ? (insn & 0xFFF) : 0u - (insn & 0xFFF);
+  const bool writes_back = !index || wback;
+  if (bit(insn, 25) || (!index && wback) || d.n == 15 || d.d == 15 || (writes_back && d.n == d.d))
+    return nullptr;
+  const Indexing indexing =
+      !index ? Indexing::PostIndexed : (wback ? Indexing::PreIndexed : Indexing::Offset);
+  const bool load = bit(insn, 20);
+  if (bit(insn, 22))
+    return load ? a32_transfer<1, true>(d, indexing) : a32_transfer<1, false>(d, indexing);
+  return load ? a32_transfer<4, true>(d, indexing) : a32_transfer<4, false>(d, indexing);
+}
+
+constexpr std::array kA32Choices{
+    Choice{&a32_load_store_word_byte, &a32_word_byte},
+};
+
+}  // namespace
+
+DecodedOp DecodedOps::choose_thumb16(DecodedArm& d) {
+  return choose_from(kThumb16Choices, d);
+}
+DecodedOp DecodedOps::choose_thumb32(DecodedArm& d) {
+  return choose_from(kThumb32Choices, d);
+}
+DecodedOp DecodedOps::choose_a32(DecodedArm& d) {
+  return choose_from(kA32Choices, d);
+}
+
+void ArmA::choose_execute(DecodedArm& out) const {
+  DecodedOp op = nullptr;
+  if (out.arm)
+    op = DecodedOps::choose_a32(out);
+  else
+    op = out.length == 2 ? DecodedOps::choose_thumb16(out) : DecodedOps::choose_thumb32(out);
+  if (!op)
+    op = out.arm && out.cond < 0xE ? &DecodedOps::run_handler_if_passed : &DecodedOps::run_handler;
+  out.execute = op;
+}
+
+}  // namespace anvil::arm

@@ -1,0 +1,313 @@
+// The A-profile interpreter's specialised ops: the instruction forms that dominate real
+// programs (callgrind over bench.c and the -O2 conformance programs: Thumb-2 loads, stores,
+// compares, moves, adds and branches, A32 word and byte loads and stores) read their
+// operands from the decoded entry (DecodedArm::d/n/m/imm/form), filled once at decode time
+// by choose_execute (arm_a_decoded_ops.cpp), instead of extracting fields from the
+// instruction bits on every execution.
+//
+// Each op does exactly what its table handler does for the operands it is chosen for: the
+// same memory accesses in the same order, the same cycles added at the same point, the same
+// registers written when an access faults (none, or the handler's). Forms where the handler
+// has to look further (a PC operand, an UNPREDICTABLE choice it treats as UNDEFINED, the
+// unprivileged forms) are never specialised and keep the handler. Register numbers in the
+// entry are never 15; ArmA writes SP unmasked (sp_write_mask_ is all ones), so a register
+// write is a plain store to r_.
+#pragma once
+
+#include <cstdint>
+
+#include "cores/arm/alu.h"
+#include "cores/arm/arm_a_core.h"
+#include "cores/arm/arm_a_timing.h"
+#include "cores/arm/cortex_m3_timing.h"
+#include "cores/common/encoding.h"
+
+namespace anvil::arm {
+
+// Two-operand operations the specialised ops are instantiated for.
+enum class Logic : std::uint8_t { And, Bic, Orr, Orn, Eor, Mov, Mvn };
+enum class Sum : std::uint8_t { Add, Adc, Sbc, Sub, Rsb };
+// How a load or store with an immediate offset forms its address (ARMv7-A ARM A8.8.62...):
+// [Rn, #off], [Rn, #off]! and [Rn], #off.
+enum class Indexing : std::uint8_t { Offset, PreIndexed, PostIndexed };
+enum class Extend : std::uint8_t { SignedHalf, SignedByte, UnsignedHalf, UnsignedByte };
+
+struct DecodedOps {
+  // --- The table's handler ---------------------------------------------------------------
+  static void run_handler(ArmA& cpu, const DecodedArm& d) { d.handler(cpu, d.insn); }
+  // An A32 instruction whose condition is not AL (ARMv7-A ARM A8.3.1).
+  static void run_handler_if_passed(ArmA& cpu, const DecodedArm& d) {
+    if (cpu.condition_passed(d.cond)) d.handler(cpu, d.insn);
+  }
+  template <DecodedOp Op>
+  static void if_passed(ArmA& cpu, const DecodedArm& d) {
+    if (cpu.condition_passed(d.cond)) Op(cpu, d);
+  }
+
+  // --- Shared pieces ---------------------------------------------------------------------
+  static std::uint32_t& reg(ArmA& cpu, unsigned n) { return cpu.r_[n]; }
+  static void set_nz(ArmA& cpu, std::uint32_t v) {
+    cpu.flags.n = (v >> 31) != 0;
+    cpu.flags.z = v == 0;
+  }
+  static void set_nzcv(ArmA& cpu, const ResultFlags& r) {
+    set_nz(cpu, r.value);
+    cpu.flags.c = r.carry;
+    cpu.flags.v = r.overflow;
+  }
+  template <Logic L>
+  static std::uint32_t logic(std::uint32_t n, std::uint32_t operand) {
+    if constexpr (L == Logic::And) return n & operand;
+    if constexpr (L == Logic::Bic) return n & ~operand;
+    if constexpr (L == Logic::Orr) return n | operand;
+    if constexpr (L == Logic::Orn) return n | ~operand;
+    if constexpr (L == Logic::Eor) return n ^ operand;
+    if constexpr (L == Logic::Mov) return operand;
+    if constexpr (L == Logic::Mvn) return ~operand;
+  }
+  template <Sum S>
+  static ResultFlags sum(const ArmA& cpu, std::uint32_t n, std::uint32_t operand) {
+    if constexpr (S == Sum::Add) return add_with_carry(n, operand, false);
+    if constexpr (S == Sum::Adc) return add_with_carry(n, operand, cpu.flags.c);
+    if constexpr (S == Sum::Sbc) return add_with_carry(n, ~operand, cpu.flags.c);
+    if constexpr (S == Sum::Sub) return add_with_carry(n, ~operand, true);
+    if constexpr (S == Sum::Rsb) return add_with_carry(~n, operand, true);
+  }
+  // Byte, halfword (optionally sign-extended) or word, unaligned allowed: what the LDR
+  // family's handlers call.
+  template <unsigned Size, bool Signed>
+  static bool read(ArmA& cpu, std::uint32_t address, std::uint32_t& value) {
+    bool ok = false;
+    if constexpr (Size == 1)
+      ok = cpu.read8(address, value);
+    else if constexpr (Size == 2)
+      ok = cpu.read16(address, value, Align::Unaligned);
+    else
+      ok = cpu.read32(address, value, Align::Unaligned);
+    if constexpr (Signed) {
+      if (ok) value = static_cast<std::uint32_t>(encoding::sign_extend(value, 8 * Size));
+    }
+    return ok;
+  }
+  template <unsigned Size>
+  static bool write(ArmA& cpu, std::uint32_t address, std::uint32_t value) {
+    if constexpr (Size == 1) return cpu.write8(address, value & 0xFF);
+    if constexpr (Size == 2) return cpu.write16(address, value & 0xFFFF, Align::Unaligned);
+    if constexpr (Size == 4) return cpu.write32(address, value, Align::Unaligned);
+  }
+  // The address and the written-back base of an immediate-offset form; `offset` is the
+  // signed offset (U already applied).
+  template <Indexing I>
+  static std::uint32_t address_of(std::uint32_t base, std::uint32_t offset) {
+    return I == Indexing::PostIndexed ? base : base + offset;
+  }
+
+  // --- 16-bit Thumb (thumb16_*.cpp; flags are set outside an IT block) ---------------------
+  // LDR/LDRB/LDRH/LDRSB/LDRSH (immediate, register, SP-relative) — ARMv7-M ARM A7.7.42 ...:
+  // the load's extra cycle is added first, Rt is written when the load succeeds.
+  template <unsigned Size, bool Signed, bool RegisterOffset>
+  static void t16_load(ArmA& cpu, const DecodedArm& d) {
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
+    std::uint32_t value = 0;
+    if (read<Size, Signed>(cpu, address, value)) reg(cpu, d.d) = value;
+  }
+  // LDR <Rt>,<label> — A7.7.43 T1: Align(PC,4) + imm8:'00'.
+  static void t16_load_literal(ArmA& cpu, const DecodedArm& d) {
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    std::uint32_t value = 0;
+    if (cpu.read32(cpu.align_pc() + d.imm, value, Align::Unaligned)) reg(cpu, d.d) = value;
+  }
+  template <unsigned Size, bool RegisterOffset>
+  static void t16_store(ArmA& cpu, const DecodedArm& d) {
+    cpu.add_cycles(m3_timing::kStoreExtra);
+    const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
+    write<Size>(cpu, address, reg(cpu, d.d));
+  }
+  // ADD/SUB (register, imm3, imm8), CMP/CMN: AddWithCarry — A7.7.3, A7.7.4, A7.7.27...
+  template <bool Subtract, bool RegisterOperand, bool Compare>
+  static void t16_add_subtract(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t operand = RegisterOperand ? reg(cpu, d.m) : d.imm;
+    const ResultFlags r = add_with_carry(reg(cpu, d.n), Subtract ? ~operand : operand, Subtract);
+    if constexpr (!Compare) reg(cpu, d.d) = r.value;
+    if (Compare || !cpu.in_it_block()) set_nzcv(cpu, r);
+  }
+  // RSB <Rd>,<Rn>,#0 (NEG) — A7.7.119 T1.
+  static void t16_negate(ArmA& cpu, const DecodedArm& d) {
+    const ResultFlags r = add_with_carry(~reg(cpu, d.n), 0, true);
+    reg(cpu, d.d) = r.value;
+    if (!cpu.in_it_block()) set_nzcv(cpu, r);
+  }
+  // MOV <Rd>,#<imm8> — A7.7.75 T1: C is unchanged.
+  static void t16_move_immediate(ArmA& cpu, const DecodedArm& d) {
+    reg(cpu, d.d) = d.imm;
+    if (!cpu.in_it_block()) set_nz(cpu, d.imm);
+  }
+  // AND/EOR/ORR/BIC <Rdn>,<Rm> — A7.7.9...: LSL #0, so C is unchanged.
+  template <Logic L>
+  static void t16_logical(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t result = logic<L>(reg(cpu, d.d), reg(cpu, d.m));
+    reg(cpu, d.d) = result;
+    if (!cpu.in_it_block()) set_nz(cpu, result);
+  }
+  // TST <Rn>,<Rm> — A7.7.189 T1.
+  static void t16_test(ArmA& cpu, const DecodedArm& d) {
+    set_nz(cpu, reg(cpu, d.n) & reg(cpu, d.m));
+  }
+  // LSL/LSR/ASR <Rd>,<Rm>,#<imm> — A7.7.67...: form = ShiftType, imm = DecodeImmShift amount.
+  static void t16_shift_immediate(ArmA& cpu, const DecodedArm& d) {
+    const ResultCarry r =
+        shift_c(reg(cpu, d.m), static_cast<ShiftType>(d.form), d.imm, cpu.flags.c);
+    reg(cpu, d.d) = r.value;
+    if (!cpu.in_it_block()) {
+      set_nz(cpu, r.value);
+      cpu.flags.c = r.carry;
+    }
+  }
+  // SXTH/SXTB/UXTH/UXTB (rotation 0) — A7.7.182...
+  template <Extend E>
+  static void extend(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t v = reg(cpu, d.m);
+    if constexpr (E == Extend::SignedHalf)
+      reg(cpu, d.d) = static_cast<std::uint32_t>(static_cast<std::int16_t>(v & 0xFFFF));
+    if constexpr (E == Extend::SignedByte)
+      reg(cpu, d.d) = static_cast<std::uint32_t>(static_cast<std::int8_t>(v & 0xFF));
+    if constexpr (E == Extend::UnsignedHalf) reg(cpu, d.d) = v & 0xFFFF;
+    if constexpr (E == Extend::UnsignedByte) reg(cpu, d.d) = v & 0xFF;
+  }
+  // MOV <Rd>,<Rm> — A7.7.76 T1 (no flags).
+  static void move_register(ArmA& cpu, const DecodedArm& d) { reg(cpu, d.d) = reg(cpu, d.m); }
+  // ADD <Rdn>,<Rm> — A7.7.4 T2 (no flags).
+  static void add_register(ArmA& cpu, const DecodedArm& d) {
+    reg(cpu, d.d) = reg(cpu, d.n) + reg(cpu, d.m);
+  }
+  // ADD/SUB SP or <Rd>, #imm without flags (A7.7.5, A7.7.173) and ADDW/SUBW (T4); `imm` is
+  // the signed addend.
+  static void add_immediate(ArmA& cpu, const DecodedArm& d) {
+    reg(cpu, d.d) = reg(cpu, d.n) + d.imm;
+  }
+  // MOVW — A7.7 MOV (immediate) T3.
+  static void set_immediate(ArmA& cpu, const DecodedArm& d) { reg(cpu, d.d) = d.imm; }
+
+  // --- Thumb branches: `imm` is the displacement from this instruction's address ----------
+  // B, B.W, B<c>, B<c>.W — A7.7.12 (form = the condition, 0xE for the unconditional ones).
+  template <bool Conditional>
+  static void thumb_branch(ArmA& cpu, const DecodedArm& d) {
+    if (!Conditional || cpu.condition_passed(d.form)) cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+  }
+  // BL — A7.7.18: LR = the next instruction with bit 0 set.
+  static void thumb_branch_link(ArmA& cpu, const DecodedArm& d) {
+    reg(cpu, 14) = (cpu.current_pc_ + 4) | 1u;
+    cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+  }
+  // CB{N}Z — A7.7.21 (form = 1 for CBNZ).
+  static void compare_branch_zero(ArmA& cpu, const DecodedArm& d) {
+    if ((d.form != 0) != (reg(cpu, d.n) == 0)) cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+  }
+  // BX <Rm> — A7.7.20.
+  static void branch_exchange(ArmA& cpu, const DecodedArm& d) { cpu.bx_write_pc(reg(cpu, d.m)); }
+  // BLX <Rm> — A7.7.19: the target is read before LR is written.
+  static void branch_link_exchange(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t target = reg(cpu, d.m);
+    reg(cpu, 14) = (cpu.current_pc_ + 2) | 1u;
+    cpu.blx_write_pc(target);
+  }
+
+  // --- 32-bit Thumb (thumb32_*.cpp) ------------------------------------------------------
+  // LDR{B,H,SB,SH}.W with an immediate offset — A7.7: the base is written back before Rt;
+  // the load's cycle is added only when it succeeds.
+  template <unsigned Size, bool Signed, Indexing I>
+  static void t32_load(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    std::uint32_t value = 0;
+    if (!read<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) return;
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
+    reg(cpu, d.d) = value;
+  }
+  template <unsigned Size, Indexing I>
+  static void t32_store(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    if (!write<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) return;
+    cpu.add_cycles(m3_timing::kStoreExtra);
+    if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
+  }
+  // [Rn, Rm, LSL #form].
+  template <unsigned Size, bool Signed>
+  static void t32_load_register(ArmA& cpu, const DecodedArm& d) {
+    std::uint32_t value = 0;
+    if (!read<Size, Signed>(cpu, reg(cpu, d.n) + (reg(cpu, d.m) << d.form), value)) return;
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    reg(cpu, d.d) = value;
+  }
+  template <unsigned Size>
+  static void t32_store_register(ArmA& cpu, const DecodedArm& d) {
+    if (!write<Size>(cpu, reg(cpu, d.n) + (reg(cpu, d.m) << d.form), reg(cpu, d.d))) return;
+    cpu.add_cycles(m3_timing::kStoreExtra);
+  }
+  // ADD/ADC/SBC/SUB/RSB{S}.W with a modified immediate (imm = ThumbExpandImm, form = S), and
+  // CMP/CMN (Compare) — A7.7; the expansion's carry does not matter to a sum.
+  template <Sum S, bool Compare>
+  static void t32_sum_immediate(ArmA& cpu, const DecodedArm& d) {
+    const ResultFlags r = sum<S>(cpu, reg(cpu, d.n), d.imm);
+    if constexpr (!Compare) reg(cpu, d.d) = r.value;
+    if (Compare || d.form) set_nzcv(cpu, r);
+  }
+  // MOV{S}.W <Rd>, #<const> — A7.7 T2. form: bit 0 S, bit 1 the expansion sets C (to bit 2).
+  static void t32_move_immediate(ArmA& cpu, const DecodedArm& d) {
+    reg(cpu, d.d) = d.imm;
+    if (!(d.form & 1)) return;
+    set_nz(cpu, d.imm);
+    if (d.form & 2) cpu.flags.c = (d.form & 4) != 0;
+  }
+  // The shifted-register forms (A7.7, A5.3.11): form = ShiftType << 1 | S, imm = amount.
+  static ResultCarry shifted(const ArmA& cpu, const DecodedArm& d) {
+    return shift_c(cpu.r_[d.m], static_cast<ShiftType>(d.form >> 1), d.imm, cpu.flags.c);
+  }
+  template <Logic L, bool Test>
+  static void t32_logical_register(ArmA& cpu, const DecodedArm& d) {
+    const ResultCarry operand = shifted(cpu, d);
+    std::uint32_t n = 0;
+    if constexpr (L != Logic::Mov && L != Logic::Mvn) n = reg(cpu, d.n);
+    const std::uint32_t result = logic<L>(n, operand.value);
+    if constexpr (!Test) {
+      reg(cpu, d.d) = result;
+      if (!(d.form & 1)) return;
+    }
+    set_nz(cpu, result);
+    cpu.flags.c = operand.carry;
+  }
+  template <Sum S, bool Compare>
+  static void t32_sum_register(ArmA& cpu, const DecodedArm& d) {
+    const ResultFlags r = sum<S>(cpu, reg(cpu, d.n), shifted(cpu, d).value);
+    if constexpr (!Compare) reg(cpu, d.d) = r.value;
+    if (Compare || (d.form & 1)) set_nzcv(cpu, r);
+  }
+
+  // --- A32 (a32_load_store.cpp) ----------------------------------------------------------
+  // LDR/LDRB/STR/STRB <Rt>, [<Rn>, #+/-<imm12>]{!} / [<Rn>], #+/-<imm12> — A8.8.63...: the
+  // base is written back before the cycles are added and Rt is written.
+  template <unsigned Size, Indexing I>
+  static void a32_load(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    std::uint32_t value = 0;
+    if (!read<Size, false>(cpu, address_of<I>(base, d.imm), value)) return;
+    if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
+    cpu.add_cycles(cpu.timing().load);
+    reg(cpu, d.d) = value;
+  }
+  template <unsigned Size, Indexing I>
+  static void a32_store(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    if (!write<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) return;
+    if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
+    cpu.add_cycles(cpu.timing().store);
+  }
+
+  // arm_a_decoded_ops.cpp: the choice, by the row's handler and the operands.
+  static DecodedOp choose_thumb16(DecodedArm& d);
+  static DecodedOp choose_thumb32(DecodedArm& d);
+  static DecodedOp choose_a32(DecodedArm& d);
+};
+
+}  // namespace anvil::arm
