@@ -45,6 +45,18 @@ constexpr std::uint8_t rm_4bit(std::uint32_t insn) {
   return static_cast<std::uint8_t>((insn >> 3) & 0xF);
 }
 
+// Load and store multiple, both widths: an empty list (and, for the 32-bit loads, PC and LR
+// together) is UNPREDICTABLE, Rn = PC too: the handlers' cases.
+template <bool Load, bool DecrementBefore>
+DecodedOp multiple(DecodedArm& d, unsigned n, std::uint32_t list, bool writeback) {
+  d.n = static_cast<std::uint8_t>(n);
+  d.imm = list;
+  d.m = static_cast<std::uint8_t>(bit_count(list));
+  d.form = writeback ? 1 : 0;
+  if (n == 15 || list == 0 || (list & 0xC000) == 0xC000) return nullptr;
+  return &Ops::transfer_multiple<Load, DecrementBefore>;
+}
+
 // Rt in 2:0, Rn in 5:3, Rm in 8:6 (A5.2.4 register offset).
 template <DecodedOp Op>
 DecodedOp register_offset(DecodedArm& d) {
@@ -200,6 +212,28 @@ constexpr std::array kThumb16Choices{
              d.imm = 4 + ((((d.insn >> 9) & 1) << 6) | (((d.insn >> 3) & 0x1F) << 1));
              return &Ops::compare_branch_zero;
            }},
+    Choice{&thumb16::PUSH,
+           [](DecodedArm& d) {
+             return multiple<false, true>(d, 13, (d.insn & 0xFF) | ((d.insn & 0x100) << 6), true);
+           }},
+    Choice{&thumb16::POP,
+           [](DecodedArm& d) {
+             return multiple<true, false>(d, 13, (d.insn & 0xFF) | ((d.insn & 0x100) << 7), true);
+           }},
+    // STM always writes back; LDM unless the base is in the list (transfer_multiple's rule).
+    Choice{&thumb16::STM,
+           [](DecodedArm& d) {
+             return multiple<false, false>(d, low_reg(d.insn, 8), d.insn & 0xFF, true);
+           }},
+    Choice{&thumb16::LDM,
+           [](DecodedArm& d) {
+             return multiple<true, false>(d, low_reg(d.insn, 8), d.insn & 0xFF, true);
+           }},
+    Choice{&thumb16::IT,
+           [](DecodedArm& d) -> DecodedOp {
+             d.form = static_cast<std::uint8_t>(d.insn & 0xFF);
+             return &Ops::if_then;
+           }},
     // 1101 cond imm8: cond 1110 and 1111 are UDF and SVC, rows of their own.
     Choice{&thumb16::B_cond,
            [](DecodedArm& d) -> DecodedOp {
@@ -258,6 +292,43 @@ DecodedOp register_shifted(DecodedArm& d) {
   d.m = static_cast<std::uint8_t>(E::template field<'m'>(d.insn));
   d.form = static_cast<std::uint8_t>(E::template field<'s'>(d.insn));
   return d.n == 15 || d.d == 15 || d.m == 15 ? nullptr : Op;
+}
+
+// The register lists of A5.3.5: P (bit 15, loads only), M (bit 14) and bits 12..0.
+template <class E>
+std::uint32_t store_list(std::uint32_t insn) {
+  return (E::template field<'m'>(insn) << 14) | E::template field<'r'>(insn);
+}
+template <class E>
+std::uint32_t load_list(std::uint32_t insn) {
+  return (E::template field<'p'>(insn) << 15) | store_list<E>(insn);
+}
+template <class E, bool Load, bool DecrementBefore>
+DecodedOp multiple32(DecodedArm& d) {
+  std::uint32_t list = 0;
+  if constexpr (Load)
+    list = load_list<E>(d.insn);
+  else
+    list = store_list<E>(d.insn);
+  return multiple<Load, DecrementBefore>(d, E::template field<'n'>(d.insn), list,
+                                         E::template field<'w'>(d.insn));
+}
+// LDRD/STRD (immediate): offset imm8:'00'; the literal form (Rn = PC) and PC as a transfer
+// register are the handler's.
+template <class E, bool Load, bool PostIndexed>
+DecodedOp dual(DecodedArm& d) {
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.d = static_cast<std::uint8_t>(E::template field<'t'>(d.insn));
+  d.m = static_cast<std::uint8_t>(E::template field<'s'>(d.insn));
+  const std::uint32_t imm = E::template field<'i'>(d.insn) << 2;
+  d.imm = E::template field<'u'>(d.insn) ? imm : 0u - imm;
+  if (d.n == 15 || d.d == 15 || d.m == 15) return nullptr;
+  if constexpr (PostIndexed) {
+    return &Ops::t32_transfer_dual<Load, Indexing::PostIndexed>;
+  } else {
+    if (E::template field<'w'>(d.insn)) return &Ops::t32_transfer_dual<Load, Indexing::PreIndexed>;
+    return &Ops::t32_transfer_dual<Load, Indexing::Offset>;
+  }
 }
 
 // Modified immediate (A5.3.1): Rd = PC is refused by the handler, Rn = PC reads the PC.
@@ -348,6 +419,23 @@ constexpr std::array kThumb32Choices{
     Choice{&thumb32_STR_reg_T2, &register_shifted<t32::STR_reg_T2, &Ops::t32_store_register<4>>},
     Choice{&thumb32_STRB_reg_T2, &register_shifted<t32::STRB_reg_T2, &Ops::t32_store_register<1>>},
     Choice{&thumb32_STRH_reg_T2, &register_shifted<t32::STRH_reg_T2, &Ops::t32_store_register<2>>},
+    // Load/store multiple and dual (A5.3.5, A5.3.6)
+    Choice{&thumb32_STM_T2, &multiple32<t32::STM_T2, false, false>},
+    Choice{&thumb32_LDM_T2, &multiple32<t32::LDM_T2, true, false>},
+    Choice{&thumb32_STMDB_T1, &multiple32<t32::STMDB_T1, false, true>},
+    Choice{&thumb32_LDMDB_T1, &multiple32<t32::LDMDB_T1, true, true>},
+    Choice{&thumb32_PUSH_T2,
+           [](DecodedArm& d) {
+             return multiple<false, true>(d, 13, store_list<t32::PUSH_T2>(d.insn), true);
+           }},
+    Choice{&thumb32_POP_T2,
+           [](DecodedArm& d) {
+             return multiple<true, false>(d, 13, load_list<t32::POP_T2>(d.insn), true);
+           }},
+    Choice{&thumb32_LDRD_imm_T1, &dual<t32::LDRD_imm_T1, true, false>},
+    Choice{&thumb32_LDRD_imm_T1_post, &dual<t32::LDRD_imm_T1_post, true, true>},
+    Choice{&thumb32_STRD_imm_T1, &dual<t32::STRD_imm_T1, false, false>},
+    Choice{&thumb32_STRD_imm_T1_post, &dual<t32::STRD_imm_T1_post, false, true>},
     // Data processing, modified immediate (A5.3.1) and plain binary immediate (A5.3.3)
     Choice{&thumb32_ADD_imm_T3, &sum_immediate<t32::ADD_imm_T3, Sum::Add>},
     Choice{&thumb32_ADC_imm_T1, &sum_immediate<t32::ADC_imm_T1, Sum::Adc>},

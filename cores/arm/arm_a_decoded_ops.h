@@ -14,7 +14,10 @@
 // write is a plain store to r_.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 #include "cores/arm/alu.h"
 #include "cores/arm/arm_a_core.h"
@@ -283,6 +286,74 @@ struct DecodedOps {
     if constexpr (!Compare) reg(cpu, d.d) = r.value;
     if (Compare || (d.form & 1)) set_nzcv(cpu, r);
   }
+
+  // LDRD/STRD <Rt>, <Rt2>, [<Rn>...] — A7.7: m = Rt2; the handlers' order (both words, then
+  // the cycles, then the registers and the base).
+  template <bool Load, Indexing I>
+  static void t32_transfer_dual(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    const std::uint32_t address = address_of<I>(base, d.imm);
+    if constexpr (Load) {
+      std::uint32_t first = 0, second = 0;
+      if (!cpu.read32(address, first, Align::Required)) return;
+      if (!cpu.read32(address + 4, second, Align::Required)) return;
+      cpu.add_cycles(m3_timing::multiple_extra(2));
+      reg(cpu, d.d) = first;
+      reg(cpu, d.m) = second;
+    } else {
+      if (!cpu.write32(address, reg(cpu, d.d), Align::Required)) return;
+      if (!cpu.write32(address + 4, reg(cpu, d.m), Align::Required)) return;
+      cpu.add_cycles(m3_timing::multiple_extra(2));
+    }
+    if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
+  }
+  // LDM/LDMDB/POP and STM/STMDB/PUSH, 16- and 32-bit (A7.7.40, A7.7.156...): imm = the
+  // register list, m = its length, form = 1 with writeback. A transfer that lies on one
+  // directly mapped page, word aligned, cannot fault part-way: it is done here with the
+  // handlers' result (a loaded base keeps the loaded value, PC last with LoadWritePC, the
+  // cycles of M3 TRM Table 18-1). Anything else goes to the handler, which takes the
+  // accesses one by one.
+  template <bool Load, bool DecrementBefore>
+  static void transfer_multiple(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t base = reg(cpu, d.n);
+    const std::uint32_t bytes = 4u * d.m;
+    const std::uint32_t lowest = DecrementBefore ? base - bytes : base;
+    const std::uint32_t offset = lowest & MemoryPort::kPageMask;
+    const bool one_page = (lowest & 3) == 0 && offset + bytes <= MemoryPort::kPageSize &&
+                          lowest < ArmA::kSystemRegion;
+    using Page = std::conditional_t<Load, const std::uint8_t*, std::uint8_t*>;
+    Page page = nullptr;
+    if (one_page) {
+      if constexpr (Load)
+        page = cpu.memory_.fetch_page(lowest);
+      else
+        page = cpu.memory_.store_page(lowest);
+    }
+    if (!page) return d.handler(cpu, d.insn);
+    Page at = page + offset;
+    std::uint32_t pc_value = 0;
+    for (std::uint32_t list = d.imm; list != 0; list &= list - 1, at += 4) {
+      const unsigned i = static_cast<unsigned>(std::countr_zero(list));
+      std::uint32_t word = 0;
+      if constexpr (Load) {
+        std::memcpy(&word, at, 4);
+        word = cpu.memory_.to_host(word);
+        if (i == 15)
+          pc_value = word;
+        else
+          reg(cpu, i) = word;
+      } else {
+        word = cpu.memory_.to_host(reg(cpu, i));
+        std::memcpy(at, &word, 4);
+      }
+    }
+    cpu.add_cycles(m3_timing::multiple_extra(d.m));
+    const bool base_loaded = Load && ((d.imm >> d.n) & 1);
+    if ((d.form & 1) && !base_loaded) reg(cpu, d.n) = DecrementBefore ? base - bytes : base + bytes;
+    if (Load && (d.imm >> 15)) cpu.load_write_pc(pc_value);
+  }
+  // IT — A7.7.38: ITSTATE = firstcond:mask.
+  static void if_then(ArmA& cpu, const DecodedArm& d) { cpu.start_it_block(d.form); }
 
   // --- A32 (a32_load_store.cpp) ----------------------------------------------------------
   // LDR/LDRB/STR/STRB <Rt>, [<Rn>, #+/-<imm12>]{!} / [<Rn>], #+/-<imm12> — A8.8.63...: the
