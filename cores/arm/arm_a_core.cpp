@@ -240,6 +240,22 @@ void ArmA::execute_until_limit() {
   }
 }
 
+// Charges the instruction just executed (one cycle plus its extras and wait states) and
+// moves `pc` to the next. False when the limit is reached: also how a store to the page being run
+// (which frees it) ends the loop before its decoded code is read again.
+inline bool ArmA::account_instruction(std::uint32_t& pc) {
+  pc = next_pc_;
+  current_pc_ = pc;
+  cycles_ += 1 + pending_cycles_;
+  pending_cycles_ = 0;
+  ++instructions_;
+  return cycles_ < limit_.load(std::memory_order_relaxed);
+}
+
+void ArmA::finish_run(std::uint8_t itstate_before) {
+  if (events_) finish_events(itstate_before);
+}
+
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
 // by the page's index after a branch, by decoded_at into another page. The limit is checked
 // after every instruction, so a budget, an interrupt line or a stop request takes effect at
@@ -249,26 +265,26 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
   DecodedPages::Page* page = code_page_;
   std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
   for (;;) {
-    const std::uint8_t it = itstate_;
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
-    // An A32 instruction's condition is checked by its op (choose_execute); ITSTATE is zero
-    // in ARM state.
-    if (!Thumb || it == 0) [[likely]] {
+    // An A32 instruction's condition is checked by its op (choose_execute). Outside an IT
+    // block (nearly always) the IT state before the instruction is zero, which is what an
+    // exception it raises records.
+    if constexpr (!Thumb) {
+      const std::uint8_t it = itstate_;
       d->execute(*this, *d);
+      if (!account_instruction(pc)) [[unlikely]]
+        return finish_run(it);
+    } else if (itstate_ == 0) [[likely]] {
+      d->execute(*this, *d);
+      if (!account_instruction(pc)) [[unlikely]]
+        return finish_run(0);
     } else {
+      const std::uint8_t it = itstate_;
       if (!(it & 0xF) || condition_passed(it >> 4)) d->execute(*this, *d);
       if (it & 0xF) itstate_ = it_advance(it);
-    }
-    cycles_ += 1 + pending_cycles_;
-    pending_cycles_ = 0;
-    ++instructions_;
-    pc = next_pc_;
-    current_pc_ = pc;
-    // Also how a store to this page (which frees it) ends the loop before `d` is read again.
-    if (cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
-      if (events_) finish_events(it);
-      return;
+      if (!account_instruction(pc)) [[unlikely]]
+        return finish_run(it);
     }
     if constexpr (Single) return;
     if (pc == fall_through && d->falls_through) {

@@ -190,6 +190,8 @@ class ArmA final : public ArmCpu {
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
+  bool account_instruction(std::uint32_t& pc);
+  void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);
   bool interrupt_pending() const;
   void take_pending_interrupt();

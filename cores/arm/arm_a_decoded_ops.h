@@ -53,10 +53,39 @@ struct DecodedOps {
     cpu.flags.n = (v >> 31) != 0;
     cpu.flags.z = v == 0;
   }
+  static void set_nzcv(ArmA& cpu, std::uint32_t result, bool carry, bool overflow) {
+    if constexpr (std::endian::native == std::endian::little) {
+      // N, Z, C, V are Apsr's first four bytes (see ArmCpu::condition_passed): one store.
+      const std::uint32_t packed = (result >> 31) | (std::uint32_t{result == 0} << 8) |
+                                   (std::uint32_t{carry} << 16) | (std::uint32_t{overflow} << 24);
+      std::memcpy(static_cast<void*>(&cpu.flags), &packed, sizeof packed);
+    } else {
+      set_nz(cpu, result);
+      cpu.flags.c = carry;
+      cpu.flags.v = overflow;
+    }
+  }
   static void set_nzcv(ArmA& cpu, const ResultFlags& r) {
-    set_nz(cpu, r.value);
-    cpu.flags.c = r.carry;
-    cpu.flags.v = r.overflow;
+    set_nzcv(cpu, r.value, r.carry, r.overflow);
+  }
+  // AddWithCarry(x, y, '0') and AddWithCarry(x, NOT(y), '1') — A2.2.1 — from the host's own
+  // carry and overflow: the carry of x - y is NOT borrow, its V the signed overflow of x - y.
+  // The flags are written when `setflags`.
+  template <bool Subtract>
+  static std::uint32_t add_or_subtract(ArmA& cpu, std::uint32_t x, std::uint32_t y, bool setflags) {
+    std::uint32_t result = 0;
+    std::int32_t signed_result = 0;
+    bool carry = false, overflow = false;
+    const auto sx = static_cast<std::int32_t>(x), sy = static_cast<std::int32_t>(y);
+    if constexpr (Subtract) {
+      carry = !__builtin_sub_overflow(x, y, &result);
+      overflow = __builtin_sub_overflow(sx, sy, &signed_result);
+    } else {
+      carry = __builtin_add_overflow(x, y, &result);
+      overflow = __builtin_add_overflow(sx, sy, &signed_result);
+    }
+    if (setflags) set_nzcv(cpu, result, carry, overflow);
+    return result;
   }
   template <Logic L>
   static std::uint32_t logic(std::uint32_t n, std::uint32_t operand) {
@@ -68,13 +97,19 @@ struct DecodedOps {
     if constexpr (L == Logic::Mov) return operand;
     if constexpr (L == Logic::Mvn) return ~operand;
   }
+  // ADD, ADC, SBC, SUB, RSB of `n` and `operand` (A2.2.1 AddWithCarry), flags when `setflags`.
   template <Sum S>
-  static ResultFlags sum(const ArmA& cpu, std::uint32_t n, std::uint32_t operand) {
-    if constexpr (S == Sum::Add) return add_with_carry(n, operand, false);
-    if constexpr (S == Sum::Adc) return add_with_carry(n, operand, cpu.flags.c);
-    if constexpr (S == Sum::Sbc) return add_with_carry(n, ~operand, cpu.flags.c);
-    if constexpr (S == Sum::Sub) return add_with_carry(n, ~operand, true);
-    if constexpr (S == Sum::Rsb) return add_with_carry(~n, operand, true);
+  static std::uint32_t sum(ArmA& cpu, std::uint32_t n, std::uint32_t operand, bool setflags) {
+    if constexpr (S == Sum::Add) return add_or_subtract<false>(cpu, n, operand, setflags);
+    if constexpr (S == Sum::Sub) return add_or_subtract<true>(cpu, n, operand, setflags);
+    // AddWithCarry(NOT(n), operand, '1') is operand - n.
+    if constexpr (S == Sum::Rsb) return add_or_subtract<true>(cpu, operand, n, setflags);
+    if constexpr (S == Sum::Adc || S == Sum::Sbc) {
+      const ResultFlags r = S == Sum::Adc ? add_with_carry(n, operand, cpu.flags.c)
+                                          : add_with_carry(n, ~operand, cpu.flags.c);
+      if (setflags) set_nzcv(cpu, r);
+      return r.value;
+    }
   }
   // Byte, halfword (optionally sign-extended) or word, unaligned allowed: what the LDR
   // family's handlers call.
@@ -131,15 +166,13 @@ struct DecodedOps {
   template <bool Subtract, bool RegisterOperand, bool Compare>
   static void t16_add_subtract(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t operand = RegisterOperand ? reg(cpu, d.m) : d.imm;
-    const ResultFlags r = add_with_carry(reg(cpu, d.n), Subtract ? ~operand : operand, Subtract);
-    if constexpr (!Compare) reg(cpu, d.d) = r.value;
-    if (Compare || !cpu.in_it_block()) set_nzcv(cpu, r);
+    const std::uint32_t result =
+        add_or_subtract<Subtract>(cpu, reg(cpu, d.n), operand, Compare || !cpu.in_it_block());
+    if constexpr (!Compare) reg(cpu, d.d) = result;
   }
-  // RSB <Rd>,<Rn>,#0 (NEG) — A7.7.119 T1.
+  // RSB <Rd>,<Rn>,#0 (NEG) — A7.7.119 T1: AddWithCarry(NOT(n), 0, '1') is 0 - n.
   static void t16_negate(ArmA& cpu, const DecodedArm& d) {
-    const ResultFlags r = add_with_carry(~reg(cpu, d.n), 0, true);
-    reg(cpu, d.d) = r.value;
-    if (!cpu.in_it_block()) set_nzcv(cpu, r);
+    reg(cpu, d.d) = add_or_subtract<true>(cpu, 0, reg(cpu, d.n), !cpu.in_it_block());
   }
   // MOV <Rd>,#<imm8> — A7.7.75 T1: C is unchanged.
   static void t16_move_immediate(ArmA& cpu, const DecodedArm& d) {
@@ -252,9 +285,8 @@ struct DecodedOps {
   // CMP/CMN (Compare) — A7.7; the expansion's carry does not matter to a sum.
   template <Sum S, bool Compare>
   static void t32_sum_immediate(ArmA& cpu, const DecodedArm& d) {
-    const ResultFlags r = sum<S>(cpu, reg(cpu, d.n), d.imm);
-    if constexpr (!Compare) reg(cpu, d.d) = r.value;
-    if (Compare || d.form) set_nzcv(cpu, r);
+    const std::uint32_t result = sum<S>(cpu, reg(cpu, d.n), d.imm, Compare || d.form);
+    if constexpr (!Compare) reg(cpu, d.d) = result;
   }
   // MOV{S}.W <Rd>, #<const> — A7.7 T2. form: bit 0 S, bit 1 the expansion sets C (to bit 2).
   static void t32_move_immediate(ArmA& cpu, const DecodedArm& d) {
@@ -282,9 +314,9 @@ struct DecodedOps {
   }
   template <Sum S, bool Compare>
   static void t32_sum_register(ArmA& cpu, const DecodedArm& d) {
-    const ResultFlags r = sum<S>(cpu, reg(cpu, d.n), shifted(cpu, d).value);
-    if constexpr (!Compare) reg(cpu, d.d) = r.value;
-    if (Compare || (d.form & 1)) set_nzcv(cpu, r);
+    const std::uint32_t operand = shifted(cpu, d).value;
+    const std::uint32_t result = sum<S>(cpu, reg(cpu, d.n), operand, Compare || (d.form & 1));
+    if constexpr (!Compare) reg(cpu, d.d) = result;
   }
 
   // LDRD/STRD <Rt>, <Rt2>, [<Rn>...] — A7.7: m = Rt2; the handlers' order (both words, then
