@@ -262,8 +262,6 @@ void ArmA::finish_run(std::uint8_t itstate_before) {
 // the same instruction boundary as with one lookup per instruction.
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
-  DecodedPages::Page* page = code_page_;
-  std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
   for (;;) {
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
@@ -291,9 +289,11 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       ++d;
       continue;
     }
-    const std::uint32_t offset = pc - page_base;
+    // A branch inside the page (code_page_ is the page `d` is on: a page switch and a drop
+    // of the page both end up in decoded_at or out of the loop).
+    const std::uint32_t offset = pc - static_cast<std::uint32_t>(code_page_base_);
     if (offset <= MemoryPort::kPageSize - 4) {
-      d = page->find(offset);
+      d = code_page_->find(offset);
       if (d && d->arm != Thumb) continue;
     }
     // Another page, or code not decoded yet: what execute_until_limit would do next. The
@@ -308,8 +308,6 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       execute_from<Thumb, true>(d, pc);
       return;
     }
-    page = code_page_;
-    page_base = static_cast<std::uint32_t>(code_page_base_);
   }
 }
 

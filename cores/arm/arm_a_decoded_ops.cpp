@@ -6,6 +6,7 @@
 
 #include <array>
 
+#include "cores/arm/a32_data_processing.h"
 #include "cores/arm/a32_handlers.h"
 #include "cores/arm/thumb16_handlers.h"
 #include "cores/arm/thumb32_control.h"
@@ -346,6 +347,28 @@ DecodedOp compare_immediate(DecodedArm& d) {
   d.imm = thumb_expand_imm_c(E::template field<'i'>(d.insn), false).value;
   return d.n == 15 ? nullptr : &Ops::t32_sum_immediate<S, true>;
 }
+// form of logical_immediate: S, whether the expansion sets C, and that C.
+std::uint8_t logical_form(bool setflags, bool sets_carry, std::uint32_t value) {
+  return static_cast<std::uint8_t>((setflags ? 1 : 0) | (sets_carry ? 2 : 0) |
+                                   ((value >> 31) != 0 ? 4 : 0));
+}
+// The logical ops with a modified immediate: ThumbExpandImm_C rotates (and so sets C to the
+// result's bit 31) when imm12<11:10> is not zero. Test forms have no Rd and set flags.
+template <class E, Logic L, bool Test>
+DecodedOp logical_imm12(DecodedArm& d) {
+  const std::uint32_t imm12 = E::template field<'i'>(d.insn);
+  d.imm = thumb_expand_imm_c(imm12, false).value;
+  bool setflags = true;
+  if constexpr (!Test) {
+    setflags = E::template field<'S'>(d.insn);
+    d.d = static_cast<std::uint8_t>(E::template field<'d'>(d.insn));
+  }
+  if constexpr (L != Logic::Mov && L != Logic::Mvn)
+    d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.form = logical_form(setflags, (imm12 >> 10) != 0, d.imm);
+  return d.d == 15 || d.n == 15 ? nullptr : &Ops::logical_immediate<L, Test>;
+}
+
 // ADDW/SUBW (A5.3.3): no flags; Rn = PC is ADR, a row of its own.
 template <class E, bool Subtract>
 DecodedOp add_wide(DecodedArm& d) {
@@ -444,19 +467,15 @@ constexpr std::array kThumb32Choices{
     Choice{&thumb32_RSB_imm_T2, &sum_immediate<t32::RSB_imm_T2, Sum::Rsb>},
     Choice{&thumb32_CMP_imm_T2, &compare_immediate<t32::CMP_imm_T2, Sum::Sub>},
     Choice{&thumb32_CMN_imm_T1, &compare_immediate<t32::CMN_imm_T1, Sum::Add>},
-    Choice{&thumb32_MOV_imm_T2,
-           [](DecodedArm& d) -> DecodedOp {
-             using E = t32::MOV_imm_T2;
-             const std::uint32_t imm12 = E::field<'i'>(d.insn);
-             const ResultCarry expanded = thumb_expand_imm_c(imm12, false);
-             d.d = static_cast<std::uint8_t>(E::field<'d'>(d.insn));
-             d.imm = expanded.value;
-             // ThumbExpandImm_C leaves C alone for the unrotated patterns (imm12<11:10> = 0).
-             const bool sets_carry = (imm12 >> 10) != 0;
-             d.form = static_cast<std::uint8_t>(E::field<'S'>(d.insn) | (sets_carry ? 2 : 0) |
-                                                (expanded.carry ? 4 : 0));
-             return d.d == 15 ? nullptr : &Ops::t32_move_immediate;
-           }},
+    Choice{&thumb32_AND_imm_T1, &logical_imm12<t32::AND_imm_T1, Logic::And, false>},
+    Choice{&thumb32_BIC_imm_T1, &logical_imm12<t32::BIC_imm_T1, Logic::Bic, false>},
+    Choice{&thumb32_ORR_imm_T1, &logical_imm12<t32::ORR_imm_T1, Logic::Orr, false>},
+    Choice{&thumb32_ORN_imm_T1, &logical_imm12<t32::ORN_imm_T1, Logic::Orn, false>},
+    Choice{&thumb32_EOR_imm_T1, &logical_imm12<t32::EOR_imm_T1, Logic::Eor, false>},
+    Choice{&thumb32_MOV_imm_T2, &logical_imm12<t32::MOV_imm_T2, Logic::Mov, false>},
+    Choice{&thumb32_MVN_imm_T1, &logical_imm12<t32::MVN_imm_T1, Logic::Mvn, false>},
+    Choice{&thumb32_TST_imm_T1, &logical_imm12<t32::TST_imm_T1, Logic::And, true>},
+    Choice{&thumb32_TEQ_imm_T1, &logical_imm12<t32::TEQ_imm_T1, Logic::Eor, true>},
     Choice{&thumb32_ADD_imm_T4, &add_wide<t32::ADD_imm_T4, false>},
     Choice{&thumb32_SUB_imm_T4, &add_wide<t32::SUB_imm_T4, true>},
     Choice{&thumb32_MOV_imm_T3,
@@ -557,9 +576,83 @@ DecodedOp a32_word_byte(DecodedArm& d) {
   return load ? a32_transfer<4, true>(d, indexing) : a32_transfer<4, false>(d, indexing);
 }
 
-constexpr std::array kA32Choices{
-    Choice{&a32_load_store_word_byte, &a32_word_byte},
-};
+// Data processing (A5.2.1, A5.2.3) with an immediate (Form 0) or a register shifted by an
+// immediate (Form 1), as data_processing<Opcode, Form> computes it: Rd = PC (a branch or an
+// exception return), Rn or Rm = PC, RSC and the register-shifted forms keep the handler.
+template <unsigned Opcode>
+constexpr bool kA32Test = Opcode >= 0x8 && Opcode <= 0xB;
+template <unsigned Opcode>
+constexpr Logic kA32Logic = Opcode == 0x0 || Opcode == 0x8   ? Logic::And
+                            : Opcode == 0x1 || Opcode == 0x9 ? Logic::Eor
+                            : Opcode == 0xC                  ? Logic::Orr
+                            : Opcode == 0xD                  ? Logic::Mov
+                            : Opcode == 0xE                  ? Logic::Bic
+                                                             : Logic::Mvn;
+template <unsigned Opcode>
+constexpr Sum kA32Sum = Opcode == 0x2 || Opcode == 0xA   ? Sum::Sub
+                        : Opcode == 0x3                  ? Sum::Rsb
+                        : Opcode == 0x4 || Opcode == 0xB ? Sum::Add
+                        : Opcode == 0x5                  ? Sum::Adc
+                                                         : Sum::Sbc;
+template <unsigned Opcode>
+constexpr bool kA32Arithmetic = (Opcode >= 0x2 && Opcode <= 0x6) || Opcode == 0xA || Opcode == 0xB;
+
+template <unsigned Opcode, unsigned Form>
+DecodedOp a32_data_processing(DecodedArm& d) {
+  using a32::bit;
+  using a32::field;
+  constexpr bool kTest = kA32Test<Opcode>;
+  const bool setflags = kTest || bit(d.insn, 20);
+  d.d = static_cast<std::uint8_t>(field(d.insn, 12));
+  d.n = static_cast<std::uint8_t>(field(d.insn, 16));
+  if ((!kTest && d.d == 15) || (Opcode != 0xD && Opcode != 0xF && d.n == 15)) return nullptr;
+  if constexpr (Form == 0) {
+    const std::uint32_t imm12 = d.insn & 0xFFF;
+    d.imm = a32::expand_imm_c(imm12, false).value;
+    if constexpr (kA32Arithmetic<Opcode>) {
+      d.form = setflags ? 1 : 0;
+      return with_condition<&Ops::t32_sum_immediate<kA32Sum<Opcode>, kTest>>(d);
+    } else {
+      // ARMExpandImm_C (A5.2.4) sets C only when it rotates.
+      d.form = logical_form(setflags, (imm12 >> 8) != 0, d.imm);
+      return with_condition<&Ops::logical_immediate<kA32Logic<Opcode>, kTest>>(d);
+    }
+  } else {
+    const ImmShift s = decode_imm_shift(field(d.insn, 5, 2), field(d.insn, 7, 5));
+    d.m = static_cast<std::uint8_t>(field(d.insn, 0));
+    d.imm = s.amount;
+    d.form = static_cast<std::uint8_t>((static_cast<unsigned>(s.type) << 1) | (setflags ? 1 : 0));
+    if (d.m == 15) return nullptr;
+    if constexpr (kA32Arithmetic<Opcode>)
+      return with_condition<&Ops::t32_sum_register<kA32Sum<Opcode>, kTest>>(d);
+    else
+      return with_condition<&Ops::t32_logical_register<kA32Logic<Opcode>, kTest>>(d);
+  }
+}
+template <unsigned Opcode>
+constexpr std::array<Choice, 2> a32_data_processing_choices() {
+  return {Choice{&data_processing<Opcode, 0>, &a32_data_processing<Opcode, 0>},
+          Choice{&data_processing<Opcode, 1>, &a32_data_processing<Opcode, 1>}};
+}
+
+constexpr std::array kA32Choices = [] {
+  constexpr std::array kGroups{
+      a32_data_processing_choices<0x0>(), a32_data_processing_choices<0x1>(),
+      a32_data_processing_choices<0x2>(), a32_data_processing_choices<0x3>(),
+      a32_data_processing_choices<0x4>(), a32_data_processing_choices<0x5>(),
+      a32_data_processing_choices<0x6>(), a32_data_processing_choices<0x8>(),
+      a32_data_processing_choices<0x9>(), a32_data_processing_choices<0xA>(),
+      a32_data_processing_choices<0xB>(), a32_data_processing_choices<0xC>(),
+      a32_data_processing_choices<0xD>(), a32_data_processing_choices<0xE>(),
+      a32_data_processing_choices<0xF>()};
+  std::array<Choice, 1 + 2 * kGroups.size()> all{};
+  all[0] = Choice{&a32_load_store_word_byte, &a32_word_byte};
+  for (std::size_t i = 0; i < kGroups.size(); ++i) {
+    all[1 + 2 * i] = kGroups[i][0];
+    all[2 + 2 * i] = kGroups[i][1];
+  }
+  return all;
+}();
 
 }  // namespace
 

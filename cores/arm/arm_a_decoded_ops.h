@@ -288,11 +288,19 @@ struct DecodedOps {
     const std::uint32_t result = sum<S>(cpu, reg(cpu, d.n), d.imm, Compare || d.form);
     if constexpr (!Compare) reg(cpu, d.d) = result;
   }
-  // MOV{S}.W <Rd>, #<const> — A7.7 T2. form: bit 0 S, bit 1 the expansion sets C (to bit 2).
-  static void t32_move_immediate(ArmA& cpu, const DecodedArm& d) {
-    reg(cpu, d.d) = d.imm;
-    if (!(d.form & 1)) return;
-    set_nz(cpu, d.imm);
+  // AND/BIC/ORR/ORN/EOR/MOV/MVN{S} and TST/TEQ with an expanded immediate (Thumb-2
+  // ThumbExpandImm_C, A32 ARMExpandImm_C): form bit 0 S, bit 1 the expansion sets C (it
+  // leaves C alone for the unrotated values), bit 2 that C.
+  template <Logic L, bool Test>
+  static void logical_immediate(ArmA& cpu, const DecodedArm& d) {
+    std::uint32_t n = 0;
+    if constexpr (L != Logic::Mov && L != Logic::Mvn) n = reg(cpu, d.n);
+    const std::uint32_t result = logic<L>(n, d.imm);
+    if constexpr (!Test) {
+      reg(cpu, d.d) = result;
+      if (!(d.form & 1)) return;
+    }
+    set_nz(cpu, result);
     if (d.form & 2) cpu.flags.c = (d.form & 4) != 0;
   }
   // The shifted-register forms (A7.7, A5.3.11): form = ShiftType << 1 | S, imm = amount.
