@@ -111,27 +111,35 @@ struct DecodedOps {
       return r.value;
     }
   }
-  // Byte, halfword (optionally sign-extended) or word, unaligned allowed: what the LDR
-  // family's handlers call.
-  template <unsigned Size, bool Signed>
-  static bool read(ArmA& cpu, std::uint32_t address, std::uint32_t& value) {
-    bool ok = false;
-    if constexpr (Size == 1)
-      ok = cpu.read8(address, value);
-    else if constexpr (Size == 2)
-      ok = cpu.read16(address, value, Align::Unaligned);
-    else
-      ok = cpu.read32(address, value, Align::Unaligned);
-    if constexpr (Signed) {
-      if (ok) value = static_cast<std::uint32_t>(encoding::sign_extend(value, 8 * Size));
-    }
-    return ok;
+  // ArmCpu::load's and store's direct path on its own: an aligned access below the system
+  // region to a page with a host pointer. Memory ops take it inline and leave every other
+  // access (misaligned, MMIO, unmapped, watched, a fault) to their handler, which executes
+  // the whole instruction as it always does: nothing is changed before the direct access.
+  template <unsigned Size>
+  using Unsigned = std::conditional_t<Size == 1, std::uint8_t,
+                                      std::conditional_t<Size == 2, std::uint16_t, std::uint32_t>>;
+  template <unsigned Size, bool Signed = false>
+  static bool read_direct(const ArmA& cpu, std::uint32_t address, std::uint32_t& value) {
+    using T = Unsigned<Size>;
+    if (!ArmA::fast_data_path<T>(address)) return false;
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    if (!page) return false;
+    T raw = 0;
+    std::memcpy(&raw, page + (address & MemoryPort::kPageMask), sizeof raw);
+    value = cpu.memory_.to_host(raw);
+    if constexpr (Signed)
+      value = static_cast<std::uint32_t>(encoding::sign_extend(value, 8 * Size));
+    return true;
   }
   template <unsigned Size>
-  static bool write(ArmA& cpu, std::uint32_t address, std::uint32_t value) {
-    if constexpr (Size == 1) return cpu.write8(address, value & 0xFF);
-    if constexpr (Size == 2) return cpu.write16(address, value & 0xFFFF, Align::Unaligned);
-    if constexpr (Size == 4) return cpu.write32(address, value, Align::Unaligned);
+  static bool write_direct(ArmA& cpu, std::uint32_t address, std::uint32_t value) {
+    using T = Unsigned<Size>;
+    if (!ArmA::fast_data_path<T>(address)) return false;
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    if (!page) return false;
+    const T raw = cpu.memory_.to_host(static_cast<T>(value));
+    std::memcpy(page + (address & MemoryPort::kPageMask), &raw, sizeof raw);
+    return true;
   }
   // The address and the written-back base of an immediate-offset form; `offset` is the
   // signed offset (U already applied).
@@ -141,26 +149,31 @@ struct DecodedOps {
   }
 
   // --- 16-bit Thumb (thumb16_*.cpp; flags are set outside an IT block) ---------------------
-  // LDR/LDRB/LDRH/LDRSB/LDRSH (immediate, register, SP-relative) — ARMv7-M ARM A7.7.42 ...:
-  // the load's extra cycle is added first, Rt is written when the load succeeds.
+  // LDR/LDRB/LDRH/LDRSB/LDRSH and STR/STRB/STRH (immediate, register, SP-relative) — ARMv7-M
+  // ARM A7.7.42 ...: the access's extra cycle, and Rt for a load.
   template <unsigned Size, bool Signed, bool RegisterOffset>
   static void t16_load(ArmA& cpu, const DecodedArm& d) {
-    cpu.add_cycles(m3_timing::kLoadExtra);
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
     std::uint32_t value = 0;
-    if (read<Size, Signed>(cpu, address, value)) reg(cpu, d.d) = value;
+    if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
+      return d.handler(cpu, d.insn);
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    reg(cpu, d.d) = value;
   }
   // LDR <Rt>,<label> — A7.7.43 T1: Align(PC,4) + imm8:'00'.
   static void t16_load_literal(ArmA& cpu, const DecodedArm& d) {
-    cpu.add_cycles(m3_timing::kLoadExtra);
     std::uint32_t value = 0;
-    if (cpu.read32(cpu.align_pc() + d.imm, value, Align::Unaligned)) reg(cpu, d.d) = value;
+    if (!read_direct<4>(cpu, cpu.align_pc() + d.imm, value)) [[unlikely]]
+      return d.handler(cpu, d.insn);
+    cpu.add_cycles(m3_timing::kLoadExtra);
+    reg(cpu, d.d) = value;
   }
   template <unsigned Size, bool RegisterOffset>
   static void t16_store(ArmA& cpu, const DecodedArm& d) {
-    cpu.add_cycles(m3_timing::kStoreExtra);
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
-    write<Size>(cpu, address, reg(cpu, d.d));
+    if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
+      return d.handler(cpu, d.insn);
+    cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/SUB (register, imm3, imm8), CMP/CMN: AddWithCarry — A7.7.3, A7.7.4, A7.7.27...
   template <bool Subtract, bool RegisterOperand, bool Compare>
@@ -256,7 +269,8 @@ struct DecodedOps {
   static void t32_load(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
-    if (!read<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) return;
+    if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
+      return d.handler(cpu, d.insn);
     cpu.add_cycles(m3_timing::kLoadExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     reg(cpu, d.d) = value;
@@ -264,7 +278,8 @@ struct DecodedOps {
   template <unsigned Size, Indexing I>
   static void t32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
-    if (!write<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) return;
+    if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
+      return d.handler(cpu, d.insn);
     cpu.add_cycles(m3_timing::kStoreExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
   }
@@ -272,13 +287,17 @@ struct DecodedOps {
   template <unsigned Size, bool Signed>
   static void t32_load_register(ArmA& cpu, const DecodedArm& d) {
     std::uint32_t value = 0;
-    if (!read<Size, Signed>(cpu, reg(cpu, d.n) + (reg(cpu, d.m) << d.form), value)) return;
+    const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
+    if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
+      return d.handler(cpu, d.insn);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
   template <unsigned Size>
   static void t32_store_register(ArmA& cpu, const DecodedArm& d) {
-    if (!write<Size>(cpu, reg(cpu, d.n) + (reg(cpu, d.m) << d.form), reg(cpu, d.d))) return;
+    const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
+    if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
+      return d.handler(cpu, d.insn);
     cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/ADC/SBC/SUB/RSB{S}.W with a modified immediate (imm = ThumbExpandImm, form = S), and
@@ -333,16 +352,22 @@ struct DecodedOps {
   static void t32_transfer_dual(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     const std::uint32_t address = address_of<I>(base, d.imm);
+    // Both words direct, or the handler: the second access may fault after the first.
     if constexpr (Load) {
       std::uint32_t first = 0, second = 0;
-      if (!cpu.read32(address, first, Align::Required)) return;
-      if (!cpu.read32(address + 4, second, Align::Required)) return;
+      if (!read_direct<4>(cpu, address, first) || !read_direct<4>(cpu, address + 4, second))
+          [[unlikely]]
+        return d.handler(cpu, d.insn);
       cpu.add_cycles(m3_timing::multiple_extra(2));
       reg(cpu, d.d) = first;
       reg(cpu, d.m) = second;
     } else {
-      if (!cpu.write32(address, reg(cpu, d.d), Align::Required)) return;
-      if (!cpu.write32(address + 4, reg(cpu, d.m), Align::Required)) return;
+      if (!ArmA::fast_data_path<std::uint32_t>(address) ||
+          (address & MemoryPort::kPageMask) > MemoryPort::kPageSize - 8 ||
+          !cpu.memory_.store_page(address)) [[unlikely]]
+        return d.handler(cpu, d.insn);
+      write_direct<4>(cpu, address, reg(cpu, d.d));
+      write_direct<4>(cpu, address + 4, reg(cpu, d.m));
       cpu.add_cycles(m3_timing::multiple_extra(2));
     }
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
@@ -402,7 +427,8 @@ struct DecodedOps {
   static void a32_load(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
-    if (!read<Size, false>(cpu, address_of<I>(base, d.imm), value)) return;
+    if (!read_direct<Size>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
+      return d.handler(cpu, d.insn);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().load);
     reg(cpu, d.d) = value;
@@ -410,7 +436,8 @@ struct DecodedOps {
   template <unsigned Size, Indexing I>
   static void a32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
-    if (!write<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) return;
+    if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
+      return d.handler(cpu, d.insn);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().store);
   }
