@@ -192,6 +192,22 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   });
 }
 
+// decoded_at for a branch out of the page in use, with its common case inline: a page with a
+// direct pointer, already decoded there (the recently used pages are found without hashing).
+inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
+  const std::uint32_t offset = pc & MemoryPort::kPageMask;
+  if (offset <= MemoryPort::kPageSize - 4 && memory_.fetch_page(pc)) [[likely]] {
+    const Addr base = pc & ~MemoryPort::kPageMask;
+    DecodedPages::Page& page = decoded_.page(base);
+    if (const DecodedArm* d = page.find(offset); d && d->arm == !thumb_) [[likely]] {
+      code_page_ = &page;
+      code_page_base_ = base;
+      return d;
+    }
+  }
+  return decoded_at(pc);
+}
+
 void ArmA::decoded_page_dropped(Addr base) {
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
@@ -240,6 +256,15 @@ void ArmA::execute_until_limit() {
   }
 }
 
+// Executes `d` inside an IT block: only when its condition passes; advances ITSTATE (A2.5.2).
+// Returns the IT state before the instruction.
+std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
+  const std::uint8_t it = itstate_;
+  if (!(it & 0xF) || condition_passed(it >> 4)) d.execute(*this, d);
+  if (it & 0xF) itstate_ = it_advance(it);
+  return it;
+}
+
 // Charges the instruction just executed (one cycle plus its extras and wait states) and
 // moves `pc` to the next. False when the limit is reached: also how a store to the page being run
 // (which frees it) ends the loop before its decoded code is read again.
@@ -278,9 +303,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       if (!account_instruction(pc)) [[unlikely]]
         return finish_run(0);
     } else {
-      const std::uint8_t it = itstate_;
-      if (!(it & 0xF) || condition_passed(it >> 4)) d->execute(*this, *d);
-      if (it & 0xF) itstate_ = it_advance(it);
+      const std::uint8_t it = execute_in_it_block(*d);
       if (!account_instruction(pc)) [[unlikely]]
         return finish_run(it);
     }
@@ -298,7 +321,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     }
     // Another page, or code not decoded yet: what execute_until_limit would do next. The
     // instruction set cannot have changed (that ends the loop through the limit).
-    d = decoded_at(pc);
+    d = decoded_elsewhere(pc);
     if (!d) [[unlikely]] {
       next_pc_ = pc;
       finish_events(itstate_);

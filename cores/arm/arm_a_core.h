@@ -184,12 +184,14 @@ class ArmA final : public ArmCpu {
   template <bool Thumb, bool Single>
   void execute_from(const DecodedArm* d, std::uint32_t pc);
   const DecodedArm* decoded_at(std::uint32_t pc);
+  const DecodedArm* decoded_elsewhere(std::uint32_t pc);
   bool decode(std::uint32_t pc, DecodedArm& out);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
   // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
+  std::uint8_t execute_in_it_block(const DecodedArm& d);
   bool account_instruction(std::uint32_t& pc);
   void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);
