@@ -12,6 +12,7 @@
 #include "cores/arm/thumb32_control.h"
 #include "cores/arm/thumb32_data_processing.h"
 #include "cores/arm/thumb32_load_store.h"
+#include "cores/arm/thumb32_multiply_divide.h"
 
 namespace anvil::arm {
 
@@ -379,6 +380,16 @@ DecodedOp add_wide(DecodedArm& d) {
   return d.d == 15 || d.n == 15 ? nullptr : &Ops::add_immediate;
 }
 
+template <class E, int Accumulate>
+DecodedOp multiply_registers(DecodedArm& d) {
+  d.d = static_cast<std::uint8_t>(E::template field<'d'>(d.insn));
+  d.n = static_cast<std::uint8_t>(E::template field<'n'>(d.insn));
+  d.m = static_cast<std::uint8_t>(E::template field<'m'>(d.insn));
+  if constexpr (Accumulate != 0) d.form = static_cast<std::uint8_t>(E::template field<'a'>(d.insn));
+  if (d.d == 15 || d.n == 15 || d.m == 15 || d.form == 15) return nullptr;
+  return &Ops::multiply<Accumulate>;
+}
+
 // Shifted register (A5.3.11): DecodeImmShift at decode time.
 template <class E>
 void decode_shift(DecodedArm& d, bool setflags) {
@@ -507,6 +518,10 @@ constexpr std::array kThumb32Choices{
     Choice{&thumb32_RSB_reg_T1, &sum_register<t32::RSB_reg_T1, Sum::Rsb, false>},
     Choice{&thumb32_CMP_reg_T3, &sum_register<t32::CMP_reg_T3, Sum::Sub, true>},
     Choice{&thumb32_CMN_reg_T2, &sum_register<t32::CMN_reg_T2, Sum::Add, true>},
+    // Multiply (A5.3.16): PC in any register field is the handler's.
+    Choice{&thumb32_MUL_T2, &multiply_registers<t32::MUL_T2, 0>},
+    Choice{&thumb32_MLA_T1, &multiply_registers<t32::MLA_T1, 1>},
+    Choice{&thumb32_MLS_T1, &multiply_registers<t32::MLS_T1, -1>},
     // Branches (A5.3.4); B<c>.W conditions 111x are UNDEFINED in the handler.
     Choice{&thumb32_B_T3,
            [](DecodedArm& d) -> DecodedOp {

@@ -23,6 +23,7 @@
 #include "cores/arm/arm_a_core.h"
 #include "cores/arm/arm_a_timing.h"
 #include "cores/arm/cortex_m3_timing.h"
+#include "cores/arm/thumb32_timing.h"
 #include "cores/common/encoding.h"
 
 namespace anvil::arm {
@@ -238,20 +239,39 @@ struct DecodedOps {
   // MOVW — A7.7 MOV (immediate) T3.
   static void set_immediate(ArmA& cpu, const DecodedArm& d) { reg(cpu, d.d) = d.imm; }
 
+  // MUL, MLA, MLS (32-bit) — A7.7: form = Ra; MLA and MLS take the accumulate cycle.
+  template <int Accumulate>
+  static void multiply(ArmA& cpu, const DecodedArm& d) {
+    const std::uint32_t product = reg(cpu, d.n) * reg(cpu, d.m);
+    if constexpr (Accumulate == 0) {
+      reg(cpu, d.d) = product;
+    } else {
+      reg(cpu, d.d) = Accumulate > 0 ? reg(cpu, d.form) + product : reg(cpu, d.form) - product;
+      cpu.add_cycles(multiply_accumulate_extra_cycles(cpu.has_dsp()));
+    }
+  }
+
   // --- Thumb branches: `imm` is the displacement from this instruction's address ----------
+  // BranchWritePC in Thumb state (A2.3.1), which Thumb entries always run in: the target is
+  // even, as this instruction's address and every displacement are.
+  static void thumb_branch_write_pc(ArmA& cpu, std::uint32_t target) {
+    cpu.next_pc_ = target;
+    cpu.pending_cycles_ += cpu.branch_cycles_;
+  }
   // B, B.W, B<c>, B<c>.W — A7.7.12 (form = the condition, 0xE for the unconditional ones).
   template <bool Conditional>
   static void thumb_branch(ArmA& cpu, const DecodedArm& d) {
-    if (!Conditional || cpu.condition_passed(d.form)) cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+    if (!Conditional || cpu.condition_passed(d.form))
+      thumb_branch_write_pc(cpu, cpu.current_pc_ + d.imm);
   }
   // BL — A7.7.18: LR = the next instruction with bit 0 set.
   static void thumb_branch_link(ArmA& cpu, const DecodedArm& d) {
     reg(cpu, 14) = (cpu.current_pc_ + 4) | 1u;
-    cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+    thumb_branch_write_pc(cpu, cpu.current_pc_ + d.imm);
   }
   // CB{N}Z — A7.7.21 (form = 1 for CBNZ).
   static void compare_branch_zero(ArmA& cpu, const DecodedArm& d) {
-    if ((d.form != 0) != (reg(cpu, d.n) == 0)) cpu.branch_write_pc(cpu.current_pc_ + d.imm);
+    if ((d.form != 0) != (reg(cpu, d.n) == 0)) thumb_branch_write_pc(cpu, cpu.current_pc_ + d.imm);
   }
   // BX <Rm> — A7.7.20.
   static void branch_exchange(ArmA& cpu, const DecodedArm& d) { cpu.bx_write_pc(reg(cpu, d.m)); }
