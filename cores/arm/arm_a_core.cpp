@@ -258,7 +258,7 @@ void ArmA::execute_until_limit() {
 
 // Executes `d` inside an IT block: only when its condition passes; advances ITSTATE (A2.5.2).
 // Returns the IT state before the instruction.
-std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
+inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
   const std::uint8_t it = itstate_;
   if (!(it & 0xF) || condition_passed(it >> 4)) d.execute(*this, d);
   if (it & 0xF) itstate_ = it_advance(it);

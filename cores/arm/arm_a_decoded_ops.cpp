@@ -550,24 +550,52 @@ template <DecodedOp Op>
 DecodedOp with_condition(const DecodedArm& d) {
   return d.cond >= 0xE ? Op : &Ops::if_passed<Op>;
 }
-template <unsigned Size, bool Load, Indexing I>
+template <unsigned Size, bool Load, Indexing I, bool Signed>
 DecodedOp a32_transfer(const DecodedArm& d) {
   if constexpr (Load)
-    return with_condition<&Ops::a32_load<Size, I>>(d);
+    return with_condition<&Ops::a32_load<Size, I, Signed>>(d);
   else
     return with_condition<&Ops::a32_store<Size, I>>(d);
 }
-template <unsigned Size, bool Load>
+template <unsigned Size, bool Load, bool Signed = false>
 DecodedOp a32_transfer(const DecodedArm& d, Indexing indexing) {
   switch (indexing) {
     case Indexing::Offset:
-      return a32_transfer<Size, Load, Indexing::Offset>(d);
+      return a32_transfer<Size, Load, Indexing::Offset, Signed>(d);
     case Indexing::PreIndexed:
-      return a32_transfer<Size, Load, Indexing::PreIndexed>(d);
+      return a32_transfer<Size, Load, Indexing::PreIndexed, Signed>(d);
     case Indexing::PostIndexed:
-      return a32_transfer<Size, Load, Indexing::PostIndexed>(d);
+      return a32_transfer<Size, Load, Indexing::PostIndexed, Signed>(d);
   }
   return nullptr;
+}
+// The A8.8 addressing of both tables: P = 0 is post-indexed (and always writes back).
+Indexing a32_indexing(std::uint32_t insn) {
+  const bool index = a32::bit(insn, 24), wback = a32::bit(insn, 21);
+  return !index ? Indexing::PostIndexed : (wback ? Indexing::PreIndexed : Indexing::Offset);
+}
+
+// cccc 000P U1WL nnnn tttt iiii 1SH1 iiii: LDRH/LDRSB/LDRSH/STRH with an immediate offset.
+// The register-offset (bit 22 = 0), unprivileged (P = 0, W = 1) and dual (LDRD/STRD) forms,
+// PC operands and a written-back base equal to Rt keep the handler.
+DecodedOp a32_extra(DecodedArm& d) {
+  using a32::bit;
+  using a32::field;
+  const std::uint32_t insn = d.insn;
+  const bool load = bit(insn, 20);
+  const unsigned sh = field(insn, 5, 2);
+  d.n = static_cast<std::uint8_t>(field(insn, 16));
+  d.d = static_cast<std::uint8_t>(field(insn, 12));
+  const std::uint32_t offset = (field(insn, 8) << 4) | field(insn, 0);
+  d.imm = bit(insn, 23) ? offset : 0u - offset;
+  const Indexing indexing = a32_indexing(insn);
+  if (!bit(insn, 22) || (!load && sh != 1) || (!bit(insn, 24) && bit(insn, 21)) || d.n == 15 ||
+      d.d == 15 || (indexing != Indexing::Offset && d.n == d.d))
+    return nullptr;
+  if (!load) return a32_transfer<2, false>(d, indexing);
+  if (sh == 1) return a32_transfer<2, true>(d, indexing);
+  return sh == 2 ? a32_transfer<1, true, true>(d, indexing)
+                 : a32_transfer<2, true, true>(d, indexing);
 }
 
 // cccc 01IP UBWL nnnn tttt iiiiiiiiiiii. The register-offset (I = 1) and unprivileged
@@ -583,8 +611,7 @@ DecodedOp a32_word_byte(DecodedArm& d) {
   const bool writes_back = !index || wback;
   if (bit(insn, 25) || (!index && wback) || d.n == 15 || d.d == 15 || (writes_back && d.n == d.d))
     return nullptr;
-  const Indexing indexing =
-      !index ? Indexing::PostIndexed : (wback ? Indexing::PreIndexed : Indexing::Offset);
+  const Indexing indexing = a32_indexing(insn);
   const bool load = bit(insn, 20);
   if (bit(insn, 22))
     return load ? a32_transfer<1, true>(d, indexing) : a32_transfer<1, false>(d, indexing);
@@ -660,11 +687,12 @@ constexpr std::array kA32Choices = [] {
       a32_data_processing_choices<0xB>(), a32_data_processing_choices<0xC>(),
       a32_data_processing_choices<0xD>(), a32_data_processing_choices<0xE>(),
       a32_data_processing_choices<0xF>()};
-  std::array<Choice, 1 + 2 * kGroups.size()> all{};
+  std::array<Choice, 2 + 2 * kGroups.size()> all{};
   all[0] = Choice{&a32_load_store_word_byte, &a32_word_byte};
+  all[1] = Choice{&a32_load_store_extra, &a32_extra};
   for (std::size_t i = 0; i < kGroups.size(); ++i) {
-    all[1 + 2 * i] = kGroups[i][0];
-    all[2 + 2 * i] = kGroups[i][1];
+    all[2 + 2 * i] = kGroups[i][0];
+    all[3 + 2 * i] = kGroups[i][1];
   }
   return all;
 }();

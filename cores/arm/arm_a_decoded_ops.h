@@ -441,13 +441,13 @@ struct DecodedOps {
   static void if_then(ArmA& cpu, const DecodedArm& d) { cpu.start_it_block(d.form); }
 
   // --- A32 (a32_load_store.cpp) ----------------------------------------------------------
-  // LDR/LDRB/STR/STRB <Rt>, [<Rn>, #+/-<imm12>]{!} / [<Rn>], #+/-<imm12> — A8.8.63...: the
-  // base is written back before the cycles are added and Rt is written.
-  template <unsigned Size, Indexing I>
+  // LDR/LDRB/STR/STRB <Rt>, [<Rn>, #+/-<imm12>]{!} / [<Rn>], #+/-<imm12> — A8.8.63... and
+  // LDRH/LDRSB/LDRSH/STRH with imm4H:imm4L (A8.8.80...): the base written back, the cycles.
+  template <unsigned Size, Indexing I, bool Signed = false>
   static void a32_load(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
-    if (!read_direct<Size>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
+    if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
       return d.handler(cpu, d.insn);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().load);
