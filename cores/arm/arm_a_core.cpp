@@ -268,13 +268,16 @@ inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
 // Charges the instruction just executed (one cycle plus its extras and wait states) and
 // moves `pc` to the next. False when the limit is reached: also how a store to the page being run
 // (which frees it) ends the loop before its decoded code is read again.
-inline bool ArmA::account_instruction(std::uint32_t& pc) {
+// `cycles` is the run loop's copy of cycles_, which nothing else changes while an instruction
+// executes: kept in a register, the count is not read back from memory every instruction.
+inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& cycles) {
   pc = next_pc_;
   current_pc_ = pc;
-  cycles_ += 1 + pending_cycles_;
+  cycles += 1 + pending_cycles_;
+  cycles_ = cycles;
   pending_cycles_ = 0;
   ++instructions_;
-  return cycles_ < limit_.load(std::memory_order_relaxed);
+  return cycles < limit_.load(std::memory_order_relaxed);
 }
 
 void ArmA::finish_run(std::uint8_t itstate_before) {
@@ -287,6 +290,7 @@ void ArmA::finish_run(std::uint8_t itstate_before) {
 // the same instruction boundary as with one lookup per instruction.
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
+  Cycles cycles = cycles_;
   for (;;) {
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
@@ -296,15 +300,15 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     if constexpr (!Thumb) {
       const std::uint8_t it = itstate_;
       d->execute(*this, *d);
-      if (!account_instruction(pc)) [[unlikely]]
+      if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(it);
     } else if (itstate_ == 0) [[likely]] {
       d->execute(*this, *d);
-      if (!account_instruction(pc)) [[unlikely]]
+      if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(0);
     } else {
       const std::uint8_t it = execute_in_it_block(*d);
-      if (!account_instruction(pc)) [[unlikely]]
+      if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(it);
     }
     if constexpr (Single) return;

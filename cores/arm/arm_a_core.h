@@ -192,7 +192,7 @@ class ArmA final : public ArmCpu {
   friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
   std::uint8_t execute_in_it_block(const DecodedArm& d);
-  bool account_instruction(std::uint32_t& pc);
+  bool account_instruction(std::uint32_t& pc, Cycles& cycles);
   void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);
   bool interrupt_pending() const;
