@@ -56,6 +56,7 @@ ArmA::ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& mem
     : ArmCpu(memory),
       variant_(variant),
       linux_user_(config.linux_user),
+      specialised_ops_(config.specialised_ops),
       semihosting_(config.semihosting),
       decoded_(memory) {
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });

@@ -220,6 +220,7 @@ class ArmA final : public ArmCpu {
 
   const ArmAVariant& variant_;
   bool linux_user_ = false;
+  bool specialised_ops_ = true;
   SemihostingHandler* semihosting_ = nullptr;
   std::vector<RegisterInfo> registers_;
 

@@ -711,10 +711,12 @@ DecodedOp DecodedOps::choose_a32(DecodedArm& d) {
 
 void ArmA::choose_execute(DecodedArm& out) const {
   DecodedOp op = nullptr;
-  if (out.arm)
-    op = DecodedOps::choose_a32(out);
-  else
-    op = out.length == 2 ? DecodedOps::choose_thumb16(out) : DecodedOps::choose_thumb32(out);
+  if (specialised_ops_) {
+    if (out.arm)
+      op = DecodedOps::choose_a32(out);
+    else
+      op = out.length == 2 ? DecodedOps::choose_thumb16(out) : DecodedOps::choose_thumb32(out);
+  }
   if (!op)
     op = out.arm && out.cond < 0xE ? &DecodedOps::run_handler_if_passed : &DecodedOps::run_handler;
   out.execute = op;
