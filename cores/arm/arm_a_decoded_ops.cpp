@@ -326,10 +326,10 @@ DecodedOp dual(DecodedArm& d) {
   d.imm = E::template field<'u'>(d.insn) ? imm : 0u - imm;
   if (d.n == 15 || d.d == 15 || d.m == 15) return nullptr;
   if constexpr (PostIndexed) {
-    return &Ops::t32_transfer_dual<Load, Indexing::PostIndexed>;
+    return &Ops::transfer_dual<Load, Indexing::PostIndexed>;
   } else {
-    if (E::template field<'w'>(d.insn)) return &Ops::t32_transfer_dual<Load, Indexing::PreIndexed>;
-    return &Ops::t32_transfer_dual<Load, Indexing::Offset>;
+    if (E::template field<'w'>(d.insn)) return &Ops::transfer_dual<Load, Indexing::PreIndexed>;
+    return &Ops::transfer_dual<Load, Indexing::Offset>;
   }
 }
 
@@ -575,8 +575,21 @@ Indexing a32_indexing(std::uint32_t insn) {
   return !index ? Indexing::PostIndexed : (wback ? Indexing::PreIndexed : Indexing::Offset);
 }
 
-// cccc 000P U1WL nnnn tttt iiii 1SH1 iiii: LDRH/LDRSB/LDRSH/STRH with an immediate offset.
-// The register-offset (bit 22 = 0), unprivileged (P = 0, W = 1) and dual (LDRD/STRD) forms,
+template <bool Load>
+DecodedOp a32_dual(const DecodedArm& d, Indexing indexing) {
+  switch (indexing) {
+    case Indexing::Offset:
+      return with_condition<&Ops::transfer_dual<Load, Indexing::Offset, true>>(d);
+    case Indexing::PreIndexed:
+      return with_condition<&Ops::transfer_dual<Load, Indexing::PreIndexed, true>>(d);
+    case Indexing::PostIndexed:
+      return with_condition<&Ops::transfer_dual<Load, Indexing::PostIndexed, true>>(d);
+  }
+  return nullptr;
+}
+
+// cccc 000P U1WL nnnn tttt iiii 1SH1 iiii: LDRH/LDRSB/LDRSH/STRH and LDRD/STRD with an
+// immediate offset. The register-offset (bit 22 = 0) and unprivileged (P = 0, W = 1) forms,
 // PC operands and a written-back base equal to Rt keep the handler.
 DecodedOp a32_extra(DecodedArm& d) {
   using a32::bit;
@@ -589,10 +602,19 @@ DecodedOp a32_extra(DecodedArm& d) {
   const std::uint32_t offset = (field(insn, 8) << 4) | field(insn, 0);
   d.imm = bit(insn, 23) ? offset : 0u - offset;
   const Indexing indexing = a32_indexing(insn);
-  if (!bit(insn, 22) || (!load && sh != 1) || (!bit(insn, 24) && bit(insn, 21)) || d.n == 15 ||
-      d.d == 15 || (indexing != Indexing::Offset && d.n == d.d))
+  if (!load && sh >= 2) {  // LDRD (SH = 10) and STRD (SH = 11) have L = 0
+    // Rt odd or R14 (Rt2 would be PC), and a written-back base that is Rt or Rt2, are the
+    // handler's UNPREDICTABLE cases.
+    d.m = static_cast<std::uint8_t>(d.d + 1);
+    if (!bit(insn, 22) || (d.d & 1) || d.d == 14 || d.n == 15 ||
+        (indexing != Indexing::Offset && (d.n == d.d || d.n == d.m)))
+      return nullptr;
+    return sh == 2 ? a32_dual<true>(d, indexing) : a32_dual<false>(d, indexing);
+  }
+  if (!bit(insn, 22) || (!bit(insn, 24) && bit(insn, 21)) || d.n == 15 || d.d == 15 ||
+      (indexing != Indexing::Offset && d.n == d.d))
     return nullptr;
-  if (!load) return a32_transfer<2, false>(d, indexing);
+  if (!load) return a32_transfer<2, false>(d, indexing);  // STRH
   if (sh == 1) return a32_transfer<2, true>(d, indexing);
   return sh == 2 ? a32_transfer<1, true, true>(d, indexing)
                  : a32_transfer<2, true, true>(d, indexing);

@@ -368,8 +368,10 @@ struct DecodedOps {
 
   // LDRD/STRD <Rt>, <Rt2>, [<Rn>...] — A7.7: m = Rt2; the handlers' order (both words, then
   // the cycles, then the registers and the base).
-  template <bool Load, Indexing I>
-  static void t32_transfer_dual(ArmA& cpu, const DecodedArm& d) {
+  // The A32 LDRD/STRD (A8.8.72, A8.8.210) are the same with the A profile's cycles; Rt2 is
+  // Rt + 1 there.
+  template <bool Load, Indexing I, bool A32 = false>
+  static void transfer_dual(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     const std::uint32_t address = address_of<I>(base, d.imm);
     // Both words direct, or the handler: the second access may fault after the first.
@@ -378,7 +380,8 @@ struct DecodedOps {
       if (!read_direct<4>(cpu, address, first) || !read_direct<4>(cpu, address + 4, second))
           [[unlikely]]
         return d.handler(cpu, d.insn);
-      cpu.add_cycles(m3_timing::multiple_extra(2));
+      cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
+                         : m3_timing::multiple_extra(2));
       reg(cpu, d.d) = first;
       reg(cpu, d.m) = second;
     } else {
@@ -388,7 +391,8 @@ struct DecodedOps {
         return d.handler(cpu, d.insn);
       write_direct<4>(cpu, address, reg(cpu, d.d));
       write_direct<4>(cpu, address + 4, reg(cpu, d.m));
-      cpu.add_cycles(m3_timing::multiple_extra(2));
+      cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
+                         : m3_timing::multiple_extra(2));
     }
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
   }
