@@ -23,6 +23,10 @@ struct ArmAConfig {
   bool linux_user = false;
   // BKPT 0xAB / SVC 0x123456 semihosting (system mode only); null: ordinary BKPT.
   SemihostingHandler* semihosting = nullptr;
+  // The hottest instruction forms run as ops specialised at decode time (arm_a_decoded_ops.h);
+  // false runs every instruction through its encoding table's handler, with the same
+  // results: for the differential test of the two, and to rule the ops out when debugging.
+  bool specialised_ops = true;
 };
 
 // The models this library builds, for the registry and `anvil boards`.

@@ -56,6 +56,7 @@ ArmA::ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& mem
     : ArmCpu(memory),
       variant_(variant),
       linux_user_(config.linux_user),
+      specialised_ops_(config.specialised_ops),
       semihosting_(config.semihosting),
       decoded_(memory) {
   decoded_.set_drop_listener([this](Addr base) { decoded_page_dropped(base); });
@@ -118,8 +119,8 @@ bool ArmA::decode_arm(std::uint32_t word, DecodedArm& out) const {
 // Decodes the instruction at `pc` in the current state into `out`. Returns false (with a
 // prefetch abort raised) when the fetch fails. Instruction fetches are little-endian.
 bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
+  out = DecodedArm{};
   out.arm = !thumb_;
-  out.cond = 0xE;
   out.handler = &undefined_instruction;
   bool fetched = false;
   if (!thumb_) {
@@ -163,6 +164,7 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
       prefetch_abort(pc);
     return false;
   }
+  choose_execute(out);
   return true;
 }
 
@@ -189,6 +191,22 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   return code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
     return decode(static_cast<std::uint32_t>(base + at), out) ? out.length : 0;
   });
+}
+
+// decoded_at for a branch out of the page in use, with its common case inline: a page with a
+// direct pointer, already decoded there (the recently used pages are found without hashing).
+inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
+  const std::uint32_t offset = pc & MemoryPort::kPageMask;
+  if (offset <= MemoryPort::kPageSize - 4 && memory_.fetch_page(pc)) [[likely]] {
+    const Addr base = pc & ~MemoryPort::kPageMask;
+    DecodedPages::Page& page = decoded_.page(base);
+    if (const DecodedArm* d = page.find(offset); d && d->arm == !thumb_) [[likely]] {
+      code_page_ = &page;
+      code_page_base_ = base;
+      return d;
+    }
+  }
+  return decoded_at(pc);
 }
 
 void ArmA::decoded_page_dropped(Addr base) {
@@ -239,53 +257,76 @@ void ArmA::execute_until_limit() {
   }
 }
 
+// Executes `d` inside an IT block: only when its condition passes; advances ITSTATE (A2.5.2).
+// Returns the IT state before the instruction.
+inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
+  const std::uint8_t it = itstate_;
+  if (!(it & 0xF) || condition_passed(it >> 4)) d.execute(*this, d);
+  if (it & 0xF) itstate_ = it_advance(it);
+  return it;
+}
+
+// Charges the instruction just executed (one cycle plus its extras and wait states) and
+// moves `pc` to the next. False when the limit is reached: also how a store to the page being run
+// (which frees it) ends the loop before its decoded code is read again.
+// `cycles` is the run loop's copy of cycles_, which nothing else changes while an instruction
+// executes: kept in a register, the count is not read back from memory every instruction.
+inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& cycles) {
+  pc = next_pc_;
+  current_pc_ = pc;
+  cycles += 1 + pending_cycles_;
+  cycles_ = cycles;
+  pending_cycles_ = 0;
+  ++instructions_;
+  return cycles < limit_.load(std::memory_order_relaxed);
+}
+
+void ArmA::finish_run(std::uint8_t itstate_before) {
+  if (events_) finish_events(itstate_before);
+}
+
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
 // by the page's index after a branch, by decoded_at into another page. The limit is checked
 // after every instruction, so a budget, an interrupt line or a stop request takes effect at
 // the same instruction boundary as with one lookup per instruction.
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
-  DecodedPages::Page* page = code_page_;
-  std::uint32_t page_base = static_cast<std::uint32_t>(code_page_base_);
+  Cycles cycles = cycles_;
   for (;;) {
-    const std::uint8_t it = itstate_;
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
-    if constexpr (Thumb) {
-      if (it == 0) [[likely]] {
-        d->handler(*this, d->insn);
-      } else {
-        if (!(it & 0xF) || condition_passed(it >> 4)) d->handler(*this, d->insn);
-        if (it & 0xF) itstate_ = it_advance(it);
-      }
+    // An A32 instruction's condition is checked by its op (choose_execute). Outside an IT
+    // block (nearly always) the IT state before the instruction is zero, which is what an
+    // exception it raises records.
+    if constexpr (!Thumb) {
+      const std::uint8_t it = itstate_;
+      d->execute(*this, *d);
+      if (!account_instruction(pc, cycles)) [[unlikely]]
+        return finish_run(it);
+    } else if (itstate_ == 0) [[likely]] {
+      d->execute(*this, *d);
+      if (!account_instruction(pc, cycles)) [[unlikely]]
+        return finish_run(0);
     } else {
-      // A8.3.1: cond 1110 always; 1111 is the unconditional space, decoded by its own table.
-      const unsigned cond = d->cond;
-      if (cond >= 0xE || condition_passed(cond)) d->handler(*this, d->insn);
-    }
-    cycles_ += 1 + pending_cycles_;
-    pending_cycles_ = 0;
-    ++instructions_;
-    pc = next_pc_;
-    current_pc_ = pc;
-    // Also how a store to this page (which frees it) ends the loop before `d` is read again.
-    if (cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
-      if (events_) finish_events(it);
-      return;
+      const std::uint8_t it = execute_in_it_block(*d);
+      if (!account_instruction(pc, cycles)) [[unlikely]]
+        return finish_run(it);
     }
     if constexpr (Single) return;
     if (pc == fall_through && d->falls_through) {
       ++d;
       continue;
     }
-    const std::uint32_t offset = pc - page_base;
+    // A branch inside the page (code_page_ is the page `d` is on: a page switch and a drop
+    // of the page both end up in decoded_at or out of the loop).
+    const std::uint32_t offset = pc - static_cast<std::uint32_t>(code_page_base_);
     if (offset <= MemoryPort::kPageSize - 4) {
-      d = page->find(offset);
+      d = code_page_->find(offset);
       if (d && d->arm != Thumb) continue;
     }
     // Another page, or code not decoded yet: what execute_until_limit would do next. The
     // instruction set cannot have changed (that ends the loop through the limit).
-    d = decoded_at(pc);
+    d = decoded_elsewhere(pc);
     if (!d) [[unlikely]] {
       next_pc_ = pc;
       finish_events(itstate_);
@@ -295,8 +336,6 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       execute_from<Thumb, true>(d, pc);
       return;
     }
-    page = code_page_;
-    page_base = static_cast<std::uint32_t>(code_page_base_);
   }
 }
 

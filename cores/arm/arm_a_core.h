@@ -58,13 +58,25 @@ enum class Vector : std::uint8_t {
   Fiq = 0x1C,
 };
 
+class ArmA;
+struct DecodedArm;
+// What the run loop calls for a decoded instruction: the table row's handler (with the A32
+// condition check), or an op specialised at decode time for one of the hottest forms, which
+// reads its operands from the entry instead of the instruction bits (arm_a_decoded_ops.cpp).
+using DecodedOp = void (*)(ArmA& cpu, const DecodedArm& d);
+
 struct DecodedArm {
+  DecodedOp execute = nullptr;
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
+  std::uint32_t imm = 0;       // specialised ops: offset, expanded immediate, displacement
   std::uint8_t length = 0;     // 2 or 4
   bool arm = false;            // decoded as A32 (a Thumb slot at the same address is not reused)
   std::uint8_t cond = 0xE;     // A32 condition (`insn` may be the T32 rewrite, see A32Action)
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
+  // Specialised ops: register numbers (never 15) and form bits (setflags, index, writeback,
+  // a branch's condition...), each op's own.
+  std::uint8_t d = 0, n = 0, m = 0, form = 0;
 };
 
 class ArmA final : public ArmCpu {
@@ -172,9 +184,16 @@ class ArmA final : public ArmCpu {
   template <bool Thumb, bool Single>
   void execute_from(const DecodedArm* d, std::uint32_t pc);
   const DecodedArm* decoded_at(std::uint32_t pc);
+  const DecodedArm* decoded_elsewhere(std::uint32_t pc);
   bool decode(std::uint32_t pc, DecodedArm& out);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
+  // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
+  void choose_execute(DecodedArm& out) const;
+  friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
+  std::uint8_t execute_in_it_block(const DecodedArm& d);
+  bool account_instruction(std::uint32_t& pc, Cycles& cycles);
+  void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);
   bool interrupt_pending() const;
   void take_pending_interrupt();
@@ -201,6 +220,7 @@ class ArmA final : public ArmCpu {
 
   const ArmAVariant& variant_;
   bool linux_user_ = false;
+  bool specialised_ops_ = true;
   SemihostingHandler* semihosting_ = nullptr;
   std::vector<RegisterInfo> registers_;
 

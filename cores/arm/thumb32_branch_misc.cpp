@@ -3,22 +3,6 @@
 #include "cores/arm/thumb32_control.h"
 
 namespace anvil::arm {
-namespace {
-
-// B T4 / BL: imm32 = SignExtend(S:I1:I2:imm10:imm11:'0'), I1 = NOT(J1 XOR S),
-// I2 = NOT(J2 XOR S) — A7.7.
-template <class E>
-std::int32_t long_branch_offset(std::uint32_t insn) {
-  const std::uint32_t s = E::template field<'s'>(insn);
-  const std::uint32_t i1 = 1u ^ E::template field<'j'>(insn) ^ s;
-  const std::uint32_t i2 = 1u ^ E::template field<'k'>(insn) ^ s;
-  const std::uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) |
-                               (E::template field<'h'>(insn) << 12) |
-                               (E::template field<'l'>(insn) << 1);
-  return encoding::sign_extend(offset, 25);
-}
-
-}  // namespace
 
 using namespace thumb32;
 
@@ -30,10 +14,7 @@ void thumb32_B_T3(ArmCpu& cpu, std::uint32_t insn) {
   const unsigned cond = E::field<'c'>(insn);
   if (reject_if(cpu, (cond >> 1) == 7)) return;
   if (!cpu.condition_passed(cond)) return;
-  const std::uint32_t offset = (E::field<'s'>(insn) << 20) | (E::field<'k'>(insn) << 19) |
-                               (E::field<'j'>(insn) << 18) | (E::field<'h'>(insn) << 12) |
-                               (E::field<'l'>(insn) << 1);
-  cpu.branch_write_pc(cpu.reg(15) + static_cast<std::uint32_t>(encoding::sign_extend(offset, 21)));
+  cpu.branch_write_pc(cpu.reg(15) + static_cast<std::uint32_t>(conditional_branch_offset(insn)));
 }
 
 // B<c>.W <label> — A7.7 T4

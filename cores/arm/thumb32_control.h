@@ -31,6 +31,28 @@ using UDF_T2 = Encoding<"111101111111 iiii 1010 iiiiiiiiiiii">;
 
 // A5.3.18 Coprocessor instructions (CDP, MCR, MRC, MCRR, MRRC, LDC, STC and their "2" forms)
 using coprocessor = Encoding<"111 - 11 ------ ---- ---- ---- ---- ----">;
+
+// B T4 / BL: imm32 = SignExtend(S:I1:I2:imm10:imm11:'0'), I1 = NOT(J1 XOR S),
+// I2 = NOT(J2 XOR S) — A7.7.
+template <class E>
+std::int32_t long_branch_offset(std::uint32_t insn) {
+  const std::uint32_t s = E::template field<'s'>(insn);
+  const std::uint32_t i1 = 1u ^ E::template field<'j'>(insn) ^ s;
+  const std::uint32_t i2 = 1u ^ E::template field<'k'>(insn) ^ s;
+  const std::uint32_t offset = (s << 24) | (i1 << 23) | (i2 << 22) |
+                               (E::template field<'h'>(insn) << 12) |
+                               (E::template field<'l'>(insn) << 1);
+  return encoding::sign_extend(offset, 25);
+}
+
+// B T3: imm32 = SignExtend(S:J2:J1:imm6:imm11:'0') — A7.7.
+inline std::int32_t conditional_branch_offset(std::uint32_t insn) {
+  using E = B_T3;
+  const std::uint32_t offset = (E::field<'s'>(insn) << 20) | (E::field<'k'>(insn) << 19) |
+                               (E::field<'j'>(insn) << 18) | (E::field<'h'>(insn) << 12) |
+                               (E::field<'l'>(insn) << 1);
+  return encoding::sign_extend(offset, 21);
+}
 }  // namespace thumb32
 
 // thumb32_branch_misc.cpp

@@ -18,8 +18,9 @@ class MiniKernel final : public Hooks {
   static constexpr std::uint32_t kStackTop = kRamSize - 0x1000;
   static constexpr std::uint32_t kMmapBase = kRamSize / 2;
 
-  explicit MiniKernel(const std::string& model)
-      : machine(model, /*linux_user=*/true, this), hwcap_(arm_a_linux_hwcap(model)) {}
+  explicit MiniKernel(const std::string& model, bool specialised_ops = true)
+      : machine(model, /*linux_user=*/true, this, specialised_ops),
+        hwcap_(arm_a_linux_hwcap(model)) {}
 
   // Loads the PT_LOAD segments of a static ELF32, sets up the stack and the entry point.
   void start(std::span<const std::uint8_t> elf) {

@@ -51,10 +51,11 @@ class RamBus final : public BusBackend {
 class Machine {
  public:
   explicit Machine(const std::string& model = "cortex-a15", bool linux_user = false,
-                   Hooks* hooks = nullptr) {
+                   Hooks* hooks = nullptr, bool specialised_ops = true) {
     ArmAConfig config;
     config.model = model;
     config.linux_user = linux_user;
+    config.specialised_ops = specialised_ops;
     core = create_arm_a_core(config, port);
     if (hooks) core->set_hooks(hooks, false);
   }
