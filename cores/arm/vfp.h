@@ -5,9 +5,9 @@
 // Arithmetic runs on the host's IEEE 754 unit with the FPSCR rounding mode, and the cases
 // where ARM differs from the host are handled here: NaN propagation and the default NaN
 // (A2.7.3 FPProcessNaNs), flush-to-zero of inputs and results (A2.7.4), and the cumulative
-// exception flags IOC DZC OFC UFC IXC IDC. Documented difference: underflow is detected as
-// the host does (after rounding on x86-64); ARM detects tininess before rounding, so UFC can
-// differ for results that round up to the smallest normal.
+// exception flags IOC DZC OFC UFC IXC IDC. Underflow is ARM's: tininess is detected before
+// rounding (the x86-64 host detects it after; the one result where they differ, an inexact
+// one that rounded to the smallest normal, is checked again rounding toward zero).
 #pragma once
 
 #include <array>

@@ -72,6 +72,19 @@ class HostFloatingPoint {
   HostRoundingScope scope_;
 };
 
+// ARM detects tininess before rounding (FPRound, appendix D: the exponent is tested before
+// the significand is rounded); the x86-64 host detects it after. The two differ only for an
+// inexact result that rounded to the smallest normal magnitude: `compute` is run again
+// rounding toward zero, which leaves an exact value below the normal range subnormal.
+template <class Float, class Compute>
+bool tiny_before_rounding(Float rounded, std::uint32_t host_flags, Compute compute) {
+  if (std::fabs(rounded) != std::numeric_limits<Float>::min()) return false;
+  if (!(host_flags & fpscr::kIxc) || (host_flags & fpscr::kUfc)) return false;
+  HostRoundingScope toward_zero(FE_TOWARDZERO);
+  const volatile Float truncated = compute();
+  return std::fabs(truncated) < std::numeric_limits<Float>::min();
+}
+
 template <class Bits>
 Bits to_bits(typename Format<Bits>::Float f) {
   return std::bit_cast<Bits>(f);
@@ -113,9 +126,12 @@ class Operation {
 
   // The host result as ARM gives it: an invalid operation's NaN is the default NaN; with FZ
   // a result below the normal range is a zero, raising UFC and not IXC (FPRound, A2.7.4).
+  // `tiny_before` (tiny_before_rounding): the exact result was below the normal range
+  // although it rounded to the smallest normal, which ARM reports as underflow.
   template <class Bits>
-  Bits output(Bits result, std::uint32_t host_flags) {
+  Bits output(Bits result, std::uint32_t host_flags, bool tiny_before = false) {
     if (is_nan(result)) result = Format<Bits>::kDefaultNan;
+    if (tiny_before) host_flags |= fpscr::kUfc;
     // A result too small for a normal number: denormal, or rounded all the way to zero.
     const bool tiny = is_denormal(result) || (host_flags & fpscr::kUfc);
     if ((vfp_.fpscr & fpscr::kFz) && tiny) {
@@ -140,22 +156,22 @@ Bits binary_operation(Vfp& vfp, FpOperation op, Bits a, Bits b) {
   using Float = typename Format<Bits>::Float;
   HostFloatingPoint host(vfp.fpscr);
   const volatile Float x = to_float(a), y = to_float(b);
-  volatile Float r{};
-  switch (op) {
-    case FpOperation::Add:
-      r = x + y;
-      break;
-    case FpOperation::Subtract:
-      r = x - y;
-      break;
-    case FpOperation::Multiply:
-      r = x * y;
-      break;
-    case FpOperation::Divide:
-      r = x / y;
-      break;
-  }
-  return o.output(to_bits<Bits>(r), HostFloatingPoint::flags());
+  auto compute = [&]() -> Float {
+    switch (op) {
+      case FpOperation::Add:
+        return x + y;
+      case FpOperation::Subtract:
+        return x - y;
+      case FpOperation::Multiply:
+        return x * y;
+      case FpOperation::Divide:
+        break;
+    }
+    return x / y;
+  };
+  const volatile Float r = compute();
+  const std::uint32_t flags = HostFloatingPoint::flags();
+  return o.output(to_bits<Bits>(r), flags, tiny_before_rounding<Float>(r, flags, compute));
 }
 
 template <class Bits>
@@ -191,8 +207,11 @@ Bits fused_operation(Vfp& vfp, Bits addend, Bits a, Bits b) {
   HostFloatingPoint host(vfp.fpscr);
   const volatile typename Format<Bits>::Float x = to_float(a), y = to_float(b),
                                               z = to_float(addend);
-  const volatile typename Format<Bits>::Float r = std::fma(x, y, z);
-  return o.output(to_bits<Bits>(r), HostFloatingPoint::flags());
+  using Float = typename Format<Bits>::Float;
+  auto compute = [&]() -> Float { return std::fma(x, y, z); };
+  const volatile Float r = compute();
+  const std::uint32_t flags = HostFloatingPoint::flags();
+  return o.output(to_bits<Bits>(r), flags, tiny_before_rounding<Float>(r, flags, compute));
 }
 
 // FPCompare (A8.8.312): NZCV = 0110 equal, 1000 less, 0010 greater, 0011 unordered.
@@ -266,8 +285,11 @@ std::uint32_t Vfp::double_to_single(std::uint64_t a) {
   }
   HostFloatingPoint host(fpscr);
   const volatile double x = std::bit_cast<double>(a);
-  const volatile float r = static_cast<float>(x);
-  return o.output(std::bit_cast<std::uint32_t>(static_cast<float>(r)), HostFloatingPoint::flags());
+  auto compute = [&]() -> float { return static_cast<float>(x); };
+  const volatile float r = compute();
+  const std::uint32_t flags = HostFloatingPoint::flags();
+  return o.output(std::bit_cast<std::uint32_t>(static_cast<float>(r)), flags,
+                  tiny_before_rounding<float>(r, flags, compute));
 }
 
 // FPToFixed (A2.7.8 / appendix D): scale, round, saturate to `bits` (16 or 32) and extend.

@@ -79,6 +79,46 @@ TEST_CASE("flush-to-zero: denormal inputs read as zero (IDC), tiny results becom
   CHECK(m.flags() == kUfc);
 }
 
+TEST_CASE("underflow is detected before rounding (FPRound, appendix D), not as x86 does") {
+  // FPRound tests the exponent of the exact result before rounding its significand: an
+  // inexact result below the normal range is an underflow even when it rounds up to the
+  // smallest normal 2^-126 (0x00800000). x86-64 tests after rounding and would not flag it.
+  VfpMachine m;
+  const std::uint32_t min_normal = 0x00800000;
+  auto mul = [&](std::uint32_t a, std::uint32_t b, std::uint32_t fpscr = 0) {
+    m.set_s(0, a);
+    m.set_s(1, b);
+    m.set(kFpscr, fpscr);
+    REQUIRE(m.run(p::vfp_mul_single, p::vfp_mul_single_end, 10));
+    return m.s(2);
+  };
+  // (1 - 2^-24) * 2^-126: exactly halfway between the largest subnormal and 2^-126; ties to
+  // even gives 2^-126, but the exact value is below it: UFC and IXC.
+  CHECK(mul(0x3F7FFFFF, min_normal) == min_normal);
+  CHECK(m.flags() == (kUfc | kIxc));
+  // With FZ the tiny result is a zero, with UFC and without IXC.
+  CHECK(mul(0x3F7FFFFF, min_normal, kFz) == 0);
+  CHECK(m.flags() == kUfc);
+  // (1 + 2^-23) * 2^-126 * (1 - 2^-23) = 2^-126 * (1 - 2^-46): below 2^-126 and rounding up to
+  // it at any precision of 24 bits or more (what x86 rounds to before testing): UFC and IXC.
+  CHECK(mul(0x3F800001, 0x007FFFFF) == min_normal);
+  CHECK(m.flags() == (kUfc | kIxc));
+  CHECK(mul(0xBF800001, 0x007FFFFF, kRoundMinus) == (0x80000000 | min_normal));
+  CHECK(m.flags() == (kUfc | kIxc));
+  // (1 - 2^-24) * 2^-126 * (1 + 2^-23) = 2^-126 * (1 + 2^-24 - 2^-47): above 2^-126, rounds
+  // down to it: inexact only.
+  CHECK(mul(0x3F7FFFFF, 0x00800001) == min_normal);
+  CHECK(m.flags() == kIxc);
+  // VFMS (one rounding): 2^-126 - 2^-149 * 2^-126 rounds to 2^-126 from below.
+  m.set_s(2, min_normal);
+  m.set_s(0, 0x00000001);
+  m.set_s(1, min_normal);
+  m.set(kFpscr, 0);
+  REQUIRE(m.run(p::vfp_fms_single, p::vfp_fms_single_end, 10));
+  CHECK(m.s(2) == min_normal);
+  CHECK(m.flags() == (kUfc | kIxc));
+}
+
 TEST_CASE("NaNs: the first signalling NaN wins, quietened, invalid gives the default NaN") {
   VfpMachine m;
   CHECK(m.add(0x7F800000, 0xFF800000) == 0x7FC00000);  // inf - inf: default NaN, IOC

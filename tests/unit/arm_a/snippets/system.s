@@ -218,6 +218,16 @@ vfp_add_single:
   vadd.f32 s2, s0, s1
 vfp_add_single_end:
 
+  .global vfp_mul_single, vfp_mul_single_end
+vfp_mul_single:
+  vmul.f32 s2, s0, s1
+vfp_mul_single_end:
+
+  .global vfp_fms_single, vfp_fms_single_end
+vfp_fms_single:
+  vfms.f32 s2, s0, s1
+vfp_fms_single_end:
+
   .global vfp_ops, vfp_ops_end
 @ s16 = 3.0, s17 = 0.5, s23 = 1.0, d0 = 2.0, d1 = 4.0, d6 = 1.0
 vfp_ops:
