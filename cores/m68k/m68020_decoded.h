@@ -235,8 +235,6 @@ struct M68020FastPath {
   static std::uint32_t generic(M68000Core& cpu, const DecodedM68k& instruction);
   static const DecodedM68k* lookup(M68000Core& cpu, std::uint32_t address);
   static const DecodedM68k* lookup_slow(M68000Core& cpu, std::uint32_t address);
-  static const DecodedM68k* lookup_chained(M68000Core& cpu, const DecodedM68k& from,
-                                           std::uint32_t next);
   static void refill_queue(M68000Core& cpu, std::uint32_t address);
 };
 

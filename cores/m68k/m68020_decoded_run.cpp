@@ -184,21 +184,6 @@ inline const DecodedM68k* M68020FastPath::lookup(M68000Core& cpu, std::uint32_t 
   return lookup_slow(cpu, address);
 }
 
-// lookup(), and when `next` is an entry already decoded on the page of `from`, that entry
-// cached in `from` for the next time (not after a decode: it may have cleared the page).
-const DecodedM68k* M68020FastPath::lookup_chained(M68000Core& cpu, const DecodedM68k& from,
-                                                  std::uint32_t next) {
-  M68020DecodedCode& code = *cpu.decoded_code_;
-  const std::uint32_t page_mask = ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
-  if (!(next & 1) && (next & page_mask) == (from.address & page_mask) &&
-      code.current_base == (next & page_mask))
-    if (const DecodedM68k* found = code.current->find(next & MemoryPort::kPageMask)) {
-      from.taken = found;
-      return found;
-    }
-  return lookup(cpu, next);
-}
-
 const DecodedM68k* M68020FastPath::lookup_slow(M68000Core& cpu, std::uint32_t address) {
   if (address & 1) return nullptr;  // an address error: the ordinary path takes it
   const std::uint8_t* host = cpu.memory_.fetch_page(address);
@@ -261,7 +246,18 @@ void M68000Core::run_decoded(Cycles end) {
       instruction = chained;
       continue;
     }
-    instruction = M68020FastPath::lookup_chained(*this, current, next);
+    // The loop's current page is the one of the entry that just ran (a fall-through stays
+    // on it, a jump elsewhere looks the page up): an entry found there without decoding
+    // (which may clear the page) is remembered for the next time.
+    M68020DecodedCode& code = *decoded_code_;
+    if ((next & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code.current_base) {
+      if (const DecodedM68k* found = code.current->find(next & MemoryPort::kPageMask)) {
+        if (!(next & 1)) current.taken = found;
+        instruction = found;
+        continue;
+      }
+    }
+    instruction = M68020FastPath::lookup(*this, next);
     if (!instruction) break;
   }
   if (handler != &M68020FastPath::generic) M68020FastPath::refill_queue(*this, next);
