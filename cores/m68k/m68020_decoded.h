@@ -37,6 +37,12 @@ struct DecodedM68k {
   std::uint8_t length = 0;        // bytes
   std::uint8_t cycles = 0;        // the timing table's cost (m68020_timing.cpp)
   std::uint8_t source_register = 0, destination_register = 0;
+  // The entry the loop went to the last time this instruction did not fall through, when
+  // that entry is on the same page: the next time it jumps there the loop goes straight to
+  // it, without the page lookup. Both live and die with their page (a store drops the page,
+  // a full page is cleared whole), so the pointer cannot outlive its target; the loop still
+  // compares the target's address, as a branch's or a return's target may change.
+  mutable const DecodedM68k* taken = nullptr;
 };
 
 // An effective address as the handlers take it (PRM 2.2), with what its extension words

@@ -241,6 +241,22 @@ void M68000Core::run_decoded(Cycles end) {
       ++instruction;
       continue;
     }
+    // The limit held, so no store dropped the page: the entry is still there to read.
+    if (const DecodedM68k* chained = current.taken; chained && chained->address == next) {
+      instruction = chained;
+      continue;
+    }
+    // The loop's current page is the one of the entry that just ran (a fall-through stays
+    // on it, a jump elsewhere looks the page up): an entry found there without decoding
+    // (which may clear the page) is remembered for the next time.
+    M68020DecodedCode& code = *decoded_code_;
+    if ((next & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code.current_base) {
+      if (const DecodedM68k* found = code.current->find(next & MemoryPort::kPageMask)) {
+        if (!(next & 1)) current.taken = found;
+        instruction = found;
+        continue;
+      }
+    }
     instruction = M68020FastPath::lookup(*this, next);
     if (!instruction) break;
   }

@@ -210,6 +210,48 @@ TEST_CASE("a store into decoded code is seen when that code runs again", "[m68k]
   CHECK(run.reg(kD0) == 0x63);
 }
 
+// A jump that leaves a straight-line run goes straight to the entry it reached last time
+// when that entry is on the same page: RTS then returns alternately to two call sites, and
+// the loop's DBRA goes back to code it rewrote.
+TEST_CASE("chained jumps follow their target each time and see rewritten code",
+          "[m68k][68020][decoded]") {
+  for (const char* model : {"68020", "68040"}) {
+    INFO(model);
+    {
+      const std::initializer_list<std::uint16_t> program = {
+          0x7203,          // 1000: moveq #3,d1
+          0x6100, 0x001C,  // 1002: bsr.w $1020
+          0x5282,          // 1006: addq.l #1,d2
+          0x6100, 0x0016,  // 1008: bsr.w $1020
+          0x5482,          // 100C: addq.l #2,d2
+          0x51C9, 0xFFF2,  // 100E: dbra d1,$1002
+          0x4E72, 0x2700,  // 1012: stop #$2700
+      };
+      Machine run(model, program, {}), stepped(model, program, {});
+      for (Machine* machine : {&run, &stepped}) {
+        machine->word(0x1020, 0x5280);  // addq.l #1,d0
+        machine->word(0x1022, 0x4E75);  // rts
+      }
+      run_and_step_agree(run, stepped);
+      CHECK(run.reg(kD0) == 8);  // four passes, two calls each
+      CHECK(run.reg(2) == 12);   // d2: both returns reached, four times
+    }
+    {
+      const std::initializer_list<std::uint16_t> program = {
+          0x7000,                  // 1000: moveq #0,d0
+          0x7202,                  // 1002: moveq #2,d1
+          0x5280,                  // 1004: addq.l #1,d0, rewritten to addq.l #4,d0
+          0x31FC, 0x5880, 0x1004,  // 1006: move.w #$5880,$1004.w
+          0x51C9, 0xFFF6,          // 100C: dbra d1,$1004
+          0x4E72, 0x2700,          // 1010: stop #$2700
+      };
+      Machine run(model, program, {}), stepped(model, program, {});
+      run_and_step_agree(run, stepped);
+      CHECK(run.reg(kD0) == 1 + 4 + 4);  // caches are off after reset (020 UM 7.3.4)
+    }
+  }
+}
+
 #ifdef ANVIL_M68020_FUZZ
 TEST_CASE("decoded runs give the operand sweep's output, instructions and cycles of step()",
           "[m68k][68020][decoded]") {
