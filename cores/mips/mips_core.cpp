@@ -139,22 +139,6 @@ bool MipsCore::fetch(std::uint32_t pc, std::uint32_t& insn) {
   return true;
 }
 
-// The hot path: the instruction at `pc` from the decoded page in use, or from one used
-// recently (calls between a program and its C library switch pages often), else the slow
-// path.
-inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
-  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
-  if (!(pc & 3)) [[likely]] {
-    if (base != code_page_base_ && base == recent_code_page(base).base)
-      switch_code_page(CodePage{recent_code_page(base)});
-    if (base == code_page_base_) [[likely]] {
-      if (const DecodedMips* d = code_page_->find(pc & MemoryPort::kPageMask)) [[likely]]
-        return d;
-    }
-  }
-  return decode_slow(pc);
-}
-
 DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
   const MipsRow* row = table_->find(insn);
   DecodedMips d{.handler = row ? row->handler : &undefined_instruction,
@@ -234,135 +218,21 @@ template <bool Hooked>
 void MipsCore::execute_until_limit() {
   if (variant_.load_delay_slot) {
     if (interlocked_)
-      execute_pipeline_until_limit<Hooked, true, true>();
+      execute_mips1_until_limit<Hooked, true>();
     else
-      execute_pipeline_until_limit<Hooked, true, false>();
+      execute_mips1_until_limit<Hooked, false>();
   } else {
     if (interlocked_)
-      execute_pipeline_until_limit<Hooked, false, true>();
+      execute_mips32_until_limit<Hooked, true>();
     else
-      execute_pipeline_until_limit<Hooked, false, false>();
+      execute_mips32_until_limit<Hooked, false>();
   }
 }
 
-// Exactly what the handlers of these forms do (mips_alu_ops.cpp, mips_load_store_ops.cpp,
-// mips_branch_ops.cpp), for the MIPS32 cores: a load writes its register at once.
-inline bool MipsCore::execute_inline(const DecodedMips& d) {
-  const std::uint32_t s = r_[d.rs], t = r_[d.rt];
-  const auto signed_value = [](std::uint32_t v) { return static_cast<std::int32_t>(v); };
-  switch (d.inline_op) {
-    case InlineOp::None:
-      return false;
-    case InlineOp::LW: {
-      std::uint32_t v = 0;
-      if (read_direct(s + d.immediate, v)) r_[d.rt] = v;  // load_gpr without a load delay
-      return true;
-    }
-    case InlineOp::LBU: {
-      std::uint32_t v = 0;
-      if (read_widened<std::uint8_t>(s + d.immediate, v)) r_[d.rt] = v;
-      return true;
-    }
-    case InlineOp::SW:
-      write_direct(s + d.immediate, t);
-      return true;
-    case InlineOp::SB:
-      write_direct(s + d.immediate, static_cast<std::uint8_t>(t));
-      return true;
-    case InlineOp::ADDIU:
-      set_gpr(d.rt, s + d.immediate);
-      return true;
-    case InlineOp::ADDU:
-      set_gpr(d.rd, s + t);
-      return true;
-    case InlineOp::SUBU:
-      set_gpr(d.rd, s - t);
-      return true;
-    case InlineOp::AND:
-      set_gpr(d.rd, s & t);
-      return true;
-    case InlineOp::OR:
-      set_gpr(d.rd, s | t);
-      return true;
-    case InlineOp::XOR:
-      set_gpr(d.rd, s ^ t);
-      return true;
-    case InlineOp::NOR:
-      set_gpr(d.rd, ~(s | t));
-      return true;
-    case InlineOp::SLT:
-      set_gpr(d.rd, signed_value(s) < signed_value(t));
-      return true;
-    case InlineOp::SLTU:
-      set_gpr(d.rd, s < t);
-      return true;
-    case InlineOp::SLTI:
-      set_gpr(d.rt, signed_value(s) < signed_value(d.immediate));
-      return true;
-    case InlineOp::SLTIU:
-      set_gpr(d.rt, s < d.immediate);
-      return true;
-    case InlineOp::ANDI:
-      set_gpr(d.rt, s & d.immediate);
-      return true;
-    case InlineOp::ORI:
-      set_gpr(d.rt, s | d.immediate);
-      return true;
-    case InlineOp::XORI:
-      set_gpr(d.rt, s ^ d.immediate);
-      return true;
-    case InlineOp::LUI:
-      set_gpr(d.rt, d.immediate);
-      return true;
-    case InlineOp::SLL:
-      set_gpr(d.rd, t << d.immediate);
-      return true;
-    case InlineOp::SRL:
-      set_gpr(d.rd, t >> d.immediate);
-      return true;
-    case InlineOp::SRA:
-      set_gpr(d.rd, static_cast<std::uint32_t>(signed_value(t) >> d.immediate));
-      return true;
-    case InlineOp::BEQ:
-      conditional_branch(next_pc_ + d.immediate, s == t);
-      return true;
-    case InlineOp::BNE:
-      conditional_branch(next_pc_ + d.immediate, s != t);
-      return true;
-    case InlineOp::BLEZ:
-      conditional_branch(next_pc_ + d.immediate, signed_value(s) <= 0);
-      return true;
-    case InlineOp::BGTZ:
-      conditional_branch(next_pc_ + d.immediate, signed_value(s) > 0);
-      return true;
-    case InlineOp::BLTZ:
-      conditional_branch(next_pc_ + d.immediate, signed_value(s) < 0);
-      return true;
-    case InlineOp::BGEZ:
-      conditional_branch(next_pc_ + d.immediate, signed_value(s) >= 0);
-      return true;
-    case InlineOp::J:
-      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
-      return true;
-    case InlineOp::JAL:
-      branch((next_pc_ & 0xF0000000u) | d.immediate, true);
-      set_gpr(31, next_pc_ + 4);
-      note_call(next_pc_ + 4);
-      return true;
-    case InlineOp::JR:
-      register_jump(d.rs, s);
-      return true;
-    case InlineOp::JALR:  // the target is read before rd is written
-      register_jump(d.rs == 31 ? 0 : d.rs, s);
-      set_gpr(d.rd, next_pc_ + 4);
-      note_call(next_pc_ + 4);
-      return true;
-  }
-  return false;
-}
-
-template <bool Hooked, bool LoadDelay, bool Interlocked>
-void MipsCore::execute_pipeline_until_limit() {
+// The MIPS I loop: every instruction through its handler, which leaves a load in the
+// load-delay slot (the R3000 is neither interlocked nor hot enough for inline forms).
+template <bool Hooked, bool Interlocked>
+void MipsCore::execute_mips1_until_limit() {
   const DecodedMips* d = nullptr;
   // The address at which `d + 1` is the next instruction; none (wider than any address)
   // when `d` was the last of its run.
@@ -370,13 +240,7 @@ void MipsCore::execute_pipeline_until_limit() {
   std::uint64_t fall_through = kNoFallThrough;
   while (cycles_ < limit_.load(std::memory_order_relaxed)) {
     if constexpr (Hooked) {
-      const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
-      skip_hook_once_ = false;
-      if (!resuming && hooks_->before_instruction(pc_)) {
-        state_ = CoreState::Stopped;
-        stopped_pc_ = pc_;
-        return;
-      }
+      if (stopped_by_hook()) return;
     }
     // Straight on through a decoded run when the last instruction fell through; a store
     // that drops the page ends the loop (limit 0) before `d` is read again.
@@ -388,14 +252,13 @@ void MipsCore::execute_pipeline_until_limit() {
     // finished like any other (a load in flight still lands, R3000 as the vectors show).
     if (d) [[likely]] {
       fall_through = d->falls_through ? std::uint64_t{pc_} + 4 : kNoFallThrough;
-      if constexpr (LoadDelay) insn_ = d->insn;  // for the R3000A's Cause.CE
+      insn_ = d->insn;  // for the R3000A's Cause.CE
       if constexpr (Interlocked) pending_cycles_ += timing_.issue(d->timing, d->insn, cycles_);
-      // The MIPS I load-delay slot is left to the handlers.
-      if (LoadDelay || !execute_inline(*d)) d->handler(*this, d->insn);
+      d->handler(*this, d->insn);
     } else {
       fall_through = kNoFallThrough;
     }
-    finish_instruction<LoadDelay>();
+    finish_instruction<true>();
   }
 }
 

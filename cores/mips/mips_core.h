@@ -307,8 +307,10 @@ class MipsCore final : public Core {
   // that neither is a test per instruction.
   template <bool Hooked>
   void execute_until_limit();
-  template <bool Hooked, bool LoadDelay, bool Interlocked>
-  void execute_pipeline_until_limit();
+  template <bool Hooked, bool Interlocked>
+  void execute_mips1_until_limit();
+  template <bool Hooked, bool Interlocked>
+  void execute_mips32_until_limit();  // mips_run_loop.cpp
   template <bool LoadDelay>
   void finish_instruction() {
     cycles_ += 1 + pending_cycles_;
@@ -332,9 +334,45 @@ class MipsCore final : public Core {
     branch_ = DelayState{};
     control_flow_ = delay_.slot;
   }
-  // The inline forms (InlineOp): false when `d` is not one of them.
-  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d);
+  // What the MIPS32 loop keeps in locals (registers) while it runs inline forms: the
+  // members of the same names, written back before anything outside the loop can look
+  // (a handler, an out-of-line memory access, a hook, the end of the loop) and read again
+  // after it (mips_run_loop.cpp).
+  struct LoopState {
+    Cycles cycles;
+    Cycles pending_cycles;  // this instruction's stalls, taken-branch and wait cycles
+    std::uint64_t instructions;
+    std::uint32_t pc, next_pc;
+    bool control_flow;
+  };
+  void write_back(const LoopState& s) {
+    cycles_ = s.cycles;
+    pending_cycles_ = s.pending_cycles;
+    instructions_ = s.instructions;
+    pc_ = s.pc;
+    next_pc_ = s.next_pc;
+    control_flow_ = s.control_flow;
+  }
+  LoopState loop_state() const {
+    return {cycles_, pending_cycles_, instructions_, pc_, next_pc_, control_flow_};
+  }
+  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d, LoopState& state);
+  template <class T>
+  bool load_inline(std::uint32_t va, T& value, LoopState& state);
+  template <class T>
+  void store_inline(std::uint32_t va, T value, LoopState& state);
+  // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
+  // stop the core there (once resumed, the same instruction runs without asking again).
+  bool stopped_by_hook() {
+    const bool resuming = skip_hook_once_ && pc_ == stopped_pc_;
+    skip_hook_once_ = false;
+    if (resuming || !hooks_->before_instruction(pc_)) return false;
+    state_ = CoreState::Stopped;
+    stopped_pc_ = pc_;
+    return true;
+  }
   const DecodedMips* decoded_at(std::uint32_t pc);
+  const DecodedMips* cached_decoded(std::uint32_t pc);
   const DecodedMips* decode_slow(std::uint32_t pc);
   DecodedPages::Page* cached_page(std::uint32_t pc);
   struct CodePage;
@@ -367,9 +405,12 @@ class MipsCore final : public Core {
   // (which translate() maps one to one in every mode) and on a page with a host pointer
   // (which no debugger watch is on). Everything else out of line.
   template <class T>
+  bool load_fast(std::uint32_t va, T& value) const {
+    return va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value);
+  }
+  template <class T>
   bool read_direct(std::uint32_t va, T& value) {
-    if (va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value))
-        [[likely]]
+    if (load_fast(va, value)) [[likely]]
       return true;
     return read(va, value);
   }
@@ -381,14 +422,17 @@ class MipsCore final : public Core {
     return true;
   }
   template <class T>
+  bool store_fast(std::uint32_t va, T value) {
+    if (va >= 0x80000000 || (va & (sizeof(T) - 1))) return false;
+    // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
+    // does the same when the store goes its way.
+    if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
+    return memory_.store_direct(Addr{va}, value);
+  }
+  template <class T>
   bool write_direct(std::uint32_t va, T value) {
-    if (va < 0x80000000 && !(va & (sizeof(T) - 1))) [[likely]] {
-      // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
-      // does the same when the store goes its way.
-      if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
-      if (memory_.store_direct(Addr{va}, value)) [[likely]]
-        return true;
-    }
+    if (store_fast(va, value)) [[likely]]
+      return true;
     return write(va, value);
   }
   void data_bus_error(std::uint32_t va);
@@ -470,5 +514,25 @@ class MipsCore final : public Core {
     return recent_code_pages_[(base >> MemoryPort::kPageBits) % kRecentCodePages];
   }
 };
+
+// The hot path: the instruction at `pc` from the decoded page in use, or from one used
+// recently (calls between a program and its C library switch pages often); null when it is
+// in neither (decode_slow then, which may raise an exception).
+inline const DecodedMips* MipsCore::cached_decoded(std::uint32_t pc) {
+  const Addr base = pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask);
+  if (pc & 3) [[unlikely]]
+    return nullptr;
+  if (base != code_page_base_ && base == recent_code_page(base).base)
+    switch_code_page(CodePage{recent_code_page(base)});
+  if (base != code_page_base_) [[unlikely]]
+    return nullptr;
+  return code_page_->find(pc & MemoryPort::kPageMask);
+}
+
+inline const DecodedMips* MipsCore::decoded_at(std::uint32_t pc) {
+  if (const DecodedMips* d = cached_decoded(pc)) [[likely]]
+    return d;
+  return decode_slow(pc);
+}
 
 }  // namespace anvil::mips
