@@ -61,9 +61,30 @@ void write_bytes(M68000Core& cpu, const FpLocation& where, const OperandBytes& d
 std::uint32_t read_long(M68000Core& cpu, const FpLocation& where, unsigned offset = 0);
 void write_long(M68000Core& cpu, const FpLocation& where, std::uint32_t value, unsigned offset = 0);
 
+// The accrued exception byte an exception byte implies (FPU UM 2.2.4): IOP from BSUN, SNAN
+// or OPERR; OVFL; UNFL only with INEX2; DZ; INEX from INEX1, INEX2 or OVFL.
+inline constexpr std::array<std::uint8_t, 256> kAccruedExceptions = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    const std::uint32_t exceptions = byte << 8;
+    unsigned accrued = 0;
+    if (exceptions & (kFpBsun | kFpSnan | kFpOperr)) accrued |= 0x80;
+    if (exceptions & kFpOvfl) accrued |= 0x40;
+    if ((exceptions & kFpUnfl) && (exceptions & kFpInex2)) accrued |= 0x20;
+    if (exceptions & kFpDz) accrued |= 0x10;
+    if (exceptions & (kFpInex1 | kFpInex2 | kFpOvfl)) accrued |= 0x08;
+    table[byte] = static_cast<std::uint8_t>(accrued);
+  }
+  return table;
+}();
+
 // FPSR after an arithmetic instruction (FPU UM 2.2.3, 2.2.4): the exception byte replaced,
 // the accrued byte gaining what the exceptions imply. Returns the enabled (FPCR) exceptions.
-std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions);
+inline std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions) {
+  exceptions &= 0xFF00;
+  fpu.fpsr = (fpu.fpsr & ~0xFF00u) | exceptions | kAccruedExceptions[exceptions >> 8];
+  return exceptions & fpu.fpcr & 0xFF00;
+}
 
 // Whether an exception the instruction raised is enabled, and so traps; the vector of the
 // highest-priority one (FPU UM 6.1.?: BSUN, SNAN, OPERR, OVFL, UNFL, DZ, INEX2/INEX1).
@@ -87,6 +108,9 @@ void report_fp_exception(M68000Core& cpu, const FpuOptions& options,
 // runs it again; the handler clears the pending bit through FSAVE/FRESTORE). True when taken.
 bool take_pending_exception(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address,
                             const FpuOptions& options);
+inline bool exception_pending(const M68000Core& cpu) {
+  return cpu.fpu.internal.exception_pending;
+}
 
 // The 68040's unimplemented instruction (vector 11) and unimplemented data type (vector 55):
 // taken once the effective address is calculated, with the next instruction's PC stacked so

@@ -40,12 +40,6 @@ Extended80 from_ieee(std::uint64_t bits, unsigned exponent_bits, unsigned fracti
 
 }  // namespace
 
-Rounding rounding_from_fpcr(std::uint32_t fpcr) {
-  const unsigned precision = (fpcr >> 6) & 3;
-  return {static_cast<RoundingMode>((fpcr >> 4) & 3),
-          precision == 3 ? RoundingPrecision::Extended : static_cast<RoundingPrecision>(precision)};
-}
-
 // The SSE unit is set to the same rounding and its flags are read too: glibc's long double
 // functions report domain errors through double arithmetic (__kernel_standard), which x86-64
 // does in SSE. MXCSR's flags 5-0 have the x87 status word's layout, its RC field (14-13)

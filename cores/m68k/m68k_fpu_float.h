@@ -44,7 +44,11 @@ struct Rounding {
   RoundingPrecision precision = RoundingPrecision::Extended;
 };
 // Precision 11 is "undefined" in the manual; the 68881 rounds to extended then.
-Rounding rounding_from_fpcr(std::uint32_t fpcr);
+inline Rounding rounding_from_fpcr(std::uint32_t fpcr) {
+  const unsigned precision = (fpcr >> 6) & 3;
+  return {static_cast<RoundingMode>((fpcr >> 4) & 3),
+          precision == 3 ? RoundingPrecision::Extended : static_cast<RoundingPrecision>(precision)};
+}
 
 // A value and the FPSR exception bits the operation raised.
 struct FpResult {
