@@ -9,6 +9,7 @@
 
 #include "cores/m68k/m68000_core.h"
 #include "cores/m68k/m68k_fpu.h"
+#include "cores/m68k/m68k_fpu_arith.h"
 #include "cores/m68k/m68k_fpu_float.h"
 
 namespace anvil::m68k {
@@ -134,6 +135,24 @@ void unimplemented(M68000Core& cpu);
 // The FP condition tests (PRM Table 3-23, FPU UM 4.4) by the predicate's low four bits; bit
 // 4 (BSUN on an unordered result) is the caller's to check.
 bool fp_condition(std::uint32_t fpsr, unsigned predicate);
+
+// A general instruction starts (FPU UM 2.2.5, 6.4): FPIAR takes its address, CMDREG its
+// command word, and the internal state of the one before is gone.
+inline void begin_general(M68kFpuState& fpu, std::uint16_t command, std::uint32_t address) {
+  fpu.internal = {};
+  fpu.internal.command = command;
+  fpu.fpiar = address;
+}
+
+// FPSR and FPn after a general operation: the condition codes (FPU UM 4.3.4), the quotient
+// byte (FMOD, FREM), the exception and accrued bytes; FPn (and FSINCOS's FPc) unless an
+// enabled SNAN or OPERR stops the store (FPU UM 6.1). Returns the enabled exceptions.
+std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
+                               const OperationResult& result, std::uint32_t source_exceptions);
+
+// FMOVECR #offset,FPn (PRM 5, FMOVECR) up to its exceptions: the ROM constant rounded per
+// FPCR into FPn, the condition codes and the exception bytes. Returns the enabled ones.
+std::uint32_t load_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command);
 
 // The instruction groups (m68k_fpu_general.cpp, m68k_fpu_move_control.cpp,
 // m68k_fpu_conditional.cpp). `address` is the instruction's own address (FPIAR's value).

@@ -90,35 +90,6 @@ Extended80 normalized_unnormal(Extended80 x) {
   return {sign, x.mantissa << (exponent - 1)};  // too small to normalise: a denormal
 }
 
-std::uint32_t condition_codes(const Extended80& x) {
-  std::uint32_t cc = is_negative(x) ? kFpN : 0;
-  if (is_nan(x))
-    cc |= kFpNan;
-  else if (is_infinity(x))
-    cc |= kFpI;
-  else if (is_zero(x))
-    cc |= kFpZ;
-  return cc;
-}
-
-long double to_host(const Extended80& x) {
-  std::uint8_t bytes[sizeof(long double)] = {};
-  std::memcpy(bytes, &x.mantissa, 8);  // x86 is little-endian: mantissa, then sign/exponent
-  std::memcpy(bytes + 8, &x.sign_exponent, 2);
-  long double value;
-  std::memcpy(&value, bytes, sizeof value);
-  return value;
-}
-
-Extended80 from_host(long double value) {
-  std::uint8_t bytes[sizeof(long double)];
-  std::memcpy(bytes, &value, sizeof value);
-  Extended80 x;
-  std::memcpy(&x.mantissa, bytes, 8);
-  std::memcpy(&x.sign_exponent, bytes + 8, 2);
-  return x;
-}
-
 void to_memory_image(const Extended80& x, std::uint8_t image[12]) {
   image[0] = static_cast<std::uint8_t>(x.sign_exponent >> 8);
   image[1] = static_cast<std::uint8_t>(x.sign_exponent);

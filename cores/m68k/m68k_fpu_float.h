@@ -13,6 +13,7 @@
 #include <array>
 #include <cfloat>
 #include <cstdint>
+#include <cstring>
 
 #include "cores/m68k/m68k_fpu_state.h"
 
@@ -102,11 +103,31 @@ inline Extended80 normalized(Extended80 x) {
 }
 
 // The condition-code byte for a result (FPU UM 4.3.4): N from the sign.
-std::uint32_t condition_codes(const Extended80& x);
+inline std::uint32_t condition_codes(const Extended80& x) {
+  const std::uint32_t sign = is_negative(x) ? kFpN : 0;
+  if (exponent_of(x) == kExponentMask) return sign | ((x.mantissa << 1) ? kFpNan : kFpI);
+  return x.mantissa == 0 ? sign | kFpZ : sign;
+}
 
 // ---- Conversions between Extended80, the host and memory formats (FPU UM 3.1) -------------
-long double to_host(const Extended80& x);
-Extended80 from_host(long double x);
+// The x87's 80-bit format in memory is the same fields, little-endian: mantissa, then
+// sign and exponent (Intel SDM vol. 1, 4.2.2).
+inline long double to_host(const Extended80& x) {
+  std::uint8_t bytes[sizeof(long double)] = {};
+  std::memcpy(bytes, &x.mantissa, 8);
+  std::memcpy(bytes + 8, &x.sign_exponent, 2);
+  long double value;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;
+}
+inline Extended80 from_host(long double value) {
+  std::uint8_t bytes[sizeof(long double)];
+  std::memcpy(bytes, &value, sizeof value);
+  Extended80 x;
+  std::memcpy(&x.mantissa, bytes, 8);
+  std::memcpy(&x.sign_exponent, bytes + 8, 2);
+  return x;
+}
 
 // The 12-byte memory image (FMOVE.X, FMOVEM, GDB's fp0-fp7): sign/exponent word, 16 zero
 // bits, then the mantissa, big-endian.

@@ -191,16 +191,10 @@ bool fetch_source(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command, 
   return true;
 }
 
-// FMOVECR #offset,FPn (PRM 5, FMOVECR): a ROM constant rounded per FPCR.
 void move_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
                    const FpuOptions& options) {
-  M68kFpuState& fpu = cpu.fpu;
-  const FpResult constant = constant_rom(command & 0x7F, rounding_from_fpcr(fpu.fpcr));
-  charge_general_clocks(cpu, opcode, command);
-  fpu.fp[(command >> 7) & 7] = constant.value;
-  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(constant.value);
-  if (const std::uint32_t enabled = record_exceptions(fpu, constant.exceptions))
-    return report_fp_exception(cpu, options, {enabled, constant.value, 0});
+  if (const std::uint32_t enabled = load_constant(cpu, opcode, command))
+    return report_fp_exception(cpu, options, {enabled, cpu.fpu.fp[(command >> 7) & 7], 0});
   cpu.prefetch();
 }
 
@@ -216,6 +210,28 @@ unsigned vector_on_68040(unsigned opmode, const Source& source, const Extended80
 
 }  // namespace
 
+std::uint32_t load_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  M68kFpuState& fpu = cpu.fpu;
+  const FpResult constant = constant_rom(command & 0x7F, rounding_from_fpcr(fpu.fpcr));
+  charge_general_clocks(cpu, opcode, command);
+  fpu.fp[(command >> 7) & 7] = constant.value;
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(constant.value);
+  return record_exceptions(fpu, constant.exceptions);
+}
+
+std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
+                               const OperationResult& result, std::uint32_t source_exceptions) {
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
+  if (result.has_quotient)
+    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
+  const std::uint32_t enabled = record_exceptions(fpu, result.exceptions | source_exceptions);
+  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
+    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
+    fpu.fp[destination] = result.value;
+  }
+  return enabled;
+}
+
 void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
                  std::uint32_t address, const FpuOptions& options) {
   const unsigned opclass = command >> 13;
@@ -224,9 +240,7 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
   if (is_rom && (opcode & 0x3F)) return unimplemented(cpu);
   M68kFpuState& fpu = cpu.fpu;
-  fpu.internal = {};  // a new instruction: CMDREG is its command word
-  fpu.internal.command = command;
-  fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
+  begin_general(fpu, command, address);
   const bool strict = strict_68040(options);
   if (strict && is_rom)  // 040 UM 9.x: FMOVECR is left to software
     return take_unimplemented_040(cpu, {kVectorLineF, address, 0, command, {}, {}});
@@ -256,15 +270,8 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   charge_general_clocks(cpu, opcode, command);
   const Extended80& operand = source.operand.value;
   const OperationResult result = fpu_operate(opmode, operand, fpu.fp[destination], rounding);
-  const std::uint32_t exceptions = result.exceptions | source.operand.exceptions;
-  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
-  if (result.has_quotient)
-    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
-  const std::uint32_t enabled = record_exceptions(fpu, exceptions);
-  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
-    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
-    fpu.fp[destination] = result.value;
-  }
+  const std::uint32_t enabled =
+      record_operation(fpu, opmode, destination, result, source.operand.exceptions);
   if (!enabled) return cpu.prefetch();
   // FPU UM 6.1: the exceptional operand is the source for SNAN, OPERR and DZ; for OVFL,
   // UNFL and INEX the manual gives the intermediate result with its exponent rebiased, which
