@@ -147,8 +147,19 @@ inline void begin_general(M68kFpuState& fpu, std::uint16_t command, std::uint32_
 // FPSR and FPn after a general operation: the condition codes (FPU UM 4.3.4), the quotient
 // byte (FMOD, FREM), the exception and accrued bytes; FPn (and FSINCOS's FPc) unless an
 // enabled SNAN or OPERR stops the store (FPU UM 6.1). Returns the enabled exceptions.
-std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
-                               const OperationResult& result, std::uint32_t source_exceptions);
+inline std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
+                                      const OperationResult& result,
+                                      std::uint32_t source_exceptions) {
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
+  if (result.has_quotient)
+    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
+  const std::uint32_t enabled = record_exceptions(fpu, result.exceptions | source_exceptions);
+  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
+    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
+    fpu.fp[destination] = result.value;
+  }
+  return enabled;
+}
 
 // FMOVECR #offset,FPn (PRM 5, FMOVECR) up to its exceptions: the ROM constant rounded per
 // FPCR into FPn, the condition codes and the exception bytes. Returns the enabled ones.

@@ -56,8 +56,9 @@ enum class X87Operation : std::uint8_t {
   Negate
 };
 
-FpResult x87_operate(X87Operation operation, const Extended80& destination,
-                     const Extended80& source, Rounding rounding) {
+[[gnu::always_inline]] inline FpResult x87_operate(X87Operation operation,
+                                                   const Extended80& destination,
+                                                   const Extended80& source, Rounding rounding) {
   X87Scope environment(rounding);
   volatile long double d = to_host(destination), s = to_host(source);
   long double result;
@@ -416,8 +417,9 @@ OperationResult fpu_operate(unsigned opmode, const Extended80& source_in,
       r.cosine = cosine.value;
       break;
     }
-    case Operation::Move:
-      result = round_to(source, rounding);
+    case Operation::Move:  // most values need no rounding (round_to's own first test)
+      result =
+          exact_in(rounding.precision, source) ? FpResult{source, 0} : round_to(source, rounding);
       break;
     case Operation::Int:
       result = libm_unary([](long double x) { return rintl(x); }, source, rounding);

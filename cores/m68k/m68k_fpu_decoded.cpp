@@ -21,6 +21,12 @@ using fast::next_address;
 // destination_register FPn, source the opmode, destination the source format (PRM 5.1).
 constexpr std::uint16_t kGeneralMask = 0xFFC0, kGeneral = 0xF200;  // coprocessor 1, type 000
 
+// The opmode is one decode_general accepted: defined on every FPU, or (0x40 and up) on the
+// 68040 only.
+bool opmode_runs_here(const M68000Core& cpu, unsigned opmode) {
+  return opmode < 0x40 || cpu.fpu_model() == FpuModel::Mc68040;
+}
+
 bool runs_decoded(const M68000Core& cpu) {
   const M68kFpuState& fpu = cpu.fpu;
   const bool strict_68040 = cpu.fpu_model() == FpuModel::Mc68040 && !cpu.linux_user();
@@ -40,7 +46,7 @@ std::uint32_t operate(M68000Core& cpu, const DecodedM68k& in, const Extended80& 
 
 // F<op>.X FPm,FPn (opclass 000).
 std::uint32_t general_from_fp_register(M68000Core& cpu, const DecodedM68k& in) {
-  if (!runs_decoded(cpu) || !opmode_defined(in.source, cpu.fpu_model())) [[unlikely]]
+  if (!runs_decoded(cpu) || !opmode_runs_here(cpu, in.source)) [[unlikely]]
     return M68020FastPath::generic(cpu, in);
   begin_general(cpu.fpu, in.second_word, in.address);
   return operate(cpu, in, cpu.fpu.fp[in.source_register]);
@@ -49,7 +55,7 @@ std::uint32_t general_from_fp_register(M68000Core& cpu, const DecodedM68k& in) {
 // F<op>.L/.W/.B/.S Dn,FPn (opclass 010, <ea> a data register): the integer or single in Dn's
 // low bytes, exact as an extended value (PRM 1.6); a long's is the operand register's.
 std::uint32_t general_from_data_register(M68000Core& cpu, const DecodedM68k& in) {
-  if (!runs_decoded(cpu) || !opmode_defined(in.source, cpu.fpu_model())) [[unlikely]]
+  if (!runs_decoded(cpu) || !opmode_runs_here(cpu, in.source)) [[unlikely]]
     return M68020FastPath::generic(cpu, in);
   M68kFpuState& fpu = cpu.fpu;
   begin_general(fpu, in.second_word, in.address);
@@ -103,6 +109,9 @@ bool decode_general(std::uint16_t opcode, CodeReader& reader, DecodedM68k& out) 
   const unsigned opclass = command >> 13, format = (command >> 10) & 7;
   const unsigned ea_mode = (opcode >> 3) & 7, ea_reg = opcode & 7;
   out.source = command & 0x7F;
+  if (opclass != 2 || format != 7) {  // FMOVECR's field is a ROM offset
+    if (!opmode_defined(out.source, FpuModel::Mc68040)) return false;  // the F-line trap
+  }
   out.destination = format;
   out.destination_register = static_cast<std::uint8_t>((command >> 7) & 7);
   if (opclass == 0) {  // the <ea> field is not used

@@ -219,19 +219,6 @@ std::uint32_t load_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t
   return record_exceptions(fpu, constant.exceptions);
 }
 
-std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
-                               const OperationResult& result, std::uint32_t source_exceptions) {
-  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
-  if (result.has_quotient)
-    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
-  const std::uint32_t enabled = record_exceptions(fpu, result.exceptions | source_exceptions);
-  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
-    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
-    fpu.fp[destination] = result.value;
-  }
-  return enabled;
-}
-
 void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
                  std::uint32_t address, const FpuOptions& options) {
   const unsigned opclass = command >> 13;
