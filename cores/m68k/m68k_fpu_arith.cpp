@@ -60,7 +60,10 @@ enum class X87Operation : std::uint8_t {
                                                    const Extended80& destination,
                                                    const Extended80& source, Rounding rounding) {
   X87Scope environment(rounding);
-  volatile long double d = to_host(destination), s = to_host(source);
+  // Not volatile: the scope's asm statements clobber memory, so the operands are read after
+  // the control word is set, and the result (volatile below) is stored before the status
+  // word is read: the arithmetic stays between them.
+  const long double d = to_host(destination), s = to_host(source);
   long double result;
   switch (operation) {
     case X87Operation::Add:
