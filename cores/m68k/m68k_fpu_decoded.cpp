@@ -17,8 +17,6 @@ namespace {
 
 using fast::next_address;
 
-// The decoded entry's fields for a general instruction: source_register FPm or Dn,
-// destination_register FPn, source the opmode, destination the source format (PRM 5.1).
 constexpr std::uint16_t kGeneralMask = 0xFFC0, kGeneral = 0xF200;  // coprocessor 1, type 000
 
 // The opmode is one decode_general accepted: defined on every FPU, or (0x40 and up) on the
@@ -104,6 +102,9 @@ std::uint32_t branch(M68000Core& cpu, const DecodedM68k& in) {
   return taken ? in.source : next_address(in);
 }
 
+// The decoded entry's fields for a general instruction: source_register FPm or Dn,
+// destination_register FPn, source the opmode (FMOVECR: the ROM offset), destination the
+// source format (PRM 5.1, the command word).
 bool decode_general(std::uint16_t opcode, CodeReader& reader, DecodedM68k& out) {
   const std::uint16_t command = out.second_word;
   const unsigned opclass = command >> 13, format = (command >> 10) & 7;
