@@ -250,6 +250,9 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
                     bool& ends_run);
 bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                  bool& ends_run);
+// The FPU's (m68k_fpu_decoded.cpp).
+bool decode_fpu(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                bool& ends_run);
 
 // Parses the effective address `mode`/`reg` of an operand of `size` (its extension words
 // from the reader) into `ea` and the value the handlers take; false for the forms that have

@@ -92,7 +92,7 @@ void conditional(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address) {
 void fpu_execute(M68000Core& cpu, std::uint16_t opcode, const FpuOptions& options) {
   if (options.model == FpuModel::None || ((opcode >> 9) & 7) != 1) return unimplemented(cpu);
   const std::uint32_t address = cpu.pc_value() - 4;  // IRD's address: the queue is full
-  if (take_pending_exception(cpu, opcode, address, options)) return;
+  if (exception_pending(cpu) && take_pending_exception(cpu, opcode, address, options)) return;
   switch ((opcode >> 6) & 7) {
     case 0: {
       const std::uint16_t command = cpu.read_extension();

@@ -123,18 +123,6 @@ void write_long(M68000Core& cpu, const FpLocation& where, std::uint32_t value, u
                static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)});
 }
 
-std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions) {
-  exceptions &= 0xFF00;
-  std::uint32_t accrued = 0;                                         // FPU UM 2.2.4
-  if (exceptions & (kFpBsun | kFpSnan | kFpOperr)) accrued |= 0x80;  // IOP
-  if (exceptions & kFpOvfl) accrued |= 0x40;
-  if ((exceptions & kFpUnfl) && (exceptions & kFpInex2)) accrued |= 0x20;
-  if (exceptions & kFpDz) accrued |= 0x10;
-  if (exceptions & (kFpInex1 | kFpInex2 | kFpOvfl)) accrued |= 0x08;
-  fpu.fpsr = (fpu.fpsr & ~0xFF00u) | exceptions | accrued;
-  return exceptions & fpu.fpcr & 0xFF00;
-}
-
 unsigned exception_vector(std::uint32_t enabled) {
   // FPU UM 6.1: the exception priorities and the vector numbers.
   if (enabled & kFpBsun) return 48;

@@ -9,6 +9,7 @@
 
 #include "cores/m68k/m68000_core.h"
 #include "cores/m68k/m68k_fpu.h"
+#include "cores/m68k/m68k_fpu_arith.h"
 #include "cores/m68k/m68k_fpu_float.h"
 
 namespace anvil::m68k {
@@ -61,9 +62,30 @@ void write_bytes(M68000Core& cpu, const FpLocation& where, const OperandBytes& d
 std::uint32_t read_long(M68000Core& cpu, const FpLocation& where, unsigned offset = 0);
 void write_long(M68000Core& cpu, const FpLocation& where, std::uint32_t value, unsigned offset = 0);
 
+// The accrued exception byte an exception byte implies (FPU UM 2.2.4): IOP from BSUN, SNAN
+// or OPERR; OVFL; UNFL only with INEX2; DZ; INEX from INEX1, INEX2 or OVFL.
+inline constexpr std::array<std::uint8_t, 256> kAccruedExceptions = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    const std::uint32_t exceptions = byte << 8;
+    unsigned accrued = 0;
+    if (exceptions & (kFpBsun | kFpSnan | kFpOperr)) accrued |= 0x80;
+    if (exceptions & kFpOvfl) accrued |= 0x40;
+    if ((exceptions & kFpUnfl) && (exceptions & kFpInex2)) accrued |= 0x20;
+    if (exceptions & kFpDz) accrued |= 0x10;
+    if (exceptions & (kFpInex1 | kFpInex2 | kFpOvfl)) accrued |= 0x08;
+    table[byte] = static_cast<std::uint8_t>(accrued);
+  }
+  return table;
+}();
+
 // FPSR after an arithmetic instruction (FPU UM 2.2.3, 2.2.4): the exception byte replaced,
 // the accrued byte gaining what the exceptions imply. Returns the enabled (FPCR) exceptions.
-std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions);
+inline std::uint32_t record_exceptions(M68kFpuState& fpu, std::uint32_t exceptions) {
+  exceptions &= 0xFF00;
+  fpu.fpsr = (fpu.fpsr & ~0xFF00u) | exceptions | kAccruedExceptions[exceptions >> 8];
+  return exceptions & fpu.fpcr & 0xFF00;
+}
 
 // Whether an exception the instruction raised is enabled, and so traps; the vector of the
 // highest-priority one (FPU UM 6.1.?: BSUN, SNAN, OPERR, OVFL, UNFL, DZ, INEX2/INEX1).
@@ -87,6 +109,9 @@ void report_fp_exception(M68000Core& cpu, const FpuOptions& options,
 // runs it again; the handler clears the pending bit through FSAVE/FRESTORE). True when taken.
 bool take_pending_exception(M68000Core& cpu, std::uint16_t opcode, std::uint32_t address,
                             const FpuOptions& options);
+inline bool exception_pending(const M68000Core& cpu) {
+  return cpu.fpu.internal.exception_pending;
+}
 
 // The 68040's unimplemented instruction (vector 11) and unimplemented data type (vector 55):
 // taken once the effective address is calculated, with the next instruction's PC stacked so
@@ -110,6 +135,35 @@ void unimplemented(M68000Core& cpu);
 // The FP condition tests (PRM Table 3-23, FPU UM 4.4) by the predicate's low four bits; bit
 // 4 (BSUN on an unordered result) is the caller's to check.
 bool fp_condition(std::uint32_t fpsr, unsigned predicate);
+
+// A general instruction starts (FPU UM 2.2.5, 6.4): FPIAR takes its address, CMDREG its
+// command word, and the internal state of the one before is gone.
+inline void begin_general(M68kFpuState& fpu, std::uint16_t command, std::uint32_t address) {
+  fpu.internal = {};
+  fpu.internal.command = command;
+  fpu.fpiar = address;
+}
+
+// FPSR and FPn after a general operation: the condition codes (FPU UM 4.3.4), the quotient
+// byte (FMOD, FREM), the exception and accrued bytes; FPn (and FSINCOS's FPc) unless an
+// enabled SNAN or OPERR stops the store (FPU UM 6.1). Returns the enabled exceptions.
+inline std::uint32_t record_operation(M68kFpuState& fpu, unsigned opmode, unsigned destination,
+                                      const OperationResult& result,
+                                      std::uint32_t source_exceptions) {
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
+  if (result.has_quotient)
+    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
+  const std::uint32_t enabled = record_exceptions(fpu, result.exceptions | source_exceptions);
+  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
+    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
+    fpu.fp[destination] = result.value;
+  }
+  return enabled;
+}
+
+// FMOVECR #offset,FPn (PRM 5, FMOVECR) up to its exceptions: the ROM constant rounded per
+// FPCR into FPn, the condition codes and the exception bytes. Returns the enabled ones.
+std::uint32_t load_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command);
 
 // The instruction groups (m68k_fpu_general.cpp, m68k_fpu_move_control.cpp,
 // m68k_fpu_conditional.cpp). `address` is the instruction's own address (FPIAR's value).

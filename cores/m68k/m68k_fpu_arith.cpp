@@ -5,6 +5,7 @@
 // a higher precision and rounds once at the end; libm's last-bit accuracy is what differs).
 #include "cores/m68k/m68k_fpu_arith.h"
 
+#include <array>
 #include <bit>
 #include <cmath>
 
@@ -22,20 +23,77 @@ Extended80 checked(long double result) {
   return is_nan(value) ? kDefaultNan : value;
 }
 
-// Arithmetic the x87 rounds itself (add, sqrt, rint...): computed under FPCR's rounding.
-FpResult exact_unary(Unary f, const Extended80& x, Rounding rounding) {
+// libm's rintl, truncl, fmodl and remainderl, computed under FPCR's rounding (the full
+// environment: libm may use SSE too) and rounded to its precision whatever they did.
+FpResult libm_unary(Unary f, const Extended80& x, Rounding rounding) {
   X87Environment environment(rounding);
   volatile long double value = to_host(x);
-  volatile long double result = round_in_environment(f(value));  // to PC whatever f did
+  volatile long double result = round_in_environment(f(value));
   return {checked(result), environment.exceptions()};
 }
 
-FpResult exact_binary(Binary f, const Extended80& destination, const Extended80& source,
-                      Rounding rounding) {
+FpResult libm_binary(Binary f, const Extended80& destination, const Extended80& source,
+                     Rounding rounding) {
   X87Environment environment(rounding);
   volatile long double d = to_host(destination), s = to_host(source);
   volatile long double result = round_in_environment(f(d, s));
   return {checked(result), environment.exceptions()};
+}
+
+// What the x87 does in one instruction (fadd, fsub, fmul, fdiv, fsqrt, fabs, fchs), under
+// FPCR's rounding. The arithmetic ones round to the control word's precision themselves;
+// fabs and fchs do not (precision control applies to fadd/fsub/fmul/fdiv/fsqrt only, Intel
+// SDM vol. 1, 8.1.5.2), so their result is rounded by a multiplication by one, as the others'
+// are at single or double precision. At extended precision that multiplication would change
+// no result and raise nothing: it is left out.
+enum class X87Operation : std::uint8_t {
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  SquareRoot,
+  Absolute,
+  Negate
+};
+
+[[gnu::always_inline]] inline FpResult x87_operate(X87Operation operation,
+                                                   const Extended80& destination,
+                                                   const Extended80& source, Rounding rounding) {
+  X87Scope environment(rounding);
+  // Not volatile: the scope's asm statements clobber memory, so the operands are read after
+  // the control word is set, and the result (volatile below) is stored before the status
+  // word is read: the arithmetic stays between them.
+  const long double d = to_host(destination), s = to_host(source);
+  long double result;
+  switch (operation) {
+    case X87Operation::Add:
+      result = d + s;
+      break;
+    case X87Operation::Subtract:
+      result = d - s;
+      break;
+    case X87Operation::Multiply:
+      result = d * s;
+      break;
+    case X87Operation::Divide:
+      result = d / s;
+      break;
+    case X87Operation::SquareRoot:
+      result = s;
+      asm("fsqrt" : "+t"(result));  // not sqrtl: libm's wrapper would add an errno check
+      break;
+    case X87Operation::Absolute:
+      result = __builtin_fabsl(s);
+      break;
+    default:
+      result = -s;
+      break;
+  }
+  const bool unrounded = operation == X87Operation::Absolute || operation == X87Operation::Negate;
+  if (unrounded || rounding.precision != RoundingPrecision::Extended)
+    result = round_in_environment(result);
+  volatile long double stored = result;
+  return {checked(stored), environment.exceptions()};
 }
 
 // A libm function: extended precision, round to nearest, then rounded per FPCR.
@@ -98,8 +156,8 @@ OperationResult modulo(const Extended80& destination, const Extended80& source, 
     return r;
   }
   const FpResult result =
-      exact_binary(ieee ? static_cast<Binary>(remainderl) : static_cast<Binary>(fmodl), destination,
-                   source, rounding);
+      libm_binary(ieee ? static_cast<Binary>(remainderl) : static_cast<Binary>(fmodl), destination,
+                  source, rounding);
   r.value = result.value;
   r.exceptions = result.exceptions & ~kFpInex2;  // the remainder itself is exact
   // The low quotient bits: |d| mod 128|s| leaves k|s| + (|d| mod |s|), k the bits we want.
@@ -137,8 +195,53 @@ std::uint32_t compare(const Extended80& destination, const Extended80& source) {
   return kFpZ | (is_negative(destination) && !is_negative(source) ? kFpN : 0);
 }
 
-// The 68040's FSxxx/FDxxx forms (68040 UM 9.x): the operation of `base` rounded to single
-// or double precision whatever FPCR says.
+// The operations by opmode (PRM 5.1, 5.2; FPU UM Table 4-?): what fpu_operate runs.
+enum class Operation : std::uint8_t {
+  Undefined,
+  Move,
+  Int,
+  IntRoundToZero,
+  SquareRoot,
+  Absolute,
+  Negate,
+  GetExponent,
+  GetMantissa,
+  Divide,
+  Modulo,
+  Add,
+  Multiply,
+  SingleDivide,
+  Remainder,
+  Scale,
+  SingleMultiply,
+  Subtract,
+  SineCosine,
+  Compare,
+  Test,
+  Transcendental,
+};
+
+// An opmode's operation and the rounding precision it forces (the 68040's FSxxx/FDxxx forms
+// round to single or double whatever FPCR says, 040 UM 9.x).
+struct OpmodeTraits {
+  Operation operation = Operation::Undefined;
+  bool forces_precision = false;
+  RoundingPrecision precision = RoundingPrecision::Extended;
+  bool on_68040_only = false;           // the FS/FD forms (0x40-0x6F)
+  bool unimplemented_on_68040 = false;  // left to software (040 UM 9.x)
+  Unary function = nullptr;             // Transcendental: its libm function
+};
+
+struct TranscendentalOpmode {
+  std::uint8_t opmode;
+  Unary function;
+};
+constexpr TranscendentalOpmode kTranscendentals[] = {
+    {0x02, sinhl},  {0x06, log1pl}, {0x08, expm1l}, {0x09, tanhl}, {0x0A, atanl}, {0x0C, asinl},
+    {0x0D, atanhl}, {0x0E, sinl},   {0x0F, tanl},   {0x10, expl},  {0x11, exp2l}, {0x12, exp10l},
+    {0x14, logl},   {0x15, log10l}, {0x16, log2l},  {0x19, coshl}, {0x1C, acosl}, {0x1D, cosl},
+};
+
 struct PrecisionForm {
   std::uint8_t opmode, base;
   RoundingPrecision precision;
@@ -154,116 +257,140 @@ constexpr PrecisionForm kPrecisionForms[] = {
     {0x68, 0x28, RoundingPrecision::Single}, {0x6C, 0x28, RoundingPrecision::Double},
 };
 
-const PrecisionForm* precision_form(unsigned opmode) {
-  for (const PrecisionForm& form : kPrecisionForms)
-    if (form.opmode == opmode) return &form;
-  return nullptr;
-}
-
-Unary transcendental_function(unsigned opmode) {
+// The 68881's opmodes 0x00-0x3F (FPU UM 4.2) that are not transcendental.
+constexpr Operation plain_operation(unsigned opmode) {
+  if (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast) return Operation::SineCosine;
   switch (opmode) {
-    case 0x02:
-      return sinhl;
-    case 0x06:
-      return log1pl;
-    case 0x08:
-      return expm1l;
-    case 0x09:
-      return tanhl;
-    case 0x0A:
-      return atanl;
-    case 0x0C:
-      return asinl;
-    case 0x0D:
-      return atanhl;
-    case 0x0E:
-      return sinl;
-    case 0x0F:
-      return tanl;
-    case 0x10:
-      return expl;
-    case 0x11:
-      return exp2l;
-    case 0x12:
-      return exp10l;
-    case 0x14:
-      return logl;
-    case 0x15:
-      return log10l;
-    case 0x16:
-      return log2l;
-    case 0x19:
-      return coshl;
-    case 0x1C:
-      return acosl;
-    case 0x1D:
-      return cosl;
+    case kOpMove:
+      return Operation::Move;
+    case 0x01:
+      return Operation::Int;
+    case 0x03:
+      return Operation::IntRoundToZero;
+    case 0x04:
+      return Operation::SquareRoot;
+    case 0x18:
+      return Operation::Absolute;
+    case 0x1A:
+      return Operation::Negate;
+    case 0x1E:
+      return Operation::GetExponent;
+    case 0x1F:
+      return Operation::GetMantissa;
+    case 0x20:
+      return Operation::Divide;
+    case 0x21:
+      return Operation::Modulo;
+    case 0x22:
+      return Operation::Add;
+    case 0x23:
+      return Operation::Multiply;
+    case 0x24:
+      return Operation::SingleDivide;
+    case 0x25:
+      return Operation::Remainder;
+    case 0x26:
+      return Operation::Scale;
+    case 0x27:
+      return Operation::SingleMultiply;
+    case 0x28:
+      return Operation::Subtract;
+    case kOpCompare:
+      return Operation::Compare;
+    case kOpTest:
+      return Operation::Test;
     default:
-      return nullptr;
+      return Operation::Undefined;
   }
 }
 
-bool is_dyadic(unsigned opmode) {
-  return (opmode >= 0x20 && opmode <= 0x28) || opmode == kOpCompare;
-}
-
-}  // namespace
-
-bool opmode_unimplemented_on_68040(unsigned opmode) {
-  if (transcendental_function(opmode) || (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast))
-    return true;
-  switch (opmode) {
-    case 0x01:
-    case 0x03:
-    case 0x1E:
-    case 0x1F:
-    case 0x21:
-    case 0x24:
-    case 0x25:
-    case 0x26:
-    case 0x27:
+// 040 UM 9.x: the transcendental group, FSINCOS, FINT, FINTRZ, FGETEXP, FGETMAN, FMOD,
+// FREM, FSCALE, FSGLDIV and FSGLMUL are the FPSP's.
+constexpr bool left_to_68040_software(Operation operation) {
+  switch (operation) {
+    case Operation::Transcendental:
+    case Operation::SineCosine:
+    case Operation::Int:
+    case Operation::IntRoundToZero:
+    case Operation::GetExponent:
+    case Operation::GetMantissa:
+    case Operation::Modulo:
+    case Operation::Remainder:
+    case Operation::Scale:
+    case Operation::SingleDivide:
+    case Operation::SingleMultiply:
       return true;
     default:
       return false;
   }
 }
 
+// Every opmode's traits, worked out once: the command word's opmode indexes it.
+constexpr std::array<OpmodeTraits, 128> kOpmodes = [] {
+  std::array<OpmodeTraits, 128> table{};
+  for (unsigned opmode = 0; opmode < 0x40; ++opmode) {
+    OpmodeTraits& traits = table[opmode];
+    traits.operation = plain_operation(opmode);
+    for (const TranscendentalOpmode& t : kTranscendentals) {
+      if (t.opmode != opmode) continue;
+      traits.operation = Operation::Transcendental;
+      traits.function = t.function;
+    }
+    traits.unimplemented_on_68040 = left_to_68040_software(traits.operation);
+  }
+  for (const PrecisionForm& form : kPrecisionForms) {
+    OpmodeTraits& traits = table[form.opmode];
+    traits.operation = plain_operation(form.base);
+    traits.forces_precision = true;
+    traits.precision = form.precision;
+    traits.on_68040_only = true;
+  }
+  return table;
+}();
+
+constexpr bool is_dyadic(Operation operation) {
+  switch (operation) {
+    case Operation::Divide:
+    case Operation::Modulo:
+    case Operation::Add:
+    case Operation::Multiply:
+    case Operation::SingleDivide:
+    case Operation::Remainder:
+    case Operation::Scale:
+    case Operation::SingleMultiply:
+    case Operation::Subtract:
+    case Operation::Compare:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool opmode_unimplemented_on_68040(unsigned opmode) {
+  return kOpmodes[opmode & 0x7F].unimplemented_on_68040;
+}
+
 bool opmode_dyadic(unsigned opmode) {
-  const PrecisionForm* form = precision_form(opmode);
-  return is_dyadic(form ? form->base : opmode);
+  return is_dyadic(kOpmodes[opmode & 0x7F].operation);
 }
 
 bool opmode_defined(unsigned opmode, FpuModel model) {
-  if (opmode >= 0x40) return model == FpuModel::Mc68040 && precision_form(opmode) != nullptr;
-  if (transcendental_function(opmode) || (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast))
-    return true;
-  switch (opmode) {
-    case 0x00:
-    case 0x01:
-    case 0x03:
-    case 0x04:
-    case 0x18:
-    case 0x1A:
-    case 0x1E:
-    case 0x1F:
-    case kOpCompare:
-    case kOpTest:
-      return true;
-    default:
-      return opmode >= 0x20 && opmode <= 0x28;
-  }
+  const OpmodeTraits& traits = kOpmodes[opmode & 0x7F];
+  if (traits.on_68040_only && model != FpuModel::Mc68040) return false;
+  return traits.operation != Operation::Undefined;
 }
 
 OperationResult fpu_operate(unsigned opmode, const Extended80& source_in,
                             const Extended80& destination_in, Rounding rounding) {
-  if (const PrecisionForm* form = precision_form(opmode)) {
-    opmode = form->base;
-    rounding.precision = form->precision;
-  }
+  const OpmodeTraits& traits = kOpmodes[opmode & 0x7F];
+  if (traits.forces_precision) rounding.precision = traits.precision;
+  const Operation operation = traits.operation;
   const Extended80 source = normalized(source_in), destination = normalized(destination_in);
-  const bool dyadic = is_dyadic(opmode);
+  const bool dyadic = is_dyadic(operation);
   OperationResult r;
-  r.stores = opmode != kOpCompare && opmode != kOpTest;
+  r.stores = operation != Operation::Compare && operation != Operation::Test;
 
   // NaN operands (FPU UM 4.5.4): no arithmetic, the NaN (destination first) goes through.
   if (is_nan(source) || (dyadic && is_nan(destination))) {
@@ -272,8 +399,8 @@ OperationResult fpu_operate(unsigned opmode, const Extended80& source_in,
       r.exceptions = kFpSnan;
     r.value = quiet(nan);
     r.condition = condition_codes(r.value);
-    r.has_quotient = opmode == 0x21 || opmode == 0x25;
-    if (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast) {
+    r.has_quotient = operation == Operation::Modulo || operation == Operation::Remainder;
+    if (operation == Operation::SineCosine) {
       r.has_cosine = true;
       r.cosine = r.value;
     }
@@ -281,85 +408,80 @@ OperationResult fpu_operate(unsigned opmode, const Extended80& source_in,
   }
 
   FpResult result;
-  if (Unary f = transcendental_function(opmode)) {
-    result = transcendental(f, source, rounding);
-  } else if (opmode >= kOpSinCosFirst && opmode <= kOpSinCosLast) {
-    const FpResult cosine = transcendental(cosl, source, rounding);
-    result = transcendental(sinl, source, rounding);
-    result.exceptions |= cosine.exceptions;
-    r.has_cosine = true;
-    r.cosine = cosine.value;
-  } else {
-    switch (opmode) {
-      case kOpMove:
-        result = round_to(source, rounding);
-        break;
-      case 0x01:
-        result = exact_unary([](long double x) { return rintl(x); }, source, rounding);
-        break;
-      case 0x03:
-        result = exact_unary([](long double x) { return truncl(x); }, source, rounding);
-        break;
-      case 0x04:
-        result = exact_unary([](long double x) { return sqrtl(x); }, source, rounding);
-        break;
-      case 0x18:
-        result = exact_unary([](long double x) { return fabsl(x); }, source, rounding);
-        break;
-      case 0x1A:
-        result = exact_unary([](long double x) { return -x; }, source, rounding);
-        break;
-      case 0x1E:
-        result = get_exponent(source);
-        break;
-      case 0x1F:
-        result = get_mantissa(source);
-        break;
-      case 0x20:
-        result = exact_binary([](long double d, long double s) { return d / s; }, destination,
-                              source, rounding);
-        break;
-      case 0x21:
-      case 0x25: {
-        OperationResult m = modulo(destination, source, opmode == 0x25, rounding);
-        m.condition = condition_codes(m.value);
-        return m;
-      }
-      case 0x22:
-        result = exact_binary([](long double d, long double s) { return d + s; }, destination,
-                              source, rounding);
-        break;
-      case 0x23:
-        result = exact_binary([](long double d, long double s) { return d * s; }, destination,
-                              source, rounding);
-        break;
-      case 0x24:
-      case 0x27: {
-        const Rounding single{rounding.mode, RoundingPrecision::Single};
-        const Binary f =
-            opmode == 0x24
-                ? static_cast<Binary>([](long double d, long double s) { return d / s; })
-                : static_cast<Binary>([](long double d, long double s) { return d * s; });
-        result = exact_binary(f, single_mantissa(destination), single_mantissa(source), single);
-        break;
-      }
-      case 0x26:
-        result = scale(destination, source, rounding);
-        break;
-      case 0x28:
-        result = exact_binary([](long double d, long double s) { return d - s; }, destination,
-                              source, rounding);
-        break;
-      case kOpCompare:
-        r.condition = compare(destination, source);
-        return r;
-      case kOpTest:
-        r.condition = condition_codes(source);
-        return r;
-      default:
-        result = {kDefaultNan, kFpOperr};
-        break;
+  switch (operation) {
+    case Operation::Transcendental:
+      result = transcendental(traits.function, source, rounding);
+      break;
+    case Operation::SineCosine: {
+      const FpResult cosine = transcendental(cosl, source, rounding);
+      result = transcendental(sinl, source, rounding);
+      result.exceptions |= cosine.exceptions;
+      r.has_cosine = true;
+      r.cosine = cosine.value;
+      break;
     }
+    case Operation::Move:  // most values need no rounding (round_to's own first test)
+      result =
+          exact_in(rounding.precision, source) ? FpResult{source, 0} : round_to(source, rounding);
+      break;
+    case Operation::Int:
+      result = libm_unary([](long double x) { return rintl(x); }, source, rounding);
+      break;
+    case Operation::IntRoundToZero:
+      result = libm_unary([](long double x) { return truncl(x); }, source, rounding);
+      break;
+    case Operation::SquareRoot:
+      result = x87_operate(X87Operation::SquareRoot, destination, source, rounding);
+      break;
+    case Operation::Absolute:
+      result = x87_operate(X87Operation::Absolute, destination, source, rounding);
+      break;
+    case Operation::Negate:
+      result = x87_operate(X87Operation::Negate, destination, source, rounding);
+      break;
+    case Operation::GetExponent:
+      result = get_exponent(source);
+      break;
+    case Operation::GetMantissa:
+      result = get_mantissa(source);
+      break;
+    case Operation::Divide:
+      result = x87_operate(X87Operation::Divide, destination, source, rounding);
+      break;
+    case Operation::Modulo:
+    case Operation::Remainder: {
+      OperationResult m = modulo(destination, source, operation == Operation::Remainder, rounding);
+      m.condition = condition_codes(m.value);
+      return m;
+    }
+    case Operation::Add:
+      result = x87_operate(X87Operation::Add, destination, source, rounding);
+      break;
+    case Operation::Multiply:
+      result = x87_operate(X87Operation::Multiply, destination, source, rounding);
+      break;
+    case Operation::SingleDivide:
+    case Operation::SingleMultiply:
+      result = x87_operate(
+          operation == Operation::SingleDivide ? X87Operation::Divide : X87Operation::Multiply,
+          single_mantissa(destination), single_mantissa(source),
+          {rounding.mode, RoundingPrecision::Single});
+      break;
+    case Operation::Scale:
+      result = scale(destination, source, rounding);
+      break;
+    case Operation::Subtract:
+      result = x87_operate(X87Operation::Subtract, destination, source, rounding);
+      break;
+    case Operation::Compare:
+      r.condition = compare(destination, source);
+      return r;
+    case Operation::Test:
+      r.condition = condition_codes(source);
+      return r;
+    default:
+      result = {kDefaultNan, kFpOperr};
+      break;
   }
   r.value = result.value;
   r.exceptions = result.exceptions;

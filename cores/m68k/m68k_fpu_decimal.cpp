@@ -3,6 +3,7 @@
 // the X87Environment sets); this file only moves digits between them and the BCD layout.
 #include "cores/m68k/m68k_fpu_decimal.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -64,7 +65,7 @@ constexpr RomConstant kRom[] = {
 };
 
 // Rounds a positive 96-bit mantissa (plus a sticky bit) to the precision's width.
-FpResult round_constant(const RomConstant& c, Rounding rounding) {
+constexpr FpResult round_constant(const RomConstant& c, Rounding rounding) {
   const unsigned width = rounding.precision == RoundingPrecision::Single   ? 24
                          : rounding.precision == RoundingPrecision::Double ? 53
                                                                            : 64;
@@ -95,12 +96,28 @@ FpResult round_constant(const RomConstant& c, Rounding rounding) {
   return {value, inexact ? kFpInex2 : 0u};
 }
 
-}  // namespace
-
-FpResult constant_rom(unsigned offset, Rounding rounding) {
+// The ROM constant at `offset` rounded per `rounding`; offsets with none read as zero.
+constexpr FpResult rom_entry(unsigned offset, Rounding rounding) {
   for (const RomConstant& c : kRom)
     if (c.offset == offset) return c.mantissa ? round_constant(c, rounding) : FpResult{};
   return {};
+}
+
+// Every offset rounded as FPCR's default (round to nearest, extended) has it, worked out
+// once: what FMOVECR nearly always gives.
+constexpr std::array<FpResult, 64> kRomNearest = [] {
+  std::array<FpResult, 64> table{};
+  for (unsigned offset = 0; offset < 64; ++offset) table[offset] = rom_entry(offset, {});
+  return table;
+}();
+
+}  // namespace
+
+FpResult constant_rom(unsigned offset, Rounding rounding) {
+  const bool nearest_extended =
+      rounding.mode == RoundingMode::Nearest && rounding.precision == RoundingPrecision::Extended;
+  if (nearest_extended && offset < 64) return kRomNearest[offset];
+  return rom_entry(offset, rounding);
 }
 
 FpResult from_packed(const PackedImage& image, Rounding rounding) {

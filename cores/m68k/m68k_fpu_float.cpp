@@ -11,24 +11,6 @@ namespace anvil::m68k {
 
 namespace {
 
-// x87 control word (Intel SDM vol. 1, 8.1.5): exception masks 5-0, PC 9-8, RC 11-10.
-constexpr std::uint16_t kX87AllMasked = 0x003F | 0x0040;  // bit 6 reads as one
-std::uint16_t x87_control_word(Rounding rounding) {
-  static constexpr std::uint16_t kPrecision[] = {0x0300, 0x0000, 0x0200};     // X, S, D
-  static constexpr std::uint16_t kMode[] = {0x0000, 0x0C00, 0x0400, 0x0800};  // RN RZ RM RP
-  return kX87AllMasked | kPrecision[static_cast<unsigned>(rounding.precision)] |
-         kMode[static_cast<unsigned>(rounding.mode)];
-}
-
-// x87 status word exception flags (Intel SDM vol. 1, 8.1.3).
-enum : std::uint16_t {
-  kX87Invalid = 1,
-  kX87ZeroDivide = 4,
-  kX87Overflow = 8,
-  kX87Underflow = 16,
-  kX87Precision = 32
-};
-
 // An IEEE single or double (FPU UM 3.1.2) as an extended value, exactly; denormals are
 // normalised, a signalling NaN stays signalling (its payload moves to the top).
 Extended80 from_ieee(std::uint64_t bits, unsigned exponent_bits, unsigned fraction_bits) {
@@ -58,12 +40,6 @@ Extended80 from_ieee(std::uint64_t bits, unsigned exponent_bits, unsigned fracti
 
 }  // namespace
 
-Rounding rounding_from_fpcr(std::uint32_t fpcr) {
-  const unsigned precision = (fpcr >> 6) & 3;
-  return {static_cast<RoundingMode>((fpcr >> 4) & 3),
-          precision == 3 ? RoundingPrecision::Extended : static_cast<RoundingPrecision>(precision)};
-}
-
 // The SSE unit is set to the same rounding and its flags are read too: glibc's long double
 // functions report domain errors through double arithmetic (__kernel_standard), which x86-64
 // does in SSE. MXCSR's flags 5-0 have the x87 status word's layout, its RC field (14-13)
@@ -91,14 +67,7 @@ std::uint32_t X87Environment::exceptions() const {
   std::uint16_t status = 0;
   std::uint32_t sse = 0;
   asm volatile("fnstsw %0\n\tstmxcsr %1" : "=m"(status), "=m"(sse) : : "memory");
-  status = static_cast<std::uint16_t>(status | (sse & 0x3F));
-  std::uint32_t result = 0;
-  if (status & kX87Invalid) result |= kFpOperr;
-  if (status & kX87ZeroDivide) result |= kFpDz;
-  if (status & kX87Overflow) result |= kFpOvfl;
-  if (status & kX87Underflow) result |= kFpUnfl;
-  if (status & kX87Precision) result |= kFpInex2;
-  return result;
+  return kExceptionsFromX87[(status | sse) & 0x3F];
 }
 
 Extended80 quiet(Extended80 nan) {
@@ -106,7 +75,7 @@ Extended80 quiet(Extended80 nan) {
   return nan;
 }
 
-Extended80 normalized(Extended80 x) {
+Extended80 normalized_unnormal(Extended80 x) {
   const unsigned exponent = exponent_of(x);
   const std::uint16_t sign = x.sign_exponent & 0x8000;
   if (exponent == kExponentMask) {
@@ -119,35 +88,6 @@ Extended80 normalized(Extended80 x) {
   if (shift < exponent)
     return {static_cast<std::uint16_t>(sign | (exponent - shift)), x.mantissa << shift};
   return {sign, x.mantissa << (exponent - 1)};  // too small to normalise: a denormal
-}
-
-std::uint32_t condition_codes(const Extended80& x) {
-  std::uint32_t cc = is_negative(x) ? kFpN : 0;
-  if (is_nan(x))
-    cc |= kFpNan;
-  else if (is_infinity(x))
-    cc |= kFpI;
-  else if (is_zero(x))
-    cc |= kFpZ;
-  return cc;
-}
-
-long double to_host(const Extended80& x) {
-  std::uint8_t bytes[sizeof(long double)] = {};
-  std::memcpy(bytes, &x.mantissa, 8);  // x86 is little-endian: mantissa, then sign/exponent
-  std::memcpy(bytes + 8, &x.sign_exponent, 2);
-  long double value;
-  std::memcpy(&value, bytes, sizeof value);
-  return value;
-}
-
-Extended80 from_host(long double value) {
-  std::uint8_t bytes[sizeof(long double)];
-  std::memcpy(bytes, &value, sizeof value);
-  Extended80 x;
-  std::memcpy(&x.mantissa, bytes, 8);
-  std::memcpy(&x.sign_exponent, bytes + 8, 2);
-  return x;
 }
 
 void to_memory_image(const Extended80& x, std::uint8_t image[12]) {
@@ -209,7 +149,7 @@ IntegerResult to_integer(const Extended80& source, unsigned bits, RoundingMode m
 
 BitsResult to_single(const Extended80& source, RoundingMode mode) {
   const Extended80 x = normalized(source);
-  X87Environment environment({mode, RoundingPrecision::Extended});
+  X87Scope environment({mode, RoundingPrecision::Extended});  // fstps: the x87 alone
   volatile long double value = to_host(x);
   volatile float result = static_cast<float>(value);
   std::uint32_t exceptions = environment.exceptions();
@@ -219,7 +159,7 @@ BitsResult to_single(const Extended80& source, RoundingMode mode) {
 
 BitsResult to_double(const Extended80& source, RoundingMode mode) {
   const Extended80 x = normalized(source);
-  X87Environment environment({mode, RoundingPrecision::Extended});
+  X87Scope environment({mode, RoundingPrecision::Extended});  // fstpl: the x87 alone
   volatile long double value = to_host(x);
   volatile double result = static_cast<double>(value);
   std::uint32_t exceptions = environment.exceptions();
@@ -231,7 +171,8 @@ FpResult round_to(const Extended80& source, Rounding rounding) {
   const Extended80 x = normalized(source);
   if (is_signalling_nan(x)) return {quiet(x), kFpSnan};
   if (is_nan(x)) return {x, 0};
-  X87Environment environment(rounding);
+  if (exact_in(rounding.precision, x)) return {x, 0};  // FMOVE of most values: nothing to do
+  X87Scope environment(rounding);
   volatile long double value = to_host(x);
   volatile long double result = round_in_environment(value);  // keeps the zero's sign
   return {from_host(result), environment.exceptions()};

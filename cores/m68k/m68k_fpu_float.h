@@ -10,8 +10,10 @@
 // the 68881's rules (destination NaN first, its default NaN) hold, not the x87's.
 #pragma once
 
+#include <array>
 #include <cfloat>
 #include <cstdint>
+#include <cstring>
 
 #include "cores/m68k/m68k_fpu_state.h"
 
@@ -43,7 +45,11 @@ struct Rounding {
   RoundingPrecision precision = RoundingPrecision::Extended;
 };
 // Precision 11 is "undefined" in the manual; the 68881 rounds to extended then.
-Rounding rounding_from_fpcr(std::uint32_t fpcr);
+inline Rounding rounding_from_fpcr(std::uint32_t fpcr) {
+  const unsigned precision = (fpcr >> 6) & 3;
+  return {static_cast<RoundingMode>((fpcr >> 4) & 3),
+          precision == 3 ? RoundingPrecision::Extended : static_cast<RoundingPrecision>(precision)};
+}
 
 // A value and the FPSR exception bits the operation raised.
 struct FpResult {
@@ -89,15 +95,39 @@ inline Extended80 negated(Extended80 x) {
   return x;
 }
 // Unnormals become normals (or zero), pseudo-infinities and pseudo-NaNs get the integer bit:
-// the 68881 accepts them as operands (FPU UM 3.2.2), the x87 would call them invalid.
-Extended80 normalized(Extended80 x);
+// the 68881 accepts them as operands (FPU UM 3.2.2), the x87 would call them invalid. A value
+// with its integer bit set (nearly every one) is already what this returns.
+Extended80 normalized_unnormal(Extended80 x);  // one whose integer bit is clear
+inline Extended80 normalized(Extended80 x) {
+  return (x.mantissa & kIntegerBit) ? x : normalized_unnormal(x);
+}
 
 // The condition-code byte for a result (FPU UM 4.3.4): N from the sign.
-std::uint32_t condition_codes(const Extended80& x);
+inline std::uint32_t condition_codes(const Extended80& x) {
+  const std::uint32_t sign = is_negative(x) ? kFpN : 0;
+  if (exponent_of(x) == kExponentMask) return sign | ((x.mantissa << 1) ? kFpNan : kFpI);
+  return x.mantissa == 0 ? sign | kFpZ : sign;
+}
 
 // ---- Conversions between Extended80, the host and memory formats (FPU UM 3.1) -------------
-long double to_host(const Extended80& x);
-Extended80 from_host(long double x);
+// The x87's 80-bit format in memory is the same fields, little-endian: mantissa, then
+// sign and exponent (Intel SDM vol. 1, 4.2.2).
+inline long double to_host(const Extended80& x) {
+  std::uint8_t bytes[sizeof(long double)] = {};
+  std::memcpy(bytes, &x.mantissa, 8);
+  std::memcpy(bytes + 8, &x.sign_exponent, 2);
+  long double value;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;
+}
+inline Extended80 from_host(long double value) {
+  std::uint8_t bytes[sizeof(long double)];
+  std::memcpy(bytes, &value, sizeof value);
+  Extended80 x;
+  std::memcpy(&x.mantissa, bytes, 8);
+  std::memcpy(&x.sign_exponent, bytes + 8, 2);
+  return x;
+}
 
 // The 12-byte memory image (FMOVE.X, FMOVEM, GDB's fp0-fp7): sign/exponent word, 16 zero
 // bits, then the mantissa, big-endian.
@@ -124,11 +154,37 @@ struct BitsResult {
 BitsResult to_single(const Extended80& x, RoundingMode mode);
 BitsResult to_double(const Extended80& x, RoundingMode mode);
 
+// The x87 control word for `rounding` (Intel SDM vol. 1, 8.1.5): every exception masked
+// (bits 5-0, bit 6 reads as one), precision control in 9-8, rounding control in 11-10.
+inline std::uint16_t x87_control_word(Rounding rounding) {
+  constexpr std::uint16_t kAllMasked = 0x003F | 0x0040;
+  constexpr std::uint16_t kPrecision[] = {0x0300, 0x0000, 0x0200};     // X, S, D
+  constexpr std::uint16_t kMode[] = {0x0000, 0x0C00, 0x0400, 0x0800};  // RN RZ RM RP
+  return kAllMasked | kPrecision[static_cast<unsigned>(rounding.precision)] |
+         kMode[static_cast<unsigned>(rounding.mode)];
+}
+
+// The FPSR exception bits for the x87 status word's flags 5-0 (MXCSR's have the same layout):
+// IE -> OPERR, ZE -> DZ, OE -> OVFL, UE -> UNFL, PE -> INEX2 (DE, bit 1, has no 68881 match).
+inline constexpr std::array<std::uint16_t, 64> kExceptionsFromX87 = [] {
+  std::array<std::uint16_t, 64> table{};
+  for (unsigned flags = 0; flags < 64; ++flags) {
+    std::uint32_t e = 0;
+    if (flags & 1) e |= kFpOperr;
+    if (flags & 4) e |= kFpDz;
+    if (flags & 8) e |= kFpOvfl;
+    if (flags & 16) e |= kFpUnfl;
+    if (flags & 32) e |= kFpInex2;
+    table[flags] = static_cast<std::uint16_t>(e);
+  }
+  return table;
+}();
+
 // Sets the x87 control word for `rounding` for its lifetime (all x87 exceptions masked, so
 // the host gives IEEE default results as the 68881 does with its enables clear) and clears
-// the status word; exceptions() maps what was raised since: IE -> OPERR, ZE -> DZ, OE -> OVFL,
-// UE -> UNFL, PE -> INEX2 (the SSE unit is set and read alike, see the .cpp). Operands should be
-// read from, and results written to, volatile objects inside its scope so the compiler keeps the
+// the status word; exceptions() maps what was raised since (kExceptionsFromX87). The SSE unit
+// is set and read alike (see the .cpp): for code that calls libm. Operands should be read
+// from, and results written to, volatile objects inside its scope so the compiler keeps the
 // arithmetic there.
 class X87Environment {
  public:
@@ -144,11 +200,55 @@ class X87Environment {
   std::uint32_t saved_sse_ = 0;
 };
 
+// X87Environment for arithmetic the x87 does alone (add, subtract, multiply, divide, square
+// root, rounding on a store): no SSE instruction runs in the scope, so MXCSR is neither set
+// nor read, and the x87 status word is left as the operation left it (every scope clears it
+// on entry; no other host code reads the x87 flags: host_floating_point.h reads MXCSR). The
+// control word is loaded only when it is not the one already there (fldcw is slow and the
+// 68881's default, round to nearest at extended precision, is the host's own).
+class X87Scope {
+ public:
+  explicit X87Scope(Rounding rounding) : control_(x87_control_word(rounding)) {
+    asm volatile("fnstcw %0" : "=m"(saved_control_) : : "memory");
+    if (control_ != saved_control_) asm volatile("fldcw %0" : : "m"(control_) : "memory");
+    asm volatile("fnclex" : : : "memory");
+  }
+  ~X87Scope() {
+    if (control_ != saved_control_) asm volatile("fldcw %0" : : "m"(saved_control_) : "memory");
+  }
+  X87Scope(const X87Scope&) = delete;
+  X87Scope& operator=(const X87Scope&) = delete;
+  std::uint32_t exceptions() const {
+    std::uint16_t status = 0;
+    asm volatile("fnstsw %0" : "=m"(status) : : "memory");
+    return kExceptionsFromX87[status & 0x3F];
+  }
+
+ private:
+  std::uint16_t control_;
+  std::uint16_t saved_control_ = 0;
+};
+
 // x rounded to the environment's precision and mode: x * 1 by a multiplier the compiler
 // cannot see (it folds a literal x * 1.0 away).
 inline long double round_in_environment(long double x) {
   volatile long double one = 1.0L;
   return x * one;
+}
+
+// Whether a normalised value is one `precision` holds as it is, so that rounding it changes
+// nothing and raises nothing: zero, an infinity, or a normal number (exponent 1-0x7FFE,
+// integer bit set) whose mantissa fits the precision's 24, 53 or 64 bits. (The x87 rounds
+// to the precision but keeps the extended exponent range, FPU UM 4.3.2, so range is no
+// question; a denormal is left to the host.)
+inline bool exact_in(RoundingPrecision precision, const Extended80& x) {
+  constexpr std::uint64_t kDroppedBits[] = {0, (std::uint64_t{1} << 40) - 1,
+                                            (std::uint64_t{1} << 11) - 1};
+  const unsigned exponent = exponent_of(x);
+  if (exponent == kExponentMask) return (x.mantissa << 1) == 0;
+  if (exponent == 0) return x.mantissa == 0;
+  return (x.mantissa & kIntegerBit) &&
+         (x.mantissa & kDroppedBits[static_cast<unsigned>(precision)]) == 0;
 }
 
 // Rounds an extended value to `rounding` (FMOVE into FPn, and results the host computed at

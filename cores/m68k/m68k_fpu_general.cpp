@@ -129,7 +129,7 @@ void move_out(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command, std:
   const std::uint32_t enabled = record_exceptions(cpu.fpu, exceptions);
   // An enabled SNAN or OPERR leaves the destination alone (FPU UM 6.1).
   const FpLocation where = locate(cpu, ea_mode, ea_reg, bytes);
-  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
+  charge_general_clocks(cpu, opcode, command);
   if (!(enabled & (kFpSnan | kFpOperr))) write_bytes(cpu, where, data);
   if (enabled) return report_fp_exception(cpu, options, {enabled, value, memory_address(where)});
   cpu.prefetch();
@@ -149,7 +149,75 @@ bool unsupported_on_68040(const OperandBytes& bytes, FpFormat format) {
   }
 }
 
+// The source operand of opclass 000 and 010, and what the 68040 would need of it to leave
+// the instruction to software.
+struct Source {
+  FpResult operand;
+  std::uint32_t effective_address = 0;  // a memory operand's
+  bool unsupported_on_68040 = false;    // packed, denormal or unnormal
+  bool packed_unread = false;           // a packed operand the 68040 does not convert
+  OperandBytes bytes;                   // opclass 010: as read
+};
+
+// The big-endian long that ends an operand: what the 68881's operand register keeps.
+std::uint32_t last_long(const OperandBytes& data) {
+  if (data.size < 4) return 0;
+  std::uint32_t value = 0;
+  for (unsigned i = data.size - 4; i < data.size; ++i) value = (value << 8) | data.data[i];
+  return value;
+}
+
+// Fetches opclass 010's <ea> in the command word's format. False: not a data addressing mode
+// (or Dn for more than a long), the F-line trap taken.
+bool fetch_source(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command, bool strict,
+                  Rounding rounding, Source& source) {
+  const auto format = static_cast<FpFormat>((command >> 10) & 7);
+  const unsigned bytes = format_bytes(format);
+  const unsigned ea_mode = (opcode >> 3) & 7;
+  if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && (opcode & 7) > 4)) {
+    unimplemented(cpu);
+    return false;
+  }
+  const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
+  source.bytes = read_bytes(cpu, where, bytes);
+  cpu.fpu.internal.operand_register = last_long(source.bytes);
+  source.effective_address = memory_address(where);
+  if (strict && format == FpFormat::Packed) {
+    source.unsupported_on_68040 = source.packed_unread = true;
+    return true;
+  }
+  source.operand = load_operand(source.bytes, format, rounding);
+  source.unsupported_on_68040 = strict && unsupported_on_68040(source.bytes, format);
+  return true;
+}
+
+void move_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
+                   const FpuOptions& options) {
+  if (const std::uint32_t enabled = load_constant(cpu, opcode, command))
+    return report_fp_exception(cpu, options, {enabled, cpu.fpu.fp[(command >> 7) & 7], 0});
+  cpu.prefetch();
+}
+
+// 040 UM 9.x: what the 68040 leaves to software, once the source is fetched: the
+// transcendental group (vector 11) and packed, denormal and unnormal operands (vector 55).
+unsigned vector_on_68040(unsigned opmode, const Source& source, const Extended80& destination) {
+  if (opmode_unimplemented_on_68040(opmode)) return kVectorLineF;
+  if (source.unsupported_on_68040 ||
+      (opmode_dyadic(opmode) && is_denormal_or_unnormal(destination)))
+    return kVectorUnsupportedData;
+  return 0;
+}
+
 }  // namespace
+
+std::uint32_t load_constant(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  M68kFpuState& fpu = cpu.fpu;
+  const FpResult constant = constant_rom(command & 0x7F, rounding_from_fpcr(fpu.fpcr));
+  charge_general_clocks(cpu, opcode, command);
+  fpu.fp[(command >> 7) & 7] = constant.value;
+  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(constant.value);
+  return record_exceptions(fpu, constant.exceptions);
+}
 
 void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
                  std::uint32_t address, const FpuOptions& options) {
@@ -159,81 +227,45 @@ void fpu_general(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command,
   if (opclass != 3 && !is_rom && !opmode_defined(opmode, options.model)) return unimplemented(cpu);
   if (is_rom && (opcode & 0x3F)) return unimplemented(cpu);
   M68kFpuState& fpu = cpu.fpu;
-  fpu.internal = {};  // a new instruction: CMDREG is its command word
-  fpu.internal.command = command;
-  fpu.fpiar = address;  // FPU UM 2.2.5: the instruction that may raise an exception
+  begin_general(fpu, command, address);
   const bool strict = strict_68040(options);
   if (strict && is_rom)  // 040 UM 9.x: FMOVECR is left to software
     return take_unimplemented_040(cpu, {kVectorLineF, address, 0, command, {}, {}});
   if (opclass == 3) return move_out(cpu, opcode, command, address, options);
+  if (is_rom) return move_constant(cpu, opcode, command, options);
 
   const Rounding rounding = rounding_from_fpcr(fpu.fpcr);
   const unsigned destination = (command >> 7) & 7;
-  FpResult source{};
-  if (is_rom) {
-    source = constant_rom(opmode, rounding);  // opmode holds the ROM offset
-    charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
-    fpu.fp[destination] = source.value;
-    fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | condition_codes(source.value);
-    if (const std::uint32_t enabled = record_exceptions(fpu, source.exceptions))
-      return report_fp_exception(cpu, options, {enabled, source.value, 0});
-    return cpu.prefetch();
-  }
-  // The source, and on the 68040 what it leaves to software: the transcendental group
-  // (vector 11) and packed, denormal and unnormal operands (vector 55), taken once the
-  // operand is fetched, as the FPSP expects (040 UM 9.x).
-  FpUnimplemented unimplemented_040{0, address, 0, command, {}, fpu.fp[destination]};
+  Source source;
   if (opclass == 0) {
-    source.value = fpu.fp[(command >> 10) & 7];
-    unimplemented_040.source = fpu_register_image(source.value);
-    if (strict && is_denormal_or_unnormal(source.value))
-      unimplemented_040.vector = kVectorUnsupportedData;
-  } else if (opclass == 2) {
-    const auto format = static_cast<FpFormat>((command >> 10) & 7);
-    const unsigned bytes = format_bytes(format);
-    const unsigned ea_mode = (opcode >> 3) & 7;
-    if (ea_mode == 1 || (ea_mode == 0 && bytes > 4) || (ea_mode == 7 && (opcode & 7) > 4))
-      return unimplemented(cpu);  // a data addressing mode, and Dn for at most a long
-    const FpLocation where = locate(cpu, ea_mode, opcode & 7, bytes);
-    const OperandBytes data = read_bytes(cpu, where, bytes);
-    fpu.internal.operand_register = bytes >= 4 ? read_long(cpu, where, bytes - 4) : 0;
-    unimplemented_040.effective_address = memory_address(where);
-    if (strict && format == FpFormat::Packed) {
-      unimplemented_040.vector = kVectorUnsupportedData;
-      unimplemented_040.source = data.data;
-    } else {
-      source = load_operand(data, format, rounding);
-      unimplemented_040.source = fpu_register_image(source.value);
-      if (strict && unsupported_on_68040(data, format))
-        unimplemented_040.vector = kVectorUnsupportedData;
-    }
-  } else {
+    source.operand.value = fpu.fp[(command >> 10) & 7];
+    source.unsupported_on_68040 = strict && is_denormal_or_unnormal(source.operand.value);
+  } else if (opclass != 2) {
     return unimplemented(cpu);
+  } else if (!fetch_source(cpu, opcode, command, strict, rounding, source)) {
+    return;
   }
-  if (strict && opmode_dyadic(opmode) && is_denormal_or_unnormal(fpu.fp[destination]))
-    unimplemented_040.vector = kVectorUnsupportedData;
-  if (strict && opmode_unimplemented_on_68040(opmode)) unimplemented_040.vector = kVectorLineF;
-  if (unimplemented_040.vector) return take_unimplemented_040(cpu, unimplemented_040);
+  if (strict) {
+    if (const unsigned vector = vector_on_68040(opmode, source, fpu.fp[destination])) {
+      const std::array<std::uint8_t, 12> image =
+          source.packed_unread ? source.bytes.data : fpu_register_image(source.operand.value);
+      return take_unimplemented_040(
+          cpu, {vector, address, source.effective_address, command, image, fpu.fp[destination]});
+    }
+  }
 
-  charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
-  OperationResult result = fpu_operate(opmode, source.value, fpu.fp[destination], rounding);
-  const std::uint32_t exceptions = result.exceptions | source.exceptions;
-  fpu.fpsr = (fpu.fpsr & 0xF0FFFFFFu) | result.condition;
-  if (result.has_quotient)
-    fpu.fpsr = (fpu.fpsr & 0xFF00FFFFu) | (std::uint32_t{result.quotient} << 16);
-  const std::uint32_t enabled = record_exceptions(fpu, exceptions);
-  if (result.stores && !(enabled & (kFpSnan | kFpOperr))) {
-    if (result.has_cosine) fpu.fp[opmode & 7] = result.cosine;
-    fpu.fp[destination] = result.value;
-  }
+  charge_general_clocks(cpu, opcode, command);
+  const Extended80& operand = source.operand.value;
+  const OperationResult result = fpu_operate(opmode, operand, fpu.fp[destination], rounding);
+  const std::uint32_t enabled =
+      record_operation(fpu, opmode, destination, result, source.operand.exceptions);
   if (!enabled) return cpu.prefetch();
   // FPU UM 6.1: the exceptional operand is the source for SNAN, OPERR and DZ; for OVFL,
   // UNFL and INEX the manual gives the intermediate result with its exponent rebiased, which
   // the host arithmetic does not produce: the delivered result stands in for it.
   const bool source_operand = enabled & (kFpSnan | kFpOperr | kFpDz);
-  report_fp_exception(
-      cpu, options,
-      {enabled, source_operand ? source.value : result.value, unimplemented_040.effective_address});
+  report_fp_exception(cpu, options,
+                      {enabled, source_operand ? operand : result.value, source.effective_address});
 }
 
 }  // namespace anvil::m68k

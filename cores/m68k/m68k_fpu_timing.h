@@ -29,4 +29,12 @@ unsigned fpu_save_restore_clocks(FpuModel model, bool save, bool null_frame);
 // less what the integer core's table already charged for the opcode.
 void charge_fpu_clocks(M68000Core& cpu, std::uint16_t opcode, unsigned clocks);
 
+// charge_fpu_clocks with fpu_general_clocks(command), the table looked up only where the
+// time is charged (the 68040's is not modelled, and Linux user mode runs a 68040).
+inline void charge_general_clocks(M68000Core& cpu, std::uint16_t opcode, std::uint16_t command) {
+  const FpuModel model = cpu.fpu_model();
+  if (model == FpuModel::Mc68881 || model == FpuModel::Mc68882)
+    charge_fpu_clocks(cpu, opcode, fpu_general_clocks(command));
+}
+
 }  // namespace anvil::m68k
