@@ -8,6 +8,8 @@
 #include <stdexcept>
 
 #include "cores/arm/a32_handlers.h"
+#include "cores/arm/arm_a_decoded_ops.h"
+#include "cores/arm/thumb16_handlers.h"
 #include "cores/arm/thumb32_control.h"
 
 namespace anvil::arm {
@@ -122,6 +124,7 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
   out = DecodedArm{};
   out.arm = !thumb_;
   out.handler = &undefined_instruction;
+  if (thumb_) out.cond = 0;  // no IT state known (decode_in_run knows it)
   bool fetched = false;
   if (!thumb_) {
     std::uint32_t word = 0;
@@ -168,6 +171,28 @@ bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
   return true;
 }
 
+// IT blocks at decode time (ARMv7-A ARM A2.5.2): in a run, the instructions after an IT are
+// decoded with the IT state each will run under, so the loop need not compute it. After an
+// instruction inside a block the state advances (ITAdvance, also past an IT there: the
+// handler's new state is overwritten, as execute_in_it_block does); after an IT outside one it
+// is the IT's firstcond:mask. Only with the specialised ops: without them entries carry no IT
+// state and an IT leaves the loop, so every instruction in a block runs by the live ITSTATE
+// (execute_with_live_itstate), the lockstep test's reference.
+bool ArmA::decode_in_run(std::uint32_t pc, DecodedArm& out, std::uint8_t& run_itstate) {
+  if (!decode(pc, out)) return false;
+  if (out.arm) return true;
+  if (!specialised_ops_) {
+    if (out.handler == &thumb16::IT) out.execute = &DecodedOps::if_then_leaving_run;
+    return true;
+  }
+  out.cond = run_itstate;
+  if (run_itstate != 0)
+    run_itstate = it_advance(run_itstate);
+  else if (out.handler == &thumb16::IT)
+    run_itstate = static_cast<std::uint8_t>(out.insn & 0xFF);
+  return true;
+}
+
 // The instruction at `pc` from the decoded page in use, else decoded now: with the run that
 // follows it when it lies inside one page with a direct pointer (so stores to the page drop
 // it), else alone in scratch_.
@@ -188,8 +213,9 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   if (const DecodedArm* d = code_page_->find(offset); d && d->arm == !thumb_) return d;
   // Fetches inside a page with a direct pointer cannot fail: only the first instruction
   // could raise its prefetch abort, and it does not either.
+  std::uint8_t run_itstate = 0;
   return code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
-    return decode(static_cast<std::uint32_t>(base + at), out) ? out.length : 0;
+    return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length : 0;
   });
 }
 
@@ -285,12 +311,30 @@ void ArmA::finish_run(std::uint8_t itstate_before) {
   if (events_) finish_events(itstate_before);
 }
 
+// One Thumb instruction whose decoded IT state is not the live one (a branch or an exception
+// return into an IT block, a block whose IT ends a decoded run, a debugger's CPSR write): the
+// condition and the advance from ITSTATE itself.
+void ArmA::execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc) {
+  Cycles cycles = cycles_;
+  next_pc_ = pc + d.length;
+  const std::uint8_t it = execute_in_it_block(d);
+  if (!account_instruction(pc, cycles)) finish_run(it);
+}
+
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
 // by the page's index after a branch, by decoded_at into another page. The limit is checked
 // after every instruction, so a budget, an interrupt line or a stop request takes effect at
 // the same instruction boundary as with one lookup per instruction.
+// In Thumb state the live ITSTATE equals the entry's decoded one (DecodedArm::cond) at every
+// entry run here: checked on the way in and after every branch; a fall-through keeps it, as
+// the next entry was decoded with the state this one leaves (decode_in_run). Only IT changes
+// ITSTATE without ending the loop (a CPSR write is a state change, an exception an event).
 template <bool Thumb, bool Single>
 inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
+  if constexpr (Thumb) {
+    if (itstate_ != d->cond) [[unlikely]]
+      return execute_with_live_itstate(*d, pc);
+  }
   Cycles cycles = cycles_;
   for (;;) {
     const std::uint32_t fall_through = pc + d->length;
@@ -303,12 +347,16 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       d->execute(*this, *d);
       if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(it);
-    } else if (itstate_ == 0) [[likely]] {
+    } else if (d->cond == 0) [[likely]] {
       d->execute(*this, *d);
       if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(0);
     } else {
-      const std::uint8_t it = execute_in_it_block(*d);
+      // Inside an IT block (A2.5.2): the condition is firstcond[3:1]:mask[4]; ITSTATE stays
+      // exact after every instruction, for the handlers and for exceptions.
+      const std::uint8_t it = d->cond;
+      if (condition_passed(it >> 4)) d->execute(*this, *d);
+      itstate_ = it_advance(it);
       if (!account_instruction(pc, cycles)) [[unlikely]]
         return finish_run(it);
     }
@@ -322,7 +370,11 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     const std::uint32_t offset = pc - static_cast<std::uint32_t>(code_page_base_);
     if (offset <= MemoryPort::kPageSize - 4) {
       d = code_page_->find(offset);
-      if (d && d->arm != Thumb) continue;
+      if (d && d->arm != Thumb) {
+        if (!Thumb || itstate_ == d->cond) [[likely]]
+          continue;
+        return;  // execute_until_limit goes on with the live IT state
+      }
     }
     // Another page, or code not decoded yet: what execute_until_limit would do next. The
     // instruction set cannot have changed (that ends the loop through the limit).
@@ -332,7 +384,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       finish_events(itstate_);
       return;
     }
-    if (d == &scratch_) [[unlikely]] {
+    if (d == &scratch_ || (Thumb && itstate_ != d->cond)) [[unlikely]] {
       execute_from<Thumb, true>(d, pc);
       return;
     }

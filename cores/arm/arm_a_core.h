@@ -69,10 +69,14 @@ struct DecodedArm {
   DecodedOp execute = nullptr;
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
-  std::uint32_t imm = 0;       // specialised ops: offset, expanded immediate, displacement
-  std::uint8_t length = 0;     // 2 or 4
-  bool arm = false;            // decoded as A32 (a Thumb slot at the same address is not reused)
-  std::uint8_t cond = 0xE;     // A32 condition (`insn` may be the T32 rewrite, see A32Action)
+  std::uint32_t imm = 0;    // specialised ops: offset, expanded immediate, displacement
+  std::uint8_t length = 0;  // 2 or 4
+  bool arm = false;         // decoded as A32 (a Thumb slot at the same address is not reused)
+  // A32: the condition (`insn` may be the T32 rewrite, see A32Action). Thumb: the ITSTATE the
+  // instruction runs under when its IT instruction was decoded before it in the same run
+  // (ARMv7-A ARM A2.5.2: firstcond:mask, advanced once per instruction), else 0; the run loop
+  // takes the decoded state when the live ITSTATE equals it.
+  std::uint8_t cond = 0xE;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
   // Specialised ops: register numbers (never 15) and form bits (setflags, index, writeback,
   // a branch's condition...), each op's own.
@@ -186,12 +190,16 @@ class ArmA final : public ArmCpu {
   const DecodedArm* decoded_at(std::uint32_t pc);
   const DecodedArm* decoded_elsewhere(std::uint32_t pc);
   bool decode(std::uint32_t pc, DecodedArm& out);
+  // decode() inside a run: `run_itstate` is the IT state decoding has reached (0 at a run's
+  // start, where it is unknown), stored in a Thumb entry and advanced past it.
+  bool decode_in_run(std::uint32_t pc, DecodedArm& out, std::uint8_t& run_itstate);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
   // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
   std::uint8_t execute_in_it_block(const DecodedArm& d);
+  void execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc);
   bool account_instruction(std::uint32_t& pc, Cycles& cycles);
   void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);

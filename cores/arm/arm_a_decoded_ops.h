@@ -443,6 +443,12 @@ struct DecodedOps {
   }
   // IT — A7.7.38: ITSTATE = firstcond:mask.
   static void if_then(ArmA& cpu, const DecodedArm& d) { cpu.start_it_block(d.form); }
+  // IT without the specialised ops, whose decoded runs carry no IT state (ArmA::decode_in_run):
+  // the run loop is left after it, so the block runs by the live ITSTATE.
+  static void if_then_leaving_run(ArmA& cpu, const DecodedArm& d) {
+    d.handler(cpu, d.insn);
+    cpu.set_event(ArmA::kEventStateChange);
+  }
 
   // --- A32 (a32_load_store.cpp) ----------------------------------------------------------
   // LDR/LDRB/STR/STRB <Rt>, [<Rn>, #+/-<imm12>]{!} / [<Rn>], #+/-<imm12> — A8.8.63... and
