@@ -36,7 +36,9 @@ struct DecodedM68k {
   std::uint16_t second_word = 0;  // the word after the opcode: IRC for generic()
   std::uint8_t length = 0;        // bytes
   std::uint8_t cycles = 0;        // the timing table's cost (m68020_timing.cpp)
-  std::uint8_t source_register = 0, destination_register = 0;
+  // The operands' register fields: the register (bits 2-0), and for the index modes also
+  // base suppressed (bit 3) and the index word's D/A, register, W/L and scale (bits 15-9).
+  std::uint16_t source_register = 0, destination_register = 0;
   // The entry the loop went to the last time this instruction did not fall through, when
   // that entry is on the same page: the next time it jumps there the loop goes straight to
   // it, without the page lookup. Both live and die with their page (a store drops the page,
@@ -48,6 +50,9 @@ struct DecodedM68k {
 // An effective address as the handlers take it (PRM 2.2), with what its extension words
 // hold once parsed: Disp a sign-extended d16; Index the brief extension word; AbsShort,
 // AbsLong and PcDisp the address itself; Immediate the value, masked to the size.
+// FullIndex is (bd,An,Xn) or (bd,Xn) in the full format without memory indirection (the
+// extension is bd); PcIndex is (d8,PC,Xn) or (bd,PC,Xn) (the extension is the address
+// without the index). Their index (and base suppression) is in the operand's register field.
 enum class Ea : std::uint8_t {
   DataRegister,
   AddressRegister,
@@ -60,8 +65,10 @@ enum class Ea : std::uint8_t {
   AbsLong,
   PcDisp,
   Immediate,
+  FullIndex,
+  PcIndex,
 };
-inline constexpr unsigned kEaCount = 11;
+inline constexpr unsigned kEaCount = 13;
 
 // One page's decoded instructions, packed in execution order, and an index from a word's
 // offset to its entry (as DecodedRuns in cores/common/decoded_blocks.h, with runs that end
@@ -255,9 +262,9 @@ bool decode_fpu(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Deco
                 bool& ends_run);
 
 // Parses the effective address `mode`/`reg` of an operand of `size` (its extension words
-// from the reader) into `ea` and the value the handlers take; false for the forms that have
-// no fast handler (the full-format index modes, PC-relative index).
+// from the reader) into `ea`, the value the handlers take and the operand's register field;
+// false for the forms that have no fast handler (memory indirection).
 bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea,
-              std::uint32_t& extension);
+              std::uint32_t& extension, std::uint16_t& register_field);
 
 }  // namespace anvil::m68k

@@ -19,23 +19,37 @@ namespace anvil::m68k {
 
 namespace {
 
-// A full-format extension word (PRM 2.2.7, Table 2-2; m68020_ea.cpp) of the forms compilers
-// use for 32-bit offsets: no index (IS set), no memory indirection, a null, word or long
-// base displacement. Those are a plain displacement from An or the PC, or an absolute
-// address (base suppressed): the modes above, with the displacement folded in. PC-relative
-// forms keep reading in program space, as ea_exact() marks them. Anything else (an index,
-// memory indirection, the reserved encodings) is left to the ordinary handler.
-bool parse_full_extension(std::uint16_t word, std::uint32_t word_address, bool pc_relative,
-                          CodeReader& reader, Ea& ea, std::uint32_t& extension) {
+// The index part of an extension word (bits 15-9: D/A, register, W/L, scale; PRM 2.2.7), as
+// the index modes keep it in the operand's register field (m68020_decoded.h).
+constexpr std::uint16_t kIndexBits = 0xFE00;
+constexpr std::uint16_t kBaseSuppressed = 0x08;
+
+// A full-format extension word (PRM 2.2.7, Table 2-2; m68020_ea.cpp) without memory
+// indirection. Without an index (IS set) it is a plain displacement from An or the PC, or an
+// absolute address (base suppressed): the modes above, with the displacement folded in.
+// With an index it is FullIndex, or PcIndex with the PC's part folded into the extension.
+// PC-relative forms keep reading in program space, as ea_exact() marks them. Memory
+// indirection and the reserved encodings are left to the ordinary handler.
+bool parse_full_extension(std::uint16_t word, std::uint32_t word_address, unsigned reg,
+                          bool pc_relative, CodeReader& reader, Ea& ea, std::uint32_t& extension,
+                          std::uint16_t& register_field) {
   const bool base_suppressed = word & 0x80, index_suppressed = word & 0x40;
   const unsigned displacement_size = (word >> 4) & 3, indirect = word & 7;
-  if (!index_suppressed || indirect != 0 || displacement_size == 0 || (word & 0x08)) return false;
+  if (indirect != 0 || displacement_size == 0 || (word & 0x08)) return false;
   std::uint32_t displacement = 0;
   if (displacement_size == 2) displacement = sign_extend_to_32(reader.word(), Size::Word);
   if (displacement_size == 3) displacement = reader.long_word();
+  const std::uint32_t base = pc_relative && !base_suppressed ? word_address : 0;
+  if (!index_suppressed) {
+    ea = pc_relative ? Ea::PcIndex : Ea::FullIndex;
+    extension = base + displacement;
+    register_field = static_cast<std::uint16_t>((word & kIndexBits) | reg |
+                                                (base_suppressed ? kBaseSuppressed : 0));
+    return true;
+  }
   if (pc_relative) {
     ea = Ea::PcDisp;
-    extension = base_suppressed ? displacement : word_address + displacement;
+    extension = base + displacement;
   } else {
     ea = base_suppressed ? Ea::AbsLong : Ea::Disp;
     extension = displacement;
@@ -46,7 +60,8 @@ bool parse_full_extension(std::uint16_t word, std::uint32_t word_address, bool p
 }  // namespace
 
 bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea,
-              std::uint32_t& extension) {
+              std::uint32_t& extension, std::uint16_t& register_field) {
+  register_field = static_cast<std::uint16_t>(reg);
   switch (mode) {
     case 0:
       ea = Ea::DataRegister;
@@ -74,7 +89,8 @@ bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea
         ea = Ea::Index;
         break;
       }
-      if (!parse_full_extension(extension, base_address, false, reader, ea, extension))
+      if (!parse_full_extension(static_cast<std::uint16_t>(extension), base_address, reg, false,
+                                reader, ea, extension, register_field))
         return false;
       break;
     }
@@ -101,8 +117,15 @@ bool parse_ea(unsigned mode, unsigned reg, Size size, CodeReader& reader, Ea& ea
         case 3: {
           const std::uint32_t base_address = reader.address();
           const std::uint16_t word = reader.word();
-          if (!(word & 0x0100)) return false;  // the brief format: its own base, not here
-          if (!parse_full_extension(word, base_address, true, reader, ea, extension)) return false;
+          if (!(word & 0x0100)) {  // the brief format: the PC and d8 folded in
+            ea = Ea::PcIndex;
+            extension = base_address + sign_extend_to_32(word & 0xFF, Size::Byte);
+            register_field = word & kIndexBits;
+            break;
+          }
+          if (!parse_full_extension(word, base_address, 0, true, reader, ea, extension,
+                                    register_field))
+            return false;
           break;
         }
         default:

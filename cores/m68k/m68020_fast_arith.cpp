@@ -187,15 +187,15 @@ FastHandler by_operation(Alu kind, Size size, Ea mode) {
 // The operand of bits 5-0 as the source.
 bool source_operand(std::uint16_t opcode, Size size, CodeReader& reader, DecodedM68k& out,
                     Ea& mode) {
-  out.source_register = opcode & 7;
-  return parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, mode, out.source);
+  return parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, mode, out.source,
+                  out.source_register);
 }
 
 // The operand of bits 5-0 as the destination.
 bool destination_operand(std::uint16_t opcode, Size size, CodeReader& reader, DecodedM68k& out,
                          Ea& mode) {
-  out.destination_register = opcode & 7;
-  return parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, mode, out.destination);
+  return parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, mode, out.destination,
+                  out.destination_register);
 }
 
 }  // namespace

@@ -147,8 +147,8 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
   }
   if (ordinary == &op_jmp || ordinary == &op_jsr) {
     Ea mode{};
-    out.source_register = opcode & 7;
-    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, mode, out.source))
+    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, mode, out.source,
+                  out.source_register))
       return false;
     out.handler = ordinary == &op_jmp ? by_size_and_mode<Jump<false>>(Size::Long, mode)
                                       : by_size_and_mode<Jump<true>>(Size::Long, mode);

@@ -21,7 +21,7 @@ using namespace fast;
 // are written low word first, and An is written once at the end.
 struct MovemToMemory {
   static constexpr bool allows(Ea m) {
-    return m == Ea::PreDecrement || (is_control(m) && m != Ea::PcDisp);
+    return m == Ea::PreDecrement || (is_control(m) && !is_pc_relative(m));
   }
   template <class T, Ea M>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
@@ -64,7 +64,7 @@ struct MovemToRegisters {
     std::uint32_t mask = in.source;
     constexpr Ea kBase = M == Ea::PostIncrement ? Ea::Indirect : M;
     std::uint32_t address = address_of<kBase, T>(cpu, reg, in.destination);
-    constexpr bool kProgram = M == Ea::PcDisp;
+    constexpr bool kProgram = is_pc_relative(M);
     while (mask) {
       const unsigned i = static_cast<unsigned>(__builtin_ctz(mask));
       mask &= mask - 1;
@@ -243,7 +243,8 @@ bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
   if (ordinary == &op_movem_to_memory || ordinary == &op_movem_to_registers) {
     const Size size = (opcode & 0x40) ? Size::Long : Size::Word;
     out.source = reader.word();  // the register mask comes before the address's words
-    if (!parse_ea(mode_field, reg, size, reader, mode, out.destination)) return false;
+    if (!parse_ea(mode_field, reg, size, reader, mode, out.destination, out.destination_register))
+      return false;
     out.handler = ordinary == &op_movem_to_memory ? by_size_and_mode<MovemToMemory>(size, mode)
                                                   : by_size_and_mode<MovemToRegisters>(size, mode);
   } else if (ordinary == &op_link) {
@@ -253,11 +254,14 @@ bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
     out.handler = &unlink;
   } else if (ordinary == &op_scc) {
     out.source = kConditionTable[(opcode >> 8) & 15];
-    if (!parse_ea(mode_field, reg, Size::Byte, reader, mode, out.destination)) return false;
+    if (!parse_ea(mode_field, reg, Size::Byte, reader, mode, out.destination,
+                  out.destination_register))
+      return false;
     out.handler = by_size_and_mode<SetConditionally>(Size::Byte, mode);
   } else if (ordinary == &op_unary) {
     const Size size = size_at6(opcode);
-    if (!parse_ea(mode_field, reg, size, reader, mode, out.destination)) return false;
+    if (!parse_ea(mode_field, reg, size, reader, mode, out.destination, out.destination_register))
+      return false;
     switch ((opcode >> 9) & 3) {
       case 0:
         out.handler = unary_handler<Unary::NegateWithExtend>(size, mode);
@@ -280,8 +284,8 @@ bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
     out.handler = &swap;
   } else if (ordinary == &op_mul_long) {
     out.destination = reader.word();  // the extension word comes before the operand's
-    out.source_register = static_cast<std::uint8_t>(reg);
-    if (!parse_ea(mode_field, reg, Size::Long, reader, mode, out.source)) return false;
+    if (!parse_ea(mode_field, reg, Size::Long, reader, mode, out.source, out.source_register))
+      return false;
     out.handler = by_size_and_mode<MultiplyLong>(Size::Long, mode);
   } else {
     return false;

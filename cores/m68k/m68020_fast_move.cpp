@@ -35,7 +35,7 @@ std::uint32_t moveq(M68000Core& cpu, const DecodedM68k& in) {
 }
 
 constexpr bool is_data_alterable(Ea m) {
-  return m != Ea::AddressRegister && m != Ea::Immediate && m != Ea::PcDisp;
+  return m != Ea::AddressRegister && m != Ea::Immediate && !is_pc_relative(m);
 }
 
 // MOVEA <ea>,An: sign-extended, no flags.
@@ -127,15 +127,17 @@ bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
   if (line >= 1 && line <= 3 && (ordinary == &op_move || ordinary == &op_movea)) {
     // MOVE/MOVEA (PRM 4-116, 4-119): source extension words first, then the destination's.
     const Size size = move_size(opcode);
-    if (!parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, source, out.source)) return false;
-    out.source_register = opcode & 7;
+    if (!parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, source, out.source,
+                  out.source_register))
+      return false;
     out.destination_register = (opcode >> 9) & 7;
     const unsigned destination_mode = (opcode >> 6) & 7;
     if (ordinary == &op_movea) {
       out.handler = by_size_and_mode<MoveAddress>(size, source);
       return out.handler != nullptr;
     }
-    if (!parse_ea(destination_mode, (opcode >> 9) & 7, size, reader, destination, out.destination))
+    if (!parse_ea(destination_mode, (opcode >> 9) & 7, size, reader, destination, out.destination,
+                  out.destination_register))
       return false;
     out.handler = by_size(size, move_handler<std::uint8_t>(source, destination),
                           move_handler<std::uint16_t>(source, destination),
@@ -149,24 +151,25 @@ bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
     return true;
   }
   if (ordinary == &op_lea) {  // LEA (PRM 4-110)
-    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, source, out.source))
+    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, source, out.source,
+                  out.source_register))
       return false;
-    out.source_register = opcode & 7;
     out.destination_register = (opcode >> 9) & 7;
     out.handler = by_size_and_mode<LoadEffectiveAddress>(Size::Long, source);
     return out.handler != nullptr;
   }
   if (ordinary == &op_pea) {  // PEA (PRM 4-159)
-    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, source, out.source))
+    if (!parse_ea((opcode >> 3) & 7, opcode & 7, Size::Long, reader, source, out.source,
+                  out.source_register))
       return false;
-    out.source_register = opcode & 7;
     out.handler = by_size_and_mode<PushEffectiveAddress>(Size::Long, source);
     return out.handler != nullptr;
   }
   if (ordinary == &op_tst) {  // TST (PRM 4-192)
     const Size size = size_at6(opcode);
-    if (!parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, source, out.source)) return false;
-    out.source_register = opcode & 7;
+    if (!parse_ea((opcode >> 3) & 7, opcode & 7, size, reader, source, out.source,
+                  out.source_register))
+      return false;
     out.handler = by_size_and_mode<Test>(size, source);
     return true;
   }

@@ -19,12 +19,22 @@ inline constexpr Size kSize = sizeof(T) == 1   ? Size::Byte
                               : sizeof(T) == 2 ? Size::Word
                                                : Size::Long;
 
-// (d8,An,Xn.SIZE*SCALE) with a brief extension word (PRM 2.2.7; m68020_ea.cpp).
-inline std::uint32_t brief_index(const M68000Core& cpu, std::uint32_t extension) {
+// Xn.SIZE*SCALE of an extension word's bits 15-9 (PRM 2.2.7; m68020_ea.cpp).
+inline std::uint32_t scaled_index(const M68000Core& cpu, std::uint32_t extension) {
   const unsigned reg = (extension >> 12) & 7;
   std::uint32_t index = (extension & 0x8000) ? cpu.a[reg] : cpu.d[reg];
   if (!(extension & 0x0800)) index = sign_extend_to_32(index & 0xFFFF, Size::Word);
-  return (index << ((extension >> 9) & 3)) + sign_extend_to_32(extension & 0xFF, Size::Byte);
+  return index << ((extension >> 9) & 3);
+}
+
+// (d8,An,Xn.SIZE*SCALE) with a brief extension word.
+inline std::uint32_t brief_index(const M68000Core& cpu, std::uint32_t extension) {
+  return scaled_index(cpu, extension) + sign_extend_to_32(extension & 0xFF, Size::Byte);
+}
+
+// The modes whose operand is read in program space (PRM 2.2.11-12).
+constexpr bool is_pc_relative(Ea m) {
+  return m == Ea::PcDisp || m == Ea::PcIndex;
 }
 
 // The address of a memory operand, with (An)+ and -(An)'s register update (PRM 2.2.4-5).
@@ -45,6 +55,12 @@ inline std::uint32_t address_of(M68000Core& cpu, unsigned reg, std::uint32_t ext
     return cpu.a[reg] + extension;
   } else if constexpr (M == Ea::Index) {
     return cpu.a[reg] + brief_index(cpu, extension);
+  } else if constexpr (M == Ea::FullIndex) {
+    // The register field: An in bits 2-0, base suppressed in bit 3, the index in 15-9.
+    const std::uint32_t base = (reg & 8) ? 0 : cpu.a[reg & 7];
+    return base + extension + scaled_index(cpu, reg);
+  } else if constexpr (M == Ea::PcIndex) {
+    return extension + scaled_index(cpu, reg);
   } else {
     static_assert(M == Ea::AbsShort || M == Ea::AbsLong || M == Ea::PcDisp);
     return extension;
@@ -64,12 +80,13 @@ inline std::uint32_t read_source(M68000Core& cpu, unsigned reg, std::uint32_t ex
     return static_cast<T>(cpu.a[reg]);
   } else if constexpr (M == Ea::Immediate) {
     return extension;
-  } else if constexpr (M == Ea::PcDisp) {
+  } else if constexpr (is_pc_relative(M)) {
     // Program space, a long as two words (M68000Core::read_program_operand).
+    const std::uint32_t address = address_of<M, T>(cpu, reg, extension);
     if constexpr (sizeof(T) == 4) {
-      return M68020FastPath::load_long_as_words<true>(cpu, extension);
+      return M68020FastPath::load_long_as_words<true>(cpu, address);
     } else {
-      return M68020FastPath::load_program<T>(cpu, extension);
+      return M68020FastPath::load_program<T>(cpu, address);
     }
   } else {
     return M68020FastPath::load<T>(cpu, address_of<M, T>(cpu, reg, extension));
@@ -129,11 +146,11 @@ FastHandler by_size_and_mode(Size size, Ea mode) {
 // PRM 2.2.13, Table 2-4's classes, among the modes that have handlers.
 constexpr bool is_control(Ea m) {
   return m == Ea::Indirect || m == Ea::Disp || m == Ea::Index || m == Ea::AbsShort ||
-         m == Ea::AbsLong || m == Ea::PcDisp;
+         m == Ea::AbsLong || m == Ea::FullIndex || is_pc_relative(m);
 }
 constexpr bool is_memory_alterable(Ea m) {
   return m == Ea::Indirect || m == Ea::PostIncrement || m == Ea::PreDecrement || m == Ea::Disp ||
-         m == Ea::Index || m == Ea::AbsShort || m == Ea::AbsLong;
+         m == Ea::Index || m == Ea::AbsShort || m == Ea::AbsLong || m == Ea::FullIndex;
 }
 
 }  // namespace anvil::m68k::fast
