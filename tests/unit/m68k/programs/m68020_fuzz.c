@@ -211,6 +211,59 @@ void _start(void) {
     for (unsigned b = 0; b < 16; ++b) mix(memory_field[b]);
   }
   report("bf.memory");
+  /* The indexed modes compilers use for tables (PRM 2.2.8, 2.2.11-12): a 32-bit base
+   * displacement from An or with the base suppressed, and the PC-relative brief and full
+   * formats (a switch's table of words and its jump), read, written and as an address. */
+  sum = 0;
+  for (unsigned i = 0; i < ROUNDS; ++i) {
+    for (unsigned b = 0; b < 16; ++b) memory_field[b] = (unsigned char)next();
+    u32 k = next() & 3, r = operand(i), c;
+    unsigned char* base = memory_field - 0x12340;
+    unsigned char* address;
+    __asm__ volatile("move.b 0x12340(%2,%3.l),%0\n\tmove.w %%ccr,%1"
+                     : "+d"(r), "=d"(c)
+                     : "a"(base), "d"(k)
+                     : "memory");
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile("add.w 0x12340(%2,%3.w*2),%0\n\tmove.w %%ccr,%1"
+                     : "+d"(r), "=d"(c)
+                     : "a"(base), "d"(k)
+                     : "memory");
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile("move.l %1,0x12340(%0,%2.l*4)" : : "a"(base), "d"(r), "d"(k) : "memory");
+    __asm__ volatile("lea 0x12340(%1,%2.l*2),%0" : "=a"(address) : "a"(base), "d"(k));
+    mix((u32)(address - memory_field));
+    __asm__ volatile("move.w (memory_field,%2.l*2),%0\n\tmove.w %%ccr,%1"
+                     : "+d"(r), "=d"(c)
+                     : "d"(k)
+                     : "memory");
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile(
+        "move.w (1f,%%pc,%2.l*2),%0\n\tmove.w %%ccr,%1\n\tbra.s 2f\n"
+        "1:\t.word 0x1234,0x8000,0x7fff,0xfffe\n2:"
+        : "+d"(r), "=d"(c)
+        : "d"(k));
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile(
+        "move.l (1f,%%pc,%1.w*4),%0\n\tbra.w 2f\n\t.skip 200\n"
+        "1:\t.long 0x12345678,0x80000000,0x7fffffff,0\n2:"
+        : "=d"(r)
+        : "d"(k));
+    mix(r);
+    __asm__ volatile(
+        "jmp (1f,%%pc,%1.l*2)\n1:\tbra.s 10f\n\tbra.s 11f\n\tbra.s 12f\n\tbra.s 13f\n"
+        "10:\tmoveq #10,%0\n\tbra.s 3f\n11:\tmoveq #11,%0\n\tbra.s 3f\n"
+        "12:\tmoveq #12,%0\n\tbra.s 3f\n13:\tmoveq #13,%0\n3:"
+        : "=d"(r)
+        : "d"(k));
+    mix(r);
+    for (unsigned b = 0; b < 16; ++b) mix(memory_field[b]);
+  }
+  report("index");
   /* Divides: overflow leaves N and Z undefined (PRM 4-93), so only V and C then. */
   sum = 0;
   for (unsigned i = 0; i < ROUNDS; ++i) {
