@@ -257,6 +257,8 @@ bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, 
                     bool& ends_run);
 bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                  bool& ends_run);
+bool decode_bits(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
+                 bool& ends_run);
 // The FPU's (m68k_fpu_decoded.cpp).
 bool decode_fpu(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                 bool& ends_run);

@@ -158,6 +158,7 @@ unsigned decode_instruction(const M68000Core& cpu, const std::uint8_t* host,
        decode_arithmetic(opcode, ordinary, reader, decoded, fast_ends_run) ||
        decode_control(opcode, ordinary, reader, decoded, fast_ends_run) ||
        decode_misc(opcode, ordinary, reader, decoded, fast_ends_run) ||
+       decode_bits(opcode, ordinary, reader, decoded, fast_ends_run) ||
        decode_fpu(opcode, ordinary, reader, decoded, fast_ends_run)) &&
       reader.ok) {
     decoded.length = static_cast<std::uint8_t>(reader.offset - offset);

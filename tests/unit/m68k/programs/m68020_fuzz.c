@@ -182,6 +182,47 @@ void _start(void) {
   FIELD_WRITE("bfset", "bfset");
   FIELD_WRITE("bfclr", "bfclr");
   FIELD_WRITE("bftst", "bftst");
+  /* BTST/BCHG/BCLR/BSET with an immediate bit number (modulo 32 on a data register) and
+   * the bit-field instructions with an immediate offset and width, on data registers. */
+  sum = 0;
+  for (unsigned i = 0; i < ROUNDS; ++i) {
+    u32 d = operand(i), e = operand(i + 3), r = 0, c;
+    __asm__ volatile("btst #5,%0\n\tmove.w %%ccr,%1" : "+d"(d), "=d"(c));
+    mix(c & 0x1f);
+    __asm__ volatile("bchg #37,%0\n\tmove.w %%ccr,%1" : "+d"(d), "=d"(c));
+    mix(d);
+    mix(c & 0x1f);
+    __asm__ volatile("bclr #31,%0\n\tmove.w %%ccr,%1" : "+d"(d), "=d"(c));
+    mix(d);
+    mix(c & 0x1f);
+    __asm__ volatile("bset #16,%0\n\tmove.w %%ccr,%1" : "+d"(d), "=d"(c));
+    mix(d);
+    mix(c & 0x1f);
+    __asm__ volatile("bfextu %2{27:3},%0\n\tmove.w %%ccr,%1" : "+d"(r), "=d"(c) : "d"(e));
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile("bfexts %2{4:12},%0\n\tmove.w %%ccr,%1" : "+d"(r), "=d"(c) : "d"(e));
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile("bfffo %2{20:32},%0\n\tmove.w %%ccr,%1" : "+d"(r), "=d"(c) : "d"(e));
+    mix(r);
+    mix(c & 0x1f);
+    __asm__ volatile("bftst %1{30:2}\n\tmove.w %%ccr,%0" : "=d"(c) : "d"(e));
+    mix(c & 0x1f);
+    __asm__ volatile("bfchg %0{28:8}\n\tmove.w %%ccr,%1" : "+d"(e), "=d"(c));
+    mix(e);
+    mix(c & 0x1f);
+    __asm__ volatile("bfclr %0{0:5}\n\tmove.w %%ccr,%1" : "+d"(e), "=d"(c));
+    mix(e);
+    mix(c & 0x1f);
+    __asm__ volatile("bfset %0{9:1}\n\tmove.w %%ccr,%1" : "+d"(e), "=d"(c));
+    mix(e);
+    mix(c & 0x1f);
+    __asm__ volatile("bfins %2,%0{3:7}\n\tmove.w %%ccr,%1" : "+d"(e), "=d"(c) : "d"(d));
+    mix(e);
+    mix(c & 0x1f);
+  }
+  report("bits.immediate");
   /* BFINS into a register, and the memory forms with negative and large offsets. */
   sum = 0;
   for (unsigned i = 0; i < ROUNDS; ++i) {
