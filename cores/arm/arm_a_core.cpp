@@ -249,7 +249,7 @@ void ArmA::decoded_page_dropped(Addr base) {
 
 template <bool Hooked>
 void ArmA::execute_until_limit() {
-  while (cycles_ < limit_.load(std::memory_order_relaxed)) {
+  while (cycle_count() < limit_.load(std::memory_order_relaxed)) {
     if (stop_requested_.load()) [[unlikely]]
       return;
     if constexpr (Hooked) {
@@ -292,19 +292,16 @@ inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
   return it;
 }
 
-// Charges the instruction just executed (one cycle plus its extras and wait states) and
-// moves `pc` to the next. False when the limit is reached: also how a store to the page being run
-// (which frees it) ends the loop before its decoded code is read again.
-// `cycles` is the run loop's copy of cycles_, which nothing else changes while an instruction
-// executes: kept in a register, the count is not read back from memory every instruction.
-inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& cycles) {
+// Charges the instruction just executed (one cycle; its extras and wait states are already
+// in pending_cycles_) and moves `pc` to the next. False when the limit is reached: also how a
+// store to the page being run (which frees it) ends the loop before its decoded code is read
+// again. `ticks` is the run loop's copy of ticks_, which nothing else changes while an
+// instruction executes: kept in a register, the count is not read back every instruction.
+inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& ticks) {
   pc = next_pc_;
   current_pc_ = pc;
-  cycles += 1 + pending_cycles_;
-  cycles_ = cycles;
-  pending_cycles_ = 0;
-  ++instructions_;
-  return cycles < limit_.load(std::memory_order_relaxed);
+  ticks_ = ++ticks;
+  return ticks + pending_cycles_ < limit_.load(std::memory_order_relaxed);
 }
 
 void ArmA::finish_run(std::uint8_t itstate_before) {
@@ -315,10 +312,10 @@ void ArmA::finish_run(std::uint8_t itstate_before) {
 // return into an IT block, a block whose IT ends a decoded run, a debugger's CPSR write): the
 // condition and the advance from ITSTATE itself.
 void ArmA::execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc) {
-  Cycles cycles = cycles_;
+  Cycles ticks = ticks_;
   next_pc_ = pc + d.length;
   const std::uint8_t it = execute_in_it_block(d);
-  if (!account_instruction(pc, cycles)) finish_run(it);
+  if (!account_instruction(pc, ticks)) finish_run(it);
 }
 
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
@@ -335,7 +332,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     if (itstate_ != d->cond) [[unlikely]]
       return execute_with_live_itstate(*d, pc);
   }
-  Cycles cycles = cycles_;
+  Cycles ticks = ticks_;
   for (;;) {
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
@@ -345,11 +342,11 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     if constexpr (!Thumb) {
       const std::uint8_t it = itstate_;
       d->execute(*this, *d);
-      if (!account_instruction(pc, cycles)) [[unlikely]]
+      if (!account_instruction(pc, ticks)) [[unlikely]]
         return finish_run(it);
     } else if (d->cond == 0) [[likely]] {
       d->execute(*this, *d);
-      if (!account_instruction(pc, cycles)) [[unlikely]]
+      if (!account_instruction(pc, ticks)) [[unlikely]]
         return finish_run(0);
     } else {
       // Inside an IT block (A2.5.2): the condition is firstcond[3:1]:mask[4]; ITSTATE stays
@@ -357,7 +354,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       const std::uint8_t it = d->cond;
       if (condition_passed(it >> 4)) d->execute(*this, *d);
       itstate_ = it_advance(it);
-      if (!account_instruction(pc, cycles)) [[unlikely]]
+      if (!account_instruction(pc, ticks)) [[unlikely]]
         return finish_run(it);
     }
     if constexpr (Single) return;
@@ -433,14 +430,14 @@ void ArmA::take_pending_interrupt() {
 }
 
 Cycles ArmA::run(Cycles budget) {
-  const Cycles start = cycles_;
+  const Cycles start = cycle_count();
   const Cycles end = budget > kNever - start ? kNever : start + budget;
   if (state_ == CoreState::Sleeping && (irq_line_ || fiq_line_)) state_ = CoreState::Running;
   return_requested_ = false;
   while (state_ == CoreState::Running) {
     if (stop_requested_.exchange(false)) break;
     if (interrupt_pending()) take_pending_interrupt();
-    if (cycles_ >= end) break;
+    if (cycle_count() >= end) break;
     limit_ = end;
     if (per_instruction_hooks_)
       execute_until_limit<true>();
@@ -448,21 +445,21 @@ Cycles ArmA::run(Cycles budget) {
       execute_until_limit<false>();
     if (return_requested_) break;
   }
-  return cycles_ - start;
+  return cycle_count() - start;
 }
 
 Cycles ArmA::step() {
-  const Cycles start = cycles_;
+  const Cycles start = cycle_count();
   if (state_ == CoreState::Sleeping && (irq_line_ || fiq_line_)) state_ = CoreState::Running;
   if (state_ != CoreState::Running) return 0;
   return_requested_ = false;
   if (interrupt_pending()) {
     take_pending_interrupt();
-    return cycles_ - start;
+    return cycle_count() - start;
   }
-  limit_ = cycles_ + 1;
+  limit_ = cycle_count() + 1;
   execute_until_limit<false>();
-  return cycles_ - start;
+  return cycle_count() - start;
 }
 
 void ArmA::resume() {
@@ -492,7 +489,7 @@ void ArmA::set_irq_line(unsigned line, bool level) {
 }
 
 void ArmA::advance_idle(Cycles cycles) {
-  cycles_ += cycles;
+  charge_outside_instructions(cycles);
 }
 
 }  // namespace anvil::arm

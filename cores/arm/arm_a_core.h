@@ -165,8 +165,8 @@ class ArmA final : public ArmCpu {
   unsigned irq_line_count() const override { return 2; }
   void set_irq_line(unsigned line, bool level) override;
   void advance_idle(Cycles cycles) override;
-  Cycles cycle_count() const override { return cycles_; }
-  std::uint64_t instruction_count() const override { return instructions_; }
+  Cycles cycle_count() const override { return ticks_ + pending_cycles_; }
+  std::uint64_t instruction_count() const override { return ticks_ - untimed_cycles_; }
   void set_hooks(Hooks* hooks, bool per_instruction) override;
   MemoryPort& memory() override { return memory_; }
 
@@ -200,7 +200,11 @@ class ArmA final : public ArmCpu {
   void decoded_page_dropped(Addr base);
   std::uint8_t execute_in_it_block(const DecodedArm& d);
   void execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc);
-  bool account_instruction(std::uint32_t& pc, Cycles& cycles);
+  bool account_instruction(std::uint32_t& pc, Cycles& ticks);
+  void charge_outside_instructions(Cycles cycles) {
+    ticks_ += cycles;
+    untimed_cycles_ += cycles;
+  }
   void finish_run(std::uint8_t itstate_before);
   void finish_events(std::uint8_t itstate_before);
   bool interrupt_pending() const;
@@ -257,8 +261,13 @@ class ArmA final : public ArmCpu {
   bool event_register_ = false;
 
   CoreState state_ = CoreState::Running;
-  Cycles cycles_ = 0;
-  std::uint64_t instructions_ = 0;
+  // The cycle count is ticks_ + pending_cycles_, the instruction count ticks_ -
+  // untimed_cycles_: ticks_ counts one per instruction plus the cycles charged outside
+  // instructions (untimed_cycles_: exception entries, idle time), and pending_cycles_ (the
+  // handlers' extras and the bus wait states) is never cleared. So the run loop stores one
+  // counter per instruction instead of three.
+  Cycles ticks_ = 0;
+  Cycles untimed_cycles_ = 0;
   std::atomic<Cycles> limit_{0};
   std::uint8_t events_ = 0;
   Hooks* hooks_ = nullptr;

@@ -2,6 +2,7 @@
 // exception entry and return, reset, SVC/BKPT/WFI/CPS and what the shared Thumb handlers ask
 // through ArmCpu's profile-specific functions. ARMv7-A ARM chapter B1.
 #include <stdexcept>
+#include <utility>
 
 #include "cores/arm/arm_a_core.h"
 
@@ -230,7 +231,7 @@ void ArmA::take_exception(Vector vector, std::uint32_t return_address) {
   thumb_ = variant_.thumb2 && (sctlr_ & kSctlrTe);
   pc_read_offset_ = thumb_ ? 4 : 8;
   current_pc_ = next_pc_ = vector_base() + static_cast<std::uint32_t>(vector);
-  cycles_ += timing().exception;
+  charge_outside_instructions(timing().exception);
   event_register_ = true;
   limit_ = 0;
   hooks_->exception_taken(static_cast<unsigned>(vector) / 4, return_address);
@@ -366,7 +367,8 @@ void ArmA::reset() {
   flags = Apsr{};
   itstate_ = 0;
   events_ = 0;
-  pending_cycles_ = 0;
+  // pending_cycles_ holds cycles already counted (see ticks_): kept, as reset zeroes no count.
+  charge_outside_instructions(std::exchange(pending_cycles_, 0));
   exclusive_valid_ = false;
   user_fault_pending_ = false;
   event_register_ = false;
