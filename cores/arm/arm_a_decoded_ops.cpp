@@ -296,22 +296,13 @@ DecodedOp register_shifted(DecodedArm& d) {
   return d.n == 15 || d.d == 15 || d.m == 15 ? nullptr : Op;
 }
 
-// The register lists of A5.3.5: P (bit 15, loads only), M (bit 14) and bits 12..0.
-template <class E>
-std::uint32_t store_list(std::uint32_t insn) {
-  return (E::template field<'m'>(insn) << 14) | E::template field<'r'>(insn);
-}
-template <class E>
-std::uint32_t load_list(std::uint32_t insn) {
-  return (E::template field<'p'>(insn) << 15) | store_list<E>(insn);
-}
 template <class E, bool Load, bool DecrementBefore>
 DecodedOp multiple32(DecodedArm& d) {
   std::uint32_t list = 0;
   if constexpr (Load)
-    list = load_list<E>(d.insn);
+    list = thumb32::load_list<E>(d.insn);
   else
-    list = store_list<E>(d.insn);
+    list = thumb32::store_list<E>(d.insn);
   return multiple<Load, DecrementBefore>(d, E::template field<'n'>(d.insn), list,
                                          E::template field<'w'>(d.insn));
 }
@@ -460,11 +451,11 @@ constexpr std::array kThumb32Choices{
     Choice{&thumb32_LDMDB_T1, &multiple32<t32::LDMDB_T1, true, true>},
     Choice{&thumb32_PUSH_T2,
            [](DecodedArm& d) {
-             return multiple<false, true>(d, 13, store_list<t32::PUSH_T2>(d.insn), true);
+             return multiple<false, true>(d, 13, t32::store_list<t32::PUSH_T2>(d.insn), true);
            }},
     Choice{&thumb32_POP_T2,
            [](DecodedArm& d) {
-             return multiple<true, false>(d, 13, load_list<t32::POP_T2>(d.insn), true);
+             return multiple<true, false>(d, 13, t32::load_list<t32::POP_T2>(d.insn), true);
            }},
     Choice{&thumb32_LDRD_imm_T1, &dual<t32::LDRD_imm_T1, true, false>},
     Choice{&thumb32_LDRD_imm_T1_post, &dual<t32::LDRD_imm_T1_post, true, true>},

@@ -90,6 +90,17 @@ using TBB_T1 = Encoding<"111010001101 nnnn 1111 0000 0000 mmmm">;
 using TBH_T1 = Encoding<"111010001101 nnnn 1111 0000 0001 mmmm">;
 using LDREXB_T1 = Encoding<"111010001101 nnnn tttt 1111 0100 1111">;
 using LDREXH_T1 = Encoding<"111010001101 nnnn tttt 1111 0101 1111">;
+
+// The register list of LDM/STM/PUSH/POP (A5.3.5): P (bit 15, loads only), M (bit 14) and
+// bits 12..0, from an encoding's p, m and r fields.
+template <class E>
+std::uint32_t store_list(std::uint32_t insn) {
+  return (E::template field<'m'>(insn) << 14) | E::template field<'r'>(insn);
+}
+template <class E>
+std::uint32_t load_list(std::uint32_t insn) {
+  return (E::template field<'p'>(insn) << 15) | store_list<E>(insn);
+}
 }  // namespace thumb32
 
 // Single loads (thumb32_load_store.cpp)

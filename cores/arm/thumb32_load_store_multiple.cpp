@@ -62,16 +62,6 @@ void store_multiple(ArmCpu& cpu, unsigned n, std::uint32_t registers, bool wback
   if (wback) cpu.set_reg(n, written_back_base(base, count, direction));
 }
 
-// The register list: P (bit 15, loads only), M (bit 14) and bits 12..0.
-template <class E>
-std::uint32_t store_list(std::uint32_t insn) {
-  return (E::template field<'m'>(insn) << 14) | E::template field<'r'>(insn);
-}
-template <class E>
-std::uint32_t load_list(std::uint32_t insn) {
-  return (E::template field<'p'>(insn) << 15) | store_list<E>(insn);
-}
-
 // LDRD/STRD (immediate) — A7.7; LDRD (literal) — A7.7 when Rn = PC.
 struct DualAddress {
   std::uint32_t address;
