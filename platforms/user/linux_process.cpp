@@ -90,6 +90,10 @@ std::uint64_t LinuxProcess::instructions() const {
   return inherited_.instructions + core_->instruction_count();
 }
 
+std::uint64_t LinuxProcess::cycles() const {
+  return inherited_.cycles + core_->cycle_count();
+}
+
 ProcessEnd LinuxProcess::run() {
   while (!end_) {
     if (core_->state() == CoreState::Stopped) core_->resume();
@@ -120,6 +124,7 @@ ProcessEnd LinuxProcess::run() {
   end.inherited.blocked = blocked_;
   end.inherited.simulated_ns = simulated_ns();
   end.inherited.instructions = instructions();
+  end.inherited.cycles = cycles();
   end.inherited.ignored = 0;
   for (unsigned s = 1; s <= kMaxSignal; ++s)
     if (actions_[s].handler == 1) end.inherited.ignored |= std::uint64_t{1} << (s - 1);

@@ -46,6 +46,7 @@ struct InheritedState {
   std::uint64_t simulated_ns = 0;  // simulated time already spent
   std::uint64_t random_state = 0;  // deterministic getrandom
   std::uint64_t instructions = 0;  // guest instructions of earlier images
+  std::uint64_t cycles = 0;        // their cycles (the core's timing model)
   bool forked = false;             // this simulator is a fork of the one the user started
 };
 
@@ -72,6 +73,7 @@ class LinuxProcess final : public Hooks {
   Core& core() { return *core_; }
   AddressSpace& memory() { return *space_; }
   std::uint64_t instructions() const;
+  std::uint64_t cycles() const;  // this image's and the earlier images' (--stats)
 
   // Hooks
   bool system_call(std::uint32_t immediate) override;

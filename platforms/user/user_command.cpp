@@ -194,8 +194,9 @@ int run_user_command(const std::vector<std::string>& args, const std::vector<Use
     if (parsed.stats && !end.inherited.forked) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      log << "anvil user: " << end.inherited.instructions << " instructions, " << std::fixed
-          << std::setprecision(3) << seconds << " s\n";
+      log << "anvil user: " << end.inherited.instructions << " instructions, "
+          << end.inherited.cycles << " cycles, " << std::fixed << std::setprecision(3) << seconds
+          << " s\n";
     }
     switch (end.kind) {
       case ProcessEnd::Kind::Exec:

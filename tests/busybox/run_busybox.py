@@ -28,7 +28,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 # arch -> qemu-user program
 QEMU = {"armel": "qemu-arm", "armhf": "qemu-arm", "mipsel": "qemu-mipsel"}
-STATS = re.compile(rb"anvil user: (\d+) instructions, [0-9.]+ s\n")
+STATS = re.compile(rb"anvil user: (\d+) instructions, \d+ cycles, [0-9.]+ s\n")
 
 
 def applet_wrappers(directory, qemu, busybox):

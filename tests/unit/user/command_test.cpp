@@ -83,7 +83,8 @@ TEST_CASE("anvil user: exit status, 128+signal, --max-insns, --stats") {
   CHECK(limited.status == 124);
   const CommandRun stats =
       run_command({"--arch", "fake-le", "--stats", program_file(Asm{}.exit(0), "stats")});
-  CHECK_THAT(stats.err, Catch::Contains("anvil user: 5 instructions"));
+  // The fake core takes one cycle per instruction (fake_target.cpp).
+  CHECK_THAT(stats.err, Catch::Contains("anvil user: 5 instructions, 5 cycles, "));
 }
 
 TEST_CASE("anvil user: execve runs the next guest image with its arguments") {
@@ -100,5 +101,12 @@ TEST_CASE("anvil user: execve runs the next guest image with its arguments") {
   put32(16, 0);                                                                    // envp
   Asm first;
   first.li(0, kData + 64).li(1, kData).li(2, kData + 16).syscall(11).exit(9);
-  CHECK(run_command({"--arch", "fake-le", program_file(first, "first", data)}).status == 3);
+  const CommandRun both =
+      run_command({"--arch", "fake-le", "--stats", program_file(first, "first", data)});
+  CHECK(both.status == 3);
+  // --stats after each image counts the chain so far: the first's 9 instructions up to its
+  // execve (three li of two words, then li r7 and svc), then 9 + 7 for the second (li, add,
+  // ldr, li r7, svc); one cycle each on the fake core.
+  CHECK_THAT(both.err, Catch::Contains("anvil user: 9 instructions, 9 cycles, "));
+  CHECK_THAT(both.err, Catch::Contains("anvil user: 16 instructions, 16 cycles, "));
 }
