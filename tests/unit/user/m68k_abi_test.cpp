@@ -80,6 +80,55 @@ ProcessEnd run_m68k(const test::FakeProgram& program, std::string& log,
   return end;
 }
 
+// A program whose SIGFPE handler writes si_code, si_addr and D7 to a pipe and exits 9:
+// `body` emits what raises the signal (after rt_sigaction, with A2 pointing at the results)
+// and returns the address the test expects as si_addr. Returns the three words written.
+struct SigfpeReport {
+  std::uint32_t si_code = 0, si_addr = 0, d7 = 0, expected_addr = 0;
+};
+template <class Body>
+SigfpeReport run_sigfpe_program(const std::string& cpu, Body body) {
+  test::Pipe out;
+  test::FakeProgram program;
+  program.machine = 4;  // EM_68K
+  program.bss = 0x1000;
+  const std::uint32_t data = test::kData, results = data + 0x100;
+  constexpr std::uint32_t kHandlerOffset = 0x100;
+  M68kAsm a;
+  a.movea_l_imm(2, results);
+  // rt_sigaction(SIGFPE, &act at data, 0, 8): act = {handler, SA_SIGINFO, 0, mask 0}
+  a.move_l_imm(1, 8).move_l_imm(2, data).move_l_imm(3, 0).move_l_imm(4, 8).syscall(174);
+  SigfpeReport report;
+  report.expected_addr = body(a, program.base);
+  a.move_l_imm(1, 1).syscall(247);  // not reached
+  a.words.resize(kHandlerOffset / 2, 0x4e71);
+  // handler(sig, info, uc): a1 = info; store si_code (8), si_addr (12) and d7; write; exit(9)
+  a.raw({0x226f, 8, 0x2029, 8}).store_postincrement(0, 2);  // MOVEA.L 8(SP),A1; MOVE.L 8(A1),D0
+  a.raw({0x2029, 12}).store_postincrement(0, 2);            // MOVE.L 12(A1),D0
+  a.store_postincrement(7, 2);                              // MOVE.L D7,(A2)+
+  a.move_l_imm(1, static_cast<std::uint32_t>(out.write_end)).move_l_imm(2, results);
+  a.move_l_imm(3, 12).syscall(4);
+  a.move_l_imm(1, 9).syscall(247);
+  program.code = a.code();
+  GuestStruct action(20, std::endian::big);
+  action.put32(0, program.base + kHandlerOffset);
+  action.put32(4, 4);  // SA_SIGINFO
+  program.data = action.bytes();
+  REQUIRE(test::fake_data_address(program) == data);
+  std::string log;
+  const ProcessEnd end = run_m68k(program, log, cpu);
+  INFO(log);
+  CHECK(end.kind == ProcessEnd::Kind::Exited);
+  CHECK(end.status == 9);
+  const std::string bytes = out.drain();
+  REQUIRE(bytes.size() == 12);
+  GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), std::endian::big);
+  report.si_code = words.get32(0);
+  report.si_addr = words.get32(4);
+  report.d7 = words.get32(8);
+  return report;
+}
+
 }  // namespace
 
 TEST_CASE("m68k system calls: d0 results, -errno, TLS and atomic_cmpxchg_32") {
@@ -202,92 +251,32 @@ TEST_CASE("m68k signal frame: layout, handler entry, trampoline and sigreturn") 
 TEST_CASE("m68k faults: CHK raises SIGFPE with FPE_INTOVF and the instruction's address") {
   // arch/m68k/kernel/traps.c trap_c: VEC_CHK -> SIGFPE, FPE_INTOVF (2); si_addr is the
   // format-2 frame's instruction address.
-  test::Pipe out;
-  test::FakeProgram program;
-  program.machine = 4;  // EM_68K
-  program.bss = 0x1000;
-  const std::uint32_t data = test::kData, results = data + 0x100;
-  constexpr std::uint32_t kHandlerOffset = 0x100;
-  M68kAsm a;
-  a.movea_l_imm(2, results);
-  // rt_sigaction(SIGFPE, &act at data, 0, 8): act = {handler, SA_SIGINFO, 0, mask 0}
-  a.move_l_imm(1, 8).move_l_imm(2, data).move_l_imm(3, 0).move_l_imm(4, 8).syscall(174);
-  a.move_l_imm(0, 20);
-  const std::uint32_t chk_address = a.here(program.base);
-  a.raw({0x41bc, 10});              // CHK.W #10,D0: 20 is out of bounds
-  a.move_l_imm(1, 1).syscall(247);  // not reached
-  a.words.resize(kHandlerOffset / 2, 0x4e71);
-  // handler(sig, info, uc): a1 = info; store si_code (8) and si_addr (12); write; exit(9)
-  a.raw({0x226f, 8, 0x2029, 8}).store_postincrement(0, 2);  // MOVEA.L 8(SP),A1; MOVE.L 8(A1),D0
-  a.raw({0x2029, 12}).store_postincrement(0, 2);            // MOVE.L 12(A1),D0
-  a.move_l_imm(1, static_cast<std::uint32_t>(out.write_end)).move_l_imm(2, results);
-  a.move_l_imm(3, 8).syscall(4);
-  a.move_l_imm(1, 9).syscall(247);
-  program.code = a.code();
-  const std::uint32_t handler = program.base + kHandlerOffset;
-  GuestStruct action(20, std::endian::big);
-  action.put32(0, handler);
-  action.put32(4, 4);  // SA_SIGINFO
-  program.data = action.bytes();
-  REQUIRE(test::fake_data_address(program) == data);
-  std::string log;
-  const ProcessEnd end = run_m68k(program, log);
-  INFO(log);
-  CHECK(end.kind == ProcessEnd::Kind::Exited);
-  CHECK(end.status == 9);
-  const std::string bytes = out.drain();
-  REQUIRE(bytes.size() == 8);
-  GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), std::endian::big);
-  CHECK(words.get32(0) == 2);  // FPE_INTOVF
-  CHECK(words.get32(4) == chk_address);
+  const SigfpeReport report = run_sigfpe_program("", [](M68kAsm& a, std::uint32_t base) {
+    a.move_l_imm(0, 20);
+    const std::uint32_t chk_address = a.here(base);
+    a.raw({0x41bc, 10});  // CHK.W #10,D0: 20 is out of bounds
+    return chk_address;
+  });
+  CHECK(report.si_code == 2);  // FPE_INTOVF
+  CHECK(report.si_addr == report.expected_addr);
 }
 
 TEST_CASE("m68k faults: a 68882's enabled DZ is SIGFPE at the next FP instruction") {
   // FPU UM 6.1: the 68881/68882 report an arithmetic exception when the next FP instruction
   // starts (format $0, that instruction's PC); trap_c sends SIGFPE, FPE_FLTDIV (3), with
   // si_addr the stacked PC.
-  test::Pipe out;
-  test::FakeProgram program;
-  program.machine = 4;  // EM_68K
-  program.bss = 0x1000;
-  const std::uint32_t data = test::kData, results = data + 0x100;
-  constexpr std::uint32_t kHandlerOffset = 0x100;
-  M68kAsm a;
-  a.movea_l_imm(2, results);
-  // rt_sigaction(SIGFPE, &act at data, 0, 8): act = {handler, SA_SIGINFO, 0, mask 0}
-  a.move_l_imm(1, 8).move_l_imm(2, data).move_l_imm(3, 0).move_l_imm(4, 8).syscall(174);
-  a.raw({0xF23C, 0x9000, 0x0000, 0x0400});  // FMOVE.L #$400,FPCR: DZ enabled
-  a.raw({0xF23C, 0x4000, 0x0000, 0x0001});  // FMOVE.L #1,FP0
-  a.raw({0xF23C, 0x4020, 0x0000, 0x0000});  // FDIV.L #0,FP0: DZ, now pending
-  a.raw({0x7E05});                          // MOVEQ #5,D7: runs
-  const std::uint32_t fnop_address = a.here(program.base);
-  a.raw({0xF280, 0x0000});          // FNOP: takes it
-  a.move_l_imm(1, 1).syscall(247);  // not reached
-  a.words.resize(kHandlerOffset / 2, 0x4e71);
-  // handler(sig, info, uc): a1 = info; store si_code (8), si_addr (12) and d7; write; exit(9)
-  a.raw({0x226f, 8, 0x2029, 8}).store_postincrement(0, 2);  // MOVEA.L 8(SP),A1; MOVE.L 8(A1),D0
-  a.raw({0x2029, 12}).store_postincrement(0, 2);            // MOVE.L 12(A1),D0
-  a.store_postincrement(7, 2);                              // MOVE.L D7,(A2)+
-  a.move_l_imm(1, static_cast<std::uint32_t>(out.write_end)).move_l_imm(2, results);
-  a.move_l_imm(3, 12).syscall(4);
-  a.move_l_imm(1, 9).syscall(247);
-  program.code = a.code();
-  GuestStruct action(20, std::endian::big);
-  action.put32(0, program.base + kHandlerOffset);
-  action.put32(4, 4);  // SA_SIGINFO
-  program.data = action.bytes();
-  REQUIRE(test::fake_data_address(program) == data);
-  std::string log;
-  const ProcessEnd end = run_m68k(program, log, "68020");
-  INFO(log);
-  CHECK(end.kind == ProcessEnd::Kind::Exited);
-  CHECK(end.status == 9);
-  const std::string bytes = out.drain();
-  REQUIRE(bytes.size() == 12);
-  GuestStruct words(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), std::endian::big);
-  CHECK(words.get32(0) == 3);  // FPE_FLTDIV
-  CHECK(words.get32(4) == fnop_address);
-  CHECK(words.get32(8) == 5);  // the integer unit went on past the FDIV
+  const SigfpeReport report = run_sigfpe_program("68020", [](M68kAsm& a, std::uint32_t base) {
+    a.raw({0xF23C, 0x9000, 0x0000, 0x0400});  // FMOVE.L #$400,FPCR: DZ enabled
+    a.raw({0xF23C, 0x4000, 0x0000, 0x0001});  // FMOVE.L #1,FP0
+    a.raw({0xF23C, 0x4020, 0x0000, 0x0000});  // FDIV.L #0,FP0: DZ, now pending
+    a.raw({0x7E05});                          // MOVEQ #5,D7: runs
+    const std::uint32_t fnop_address = a.here(base);
+    a.raw({0xF280, 0x0000});  // FNOP: takes it
+    return fnop_address;
+  });
+  CHECK(report.si_code == 3);  // FPE_FLTDIV
+  CHECK(report.si_addr == report.expected_addr);
+  CHECK(report.d7 == 5);  // the integer unit went on past the FDIV
 }
 
 TEST_CASE("m68k signal frame: the FPU registers (fp0/fp1 in sigcontext, fp0-fp7 in ucontext)") {
