@@ -8,12 +8,17 @@
 #include <initializer_list>
 #include <vector>
 
+#include "tests/unit/m68k/m68k_test_ram.h"
 #include "tests/unit/m68k/m68k_user_harness.h"
 
 using namespace anvil;
 using namespace anvil::m68k;
 
 namespace {
+
+using testing::handler;
+using testing::kCode;
+using testing::kStack;
 
 struct Outcome {
   std::string output;
@@ -55,7 +60,7 @@ void same_as_stepped(const char* program) {
 
 // A bare system-mode machine whose RAM the port reaches directly (so run() takes decoded
 // runs): 128 KiB at 0, every exception handler a STOP, code at 0x1000.
-constexpr std::uint32_t kCode = 0x1000, kStack = 0x8000, kRamSize = 0x20000;
+constexpr std::uint32_t kRamSize = 0x20000;
 constexpr unsigned kD0 = 0, kA0 = 8, kPc = 17, kRegisters = 18;
 
 struct Machine {
@@ -119,10 +124,6 @@ void run_and_step_agree(Machine& run, Machine& stepped) {
 
 // Exception vector numbers (UM Table 6-2).
 constexpr unsigned kVectorBusError = 2, kVectorAddressError = 3, kVectorTrap = 32;
-
-constexpr std::uint32_t handler(unsigned vector) {
-  return 0x4000 + vector * 16;
-}
 
 }  // namespace
 

@@ -21,16 +21,13 @@ using namespace anvil::m68k;
 
 namespace {
 
+using testing::handler;
+using testing::kCode;
+using testing::kStack;
+
 using testing::Ram;
 
-constexpr std::uint32_t kStack = 0x8000;
-constexpr std::uint32_t kCode = 0x1000;
 constexpr unsigned kD0 = 0, kA0 = 8, kSr = 16, kPc = 17;
-
-// The handler of vector v sits at 0x4000 + 16v (a NOP there).
-constexpr std::uint32_t handler(unsigned vector) {
-  return 0x4000 + vector * 16;
-}
 
 struct Machine {
   Ram ram;

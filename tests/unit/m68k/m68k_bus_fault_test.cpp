@@ -21,8 +21,10 @@ using namespace anvil::m68k;
 
 namespace {
 
-constexpr std::uint32_t kStack = 0x8000;
-constexpr std::uint32_t kCode = 0x1000;
+using testing::handler;
+using testing::kCode;
+using testing::kStack;
+
 constexpr std::uint32_t kHole = 0x3000;  // faults while `hole` is set, like an unmapped page
 constexpr std::uint32_t kBusErrorHandler = 0x4000;
 

@@ -20,15 +20,14 @@ using namespace anvil::m68k;
 
 namespace {
 
+using testing::handler;
+using testing::kCode;
+using testing::kStack;
+
 using testing::Ram;
 
-constexpr std::uint32_t kStack = 0x8000;
-constexpr std::uint32_t kCode = 0x1000;
 constexpr std::uint32_t kData = 0x2000;
 constexpr unsigned kVectorOperr = 52, kVectorDz = 50, kVectorUnsupportedData = 55;
-constexpr std::uint32_t handler(unsigned vector) {
-  return 0x4000 + vector * 16;
-}
 
 // A core of `model` (and FPU `fpu`) whose vector v handler sits at handler(v), an RTE
 // unless the test writes another.

@@ -21,14 +21,13 @@ using namespace anvil::m68k;
 
 namespace {
 
+using testing::handler;
+using testing::kCode;
+using testing::kStack;
+
 using testing::Ram;
 
-constexpr std::uint32_t kStack = 0x8000;
-constexpr std::uint32_t kCode = 0x1000;
 constexpr std::uint32_t kDataAddress = 0x2000;
-constexpr std::uint32_t handler(unsigned vector) {
-  return 0x4000 + vector * 16;
-}
 
 // A 68000 core whose FPU instructions go to fpu_execute with the model under test (the
 // variant tables that route them there are the integrator's; see m68k_fpu_rows()).

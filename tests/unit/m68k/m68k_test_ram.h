@@ -11,6 +11,14 @@
 
 namespace anvil::m68k::testing {
 
+// The test machines' memory layout: the reset stack pointer, the code, and vector v's
+// handler at 0x4000 + 16v (room for a few instructions each).
+constexpr std::uint32_t kStack = 0x8000;
+constexpr std::uint32_t kCode = 0x1000;
+constexpr std::uint32_t handler(unsigned vector) {
+  return 0x4000 + vector * 16;
+}
+
 class Ram final : public BusBackend {
  public:
   std::vector<std::uint8_t> bytes = std::vector<std::uint8_t>(1 << 20);
