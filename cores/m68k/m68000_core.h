@@ -27,6 +27,7 @@ namespace anvil::m68k {
 class M68000Core;
 using Handler = void (*)(M68000Core& cpu, std::uint16_t opcode);
 struct M68020DecodedCode;  // m68020_decoded.h: the 68020+ decoded-instruction cache
+struct DecodedM68k;        // m68020_decoded.h: one decoded instruction
 
 enum class Size : std::uint8_t { Byte = 1, Word = 2, Long = 4 };
 
@@ -579,6 +580,18 @@ class M68000Core final : public M68000 {
   // A decoded run ends once cycles_ reaches this; zeroed by a stop request, an interrupt
   // line change and a store to decoded code.
   std::atomic<Cycles> decoded_limit_{0};
+  // The segment of a decoded run being executed (m68020_decoded_run.cpp): entries run in
+  // order, with the instruction and cycle counts of the whole segment added when it starts
+  // and what did not run taken back when it ends. An access that leaves the direct path, or
+  // an ordinary handler, first settles it (M68020FastPath::settle): the counts and
+  // instruction_pc_ brought to the running entry, which the segment then ends with.
+  struct DecodedSegment {
+    const DecodedM68k* running = nullptr;  // the entry whose handler runs
+    const DecodedM68k* last = nullptr;     // the segment ends after this entry
+    std::uint32_t settled_cycles = 0;      // settled: the running entry's cost, added at the end
+    bool settled = false;
+    bool queue_filled = false;  // the last entry was an ordinary handler (generic())
+  } segment_;
   void run_decoded(Cycles end);
 };
 

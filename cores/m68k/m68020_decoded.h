@@ -39,6 +39,10 @@ struct DecodedM68k {
   // The operands' register fields: the register (bits 2-0), and for the index modes also
   // base suppressed (bit 3) and the index word's D/A, register, W/L and scale (bits 15-9).
   std::uint16_t source_register = 0, destination_register = 0;
+  // The run's entries after this one and their cost (the timing table's): the run loop
+  // checks the budget once for a segment of the run that fits in it.
+  std::uint16_t cycles_after = 0;
+  std::uint8_t entries_after = 0;
   // The entry the loop went to the last time this instruction did not fall through, when
   // that entry is on the same page: the next time it jumps there the loop goes straight to
   // it, without the page lookup. Both live and die with their page (a store drops the page,
@@ -77,6 +81,8 @@ class M68020CodePage {
  public:
   static constexpr unsigned kSlots = MemoryPort::kPageSize / 2;
   static constexpr unsigned kMaxRun = 64;
+  // A run's cost after an entry fits its 16-bit field (the timing table's costs are bytes).
+  static_assert(kMaxRun * 255 <= 0xFFFF && kMaxRun <= 256);
 
   M68020CodePage() { code_.reserve(kSlots); }  // never reallocated: entries stay put
 
@@ -108,6 +114,13 @@ class M68020CodePage {
       index_[at / 2] = static_cast<std::uint16_t>(code_.size());
       at += length;
       if (ends_run) break;
+    }
+    std::uint32_t cost_after = 0;
+    unsigned after = 0;
+    for (std::size_t i = code_.size(); i-- > first; ++after) {
+      code_[i].cycles_after = static_cast<std::uint16_t>(cost_after);
+      code_[i].entries_after = static_cast<std::uint8_t>(after);
+      cost_after += code_[i].cycles;
     }
     return first < code_.size() ? &code_[first] : nullptr;
   }
@@ -165,11 +178,33 @@ struct CodeReader {
 
 // What the decoders and handlers reach of the core (a friend of M68000Core).
 struct M68020FastPath {
+  // Inside a segment of a decoded run the counts lag behind and instruction_pc_ is not set
+  // (m68020_decoded_run.cpp). Before anything outside the handler may look at them (an
+  // access off the direct path: a device, wait states, a fault, a store into decoded code;
+  // an ordinary handler) they are brought up to the running entry, and the segment ends
+  // after it, so the budget, a dropped limit and a dropped page are seen after this
+  // instruction as the per-instruction loop saw them. Reads nothing of the entry once
+  // settled: by then its page may be gone.
+  static void settle(M68000Core& cpu, const DecodedM68k& running) {
+    M68000Core::DecodedSegment& segment = cpu.segment_;
+    if (segment.settled) return;
+    cpu.cycles_ -= running.cycles_after + running.cycles;
+    cpu.instructions_ -= running.entries_after + 1u;
+    cpu.instruction_pc_ = running.address;
+    segment.settled_cycles = running.cycles;
+    segment.settled = true;
+    segment.last = &running;
+  }
+  // A handler that goes elsewhere than the next entry (a taken branch) ends the segment.
+  [[gnu::always_inline]] static void end_segment(M68000Core& cpu, const DecodedM68k& running) {
+    cpu.segment_.last = &running;
+  }
+
   // The core's fast_load/fast_store with their direct path written out here (inline in
   // every handler): a page with a host pointer, the access inside it, big-endian. Anything
-  // else goes the core's way. Decoded code exists only with a 32-bit address bus, so there
-  // is no address mask to apply.
-  template <class T>
+  // else settles the segment and goes the core's way. Decoded code exists only with a
+  // 32-bit address bus, so there is no address mask to apply.
+  template <class T, bool Program = false>
   [[gnu::always_inline]] static T load(M68000Core& cpu, std::uint32_t address) {
     const std::uint8_t* page = cpu.memory_.fetch_page(address);
     const std::uint32_t offset = address & MemoryPort::kPageMask;
@@ -179,7 +214,7 @@ struct M68020FastPath {
       if constexpr (sizeof(T) > 1) value = anvil::byteswap(value);
       return value;
     }
-    return cpu.fast_load<T>(address, M68000Core::Space::Data);
+    return load_off_page<T, Program>(cpu, address);
   }
   template <class T>
   [[gnu::always_inline]] static void store(M68000Core& cpu, std::uint32_t address, T value) {
@@ -190,11 +225,22 @@ struct M68020FastPath {
       std::memcpy(page + offset, &value, sizeof(T));
       return;
     }
-    cpu.fast_store<T>(address, value);
+    store_off_page<T>(cpu, address, value);
   }
   template <class T>
-  static T load_program(M68000Core& cpu, std::uint32_t address) {
-    return cpu.fast_load<T>(address, M68000Core::Space::Program);
+  [[gnu::always_inline]] static T load_program(M68000Core& cpu, std::uint32_t address) {
+    return load<T, true>(cpu, address);
+  }
+  template <class T, bool Program>
+  [[gnu::noinline]] static T load_off_page(M68000Core& cpu, std::uint32_t address) {
+    settle(cpu, *cpu.segment_.running);
+    return cpu.fast_load<T>(address,
+                            Program ? M68000Core::Space::Program : M68000Core::Space::Data);
+  }
+  template <class T>
+  [[gnu::noinline]] static void store_off_page(M68000Core& cpu, std::uint32_t address, T value) {
+    settle(cpu, *cpu.segment_.running);
+    cpu.fast_store<T>(address, value);
   }
   // A long the ordinary handlers access as two word cycles (high word first, or for
   // -(An) stores low word first). When the direct path takes all four bytes neither word
@@ -210,9 +256,8 @@ struct M68020FastPath {
       std::memcpy(&value, page + offset, 4);
       return anvil::byteswap(value);
     }
-    const auto space = Program ? M68000Core::Space::Program : M68000Core::Space::Data;
-    const std::uint32_t high = cpu.fast_load<std::uint16_t>(address, space);
-    return (high << 16) | cpu.fast_load<std::uint16_t>(address + 2, space);
+    const std::uint32_t high = load_off_page<std::uint16_t, Program>(cpu, address);
+    return (high << 16) | load_off_page<std::uint16_t, Program>(cpu, address + 2);
   }
   [[gnu::always_inline]] static void store_long_low_word_first(M68000Core& cpu,
                                                                std::uint32_t address,
@@ -224,8 +269,8 @@ struct M68020FastPath {
       std::memcpy(page + offset, &value, 4);
       return;
     }
-    cpu.fast_store<std::uint16_t>(address + 2, static_cast<std::uint16_t>(value));
-    cpu.fast_store<std::uint16_t>(address, static_cast<std::uint16_t>(value >> 16));
+    store_off_page<std::uint16_t>(cpu, address + 2, static_cast<std::uint16_t>(value));
+    store_off_page<std::uint16_t>(cpu, address, static_cast<std::uint16_t>(value >> 16));
   }
   // Whether a jump to `address` may be taken here: even, and its first two words on a page
   // with a host pointer (so refilling the queue there cannot fault). Otherwise the

@@ -180,10 +180,13 @@ unsigned decode_instruction(const M68000Core& cpu, const std::uint8_t* host,
 
 std::uint32_t M68020FastPath::generic(M68000Core& cpu, const DecodedM68k& instruction) {
   const std::uint16_t opcode = instruction.opcode;
+  // Read before the handler runs: it may store into this page, which drops the entry.
+  cpu.segment_.queue_filled = instruction.handler == &M68020FastPath::generic;
   cpu.pc_ = instruction.address + 4;
   cpu.ird_ = opcode;
   cpu.irc_ = instruction.second_word;
   cpu.opcode_ = opcode;
+  settle(cpu, instruction);
   (*cpu.dispatch_)[opcode](cpu, opcode);
   // What the per-instruction loop checks after each instruction, for what an ordinary
   // handler may have changed (SR, the state, a look-ahead fault, a system call's stop).
@@ -243,32 +246,51 @@ void M68000Core::run_decoded(Cycles end) {
   if (!instruction || instruction->opcode != ird_ || instruction->second_word != irc_) return;
   decoded_limit_.store(end, std::memory_order_relaxed);
   if (stop_requested_.load(std::memory_order_relaxed)) return;
-  FastHandler handler = nullptr;
   std::uint32_t next = 0;
+  DecodedSegment& segment = segment_;
+  segment.settled = segment.queue_filled = false;
   for (;;) {
-    // Everything the loop needs of the entry is read before it runs: a store may drop the
-    // page (the limit is then zero and the entry is not touched again).
-    const DecodedM68k& current = *instruction;
-    handler = current.handler;
-    const std::uint32_t fall_through = current.fall_through;
-    const Cycles cost = current.cycles;
-    instruction_pc_ = current.address;
-    next = handler(*this, current);
-    // Bus wait states are added as they happen (the port's wait sink). The two counters
-    // are updated on either side of the test so GCC does not pair them into an SSE add.
-    cycles_ += cost;
-    if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) {
-      ++instructions_;
-      break;
-    }
-    ++instructions_;
-    if (next == fall_through) [[likely]] {
+    // A segment: from this entry to the end of its run when the whole run's cost fits in
+    // the budget, else this entry alone, so that the run ends after the instruction the
+    // per-instruction loop ended with. Its counts are added first; a handler that goes
+    // elsewhere (a taken branch) or settles (m68020_decoded.h) ends it early, and what did
+    // not run is taken back.
+    const DecodedM68k* const first = instruction;
+    cycles_ += first->cycles_after + first->cycles;
+    instructions_ += first->entries_after + 1u;
+    segment.last = cycles_ < decoded_limit_.load(std::memory_order_relaxed)
+                       ? first + first->entries_after
+                       : first;
+    for (;;) {
+      segment.running = instruction;
+      next = instruction->handler(*this, *instruction);
+      if (instruction == segment.last) break;
       ++instruction;
-      continue;
+    }
+    if (segment.settled) [[unlikely]] {
+      // The counts are up to this entry, which may be gone (its page dropped).
+      cycles_ += segment.settled_cycles;
+      ++instructions_;
+      segment.settled = false;
+      // Bus wait states were added as they happened (the port's wait sink); a store into a
+      // decoded page, an interrupt or a stop request dropped the limit to zero.
+      if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) break;
+      segment.queue_filled = false;
+    } else {
+      cycles_ -= instruction->cycles_after;
+      instructions_ -= instruction->entries_after;
+      if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) {
+        instruction_pc_ = instruction->address;
+        break;
+      }
     }
     // The limit held, so no store dropped the page: the entry is still there to read.
-    if (const DecodedM68k* chained = current.taken; chained && chained->address == next) {
+    if (const DecodedM68k* chained = instruction->taken; chained && chained->address == next) {
       instruction = chained;
+      continue;
+    }
+    if (next == instruction->fall_through) {
+      ++instruction;
       continue;
     }
     // The loop's current page is the one of the entry that just ran (a fall-through stays
@@ -277,15 +299,19 @@ void M68000Core::run_decoded(Cycles end) {
     M68020DecodedCode& code = *decoded_code_;
     if ((next & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) == code.current_base) {
       if (const DecodedM68k* found = code.current->find(next & MemoryPort::kPageMask)) {
-        if (!(next & 1)) current.taken = found;
+        if (!(next & 1)) instruction->taken = found;
         instruction = found;
         continue;
       }
     }
+    const std::uint32_t ran = instruction->address;
     instruction = M68020FastPath::lookup(*this, next);
-    if (!instruction) break;
+    if (!instruction) {
+      instruction_pc_ = ran;
+      break;
+    }
   }
-  if (handler != &M68020FastPath::generic) M68020FastPath::refill_queue(*this, next);
+  if (!segment.queue_filled) M68020FastPath::refill_queue(*this, next);
 }
 
 }  // namespace anvil::m68k

@@ -31,11 +31,22 @@ bool runs_decoded(const M68000Core& cpu) {
   return !fpu.internal.exception_pending && !(fpu.fpcr & 0xFF00) && !strict_68040;
 }
 
+// The 68881/68882's clocks beyond the timing table's (charge_fpu_clocks) go into the cycle
+// count inside the instruction, where the run loop's budget for its segment did not count
+// them: the segment ends after the instruction, so the budget is checked there as after
+// every instruction.
+void end_segment_if_charged(M68000Core& cpu, const DecodedM68k& in) {
+  const FpuModel model = cpu.fpu_model();
+  if (model == FpuModel::Mc68881 || model == FpuModel::Mc68882)
+    M68020FastPath::end_segment(cpu, in);
+}
+
 // The operation on `source` and FPn, as fpu_general's end: with no exception enabled, the
 // result is always recorded and the instruction always completes.
 std::uint32_t operate(M68000Core& cpu, const DecodedM68k& in, const Extended80& source) {
   M68kFpuState& fpu = cpu.fpu;
   charge_general_clocks(cpu, in.opcode, in.second_word);
+  end_segment_if_charged(cpu, in);
   const OperationResult result =
       fpu_operate(in.source, source, fpu.fp[in.destination_register], rounding_from_fpcr(fpu.fpcr));
   record_operation(fpu, in.source, in.destination_register, result, 0);
@@ -84,6 +95,7 @@ std::uint32_t move_constant(M68000Core& cpu, const DecodedM68k& in) {
     return M68020FastPath::generic(cpu, in);
   begin_general(cpu.fpu, in.second_word, in.address);
   load_constant(cpu, in.opcode, in.second_word);
+  end_segment_if_charged(cpu, in);
   return next_address(in);
 }
 
@@ -99,6 +111,8 @@ std::uint32_t branch(M68000Core& cpu, const DecodedM68k& in) {
   fpu.fpiar = in.address;
   if ((in.destination & 0x10) && (fpu.fpsr & kFpNan)) record_exceptions(fpu, kFpBsun);
   charge_fpu_clocks(cpu, in.opcode, fpu_branch_clocks(taken));
+  if (taken) M68020FastPath::end_segment(cpu, in);
+  end_segment_if_charged(cpu, in);
   return taken ? in.source : next_address(in);
 }
 

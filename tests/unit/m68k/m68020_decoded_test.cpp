@@ -63,9 +63,45 @@ void same_as_stepped(const char* program) {
 constexpr std::uint32_t kRamSize = 0x20000;
 constexpr unsigned kD0 = 0, kA0 = 8, kPc = 17, kRegisters = 18;
 
-struct Machine {
+// A device page at kDevice the port has no host pointer for: every access takes 3 wait
+// states, a read returns how many accesses came before it, and a store raises the
+// interrupt level it writes (0: none).
+constexpr std::uint32_t kDevice = 0x00E00000;
+
+class RamAndDevice final : public BusBackend {
+ public:
   testing::SparseRam ram;
-  MemoryPort port{ram, std::endian::big, 32};
+  M68000* cpu = nullptr;
+  BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
+                      Cycles& delay) override {
+    if ((addr & ~Addr{0xFFF}) != kDevice) return ram.transport(kind, addr, data, size, delay);
+    delay = 3;
+    if (kind == Access::Store) {
+      std::uint32_t level = 0;
+      for (unsigned i = 0; i < size; ++i) level = (level << 8) | data[i];
+      for (unsigned line = 1; line < 8; ++line) cpu->set_irq_line(line, line == level);
+    } else {
+      for (unsigned i = 0; i < size; ++i)
+        data[i] = static_cast<std::uint8_t>(accesses_ >> (8 * (size - 1 - i)));
+    }
+    ++accesses_;
+    return BusStatus::Ok;
+  }
+  unsigned debug_transport(bool is_write, Addr addr, std::uint8_t* data, unsigned size) override {
+    return ram.debug_transport(is_write, addr, data, size);
+  }
+  void request_direct_access(MemoryPort& port, Addr addr, Access kind) override {
+    if ((addr & ~Addr{0xFFF}) != kDevice) ram.request_direct_access(port, addr, kind);
+  }
+
+ private:
+  std::uint32_t accesses_ = 0;
+};
+
+struct Machine {
+  RamAndDevice bus;
+  testing::SparseRam& ram = bus.ram;
+  MemoryPort port{bus, std::endian::big, 32};
   std::unique_ptr<M68000> cpu;
   Machine(const char* model, std::initializer_list<std::uint16_t> program,
           std::initializer_list<std::pair<unsigned, std::uint32_t>> registers) {
@@ -82,6 +118,7 @@ struct Machine {
     M68000Config config;
     config.model = model;
     cpu = create_m68000(config, port);
+    bus.cpu = cpu.get();
     cpu->reset();
     for (const auto& [index, value] : registers) cpu->write_register(index, value);
   }
@@ -106,9 +143,9 @@ struct Machine {
 
 // Runs the program to its STOP once with run() and once with step(), and checks that both
 // end in the same state: registers, counts, memory (the exception frames included).
-void run_and_step_agree(Machine& run, Machine& stepped) {
-  for (unsigned n = 0; n < 1000 && run.cpu->state() == CoreState::Running; ++n)
-    run.cpu->run(1'000'000);
+void run_and_step_agree(Machine& run, Machine& stepped, Cycles budget = 1'000'000) {
+  for (unsigned n = 0; n < 100'000 && run.cpu->state() == CoreState::Running; ++n)
+    run.cpu->run(budget);
   for (unsigned n = 0; n < 100'000 && stepped.cpu->state() == CoreState::Running; ++n)
     stepped.cpu->step();
   CHECK(run.cpu->state() == CoreState::Sleeping);
@@ -249,6 +286,64 @@ TEST_CASE("chained jumps follow their target each time and see rewritten code",
       Machine run(model, program, {}), stepped(model, program, {});
       run_and_step_agree(run, stepped);
       CHECK(run.reg(kD0) == 1 + 4 + 4);  // caches are off after reset (020 UM 7.3.4)
+    }
+  }
+}
+
+// The run loop checks the budget once for the part of a run that fits in it (and per
+// instruction where it does not); an access to a page without a host pointer (wait states,
+// a device that raises an interrupt) ends that part after its instruction. With every
+// budget from 1 cycle up, each run ends exactly where step() would have stopped.
+TEST_CASE("decoded runs end where the budget, wait states and a device's interrupt end them",
+          "[m68k][68020][decoded]") {
+  const std::initializer_list<std::uint16_t> program = {
+      0x46FC, 0x2000,  // 1000: move.w #$2000,sr: interrupts at level 1 and up
+      0x7001,          // 1004: moveq #1,d0
+      0x5280,          // 1006: addq.l #1,d0
+      0x2211,          // 1008: move.l (a1),d1: the device, 3 wait states
+      0x5280,          // 100A: addq.l #1,d0
+      0xD081,          // 100C: add.l d1,d0
+      0x2411,          // 100E: move.l (a1),d2
+      0x5280,          // 1010: addq.l #1,d0
+      0x2283,          // 1012: move.l d3,(a1): level 3 (d3), taken after this instruction
+      0x5280,          // 1014: addq.l #1,d0 (after the handler's STOP: not reached)
+      0x5280,          // 1016: addq.l #1,d0
+      0x4E72, 0x2700,  // 1018: stop #$2700
+  };
+  for (const char* model : {"68020", "68030", "68040"}) {
+    for (const Cycles budget : {Cycles{1}, Cycles{2}, Cycles{3}, Cycles{5}, Cycles{7}, Cycles{11},
+                                Cycles{13}, Cycles{1'000'000}}) {
+      INFO(model << " budget " << budget);
+      auto make = [&] { return Machine(model, program, {{kA0 + 1, kDevice}, {3, 3}}); };
+      Machine run = make(), stepped = make();
+      run_and_step_agree(run, stepped, budget);
+      CHECK(run.reg(kD0) == 1 + 1 + 1 + 0 + 1);  // d1: the device's first read saw 0
+      CHECK(run.reg(2) == 1);                    // d2: the second saw one access before it
+      constexpr unsigned kAutovector3 = 27;      // UM Table 6-2
+      CHECK(run.reg(kPc) == handler(kAutovector3) + 4);
+    }
+  }
+}
+
+// A store into the page being run drops its decoded code in the middle of a run: the run
+// ends after the store, and the rewritten instruction is decoded again when reached.
+TEST_CASE("a store into the running page ends the run after it, with any budget",
+          "[m68k][68020][decoded]") {
+  const std::initializer_list<std::uint16_t> program = {
+      0x7000,                  // 1000: moveq #0,d0
+      0x5280,                  // 1002: addq.l #1,d0
+      0x31FC, 0x5A80, 0x100E,  // 1004: move.w #$5A80,$100E.w: addq.l #5,d0 there
+      0x5280,                  // 100A: addq.l #1,d0
+      0x5280,                  // 100C: addq.l #1,d0
+      0x5280,                  // 100E: addq.l #1,d0, rewritten
+      0x4E72, 0x2700,          // 1010: stop #$2700
+  };
+  for (const char* model : {"68020", "68040"}) {
+    for (const Cycles budget : {Cycles{1}, Cycles{3}, Cycles{6}, Cycles{1'000'000}}) {
+      INFO(model << " budget " << budget);
+      Machine run(model, program, {}), stepped(model, program, {});
+      run_and_step_agree(run, stepped, budget);
+      CHECK(run.reg(kD0) == 1 + 1 + 1 + 5);
     }
   }
 }
