@@ -588,7 +588,8 @@ class M68000Core final : public M68000 {
   struct DecodedSegment {
     const DecodedM68k* running = nullptr;  // the entry whose handler runs
     const DecodedM68k* last = nullptr;     // the segment ends after this entry
-    std::uint32_t settled_cycles = 0;      // settled: the running entry's cost, added at the end
+    // Settled: the running entry's cost (added at the end) and the address after it.
+    std::uint32_t settled_cycles = 0, settled_next = 0;
     bool settled = false;
     bool queue_filled = false;  // the last entry was an ordinary handler (generic())
   } segment_;

@@ -1,7 +1,7 @@
 // The 68020+ decoded-instruction cache: each code page's instructions decoded once, in
 // straight-line runs, with their effective addresses parsed (mode, register, displacement,
 // absolute address, immediate) and their cycle cost from the timing table. The run loop
-// (m68020_decoded_run.cpp) executes an entry's handler and goes on with the next entry while
+// (m68020_decoded_run.cpp) calls an entry's handler, which goes on with the next entry's while
 // the code falls through, without the 68000 model's look-ahead queue. Instructions that have
 // no handler of their own here run the opcode's ordinary handler (M68020FastPath::generic)
 // with the queue filled as it expects.
@@ -192,12 +192,28 @@ struct M68020FastPath {
     cpu.instructions_ -= running.entries_after + 1u;
     cpu.instruction_pc_ = running.address;
     segment.settled_cycles = running.cycles;
+    segment.settled_next = running.address + running.length;
     segment.settled = true;
     segment.last = &running;
   }
-  // A handler that goes elsewhere than the next entry (a taken branch) ends the segment.
+  // A handler that adds cycles of its own (the FPU's) ends the segment after it: the
+  // budget was checked for the table's costs only.
   [[gnu::always_inline]] static void end_segment(M68000Core& cpu, const DecodedM68k& running) {
     cpu.segment_.last = &running;
+  }
+  // What a handler that falls through returns: the next entry's handler runs from here (a
+  // tail call; without one the calls nest at most kMaxRun deep) unless the segment ends with
+  // this entry, and then kNextEntry tells the run loop to go on after it. A taken branch
+  // returns its target instead. Only the entry's address is compared once settled: its
+  // page may be gone.
+  static constexpr std::uint32_t kNextEntry = 1;  // no instruction's address: they are even
+  [[gnu::always_inline]] static std::uint32_t fall_through(M68000Core& cpu,
+                                                           const DecodedM68k& running) {
+    M68000Core::DecodedSegment& segment = cpu.segment_;
+    if (&running == segment.last) return kNextEntry;
+    const DecodedM68k* next = &running + 1;
+    segment.running = next;
+    return next->handler(cpu, *next);
   }
 
   // The core's fast_load/fast_store with their direct path written out here (inline in

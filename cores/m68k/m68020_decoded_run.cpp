@@ -5,12 +5,17 @@
 // handlers, the exception code, pc() and GDB read. Inside a decoded run it is not kept up to
 // date: the loop knows each instruction's address, and sets the queue only where someone will
 // read it: before an ordinary handler (generic()) and when the run ends (refill_queue()).
-// A fault inside a decoded handler needs only instruction_pc_, which is set before every
-// instruction; exception processing refills the queue itself.
 //
-// Every instruction still ends where it ended before: the cycle limit is checked after each
-// one, and it drops to zero on a stop request, an interrupt line change or a store into a
-// decoded page, so the run ends after that instruction as the per-instruction loop did.
+// The loop runs segments: the rest of a run from the entry it reached, whose handlers call
+// each other while the code falls through (fall_through()), with the budget checked and the
+// counts added once per segment. instruction_pc_ and the counts are brought up to the
+// running instruction only where something else may look at them: an access off the direct
+// path (a device, wait states, a fault, a store into decoded code) or an ordinary handler
+// settles the segment first (M68020FastPath::settle) and ends it after that instruction.
+// So every instruction still ends where it ended before: a segment runs whole only when its
+// table cost fits in the budget (else one instruction at a time), and the limit, which drops
+// to zero on a stop request, an interrupt line change or a store into a decoded page, is
+// checked after each segment.
 #include "cores/m68k/m68020_decoded.h"
 
 #include "cores/m68k/m68000_alu.h"
@@ -261,26 +266,27 @@ void M68000Core::run_decoded(Cycles end) {
     segment.last = cycles_ < decoded_limit_.load(std::memory_order_relaxed)
                        ? first + first->entries_after
                        : first;
-    for (;;) {
-      segment.running = instruction;
-      next = instruction->handler(*this, *instruction);
-      if (instruction == segment.last) break;
-      ++instruction;
-    }
+    // The entries' handlers call each other while they fall through (fall_through()).
+    segment.running = first;
+    next = first->handler(*this, *first);
     if (segment.settled) [[unlikely]] {
-      // The counts are up to this entry, which may be gone (its page dropped).
+      // The counts are up to the entry that settled, which may be gone (its page dropped).
       cycles_ += segment.settled_cycles;
       ++instructions_;
       segment.settled = false;
+      if (next == M68020FastPath::kNextEntry) next = segment.settled_next;
       // Bus wait states were added as they happened (the port's wait sink); a store into a
       // decoded page, an interrupt or a stop request dropped the limit to zero.
       if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) break;
       segment.queue_filled = false;
+      instruction = segment.running;
     } else {
+      instruction = segment.running;
       cycles_ -= instruction->cycles_after;
       instructions_ -= instruction->entries_after;
       if (cycles_ >= decoded_limit_.load(std::memory_order_relaxed)) {
         instruction_pc_ = instruction->address;
+        if (next == M68020FastPath::kNextEntry) next = instruction->address + instruction->length;
         break;
       }
     }
@@ -289,7 +295,13 @@ void M68000Core::run_decoded(Cycles end) {
       instruction = chained;
       continue;
     }
-    if (next == instruction->fall_through) {
+    if (next == M68020FastPath::kNextEntry) {
+      if (instruction->fall_through != M68020FastPath::kNextEntry) {
+        ++instruction;
+        continue;
+      }
+      next = instruction->address + instruction->length;
+    } else if (next == instruction->fall_through) {
       ++instruction;
       continue;
     }

@@ -45,7 +45,7 @@ struct ToRegister {
     const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
     const std::uint32_t result = apply<K, T>(cpu, value, cpu.d[dn]);
     if constexpr (K != Alu::Cmp) write_data_register<T>(cpu, dn, result);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -55,13 +55,12 @@ struct ToMemory {
   static constexpr bool allows(Ea m) { return is_memory_alterable(m); }
   template <class T, Ea D>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const std::uint32_t source = cpu.d[in.source_register];
     const std::uint32_t address = address_of<D, T>(cpu, in.destination_register, in.destination);
     const std::uint32_t value = M68020FastPath::load<T>(cpu, address);
     const std::uint32_t result = apply<K, T>(cpu, source, value);
     M68020FastPath::store<T>(cpu, address, static_cast<T>(result));
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -72,7 +71,7 @@ struct EorRegister {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     const unsigned dn = in.destination_register;
     write_data_register<T>(cpu, dn, apply<Alu::Eor, T>(cpu, cpu.d[in.source_register], cpu.d[dn]));
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -83,7 +82,7 @@ struct CompareAddress {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
     compare(cpu, Size::Long, sign_extend_to_32(value, kSize<T>), cpu.a[in.destination_register]);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -97,7 +96,7 @@ struct ToAddress {
         sign_extend_to_32(read_source<S, T>(cpu, in.source_register, in.source), kSize<T>);
     std::uint32_t& an = cpu.a[in.destination_register];
     an = K == Alu::Add ? an + value : an - value;
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -107,7 +106,6 @@ struct Immediate {
   static constexpr bool allows(Ea m) { return m == Ea::DataRegister || is_memory_alterable(m); }
   template <class T, Ea D>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const std::uint32_t immediate = in.source;
     if constexpr (D == Ea::DataRegister) {
       const unsigned dn = in.destination_register;
@@ -119,7 +117,7 @@ struct Immediate {
       const std::uint32_t result = apply<K, T>(cpu, immediate, value);
       if constexpr (K != Alu::Cmp) M68020FastPath::store<T>(cpu, address, static_cast<T>(result));
     }
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -128,7 +126,7 @@ template <Alu K>
 std::uint32_t quick_to_address(M68000Core& cpu, const DecodedM68k& in) {
   std::uint32_t& an = cpu.a[in.destination_register];
   an = K == Alu::Add ? an + in.source : an - in.source;
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 enum class Shift : std::uint8_t { LogicalLeft, LogicalRight, ArithmeticRight };
@@ -161,7 +159,7 @@ struct ShiftImmediate {
     if (result & sign_bit(kSize<T>)) ccr |= kN;
     cpu.set_ccr(static_cast<std::uint8_t>(ccr));
     write_data_register<T>(cpu, dn, result);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 

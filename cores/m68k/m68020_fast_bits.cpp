@@ -26,7 +26,7 @@ std::uint32_t bit_static(M68000Core& cpu, const DecodedM68k& in) {
   if constexpr (Operation == 1) dn ^= mask;
   if constexpr (Operation == 2) dn &= ~mask;
   if constexpr (Operation == 3) dn |= mask;
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 // A bit field in Dn (the extension word in `source`): rotated to the bottom, operated on,
@@ -61,7 +61,7 @@ std::uint32_t bitfield_register(M68000Core& cpu, const DecodedM68k& in) {
     cpu.d[reg] = width == 32 ? field : (field ^ (1u << (width - 1))) - (1u << (width - 1));
   if constexpr (Operation == 5)  // BFFFO: the offset (modulo 32 in a register) of the first one
     cpu.d[reg] = start + (field == 0 ? width : std::countl_zero(field) - (32 - width));
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 constexpr std::array<FastHandler, 4> kBitStatic = {&bit_static<0>, &bit_static<1>, &bit_static<2>,

@@ -2,8 +2,8 @@
 // displacements), BSR, DBcc, JMP, JSR and RTS (PRM 4). A taken branch whose target could
 // fault when the queue is refilled there (odd, or not on a page with a host pointer) runs
 // the ordinary handler instead, which takes the fault exactly where it always did; nothing
-// has been changed by then. A branch taken out of the middle of its run ends the run loop's
-// segment (BRA, BSR, JMP, JSR and RTS end their runs anyway).
+// has been changed by then. A taken branch returns its target; one not taken goes on with
+// the next entry (fall_through()).
 #include "cores/m68k/m68000_handlers.h"
 #include "cores/m68k/m68020_fast_operands.h"
 #include "cores/m68k/m68020_handlers.h"
@@ -21,19 +21,16 @@ bool holds(const M68000Core& cpu, std::uint32_t row) {
 
 // The condition's row is in destination, the target in source.
 std::uint32_t branch_conditional(M68000Core& cpu, const DecodedM68k& in) {
-  if (!holds(cpu, in.destination)) return next_address(in);
+  if (!holds(cpu, in.destination)) return fall_through(cpu, in);
   if (!M68020FastPath::jump_target_ok(cpu, in.source)) [[unlikely]]
     return M68020FastPath::generic(cpu, in);
-  M68020FastPath::end_segment(cpu, in);
   return in.source;
 }
 
 // A target on the instruction's own page, checked at decode time: the page's host pointer
 // lasts as long as its decoded instructions (a change drops them).
 std::uint32_t branch_conditional_near(M68000Core& cpu, const DecodedM68k& in) {
-  if (!holds(cpu, in.destination)) return next_address(in);
-  M68020FastPath::end_segment(cpu, in);
-  return in.source;
+  return holds(cpu, in.destination) ? in.source : fall_through(cpu, in);
 }
 
 std::uint32_t branch_always(M68000Core& cpu, const DecodedM68k& in) {
@@ -59,8 +56,7 @@ std::uint32_t branch_to_subroutine(M68000Core& cpu, const DecodedM68k& in) {
 // fetchable; an expired count reads the target word and drops it.
 template <bool Near>
 std::uint32_t decrement_and_branch(M68000Core& cpu, const DecodedM68k& in) {
-  if (holds(cpu, in.destination)) return next_address(in);
-  const std::uint32_t next = next_address(in);
+  if (holds(cpu, in.destination)) return fall_through(cpu, in);
   const std::uint32_t target = in.source;
   std::uint32_t& dn = cpu.d[in.destination_register];
   const auto count = static_cast<std::uint16_t>(dn - 1);
@@ -68,12 +64,11 @@ std::uint32_t decrement_and_branch(M68000Core& cpu, const DecodedM68k& in) {
     if (!Near && !M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
       return M68020FastPath::generic(cpu, in);
     dn = (dn & 0xFFFF0000u) | count;
-    M68020FastPath::end_segment(cpu, in);
     return target;
   }
   dn = (dn & 0xFFFF0000u) | count;
   M68020FastPath::load_program<std::uint16_t>(cpu, target);
-  return next;
+  return fall_through(cpu, in);
 }
 
 std::uint32_t return_from_subroutine(M68000Core& cpu, const DecodedM68k& in) {

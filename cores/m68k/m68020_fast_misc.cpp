@@ -25,7 +25,6 @@ struct MovemToMemory {
   }
   template <class T, Ea M>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const unsigned reg = in.destination_register;
     std::uint32_t mask = in.source;
     if constexpr (M == Ea::PreDecrement) {
@@ -50,7 +49,7 @@ struct MovemToMemory {
         address += sizeof(T);
       }
     }
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -59,7 +58,6 @@ struct MovemToRegisters {
   static constexpr bool allows(Ea m) { return m == Ea::PostIncrement || is_control(m); }
   template <class T, Ea M>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const unsigned reg = in.destination_register;
     std::uint32_t mask = in.source;
     constexpr Ea kBase = M == Ea::PostIncrement ? Ea::Indirect : M;
@@ -81,13 +79,12 @@ struct MovemToRegisters {
       address += sizeof(T);
     }
     if constexpr (M == Ea::PostIncrement) cpu.a[reg] = address;
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
 // LINK An,#d16 (the displacement in source): push An, An = SP, SP += d16.
 std::uint32_t link(M68000Core& cpu, const DecodedM68k& in) {
-  const std::uint32_t next = next_address(in);
   const unsigned reg = in.destination_register;
   const std::uint32_t displacement = in.source;
   const std::uint32_t sp = cpu.a[7] - 4;
@@ -95,7 +92,7 @@ std::uint32_t link(M68000Core& cpu, const DecodedM68k& in) {
   cpu.a[7] = sp;
   cpu.a[reg] = sp;
   cpu.a[7] += displacement;
-  return next;
+  return fall_through(cpu, in);
 }
 
 // UNLK An: SP = An, An = (SP)+.
@@ -105,7 +102,7 @@ std::uint32_t unlink(M68000Core& cpu, const DecodedM68k& in) {
   const std::uint32_t value = M68020FastPath::load<std::uint32_t>(cpu, address);
   cpu.a[7] = address + 4;
   cpu.a[reg] = value;
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 // Scc <ea> (the condition's row of kConditionTable in source): memory is read, then written.
@@ -113,7 +110,6 @@ struct SetConditionally {
   static constexpr bool allows(Ea m) { return m == Ea::DataRegister || is_memory_alterable(m); }
   template <class, Ea M>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const bool set = (in.source >> (cpu.sr() & (kN | kZ | kV | kC))) & 1;
     const std::uint32_t value = set ? 0xFF : 0x00;
     const unsigned reg = in.destination_register;
@@ -124,7 +120,7 @@ struct SetConditionally {
       M68020FastPath::load<std::uint8_t>(cpu, address);
       M68020FastPath::store<std::uint8_t>(cpu, address, static_cast<std::uint8_t>(value));
     }
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -151,7 +147,6 @@ struct UnaryOperation {
   }
   template <class T, Ea M>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const unsigned reg = in.destination_register;
     if constexpr (M == Ea::DataRegister) {
       write_data_register<T>(cpu, reg, operate<T>(cpu, static_cast<T>(cpu.d[reg])));
@@ -160,7 +155,7 @@ struct UnaryOperation {
       const std::uint32_t value = M68020FastPath::load<T>(cpu, address);
       M68020FastPath::store<T>(cpu, address, static_cast<T>(operate<T>(cpu, value)));
     }
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -170,25 +165,25 @@ std::uint32_t extend_byte_to_word(M68000Core& cpu, const DecodedM68k& in) {
   const std::uint32_t word = sign_extend_to_32(dn & 0xFF, Size::Byte) & 0xFFFF;
   dn = (dn & 0xFFFF0000u) | word;
   set_logic_flags(cpu, word, Size::Word);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 std::uint32_t extend_word_to_long(M68000Core& cpu, const DecodedM68k& in) {
   std::uint32_t& dn = cpu.d[in.destination_register];
   dn = sign_extend_to_32(dn & 0xFFFF, Size::Word);
   set_logic_flags(cpu, dn, Size::Long);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 std::uint32_t extend_byte_to_long(M68000Core& cpu, const DecodedM68k& in) {
   std::uint32_t& dn = cpu.d[in.destination_register];
   dn = sign_extend_to_32(dn & 0xFF, Size::Byte);
   set_logic_flags(cpu, dn, Size::Long);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 std::uint32_t swap(M68000Core& cpu, const DecodedM68k& in) {
   std::uint32_t& dn = cpu.d[in.destination_register];
   dn = (dn >> 16) | (dn << 16);
   set_logic_flags(cpu, dn, Size::Long);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 // MULU.L/MULS.L <ea>,Dl[:Dh] (PRM 4-136, 4-139); the extension word in destination.
@@ -224,7 +219,7 @@ struct MultiplyLong {
       if (overflow) ccr |= kV;
     }
     cpu.set_ccr(static_cast<std::uint8_t>(ccr));
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 

@@ -16,7 +16,6 @@ template <class T, Ea S, Ea D>
 std::uint32_t move(M68000Core& cpu, const DecodedM68k& in) {
   const unsigned destination = in.destination_register;
   const std::uint32_t destination_extension = in.destination;
-  const std::uint32_t next = next_address(in);
   const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
   set_logic_flags(cpu, value, kSize<T>);
   if constexpr (D == Ea::DataRegister) {
@@ -25,13 +24,13 @@ std::uint32_t move(M68000Core& cpu, const DecodedM68k& in) {
     const std::uint32_t address = address_of<D, T>(cpu, destination, destination_extension);
     M68020FastPath::store<T>(cpu, address, static_cast<T>(value));
   }
-  return next;
+  return fall_through(cpu, in);
 }
 
 std::uint32_t moveq(M68000Core& cpu, const DecodedM68k& in) {
   cpu.d[in.destination_register] = in.source;
   set_logic_flags(cpu, in.source, Size::Long);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 constexpr bool is_data_alterable(Ea m) {
@@ -45,7 +44,7 @@ struct MoveAddress {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
     cpu.a[in.destination_register] = sign_extend_to_32(value, kSize<T>);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -55,7 +54,7 @@ struct LoadEffectiveAddress {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     cpu.a[in.destination_register] =
         address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 
@@ -64,11 +63,10 @@ struct PushEffectiveAddress {
   static constexpr bool allows(Ea m) { return is_control(m); }
   template <class, Ea S>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
-    const std::uint32_t next = next_address(in);
     const std::uint32_t address = address_of<S, std::uint32_t>(cpu, in.source_register, in.source);
     cpu.a[7] -= 4;
     M68020FastPath::store<std::uint32_t>(cpu, cpu.a[7], address);
-    return next;
+    return fall_through(cpu, in);
   }
 };
 
@@ -77,7 +75,7 @@ struct Test {
   template <class T, Ea S>
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     set_logic_flags(cpu, read_source<S, T>(cpu, in.source_register, in.source), kSize<T>);
-    return next_address(in);
+    return fall_through(cpu, in);
   }
 };
 

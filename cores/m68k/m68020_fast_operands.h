@@ -108,6 +108,12 @@ inline std::uint32_t next_address(const DecodedM68k& instruction) {
   return instruction.address + instruction.length;
 }
 
+// The end of a handler whose instruction falls through (M68020FastPath::fall_through).
+[[gnu::always_inline]] inline std::uint32_t fall_through(M68000Core& cpu,
+                                                         const DecodedM68k& instruction) {
+  return M68020FastPath::fall_through(cpu, instruction);
+}
+
 // A table of handler pointers indexed by one addressing mode: Make<Ea>::handler.
 template <template <Ea> class Make, std::size_t... I>
 constexpr std::array<FastHandler, kEaCount> ea_table(std::index_sequence<I...>) {

@@ -15,7 +15,7 @@ namespace anvil::m68k {
 
 namespace {
 
-using fast::next_address;
+using fast::fall_through;
 
 constexpr std::uint16_t kGeneralMask = 0xFFC0, kGeneral = 0xF200;  // coprocessor 1, type 000
 
@@ -50,7 +50,7 @@ std::uint32_t operate(M68000Core& cpu, const DecodedM68k& in, const Extended80& 
   const OperationResult result =
       fpu_operate(in.source, source, fpu.fp[in.destination_register], rounding_from_fpcr(fpu.fpcr));
   record_operation(fpu, in.source, in.destination_register, result, 0);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 // F<op>.X FPm,FPn (opclass 000).
@@ -96,7 +96,7 @@ std::uint32_t move_constant(M68000Core& cpu, const DecodedM68k& in) {
   begin_general(cpu.fpu, in.second_word, in.address);
   load_constant(cpu, in.opcode, in.second_word);
   end_segment_if_charged(cpu, in);
-  return next_address(in);
+  return fall_through(cpu, in);
 }
 
 // FBcc.W/.L (PRM 5, FBcc): the predicate in destination, the target in source. An "S"
@@ -111,9 +111,8 @@ std::uint32_t branch(M68000Core& cpu, const DecodedM68k& in) {
   fpu.fpiar = in.address;
   if ((in.destination & 0x10) && (fpu.fpsr & kFpNan)) record_exceptions(fpu, kFpBsun);
   charge_fpu_clocks(cpu, in.opcode, fpu_branch_clocks(taken));
-  if (taken) M68020FastPath::end_segment(cpu, in);
   end_segment_if_charged(cpu, in);
-  return taken ? in.source : next_address(in);
+  return taken ? in.source : fall_through(cpu, in);
 }
 
 // The decoded entry's fields for a general instruction: source_register FPm or Dn,
