@@ -288,6 +288,20 @@ struct M68020FastPath {
     store_off_page<std::uint16_t>(cpu, address + 2, static_cast<std::uint16_t>(value));
     store_off_page<std::uint16_t>(cpu, address, static_cast<std::uint16_t>(value >> 16));
   }
+  // The host bytes of [address, address + size) when all of them are on one page the direct
+  // path reaches, else null: accesses inside such a block take the direct path one by one
+  // (no fault, no device, no wait states), so a handler may make them straight to memory.
+  static std::uint8_t* store_block(M68000Core& cpu, std::uint32_t address, std::uint32_t size) {
+    std::uint8_t* page = cpu.memory_.store_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    return page && offset + size <= MemoryPort::kPageSize ? page + offset : nullptr;
+  }
+  static const std::uint8_t* load_block(M68000Core& cpu, std::uint32_t address,
+                                        std::uint32_t size) {
+    const std::uint8_t* page = cpu.memory_.fetch_page(address);
+    const std::uint32_t offset = address & MemoryPort::kPageMask;
+    return page && offset + size <= MemoryPort::kPageSize ? page + offset : nullptr;
+  }
   // Whether a jump to `address` may be taken here: even, and its first two words on a page
   // with a host pointer (so refilling the queue there cannot fault). Otherwise the
   // instruction runs generic(), which takes the fault where the 68000 model does.

@@ -3,6 +3,9 @@
 // (PRM 4). Semantics and access order are those of op_movem_to_memory,
 // op_movem_to_registers, op_link, op_unlk, op_scc, op_unary, op_ext, op_extb, op_swap and
 // op_mul_long on the 68020+ path (word accesses where those make word accesses).
+#include <bit>
+#include <cstring>
+
 #include "cores/m68k/m68000_handlers.h"
 #include "cores/m68k/m68020_fast_operands.h"
 #include "cores/m68k/m68020_handlers.h"
@@ -17,6 +20,21 @@ using namespace fast;
   return index < 8 ? cpu.d[index] : cpu.a[index - 8];
 }
 
+// A register's low bytes in memory, big-endian, and back (the block forms of MOVEM).
+template <class T>
+[[gnu::always_inline]] inline void put_big_endian(std::uint8_t* at, std::uint32_t value) {
+  T bytes = static_cast<T>(value);
+  if constexpr (sizeof(T) > 1) bytes = anvil::byteswap(bytes);
+  std::memcpy(at, &bytes, sizeof(T));
+}
+template <class T>
+[[gnu::always_inline]] inline std::uint32_t get_big_endian(const std::uint8_t* at) {
+  T bytes;
+  std::memcpy(&bytes, at, sizeof(T));
+  if constexpr (sizeof(T) > 1) bytes = anvil::byteswap(bytes);
+  return sign_extend_to_32(bytes, kSize<T>);
+}
+
 // MOVEM <list>,<ea> (the mask in source). -(An): the mask is reversed (bit 0 = A7), longs
 // are written low word first, and An is written once at the end.
 struct MovemToMemory {
@@ -27,8 +45,17 @@ struct MovemToMemory {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     const unsigned reg = in.destination_register;
     std::uint32_t mask = in.source;
+    const std::uint32_t bytes = static_cast<std::uint32_t>(std::popcount(mask)) * sizeof(T);
     if constexpr (M == Ea::PreDecrement) {
       std::uint32_t address = cpu.a[reg];
+      if (std::uint8_t* block = M68020FastPath::store_block(cpu, address - bytes, bytes)) {
+        for (std::uint8_t* at = block + bytes; mask; mask &= mask - 1) {
+          at -= sizeof(T);
+          put_big_endian<T>(at, movem_register(cpu, 15 - std::countr_zero(mask)));
+        }
+        cpu.a[reg] = address - bytes;
+        return fall_through(cpu, in);
+      }
       while (mask) {
         const unsigned i = static_cast<unsigned>(__builtin_ctz(mask));
         mask &= mask - 1;
@@ -42,6 +69,11 @@ struct MovemToMemory {
       cpu.a[reg] = address;
     } else {
       std::uint32_t address = address_of<M, T>(cpu, reg, in.destination);
+      if (std::uint8_t* block = M68020FastPath::store_block(cpu, address, bytes)) {
+        for (std::uint8_t* at = block; mask; mask &= mask - 1, at += sizeof(T))
+          put_big_endian<T>(at, movem_register(cpu, std::countr_zero(mask)));
+        return fall_through(cpu, in);
+      }
       while (mask) {
         const unsigned i = static_cast<unsigned>(__builtin_ctz(mask));
         mask &= mask - 1;
@@ -63,6 +95,13 @@ struct MovemToRegisters {
     constexpr Ea kBase = M == Ea::PostIncrement ? Ea::Indirect : M;
     std::uint32_t address = address_of<kBase, T>(cpu, reg, in.destination);
     constexpr bool kProgram = is_pc_relative(M);
+    const std::uint32_t bytes = static_cast<std::uint32_t>(std::popcount(mask)) * sizeof(T);
+    if (const std::uint8_t* block = M68020FastPath::load_block(cpu, address, bytes)) {
+      for (const std::uint8_t* at = block; mask; mask &= mask - 1, at += sizeof(T))
+        movem_register(cpu, std::countr_zero(mask)) = get_big_endian<T>(at);
+      if constexpr (M == Ea::PostIncrement) cpu.a[reg] = address + bytes;
+      return fall_through(cpu, in);
+    }
     while (mask) {
       const unsigned i = static_cast<unsigned>(__builtin_ctz(mask));
       mask &= mask - 1;

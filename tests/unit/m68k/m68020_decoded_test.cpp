@@ -348,6 +348,34 @@ TEST_CASE("a store into the running page ends the run after it, with any budget"
   }
 }
 
+// MOVEM makes its accesses straight to memory when its whole block is on one page; across
+// a page boundary, and into unmapped memory (a bus error part-way), it makes them one by one.
+TEST_CASE("MOVEM across a page boundary and into unmapped memory matches single steps",
+          "[m68k][68020][decoded]") {
+  const std::initializer_list<std::uint16_t> program = {
+      0x48E7, 0xFFFE,  // 1000: movem.l d0-d7/a0-a6,-(a7): across $8000
+      0x4280,          // 1004: clr.l d0
+      0x4CDF, 0x7FFF,  // 1006: movem.l (a7)+,d0-d7/a0-a6
+      0x48A1, 0xC000,  // 100A: movem.w d0-d1,-(a1): across $9000
+      0x48D0, 0x00FF,  // 100E: movem.l d0-d7,(a0): past the end of RAM
+      0x7407,          // 1012: moveq #7,d2
+  };
+  std::vector<std::pair<unsigned, std::uint32_t>> registers;
+  for (unsigned i = 0; i < 15; ++i) registers.emplace_back(i, 0x01010101u * (i + 1));
+  registers.emplace_back(kA0 + 7, 0x8010);
+  registers.emplace_back(kA0 + 1, 0x9002);
+  registers.emplace_back(kA0, kRamSize - 12);
+  for (const char* model : {"68020", "68040"}) {
+    INFO(model);
+    Machine run(model, program, {}), stepped(model, program, {});
+    for (Machine* machine : {&run, &stepped})
+      for (const auto& [index, value] : registers) machine->cpu->write_register(index, value);
+    run_and_step_agree(run, stepped);
+    CHECK(run.reg(kD0) == 0x01010101u);  // restored by the second MOVEM
+    CHECK(run.reg(kPc) == handler(kVectorBusError) + 4);
+  }
+}
+
 #ifdef ANVIL_M68020_FUZZ
 TEST_CASE("decoded runs give the operand sweep's output, instructions and cycles of step()",
           "[m68k][68020][decoded]") {
