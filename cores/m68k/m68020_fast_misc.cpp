@@ -35,8 +35,9 @@ template <class T>
   return sign_extend_to_32(bytes, kSize<T>);
 }
 
-// MOVEM <list>,<ea> (the mask in source). -(An): the mask is reversed (bit 0 = A7), longs
-// are written low word first, and An is written once at the end.
+// MOVEM <list>,<ea> (the mask in source's low half, the number of registers in its high). -(An):
+// the mask is reversed (bit 0 = A7), longs are written low word first, and An is written once at
+// the end.
 struct MovemToMemory {
   static constexpr bool allows(Ea m) {
     return m == Ea::PreDecrement || (is_control(m) && !is_pc_relative(m));
@@ -45,7 +46,8 @@ struct MovemToMemory {
   static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
     const unsigned reg = in.destination_register;
     std::uint32_t mask = in.source;
-    const std::uint32_t bytes = static_cast<std::uint32_t>(std::popcount(mask)) * sizeof(T);
+    const std::uint32_t bytes = (mask >> 16) * sizeof(T);
+    mask &= 0xFFFF;
     if constexpr (M == Ea::PreDecrement) {
       std::uint32_t address = cpu.a[reg];
       if (std::uint8_t* block = M68020FastPath::store_block(cpu, address - bytes, bytes)) {
@@ -95,7 +97,8 @@ struct MovemToRegisters {
     constexpr Ea kBase = M == Ea::PostIncrement ? Ea::Indirect : M;
     std::uint32_t address = address_of<kBase, T>(cpu, reg, in.destination);
     constexpr bool kProgram = is_pc_relative(M);
-    const std::uint32_t bytes = static_cast<std::uint32_t>(std::popcount(mask)) * sizeof(T);
+    const std::uint32_t bytes = (mask >> 16) * sizeof(T);
+    mask &= 0xFFFF;
     if (const std::uint8_t* block = M68020FastPath::load_block(cpu, address, bytes)) {
       for (const std::uint8_t* at = block; mask; mask &= mask - 1, at += sizeof(T))
         movem_register(cpu, std::countr_zero(mask)) = get_big_endian<T>(at);
@@ -276,7 +279,10 @@ bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
   out.destination_register = static_cast<std::uint8_t>(reg);
   if (ordinary == &op_movem_to_memory || ordinary == &op_movem_to_registers) {
     const Size size = (opcode & 0x40) ? Size::Long : Size::Word;
-    out.source = reader.word();  // the register mask comes before the address's words
+    // The register mask comes before the address's words; the count of registers in it is
+    // kept above it (MovemToMemory, MovemToRegisters).
+    const std::uint16_t mask = reader.word();
+    out.source = mask | (static_cast<std::uint32_t>(std::popcount(mask)) << 16);
     if (!parse_ea(mode_field, reg, size, reader, mode, out.destination, out.destination_register))
       return false;
     out.handler = ordinary == &op_movem_to_memory ? by_size_and_mode<MovemToMemory>(size, mode)
