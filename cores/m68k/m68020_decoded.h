@@ -43,6 +43,9 @@ struct DecodedM68k {
   // checks the budget once for a segment of the run that fits in it.
   std::uint16_t cycles_after = 0;
   std::uint8_t entries_after = 0;
+  // The same from this entry on (this entry's included), as the segment's start reads them.
+  std::uint8_t entries_to_end = 1;
+  std::uint16_t cycles_to_end = 0;
   // The entry the loop went to the last time this instruction did not fall through, when
   // that entry is on the same page: the next time it jumps there the loop goes straight to
   // it, without the page lookup. Both live and die with their page (a store drops the page,
@@ -50,6 +53,8 @@ struct DecodedM68k {
   // compares the target's address, as a branch's or a return's target may change.
   mutable const DecodedM68k* taken = nullptr;
 };
+// The counts above fill what was padding: an entry stays 48 bytes.
+static_assert(sizeof(DecodedM68k) == 48);
 
 // An effective address as the handlers take it (PRM 2.2), with what its extension words
 // hold once parsed: Disp a sign-extended d16; Index the brief extension word; AbsShort,
@@ -82,7 +87,7 @@ class M68020CodePage {
   static constexpr unsigned kSlots = MemoryPort::kPageSize / 2;
   static constexpr unsigned kMaxRun = 64;
   // A run's cost after an entry fits its 16-bit field (the timing table's costs are bytes).
-  static_assert(kMaxRun * 255 <= 0xFFFF && kMaxRun <= 256);
+  static_assert(kMaxRun * 255 <= 0xFFFF && kMaxRun < 256);
 
   M68020CodePage() { code_.reserve(kSlots); }  // never reallocated: entries stay put
 
@@ -120,7 +125,9 @@ class M68020CodePage {
     for (std::size_t i = code_.size(); i-- > first; ++after) {
       code_[i].cycles_after = static_cast<std::uint16_t>(cost_after);
       code_[i].entries_after = static_cast<std::uint8_t>(after);
+      code_[i].entries_to_end = static_cast<std::uint8_t>(after + 1);
       cost_after += code_[i].cycles;
+      code_[i].cycles_to_end = static_cast<std::uint16_t>(cost_after);
     }
     return first < code_.size() ? &code_[first] : nullptr;
   }
@@ -188,8 +195,8 @@ struct M68020FastPath {
   static void settle(M68000Core& cpu, const DecodedM68k& running) {
     M68000Core::DecodedSegment& segment = cpu.segment_;
     if (segment.settled) return;
-    cpu.cycles_ -= running.cycles_after + running.cycles;
-    cpu.instructions_ -= running.entries_after + 1u;
+    cpu.cycles_ -= running.cycles_to_end;
+    cpu.instructions_ -= running.entries_to_end;
     cpu.instruction_pc_ = running.address;
     segment.settled_cycles = running.cycles;
     segment.settled_next = running.address + running.length;

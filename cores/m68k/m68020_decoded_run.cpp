@@ -261,8 +261,8 @@ void M68000Core::run_decoded(Cycles end) {
     // elsewhere (a taken branch) or settles (m68020_decoded.h) ends it early, and what did
     // not run is taken back.
     const DecodedM68k* const first = instruction;
-    cycles_ += first->cycles_after + first->cycles;
-    instructions_ += first->entries_after + 1u;
+    cycles_ += first->cycles_to_end;
+    instructions_ += first->entries_to_end;
     segment.last = cycles_ < decoded_limit_.load(std::memory_order_relaxed)
                        ? first + first->entries_after
                        : first;
