@@ -58,15 +58,15 @@ template <bool Near>
 std::uint32_t decrement_and_branch(M68000Core& cpu, const DecodedM68k& in) {
   if (holds(cpu, in.destination)) return fall_through(cpu, in);
   const std::uint32_t target = in.source;
-  std::uint32_t& dn = cpu.d[in.destination_register];
-  const auto count = static_cast<std::uint16_t>(dn - 1);
+  const unsigned reg = in.destination_register;
+  const auto count = static_cast<std::uint16_t>(cpu.d[reg] - 1);
   if (count != 0xFFFF) {
     if (!Near && !M68020FastPath::jump_target_ok(cpu, target)) [[unlikely]]
       return M68020FastPath::generic(cpu, in);
-    dn = (dn & 0xFFFF0000u) | count;
+    write_data_register<std::uint16_t>(cpu, reg, count);
     return target;
   }
-  dn = (dn & 0xFFFF0000u) | count;
+  write_data_register<std::uint16_t>(cpu, reg, count);
   M68020FastPath::load_program<std::uint16_t>(cpu, target);
   return fall_through(cpu, in);
 }

@@ -156,7 +156,7 @@ struct SetConditionally {
     const std::uint32_t value = set ? 0xFF : 0x00;
     const unsigned reg = in.destination_register;
     if constexpr (M == Ea::DataRegister) {
-      cpu.d[reg] = (cpu.d[reg] & ~0xFFu) | value;
+      write_data_register<std::uint8_t>(cpu, reg, value);
     } else {
       const std::uint32_t address = address_of<M, std::uint8_t>(cpu, reg, in.destination);
       M68020FastPath::load<std::uint8_t>(cpu, address);
@@ -203,9 +203,9 @@ struct UnaryOperation {
 
 // EXT.W, EXT.L, EXTB.L (PRM 4-106) and SWAP (PRM 4-185) on Dn.
 std::uint32_t extend_byte_to_word(M68000Core& cpu, const DecodedM68k& in) {
-  std::uint32_t& dn = cpu.d[in.destination_register];
-  const std::uint32_t word = sign_extend_to_32(dn & 0xFF, Size::Byte) & 0xFFFF;
-  dn = (dn & 0xFFFF0000u) | word;
+  const unsigned reg = in.destination_register;
+  const std::uint32_t word = sign_extend_to_32(cpu.d[reg] & 0xFF, Size::Byte) & 0xFFFF;
+  write_data_register<std::uint16_t>(cpu, reg, word);
   set_logic_flags(cpu, word, Size::Word);
   return fall_through(cpu, in);
 }
