@@ -50,11 +50,19 @@ struct DecodedM68k {
   // that entry is on the same page: the next time it jumps there the loop goes straight to
   // it, without the page lookup. Both live and die with their page (a store drops the page,
   // a full page is cleared whole), so the pointer cannot outlive its target; the loop still
-  // compares the target's address, as a branch's or a return's target may change.
+  // compares the target's address, as a branch's or a return's target may change. Before
+  // the first jump it is kNoJumpYet (decode_run), so that compare needs no null test.
   mutable const DecodedM68k* taken = nullptr;
 };
 // The counts above fill what was padding: an entry stays 48 bytes.
 static_assert(sizeof(DecodedM68k) == 48);
+
+// An entry at an address no jump goes to (odd, and not the handlers' kNextEntry).
+inline constexpr DecodedM68k kNoJumpYet = [] {
+  DecodedM68k entry{};
+  entry.address = ~std::uint32_t{0};
+  return entry;
+}();
 
 // An effective address as the handlers take it (PRM 2.2), with what its extension words
 // hold once parsed: Disp a sign-extended d16; Index the brief extension word; AbsShort,
@@ -114,6 +122,7 @@ class M68020CodePage {
       const unsigned length = decode_one(at, decoded, ends_run);
       if (length == 0) break;
       decoded.fall_through = 1;
+      decoded.taken = &kNoJumpYet;
       if (n > 0) code_.back().fall_through = decoded.address;
       code_.push_back(decoded);
       index_[at / 2] = static_cast<std::uint16_t>(code_.size());

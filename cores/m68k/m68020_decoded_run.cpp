@@ -291,8 +291,8 @@ void M68000Core::run_decoded(Cycles end) {
       }
     }
     // The limit held, so no store dropped the page: the entry is still there to read.
-    if (const DecodedM68k* chained = instruction->taken; chained && chained->address == next) {
-      instruction = chained;
+    if (instruction->taken->address == next) {
+      instruction = instruction->taken;
       continue;
     }
     if (next == M68020FastPath::kNextEntry) {
