@@ -87,8 +87,10 @@ struct DecodedMips {
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it
   // (sign- or zero-extended, LUI's shifted, a branch offset in bytes, a shift amount).
+  // `dest`: the register the form writes (rd, rt or 31), or MipsCore::kDiscard when that is
+  // $zero, so that the inline forms never write register 0 and need not clear it after.
   InlineOp inline_op = InlineOp::None;
-  std::uint8_t rs = 0, rt = 0, rd = 0;
+  std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
@@ -131,6 +133,9 @@ struct PendingLoad {
 
 class MipsCore final : public Core {
  public:
+  // The register slot after the 32 GPRs: the inline forms write a result for $zero there.
+  static constexpr std::uint8_t kDiscard = 32;
+
   MipsCore(const MipsConfig& config, MemoryPort& memory);
   ~MipsCore() override;
 
@@ -356,7 +361,9 @@ class MipsCore final : public Core {
   LoopState loop_state() const {
     return {cycles_, pending_cycles_, instructions_, pc_, next_pc_, control_flow_};
   }
+  template <bool Interlocked>
   [[gnu::always_inline]] bool execute_inline(const DecodedMips& d, LoopState& state);
+  [[gnu::always_inline]] bool finish_inline(std::uint32_t pc, LoopState& state);
   template <class T>
   bool load_inline(std::uint32_t va, T& value, LoopState& state);
   template <class T>
@@ -456,13 +463,13 @@ class MipsCore final : public Core {
   bool big_endian_;
   bool flat_;
   bool linux_user_;
-  bool fpu_present_;  // an FPU, or the kernel's emulation of one (Linux user mode)
-  std::array<std::uint32_t, 32> r_{};
-  std::uint32_t pc_ = 0;       // the instruction being executed
-  std::uint32_t next_pc_ = 0;  // the one after it (the delay slot after a branch)
-  std::uint32_t insn_ = 0;     // its encoding (the R3000A copies bits 27:26 to Cause.CE)
-  DelayState delay_;           // the current instruction's delay-slot state
-  DelayState branch_;          // a branch the current instruction made
+  bool fpu_present_;                   // an FPU, or the kernel's emulation of one (Linux user mode)
+  std::array<std::uint32_t, 33> r_{};  // the GPRs and the discard slot (kDiscard)
+  std::uint32_t pc_ = 0;               // the instruction being executed
+  std::uint32_t next_pc_ = 0;          // the one after it (the delay slot after a branch)
+  std::uint32_t insn_ = 0;             // its encoding (the R3000A copies bits 27:26 to Cause.CE)
+  DelayState delay_;                   // the current instruction's delay-slot state
+  DelayState branch_;                  // a branch the current instruction made
   // branch_ or delay_ may hold a branch: finish_instruction() has to move them on. Most
   // instructions neither branch nor sit in a delay slot, and skip that with one test.
   bool control_flow_ = false;

@@ -82,6 +82,30 @@ class PipelineTiming {
     return static_cast<unsigned>(issued - cycle);
   }
 
+  // issue() for the run loop's inline forms, whose summary has a known shape: no unit, at
+  // most `Reads` registers read (the others register 0 with no offset) and, unless
+  // `Writes`, no result (register 0 with latency 0). predecode_inline checks the shape, so
+  // this is issue() without the tests that cannot succeed: a register 0 read is always
+  // ready, and recording ready_[0] = issued changes nothing that is ever compared.
+  template <unsigned Reads, bool Writes>
+  [[gnu::always_inline]] unsigned issue_integer(const IssueSummary& s, Cycles cycle) {
+    static_assert(Reads <= 2);
+    Cycles issued = cycle;
+    bool late = false;
+    if constexpr (Reads >= 1) late = ready_[s.reads[0]] + s.read_offset[0] > cycle;
+    if constexpr (Reads == 2) late |= ready_[s.reads[1]] + s.read_offset[1] > cycle;
+    if (late) [[unlikely]]
+      issued = ready_for_summary(s, cycle);
+    if constexpr (Writes) ready_[s.result] = issued + s.result_latency;
+    return static_cast<unsigned>(issued - cycle);
+  }
+  // Whether `s` has the shape issue_integer<reads, writes> takes.
+  static bool fits_integer_issue(const IssueSummary& s, unsigned reads, bool writes) {
+    for (unsigned n = reads; n < 2; ++n)
+      if (s.reads[n] != 0 || s.read_offset[n] != 0) return false;
+    return !s.unit && !s.mdu && (writes || (s.result == 0 && s.result_latency == 0));
+  }
+
   // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
   //
   // A conditional branch at `pc`: branch-likely is predicted taken; the others by their
