@@ -14,6 +14,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cores/common/decoded_blocks.h"
@@ -342,32 +343,33 @@ class MipsCore final : public Core {
   // What the MIPS32 loop keeps in locals (registers) while it runs inline forms: the
   // members of the same names, written back before anything outside the loop can look
   // (a handler, an out-of-line memory access, a hook, the end of the loop) and read again
-  // after it (mips_run_loop.cpp).
+  // after it (mips_run_loop.cpp). An instruction's extra cycles (stalls, taken-branch and
+  // wait cycles; pending_cycles_) are a temporary of the instruction, not loop state, and
+  // control_flow_ stays the member: only branches and slow paths touch it.
   struct LoopState {
     Cycles cycles;
-    Cycles pending_cycles;  // this instruction's stalls, taken-branch and wait cycles
     std::uint64_t instructions;
     std::uint32_t pc, next_pc;
-    bool control_flow;
   };
-  void write_back(const LoopState& s) {
+  void write_back(const LoopState& s, Cycles pending) {
     cycles_ = s.cycles;
-    pending_cycles_ = s.pending_cycles;
+    pending_cycles_ = pending;
     instructions_ = s.instructions;
     pc_ = s.pc;
     next_pc_ = s.next_pc;
-    control_flow_ = s.control_flow;
   }
-  LoopState loop_state() const {
-    return {cycles_, pending_cycles_, instructions_, pc_, next_pc_, control_flow_};
-  }
+  LoopState loop_state() const { return {cycles_, instructions_, pc_, next_pc_}; }
+  // The instruction's extra cycles after a call out of the loop, which may add wait states
+  // (the port's wait sink) or stalls; the member is left clear, as between instructions.
+  Cycles take_pending_cycles() { return std::exchange(pending_cycles_, 0); }
+  static constexpr Cycles kNotInline = ~Cycles{0};
   template <bool Interlocked>
-  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d, LoopState& state);
-  [[gnu::always_inline]] bool finish_inline(std::uint32_t pc, LoopState& state);
+  [[gnu::always_inline]] Cycles execute_inline(const DecodedMips& d, LoopState& state);
+  [[gnu::always_inline]] bool finish_control_flow(LoopState& state);
   template <class T>
-  bool load_inline(std::uint32_t va, T& value, LoopState& state);
+  bool load_inline(std::uint32_t va, T& value, LoopState& state, Cycles& extra);
   template <class T>
-  void store_inline(std::uint32_t va, T value, LoopState& state);
+  void store_inline(std::uint32_t va, T value, LoopState& state, Cycles& extra);
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {
