@@ -95,8 +95,9 @@ struct DecodedMips {
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
-// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp).
-void predecode_inline(DecodedMips& d);
+// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
+// `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
+void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {

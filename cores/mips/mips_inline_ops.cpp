@@ -1,58 +1,102 @@
 // Which decoded instructions the MIPS32 run loop executes inline (MipsCore::execute_inline),
 // and their fields taken apart once, at decode time. The handlers in mips_*_ops.cpp stay the
 // definition of each instruction; the inline forms do exactly what they do.
+#include <vector>
+
 #include "cores/mips/mips_ops.h"
 
 namespace anvil::mips {
 
 namespace {
 
-// Which register an inline form writes, and how many its issue check reads (the shape
-// PipelineTiming::issue_integer takes; the MipsCore::execute_inline case for the form uses
-// the same numbers).
+// Which registers an inline form reads (as ALU operands, or rs as a load/store base) and
+// which it writes: the issue check MipsCore::execute_inline makes for it, which
+// predecode_inline holds against the instruction's IssueSummary.
+enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, BaseRs, BaseRsDataRt };
 enum class Writes : std::uint8_t { None, Rd, Rt, Link };
 
 struct InlineForm {
   MipsHandler handler;
   InlineOp op;
+  Reads reads;
   Writes writes;
-  std::uint8_t reads;
 };
 
 // The integer instructions compiled code runs most (loads, stores, address arithmetic,
 // compares, the two-register branches), in the order of the bench programs' profiles.
 constexpr InlineForm kInlineForms[] = {
-    {&ops::LW, InlineOp::LW, Writes::Rt, 1},       {&ops::ADDIU, InlineOp::ADDIU, Writes::Rt, 1},
-    {&ops::OR, InlineOp::OR, Writes::Rd, 2},       {&ops::SW, InlineOp::SW, Writes::None, 2},
-    {&ops::BNE, InlineOp::BNE, Writes::None, 2},   {&ops::BEQ, InlineOp::BEQ, Writes::None, 2},
-    {&ops::ADDU, InlineOp::ADDU, Writes::Rd, 2},   {&ops::SUBU, InlineOp::SUBU, Writes::Rd, 2},
-    {&ops::SLT, InlineOp::SLT, Writes::Rd, 2},     {&ops::SLTU, InlineOp::SLTU, Writes::Rd, 2},
-    {&ops::SLL, InlineOp::SLL, Writes::Rd, 1},     {&ops::SRL, InlineOp::SRL, Writes::Rd, 1},
-    {&ops::SRA, InlineOp::SRA, Writes::Rd, 1},     {&ops::ANDI, InlineOp::ANDI, Writes::Rt, 1},
-    {&ops::ORI, InlineOp::ORI, Writes::Rt, 1},     {&ops::XORI, InlineOp::XORI, Writes::Rt, 1},
-    {&ops::LUI, InlineOp::LUI, Writes::Rt, 0},     {&ops::AND, InlineOp::AND, Writes::Rd, 2},
-    {&ops::XOR, InlineOp::XOR, Writes::Rd, 2},     {&ops::NOR, InlineOp::NOR, Writes::Rd, 2},
-    {&ops::SLTI, InlineOp::SLTI, Writes::Rt, 1},   {&ops::SLTIU, InlineOp::SLTIU, Writes::Rt, 1},
-    {&ops::LBU, InlineOp::LBU, Writes::Rt, 1},     {&ops::SB, InlineOp::SB, Writes::None, 2},
-    {&ops::JR, InlineOp::JR, Writes::None, 1},     {&ops::JALR, InlineOp::JALR, Writes::Rd, 1},
-    {&ops::JAL, InlineOp::JAL, Writes::Link, 0},   {&ops::J, InlineOp::J, Writes::None, 0},
-    {&ops::BLEZ, InlineOp::BLEZ, Writes::None, 1}, {&ops::BGTZ, InlineOp::BGTZ, Writes::None, 1},
-    {&ops::BLTZ, InlineOp::BLTZ, Writes::None, 1}, {&ops::BGEZ, InlineOp::BGEZ, Writes::None, 1},
+    {&ops::LW, InlineOp::LW, Reads::BaseRs, Writes::Rt},
+    {&ops::ADDIU, InlineOp::ADDIU, Reads::Rs, Writes::Rt},
+    {&ops::OR, InlineOp::OR, Reads::RsRt, Writes::Rd},
+    {&ops::SW, InlineOp::SW, Reads::BaseRsDataRt, Writes::None},
+    {&ops::BNE, InlineOp::BNE, Reads::RsRt, Writes::None},
+    {&ops::BEQ, InlineOp::BEQ, Reads::RsRt, Writes::None},
+    {&ops::ADDU, InlineOp::ADDU, Reads::RsRt, Writes::Rd},
+    {&ops::SUBU, InlineOp::SUBU, Reads::RsRt, Writes::Rd},
+    {&ops::SLT, InlineOp::SLT, Reads::RsRt, Writes::Rd},
+    {&ops::SLTU, InlineOp::SLTU, Reads::RsRt, Writes::Rd},
+    {&ops::SLL, InlineOp::SLL, Reads::Rt, Writes::Rd},
+    {&ops::SRL, InlineOp::SRL, Reads::Rt, Writes::Rd},
+    {&ops::SRA, InlineOp::SRA, Reads::Rt, Writes::Rd},
+    {&ops::ANDI, InlineOp::ANDI, Reads::Rs, Writes::Rt},
+    {&ops::ORI, InlineOp::ORI, Reads::Rs, Writes::Rt},
+    {&ops::XORI, InlineOp::XORI, Reads::Rs, Writes::Rt},
+    {&ops::LUI, InlineOp::LUI, Reads::None, Writes::Rt},
+    {&ops::AND, InlineOp::AND, Reads::RsRt, Writes::Rd},
+    {&ops::XOR, InlineOp::XOR, Reads::RsRt, Writes::Rd},
+    {&ops::NOR, InlineOp::NOR, Reads::RsRt, Writes::Rd},
+    {&ops::SLTI, InlineOp::SLTI, Reads::Rs, Writes::Rt},
+    {&ops::SLTIU, InlineOp::SLTIU, Reads::Rs, Writes::Rt},
+    {&ops::LBU, InlineOp::LBU, Reads::BaseRs, Writes::Rt},
+    {&ops::SB, InlineOp::SB, Reads::BaseRsDataRt, Writes::None},
+    {&ops::JR, InlineOp::JR, Reads::Rs, Writes::None},
+    {&ops::JALR, InlineOp::JALR, Reads::Rs, Writes::Rd},
+    {&ops::JAL, InlineOp::JAL, Reads::None, Writes::Link},
+    {&ops::J, InlineOp::J, Reads::None, Writes::None},
+    {&ops::BLEZ, InlineOp::BLEZ, Reads::Rs, Writes::None},
+    {&ops::BGTZ, InlineOp::BGTZ, Reads::Rs, Writes::None},
+    {&ops::BLTZ, InlineOp::BLTZ, Reads::Rs, Writes::None},
+    {&ops::BGEZ, InlineOp::BGEZ, Reads::Rs, Writes::None},
 };
+
+// The form's issue check agrees with the summary of this instruction (never otherwise for
+// these forms; kept exact if it were: the instruction then goes to its handler and issue()).
+bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned written,
+                         const PipelineTiming& timing) {
+  using Read = PipelineTiming::Read;
+  const Read rs{d.rs, false}, rt{d.rt, false}, base{d.rs, true};
+  std::vector<Read> reads;
+  switch (form.reads) {
+    case Reads::None:
+      break;
+    case Reads::Rs:
+      reads = {rs};
+      break;
+    case Reads::Rt:
+      reads = {rt};
+      break;
+    case Reads::RsRt:
+      reads = {rs, rt};
+      break;
+    case Reads::BaseRs:
+      reads = {base};
+      break;
+    case Reads::BaseRsDataRt:
+      reads = {base, rt};
+      break;
+  }
+  const bool load = form.op == InlineOp::LW || form.op == InlineOp::LBU;
+  return timing.summary_matches(d.timing, reads, written, load);
+}
 
 }  // namespace
 
-void predecode_inline(DecodedMips& d) {
+void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
   d.inline_op = InlineOp::None;
   const InlineForm* form = nullptr;
   for (const InlineForm& f : kInlineForms)
     if (f.handler == d.handler) form = &f;
-  // A summary of another shape than the form's inline issue check (never for these forms;
-  // kept exact if it were) leaves the instruction to its handler and issue().
-  if (!form ||
-      !PipelineTiming::fits_integer_issue(d.timing, form->reads, form->writes != Writes::None))
-    return;
-  d.inline_op = form->op;
+  if (!form) return;
   const std::uint32_t insn = d.insn;
   d.rs = static_cast<std::uint8_t>(ops::rs(insn));
   d.rt = static_cast<std::uint8_t>(ops::rt(insn));
@@ -62,6 +106,8 @@ void predecode_inline(DecodedMips& d) {
                            : form->writes == Writes::Link ? 31
                                                           : 0;
   d.dest = written == 0 ? MipsCore::kDiscard : static_cast<std::uint8_t>(written);
+  if (timing && !issue_check_matches(*form, d, written, *timing)) return;
+  d.inline_op = form->op;
   switch (d.inline_op) {
     case InlineOp::SLL:
     case InlineOp::SRL:

@@ -37,32 +37,46 @@ inline void MipsCore::store_inline(std::uint32_t va, T value, LoopState& state, 
 
 // Exactly what the handlers of these forms do (mips_alu_ops.cpp, mips_load_store_ops.cpp,
 // mips_branch_ops.cpp, and MipsCore::branch and its kin in mips_core.h), on the loop's state,
-// each with its own issue check (PipelineTiming::issue_integer, of the shape
-// predecode_inline gave it): a load writes its register at once (no load-delay slot on
-// MIPS32), and a result goes to `dest`, which is never register 0.
+// each with its own issue check (the registers it reads, at which stage, and its result:
+// what predecode_inline found its IssueSummary to say): a load writes its register at once
+// (no load-delay slot on MIPS32), and a result goes to `dest`, which is never register 0.
 // Returns the instruction's extra cycles (stall, taken branch, wait states), or kNotInline
 // when the form is not inline (the handler runs it).
 template <bool Interlocked>
 inline Cycles MipsCore::execute_inline(const DecodedMips& d, LoopState& state) {
   Cycles extra = 0;
-  const auto issue = [&]<unsigned Reads, bool Writes>() {
-    if constexpr (Interlocked) extra = timing_.issue_integer<Reads, Writes>(d.timing, state.cycles);
+  // PipelineTiming::issue in pieces: `late()` whether an operand is not ready yet (then
+  // the summary decides the stall and records the result), else the result is ready
+  // `latency` cycles after this one (0: the form writes no register).
+  const auto issue = [&](auto late, unsigned latency) {
+    if constexpr (Interlocked) {
+      if (late()) [[unlikely]]
+        extra = timing_.issue_late(d.timing, state.cycles);
+      else if (latency)
+        timing_.record(d.dest, state.cycles, latency);
+    }
   };
+  const auto operand = [&](unsigned reg) { return timing_.operand_late(reg, state.cycles); };
+  const auto base = [&](unsigned reg) { return timing_.address_late(reg, state.cycles); };
+  constexpr unsigned kAlu = PipelineTiming::kAluLatency, kNone = 0;
+  const auto none = [] { return false; };
+  const auto rs = [&] { return operand(d.rs); };
+  const auto rs_rt = [&] { return operand(d.rs) || operand(d.rt); };
   const auto done = [&] { return extra; };
   const auto signed_value = [](std::uint32_t v) { return static_cast<std::int32_t>(v); };
   // Register-register and register-immediate ALU forms: read, compute, write dest.
   const auto alu2 = [&](auto compute) {
-    issue.template operator()<2, true>();
+    issue(rs_rt, kAlu);
     r_[d.dest] = compute(r_[d.rs], r_[d.rt]);
     return done();
   };
   const auto alu_immediate = [&](auto compute) {
-    issue.template operator()<1, true>();
+    issue(rs, kAlu);
     r_[d.dest] = compute(r_[d.rs], d.immediate);
     return done();
   };
   const auto shift = [&](auto compute) {
-    issue.template operator()<1, true>();
+    issue([&] { return operand(d.rt); }, kAlu);
     r_[d.dest] = compute(r_[d.rt], d.immediate);
     return done();
   };
@@ -78,11 +92,11 @@ inline Cycles MipsCore::execute_inline(const DecodedMips& d, LoopState& state) {
     return done();
   };
   const auto compare2 = [&](auto test) {
-    issue.template operator()<2, false>();
+    issue(rs_rt, kNone);
     return conditional_branch(test(r_[d.rs], r_[d.rt]));
   };
   const auto compare_zero = [&](auto test) {
-    issue.template operator()<1, false>();
+    issue(rs, kNone);
     return conditional_branch(test(signed_value(r_[d.rs])));
   };
   const auto register_jump = [&](unsigned rs) {
@@ -100,23 +114,23 @@ inline Cycles MipsCore::execute_inline(const DecodedMips& d, LoopState& state) {
     case InlineOp::None:
       return kNotInline;
     case InlineOp::LW: {
-      issue.template operator()<1, true>();
+      issue([&] { return base(d.rs); }, timing_.load_latency());
       std::uint32_t v = 0;
       if (load_inline(r_[d.rs] + d.immediate, v, state, extra)) r_[d.dest] = v;
       return done();
     }
     case InlineOp::LBU: {
-      issue.template operator()<1, true>();
+      issue([&] { return base(d.rs); }, timing_.load_latency());
       std::uint8_t v = 0;
       if (load_inline(r_[d.rs] + d.immediate, v, state, extra)) r_[d.dest] = v;
       return done();
     }
     case InlineOp::SW:
-      issue.template operator()<2, false>();
+      issue([&] { return base(d.rs) || operand(d.rt); }, kNone);
       store_inline(r_[d.rs] + d.immediate, r_[d.rt], state, extra);
       return done();
     case InlineOp::SB:
-      issue.template operator()<2, false>();
+      issue([&] { return base(d.rs) || operand(d.rt); }, kNone);
       store_inline(r_[d.rs] + d.immediate, static_cast<std::uint8_t>(r_[d.rt]), state, extra);
       return done();
     case InlineOp::ADDIU:
@@ -152,7 +166,7 @@ inline Cycles MipsCore::execute_inline(const DecodedMips& d, LoopState& state) {
     case InlineOp::XORI:
       return alu_immediate([](std::uint32_t s, std::uint32_t i) { return s ^ i; });
     case InlineOp::LUI:
-      issue.template operator()<0, true>();
+      issue(none, kAlu);
       r_[d.dest] = d.immediate;
       return done();
     case InlineOp::SLL:
@@ -179,16 +193,16 @@ inline Cycles MipsCore::execute_inline(const DecodedMips& d, LoopState& state) {
       branch((state.next_pc & 0xF0000000u) | d.immediate, true);
       return done();
     case InlineOp::JAL:
-      issue.template operator()<0, true>();
+      issue(none, kAlu);
       branch((state.next_pc & 0xF0000000u) | d.immediate, true);
       link();
       return done();
     case InlineOp::JR:
-      issue.template operator()<1, false>();
+      issue(rs, kNone);
       register_jump(d.rs);
       return done();
     case InlineOp::JALR:  // the target is read before rd is written
-      issue.template operator()<1, true>();
+      issue(rs, kAlu);
       register_jump(d.rs == 31 ? 0 : d.rs);
       link();
       return done();

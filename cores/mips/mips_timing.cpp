@@ -7,6 +7,8 @@
 #include <bit>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace anvil::mips {
 
@@ -360,7 +362,7 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
 }
 
 PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
-  use_latency_[static_cast<unsigned>(Result::Alu)] = 1;
+  use_latency_[static_cast<unsigned>(Result::Alu)] = kAluLatency;
   use_latency_[static_cast<unsigned>(Result::Multiply)] = table.mul_gpr_latency;
   use_latency_[static_cast<unsigned>(Result::HiLo)] = table.hilo_to_gpr;
   use_latency_[static_cast<unsigned>(Result::FromFpu)] = table.fpu.move_from;
@@ -405,6 +407,33 @@ Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) co
       {cycle, ready_[s.reads[0]] + s.read_offset[0], ready_[s.reads[1]] + s.read_offset[1]});
   if (s.mdu) ready = std::max(ready, mdu_free_);
   return ready;
+}
+
+// The inline forms' issue when an operand is late (mips_timing.h): the stall, and the
+// result recorded after it, from the summary as issue() does.
+unsigned PipelineTiming::issue_late(const IssueSummary& s, Cycles cycle) {
+  const Cycles issued = ready_for_summary(s, cycle);
+  ready_[s.result] = issued + s.result_latency;
+  return static_cast<unsigned>(issued - cycle);
+}
+
+bool PipelineTiming::summary_matches(const IssueSummary& s, std::span<const Read> reads,
+                                     unsigned result, bool load) const {
+  if (s.unit || s.mdu || s.divide || s.complex) return false;
+  // Both as sorted (register, offset) pairs without register 0 and without repeats.
+  using Pair = std::pair<unsigned, unsigned>;
+  std::vector<Pair> expected, summarized;
+  for (const Read& r : reads)
+    if (r.reg != 0) expected.emplace_back(r.reg, r.address ? t_->alu_to_address : 0);
+  for (unsigned n = 0; n < 2; ++n)
+    if (s.reads[n] != 0) summarized.emplace_back(s.reads[n], s.read_offset[n]);
+  for (std::vector<Pair>* v : {&expected, &summarized}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  if (expected != summarized) return false;
+  if (result == 0) return s.result == 0 && s.result_latency == 0;
+  return s.result == result && s.result_latency == (load ? load_latency() : kAluLatency);
 }
 
 unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 
 #include "cores/common/types.h"
 #include "cores/mips/mips_variant.h"
@@ -82,29 +83,34 @@ class PipelineTiming {
     return static_cast<unsigned>(issued - cycle);
   }
 
-  // issue() for the run loop's inline forms, whose summary has a known shape: no unit, at
-  // most `Reads` registers read (the others register 0 with no offset) and, unless
-  // `Writes`, no result (register 0 with latency 0). predecode_inline checks the shape, so
-  // this is issue() without the tests that cannot succeed: a register 0 read is always
-  // ready, and recording ready_[0] = issued changes nothing that is ever compared.
-  template <unsigned Reads, bool Writes>
-  [[gnu::always_inline]] unsigned issue_integer(const IssueSummary& s, Cycles cycle) {
-    static_assert(Reads <= 2);
-    Cycles issued = cycle;
-    bool late = false;
-    if constexpr (Reads >= 1) late = ready_[s.reads[0]] + s.read_offset[0] > cycle;
-    if constexpr (Reads == 2) late |= ready_[s.reads[1]] + s.read_offset[1] > cycle;
-    if (late) [[unlikely]]
-      issued = ready_for_summary(s, cycle);
-    if constexpr (Writes) ready_[s.result] = issued + s.result_latency;
-    return static_cast<unsigned>(issued - cycle);
+  // issue() in pieces for the run loop's inline forms (mips_run_loop.cpp), which know the
+  // registers they read, at which stage, and the one they write: the common case reads
+  // those registers' ready cycles and records the result without the summary. A form is
+  // inline only where its summary says the same (summary_matches, at decode time), and a
+  // late operand goes to issue_late(), which is issue() on the summary.
+  bool operand_late(unsigned reg, Cycles cycle) const { return ready_[reg] > cycle; }
+  bool address_late(unsigned reg, Cycles cycle) const {
+    return ready_[reg] + t_->alu_to_address > cycle;
   }
-  // Whether `s` has the shape issue_integer<reads, writes> takes.
-  static bool fits_integer_issue(const IssueSummary& s, unsigned reads, bool writes) {
-    for (unsigned n = reads; n < 2; ++n)
-      if (s.reads[n] != 0 || s.read_offset[n] != 0) return false;
-    return !s.unit && !s.mdu && (writes || (s.result == 0 && s.result_latency == 0));
+  // `reg` may be kDiscardRegister (a result for $zero, never read).
+  void record(unsigned reg, Cycles issued, unsigned latency) { ready_[reg] = issued + latency; }
+  static constexpr unsigned kAluLatency = 1;  // an ALU result is ready for the next one
+  unsigned load_latency() const {
+    return use_latency_[static_cast<unsigned>(Operands::Result::Load)];
   }
+  unsigned issue_late(const IssueSummary& s, Cycles cycle);
+  static constexpr unsigned kDiscardRegister = 32;
+
+  // A register an inline form reads, and whether as a load/store base (address generation).
+  struct Read {
+    std::uint8_t reg;
+    bool address;
+  };
+  // Whether `s` is the summary of an instruction that reads exactly `reads` (register 0 left
+  // out, as it is always ready) and writes `result` (0: nothing) with a load's latency
+  // (`load`) or the ALU's, and needs no unit.
+  bool summary_matches(const IssueSummary& s, std::span<const Read> reads, unsigned result,
+                       bool load) const;
 
   // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
   //
@@ -140,7 +146,8 @@ class PipelineTiming {
   // every value t_->alu_to_address cycles later than that (checked at construction).
   std::array<unsigned, 8> use_latency_{};
 
-  std::array<Cycles, 32> ready_{};  // per GPR: the first issue cycle its value reaches the ALU
+  // Per GPR: the first issue cycle its value reaches the ALU (and kDiscardRegister).
+  std::array<Cycles, 33> ready_{};
   std::array<Cycles, 32> fpr_ready_{};
   Cycles fpu_long_free_ = 0;
   Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)
