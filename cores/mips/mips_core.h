@@ -416,7 +416,8 @@ class MipsCore final : public Core {
   // (which no debugger watch is on). Everything else out of line.
   template <class T>
   bool load_fast(std::uint32_t va, T& value) const {
-    return va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value);
+    return va < 0x80000000 && !(va & (sizeof(T) - 1)) &&
+           memory_.load_direct_aligned(Addr{va}, value);
   }
   template <class T>
   bool read_direct(std::uint32_t va, T& value) {
@@ -437,7 +438,7 @@ class MipsCore final : public Core {
     // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
     // does the same when the store goes its way.
     if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
-    return memory_.store_direct(Addr{va}, value);
+    return memory_.store_direct_aligned(Addr{va}, value);
   }
   template <class T>
   bool write_direct(std::uint32_t va, T value) {

@@ -452,22 +452,4 @@ unsigned PipelineTiming::issue_unit(const IssueSummary& s, std::uint32_t insn, C
   return static_cast<unsigned>(issued - cycle);
 }
 
-// JR $31 pops the return stack and costs nothing when it held the target; other register
-// jumps are resolved late.
-unsigned PipelineTiming::register_jump(unsigned rs, std::uint32_t target) {
-  if (!t_->mispredict) return 0;
-  if (rs != 31) return t_->jump_register;
-  if (return_depth_ == 0) return t_->mispredict;
-  return_top_ = (return_top_ + return_stack_.size() - 1) % return_stack_.size();
-  --return_depth_;
-  return return_stack_[return_top_] == target ? 0 : t_->mispredict;
-}
-
-void PipelineTiming::link(std::uint32_t return_address) {
-  if (!t_->mispredict) return;
-  return_stack_[return_top_] = return_address;
-  return_top_ = (return_top_ + 1) % return_stack_.size();
-  return_depth_ = std::min<unsigned>(return_depth_ + 1, return_stack_.size());
-}
-
 }  // namespace anvil::mips

@@ -125,8 +125,23 @@ class PipelineTiming {
     if (!taken && counter > 0) --counter;
     return predicted == taken ? 0 : t_->mispredict;
   }
-  unsigned register_jump(unsigned rs, std::uint32_t target);
-  void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
+  // JR $31 pops the return stack and costs nothing when it held the target; other register
+  // jumps are resolved late. Inline: every call and return.
+  unsigned register_jump(unsigned rs, std::uint32_t target) {
+    if (!t_->mispredict) return 0;
+    if (rs != 31) return t_->jump_register;
+    if (return_depth_ == 0) return t_->mispredict;
+    return_top_ = (return_top_ + return_stack_.size() - 1) % return_stack_.size();
+    --return_depth_;
+    return return_stack_[return_top_] == target ? 0 : t_->mispredict;
+  }
+  // JAL/JALR/BAL push the return stack.
+  void link(std::uint32_t return_address) {
+    if (!t_->mispredict) return;
+    return_stack_[return_top_] = return_address;
+    return_top_ = (return_top_ + 1) % return_stack_.size();
+    return_depth_ = std::min<unsigned>(return_depth_ + 1, return_stack_.size());
+  }
 
   // The summary of an instruction for issue(), made once at decode time.
   IssueSummary summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
