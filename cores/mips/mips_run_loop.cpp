@@ -1,10 +1,10 @@
 // The MIPS32 run loop (4Kc, 24Kf; no load-delay slot). Its per-instruction state (cycle and
-// instruction counts, pc, next pc) lives in a LoopState the compiler keeps in registers
-// while the hot integer forms run inline, and an instruction's extra cycles in a temporary;
-// they are written to the core's members only where something outside the loop can observe
-// them: a handler call, an out-of-line memory access (which may raise an exception or add
-// wait states), the hooks, the decode slow path and the end of the loop. The MIPS I loop,
-// with its load-delay slot left to the handlers, is in mips_core.cpp.
+// instruction counts, pc, next pc) lives in a local LoopState while the hot integer forms run
+// inline (g++ 12 keeps part of it on the stack around the switch), and an instruction's
+// extra cycles in a temporary; they are written to the core's members only where something
+// outside the loop can observe them: a handler call, an out-of-line memory access (which may
+// raise an exception or add wait states), the hooks, the decode slow path and the end of the
+// loop. The MIPS I loop, with its load-delay slot left to the handlers, is in mips_core.cpp.
 #include "cores/mips/mips_core.h"
 
 namespace anvil::mips {
