@@ -116,6 +116,28 @@ class MemoryPort {
     return true;
   }
 
+  // load_direct() and store_direct() for an address that is a multiple of sizeof(T), which
+  // cannot run past its page's end: the same results, one test fewer (an interpreter's
+  // aligned loads and stores, checked for alignment already).
+  template <class T>
+  bool load_direct_aligned(Addr a, T& value) const {
+    static_assert(std::is_unsigned_v<T>);
+    const std::uint8_t* host = fetch_page(a);  // the page's host pointer for loads
+    if (!host) return false;
+    std::memcpy(&value, host + (a & kPageMask), sizeof(T));
+    value = to_host(value);
+    return true;
+  }
+  template <class T>
+  bool store_direct_aligned(Addr a, T value) {
+    static_assert(std::is_unsigned_v<T>);
+    std::uint8_t* host = store_page(a);
+    if (!host) return false;
+    value = to_host(value);  // the conversion is its own inverse
+    std::memcpy(host + (a & kPageMask), &value, sizeof(T));
+    return true;
+  }
+
   // Host pointer to the page holding `a` for instruction fetch, or null (use load()).
   const std::uint8_t* fetch_page(Addr a) const {
     const Addr page = a >> kPageBits;

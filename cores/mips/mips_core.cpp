@@ -144,7 +144,7 @@ DecodedMips MipsCore::decode_word(std::uint32_t insn) const {
   DecodedMips d{.handler = row ? row->handler : &undefined_instruction,
                 .insn = insn,
                 .timing = interlocked_ ? timing_.summary(insn) : IssueSummary{}};
-  predecode_inline(d);
+  predecode_inline(d, interlocked_ ? &timing_ : nullptr);
   return d;
 }
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cores/common/decoded_blocks.h"
@@ -87,13 +88,16 @@ struct DecodedMips {
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it
   // (sign- or zero-extended, LUI's shifted, a branch offset in bytes, a shift amount).
+  // `dest`: the register the form writes (rd, rt or 31), or MipsCore::kDiscard when that is
+  // $zero, so that the inline forms never write register 0 and need not clear it after.
   InlineOp inline_op = InlineOp::None;
-  std::uint8_t rs = 0, rt = 0, rd = 0;
+  std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
 };
-// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp).
-void predecode_inline(DecodedMips& d);
+// Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
+// `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
+void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {
@@ -131,6 +135,9 @@ struct PendingLoad {
 
 class MipsCore final : public Core {
  public:
+  // The register slot after the 32 GPRs: the inline forms write a result for $zero there.
+  static constexpr std::uint8_t kDiscard = 32;
+
   MipsCore(const MipsConfig& config, MemoryPort& memory);
   ~MipsCore() override;
 
@@ -337,30 +344,33 @@ class MipsCore final : public Core {
   // What the MIPS32 loop keeps in locals (registers) while it runs inline forms: the
   // members of the same names, written back before anything outside the loop can look
   // (a handler, an out-of-line memory access, a hook, the end of the loop) and read again
-  // after it (mips_run_loop.cpp).
+  // after it (mips_run_loop.cpp). An instruction's extra cycles (stalls, taken-branch and
+  // wait cycles; pending_cycles_) are a temporary of the instruction, not loop state, and
+  // control_flow_ stays the member: only branches and slow paths touch it.
   struct LoopState {
     Cycles cycles;
-    Cycles pending_cycles;  // this instruction's stalls, taken-branch and wait cycles
     std::uint64_t instructions;
     std::uint32_t pc, next_pc;
-    bool control_flow;
   };
-  void write_back(const LoopState& s) {
+  void write_back(const LoopState& s, Cycles pending) {
     cycles_ = s.cycles;
-    pending_cycles_ = s.pending_cycles;
+    pending_cycles_ = pending;
     instructions_ = s.instructions;
     pc_ = s.pc;
     next_pc_ = s.next_pc;
-    control_flow_ = s.control_flow;
   }
-  LoopState loop_state() const {
-    return {cycles_, pending_cycles_, instructions_, pc_, next_pc_, control_flow_};
-  }
-  [[gnu::always_inline]] bool execute_inline(const DecodedMips& d, LoopState& state);
+  LoopState loop_state() const { return {cycles_, instructions_, pc_, next_pc_}; }
+  // The instruction's extra cycles after a call out of the loop, which may add wait states
+  // (the port's wait sink) or stalls; the member is left clear, as between instructions.
+  Cycles take_pending_cycles() { return std::exchange(pending_cycles_, 0); }
+  static constexpr Cycles kNotInline = ~Cycles{0};
+  template <bool Interlocked>
+  [[gnu::always_inline]] Cycles execute_inline(const DecodedMips& d, LoopState& state);
+  [[gnu::always_inline]] bool finish_control_flow(LoopState& state);
   template <class T>
-  bool load_inline(std::uint32_t va, T& value, LoopState& state);
+  bool load_inline(std::uint32_t va, T& value, LoopState& state, Cycles& extra);
   template <class T>
-  void store_inline(std::uint32_t va, T value, LoopState& state);
+  void store_inline(std::uint32_t va, T value, LoopState& state, Cycles& extra);
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {
@@ -406,7 +416,8 @@ class MipsCore final : public Core {
   // (which no debugger watch is on). Everything else out of line.
   template <class T>
   bool load_fast(std::uint32_t va, T& value) const {
-    return va < 0x80000000 && !(va & (sizeof(T) - 1)) && memory_.load_direct(Addr{va}, value);
+    return va < 0x80000000 && !(va & (sizeof(T) - 1)) &&
+           memory_.load_direct_aligned(Addr{va}, value);
   }
   template <class T>
   bool read_direct(std::uint32_t va, T& value) {
@@ -427,7 +438,7 @@ class MipsCore final : public Core {
     // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
     // does the same when the store goes its way.
     if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
-    return memory_.store_direct(Addr{va}, value);
+    return memory_.store_direct_aligned(Addr{va}, value);
   }
   template <class T>
   bool write_direct(std::uint32_t va, T value) {
@@ -456,13 +467,13 @@ class MipsCore final : public Core {
   bool big_endian_;
   bool flat_;
   bool linux_user_;
-  bool fpu_present_;  // an FPU, or the kernel's emulation of one (Linux user mode)
-  std::array<std::uint32_t, 32> r_{};
-  std::uint32_t pc_ = 0;       // the instruction being executed
-  std::uint32_t next_pc_ = 0;  // the one after it (the delay slot after a branch)
-  std::uint32_t insn_ = 0;     // its encoding (the R3000A copies bits 27:26 to Cause.CE)
-  DelayState delay_;           // the current instruction's delay-slot state
-  DelayState branch_;          // a branch the current instruction made
+  bool fpu_present_;                   // an FPU, or the kernel's emulation of one (Linux user mode)
+  std::array<std::uint32_t, 33> r_{};  // the GPRs and the discard slot (kDiscard)
+  std::uint32_t pc_ = 0;               // the instruction being executed
+  std::uint32_t next_pc_ = 0;          // the one after it (the delay slot after a branch)
+  std::uint32_t insn_ = 0;             // its encoding (the R3000A copies bits 27:26 to Cause.CE)
+  DelayState delay_;                   // the current instruction's delay-slot state
+  DelayState branch_;                  // a branch the current instruction made
   // branch_ or delay_ may hold a branch: finish_instruction() has to move them on. Most
   // instructions neither branch nor sit in a delay slot, and skip that with one test.
   bool control_flow_ = false;

@@ -7,6 +7,8 @@
 #include <bit>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace anvil::mips {
 
@@ -360,7 +362,7 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
 }
 
 PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
-  use_latency_[static_cast<unsigned>(Result::Alu)] = 1;
+  use_latency_[static_cast<unsigned>(Result::Alu)] = kAluLatency;
   use_latency_[static_cast<unsigned>(Result::Multiply)] = table.mul_gpr_latency;
   use_latency_[static_cast<unsigned>(Result::HiLo)] = table.hilo_to_gpr;
   use_latency_[static_cast<unsigned>(Result::FromFpu)] = table.fpu.move_from;
@@ -407,6 +409,33 @@ Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) co
   return ready;
 }
 
+// The inline forms' issue when an operand is late (mips_timing.h): the stall, and the
+// result recorded after it, from the summary as issue() does.
+unsigned PipelineTiming::issue_late(const IssueSummary& s, Cycles cycle) {
+  const Cycles issued = ready_for_summary(s, cycle);
+  ready_[s.result] = issued + s.result_latency;
+  return static_cast<unsigned>(issued - cycle);
+}
+
+bool PipelineTiming::summary_matches(const IssueSummary& s, std::span<const Read> reads,
+                                     unsigned result, bool load) const {
+  if (s.unit || s.mdu || s.divide || s.complex) return false;
+  // Both as sorted (register, offset) pairs without register 0 and without repeats.
+  using Pair = std::pair<unsigned, unsigned>;
+  std::vector<Pair> expected, summarized;
+  for (const Read& r : reads)
+    if (r.reg != 0) expected.emplace_back(r.reg, r.address ? t_->alu_to_address : 0);
+  for (unsigned n = 0; n < 2; ++n)
+    if (s.reads[n] != 0) summarized.emplace_back(s.reads[n], s.read_offset[n]);
+  for (std::vector<Pair>* v : {&expected, &summarized}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  if (expected != summarized) return false;
+  if (result == 0) return s.result == 0 && s.result_latency == 0;
+  return s.result == result && s.result_latency == (load ? load_latency() : kAluLatency);
+}
+
 unsigned PipelineTiming::issue_complex(std::uint32_t insn, Cycles cycle) {
   const Operands o = operands_of(*t_, insn);
   const Cycles issued = ready_for(o, cycle);
@@ -421,24 +450,6 @@ unsigned PipelineTiming::issue_unit(const IssueSummary& s, std::uint32_t insn, C
   ready_[s.result] = issued + s.result_latency;
   if (s.divide) mdu_free_ = issued + t_->divide_latency;
   return static_cast<unsigned>(issued - cycle);
-}
-
-// JR $31 pops the return stack and costs nothing when it held the target; other register
-// jumps are resolved late.
-unsigned PipelineTiming::register_jump(unsigned rs, std::uint32_t target) {
-  if (!t_->mispredict) return 0;
-  if (rs != 31) return t_->jump_register;
-  if (return_depth_ == 0) return t_->mispredict;
-  return_top_ = (return_top_ + return_stack_.size() - 1) % return_stack_.size();
-  --return_depth_;
-  return return_stack_[return_top_] == target ? 0 : t_->mispredict;
-}
-
-void PipelineTiming::link(std::uint32_t return_address) {
-  if (!t_->mispredict) return;
-  return_stack_[return_top_] = return_address;
-  return_top_ = (return_top_ + 1) % return_stack_.size();
-  return_depth_ = std::min<unsigned>(return_depth_ + 1, return_stack_.size());
 }
 
 }  // namespace anvil::mips

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 
 #include "cores/common/types.h"
 #include "cores/mips/mips_variant.h"
@@ -82,6 +83,35 @@ class PipelineTiming {
     return static_cast<unsigned>(issued - cycle);
   }
 
+  // issue() in pieces for the run loop's inline forms (mips_run_loop.cpp), which know the
+  // registers they read, at which stage, and the one they write: the common case reads
+  // those registers' ready cycles and records the result without the summary. A form is
+  // inline only where its summary says the same (summary_matches, at decode time), and a
+  // late operand goes to issue_late(), which is issue() on the summary.
+  bool operand_late(unsigned reg, Cycles cycle) const { return ready_[reg] > cycle; }
+  bool address_late(unsigned reg, Cycles cycle) const {
+    return ready_[reg] + t_->alu_to_address > cycle;
+  }
+  // `reg` may be kDiscardRegister (a result for $zero, never read).
+  void record(unsigned reg, Cycles issued, unsigned latency) { ready_[reg] = issued + latency; }
+  static constexpr unsigned kAluLatency = 1;  // an ALU result is ready for the next one
+  unsigned load_latency() const {
+    return use_latency_[static_cast<unsigned>(Operands::Result::Load)];
+  }
+  unsigned issue_late(const IssueSummary& s, Cycles cycle);
+  static constexpr unsigned kDiscardRegister = 32;
+
+  // A register an inline form reads, and whether as a load/store base (address generation).
+  struct Read {
+    std::uint8_t reg;
+    bool address;
+  };
+  // Whether `s` is the summary of an instruction that reads exactly `reads` (register 0 left
+  // out, as it is always ready) and writes `result` (0: nothing) with a load's latency
+  // (`load`) or the ALU's, and needs no unit.
+  bool summary_matches(const IssueSummary& s, std::span<const Read> reads, unsigned result,
+                       bool load) const;
+
   // Branches (24Kf): the extra cycles a branch or jump costs beyond its own issue cycle.
   //
   // A conditional branch at `pc`: branch-likely is predicted taken; the others by their
@@ -95,8 +125,23 @@ class PipelineTiming {
     if (!taken && counter > 0) --counter;
     return predicted == taken ? 0 : t_->mispredict;
   }
-  unsigned register_jump(unsigned rs, std::uint32_t target);
-  void link(std::uint32_t return_address);  // JAL/JALR/BAL push the return stack
+  // JR $31 pops the return stack and costs nothing when it held the target; other register
+  // jumps are resolved late. Inline: every call and return.
+  unsigned register_jump(unsigned rs, std::uint32_t target) {
+    if (!t_->mispredict) return 0;
+    if (rs != 31) return t_->jump_register;
+    if (return_depth_ == 0) return t_->mispredict;
+    return_top_ = (return_top_ + return_stack_.size() - 1) % return_stack_.size();
+    --return_depth_;
+    return return_stack_[return_top_] == target ? 0 : t_->mispredict;
+  }
+  // JAL/JALR/BAL push the return stack.
+  void link(std::uint32_t return_address) {
+    if (!t_->mispredict) return;
+    return_stack_[return_top_] = return_address;
+    return_top_ = (return_top_ + 1) % return_stack_.size();
+    return_depth_ = std::min<unsigned>(return_depth_ + 1, return_stack_.size());
+  }
 
   // The summary of an instruction for issue(), made once at decode time.
   IssueSummary summary(std::uint32_t insn) const { return summarize(operands_of(*t_, insn)); }
@@ -116,7 +161,8 @@ class PipelineTiming {
   // every value t_->alu_to_address cycles later than that (checked at construction).
   std::array<unsigned, 8> use_latency_{};
 
-  std::array<Cycles, 32> ready_{};  // per GPR: the first issue cycle its value reaches the ALU
+  // Per GPR: the first issue cycle its value reaches the ALU (and kDiscardRegister).
+  std::array<Cycles, 33> ready_{};
   std::array<Cycles, 32> fpr_ready_{};
   Cycles fpu_long_free_ = 0;
   Cycles condition_ready_ = 0;  // the FPU condition codes (C.cond)

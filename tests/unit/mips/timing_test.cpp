@@ -11,6 +11,8 @@
 // Encodings from GNU as (mips-linux-gnu-as -march=mips32r2).
 #include <functional>
 
+#include "cores/mips/mips_timing.h"
+#include "cores/mips/mips_variant.h"
 #include "mips_test_machine.h"
 
 namespace mips_test {
@@ -135,6 +137,36 @@ TEST_CASE("24Kf FPU latencies: ADD.S 4, DIV.S repeat 14, LWC1 3, C.cond 2", "[mi
   // C.cond to BC1: 2 (BC1 not taken here: 0 < 0 is false, as its counter predicts).
   CHECK(cycles_for("24kf", {kCLtS, kBc1t, kNop}) == 1 + 1 + 1 + 1);
   CHECK(cycles_for("24kf", {kCLtS, kNop, kBc1t, kNop}) == 4);
+}
+
+// The run loop's inline forms check their operands themselves and stay inline only where
+// the instruction's IssueSummary (decoded from the encoding, mips_timing.cpp) names the same
+// registers, stages and result; a form that claimed other operands must not match.
+TEST_CASE("inline issue checks agree with the decoded summary, and only then", "[mips]") {
+  using Read = mips::PipelineTiming::Read;
+  const mips::PipelineTiming timing(*mips::find_variant("24kf").timing);
+  constexpr std::uint8_t t0 = 8, t1 = 9, t2 = 10, t3 = 11;
+  const auto matches = [&](std::uint32_t insn, std::initializer_list<Read> reads, unsigned result,
+                           bool load) {
+    return timing.summary_matches(timing.summary(insn), std::span(reads.begin(), reads.size()),
+                                  result, load);
+  };
+  // lw t1,0x200(t0): t0 at address generation, t1 with the load latency.
+  CHECK(matches(kLwT1BaseT0, {{t0, true}}, t1, true));
+  CHECK_FALSE(matches(kLwT1BaseT0, {{t0, false}}, t1, true));  // not as an ALU operand
+  CHECK_FALSE(matches(kLwT1BaseT0, {{t0, true}}, t1, false));  // not the ALU's latency
+  // addu t1,t2,t3 and addu t1,t0,t0 (one register read twice).
+  CHECK(matches(kAdduT1T2T3, {{t2, false}, {t3, false}}, t1, false));
+  CHECK(matches(kAdduT1T0T0, {{t0, false}, {t0, false}}, t1, false));
+  CHECK_FALSE(matches(kAdduT1T2T3, {{t2, false}}, t1, false));
+  CHECK_FALSE(matches(kAdduT1T2T3, {{t2, false}, {t3, false}}, t2, false));
+  // addiu t0,zero,0x200: $zero is always ready and left out.
+  CHECK(matches(kLiT0, {{0, false}}, t0, false));
+  CHECK(matches(kLiT0, {}, t0, false));
+  // beq zero,zero: no operand to wait for, no result; mult needs the unit: never inline.
+  CHECK(matches(kBeqTaken, {{0, false}, {0, false}}, 0, false));
+  CHECK_FALSE(matches(kBeqTaken, {}, t0, false));
+  CHECK_FALSE(matches(kMult, {{4, false}, {5, false}}, 0, false));
 }
 
 }  // namespace mips_test

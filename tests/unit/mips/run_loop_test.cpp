@@ -1,0 +1,171 @@
+// The MIPS32 run loop executes a decoded run as the unit (cores/mips/mips_run_loop.cpp): the
+// entries of a run one after another, the budget checked after each. step() runs one
+// instruction per loop entry, so it never goes on to a run's next entry; these tests run the
+// same programs both ways and require the same state at every point where run() stops (the
+// per-instruction path is the reference), with budgets that end inside runs, in delay slots
+// and right after branches. Expected exception state from MIPS32 PRA 6.2.1 (EPC names the
+// branch for a fault in its delay slot, with Cause.BD set).
+#include "mips_test_machine.h"
+#include "programs/exceptions_eb.h"
+#include "programs/instructions_eb.h"
+#include "programs/instructions_el.h"
+
+namespace mips_test {
+
+namespace {
+
+constexpr unsigned kBadVaddr = 35, kCause = 36, kEpc = 72, kStatus = 32;
+constexpr unsigned kV0 = 2, kT1 = 9;
+constexpr std::uint32_t kBev = 1u << 22, kCu1 = 1u << 29;
+
+// Words placed at kseg0 addresses (physical = address - 0x80000000).
+struct Placed {
+  std::uint32_t address;
+  std::vector<std::uint32_t> words;
+};
+
+void place(Machine& m, std::span<const Placed> code) {
+  for (const Placed& p : code)
+    for (std::size_t i = 0; i < p.words.size(); ++i) {
+      std::uint32_t word = p.words[i];
+      if (m.port.guest_order() == std::endian::big) word = anvil::byteswap(word);
+      std::memcpy(&m.bus.ram[(p.address & 0x1FFFFFFF) + 4 * i], &word, 4);
+    }
+}
+
+// Ready to run at 0x80000000 with exceptions vectored to 0x80000180 (Status.BEV clear) and
+// CP1 usable.
+void start(Machine& m) {
+  m.core->write_register(kPc, 0x80000000);
+  m.core->write_register(kStatus, (m.core->read_register(kStatus) & ~kBev) | kCu1);
+}
+
+void require_same_state(const Core& reference, const Core& core) {
+  REQUIRE(core.instruction_count() == reference.instruction_count());
+  INFO("after " << core.instruction_count() << " instructions, pc " << std::hex << core.pc());
+  REQUIRE(core.cycle_count() == reference.cycle_count());
+  const auto registers = core.register_info();
+  for (unsigned i = 0; i < registers.size(); ++i) {
+    INFO("register " << registers[i].name);
+    REQUIRE(core.read_register(i) == reference.read_register(i));
+  }
+}
+
+// Runs a machine made by `make` with run() in budgets of 1 to 13 cycles (a fixed irregular
+// sequence), and a second one with step(), comparing their state whenever run() returns,
+// until `instructions` have run.
+template <class Make>
+void run_against_step(Make make, std::uint64_t instructions) {
+  const std::unique_ptr<Machine> by_run = make();
+  const std::unique_ptr<Machine> by_step = make();
+  Core& run_core = *by_run->core;
+  Core& step_core = *by_step->core;
+  unsigned budget = 5;
+  while (run_core.instruction_count() < instructions) {
+    budget = (budget * 7 + 3) % 13 + 1;
+    run_core.run(budget);
+    while (step_core.instruction_count() < run_core.instruction_count()) step_core.step();
+    // run() takes a pending interrupt before it looks at the budget; step() takes it as a
+    // step of its own.
+    if (step_core.pc() != run_core.pc()) step_core.step();
+    require_same_state(step_core, run_core);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("run() stops in the state step() reaches, at any budget", "[mips]") {
+  struct Program {
+    const char* what;
+    std::endian order;
+    std::span<const std::uint8_t> image;
+    std::uint64_t instructions;
+  };
+  const Program programs[] = {
+      {"instructions.s", std::endian::big, programs::instructions_eb::kImage, 2000},
+      {"instructions.s", std::endian::little, programs::instructions_el::kImage, 2000},
+      {"exceptions.s (faults, the timer interrupt)", std::endian::big,
+       programs::exceptions_eb::kImage, 3000},
+  };
+  for (const char* model : {"4kc", "24kf"})
+    for (const Program& p : programs) {
+      INFO(model << ": " << p.what << (p.order == std::endian::big ? ", big" : ", little"));
+      const auto make = [&] {
+        auto m = std::make_unique<Machine>(model, p.order);
+        m->load(p.image);
+        return m;
+      };
+      run_against_step(make, p.instructions);
+    }
+}
+
+namespace {
+
+// lui t0,0x8000 ; ori t0,t0,0x101 (an odd address) ; j `branch_at - 4` ; nop, then at
+// `branch_at - 4`: addiu v0,zero,1 ; the branch ; lw t1,0(t0) (AdEL in its delay slot) ;
+// addiu v0,zero,2 ; addiu v0,zero,3. The exception vector spins in `b .`.
+std::vector<Placed> delay_slot_fault(std::uint32_t branch_at, std::uint32_t branch) {
+  const std::uint32_t jump = 0x08000000u | (((branch_at - 4) & 0x0FFFFFFFu) >> 2);
+  return {{0x80000000, {0x3c088000, 0x35080101, jump, 0x00000000}},
+          {branch_at - 4, {0x24020001, branch, 0x8d090000, 0x24020002, 0x24020003}},
+          {0x80000180, {0x1000ffff, 0x00000000}}};
+}
+
+}  // namespace
+
+TEST_CASE("a fault in a delay slot inside a run and on the next page: EPC and BD", "[mips]") {
+  constexpr std::uint32_t kBeqTaken = 0x10000002;     // beq zero,zero,+8
+  constexpr std::uint32_t kBneNotTaken = 0x14000002;  // bne zero,zero,+8
+  // 0x80000040: the slot is the branch's next entry in the run; 0x80000FFC: the branch ends
+  // the page's run and its slot starts a run of the next page.
+  for (const std::uint32_t branch_at : {0x80000040u, 0x80000FFCu}) {
+    for (const std::uint32_t branch : {kBeqTaken, kBneNotTaken}) {
+      for (const char* model : {"4kc", "24kf"}) {
+        INFO(model << " branch " << std::hex << branch << " at " << branch_at);
+        const auto make = [&] {
+          auto m = std::make_unique<Machine>(model, std::endian::big);
+          place(*m, delay_slot_fault(branch_at, branch));
+          m->core->reset();
+          start(*m);
+          return m;
+        };
+        const std::unique_ptr<Machine> machine = make();
+        Machine& m = *machine;
+        m.core->run(200);
+        CHECK((m.core->pc() == 0x80000180 || m.core->pc() == 0x80000184));
+        CHECK(m.core->read_register(kEpc) == branch_at);
+        CHECK(m.core->read_register(kCause) >> 31 == 1);            // BD
+        CHECK(((m.core->read_register(kCause) >> 2) & 0x1F) == 4);  // AdEL
+        CHECK(m.core->read_register(kBadVaddr) == 0x80000101);
+        CHECK(m.core->read_register(kV0) == 1);  // nothing after the slot ran
+        CHECK(m.core->read_register(kT1) == 0);  // the load did not write
+        run_against_step(make, 40);
+      }
+    }
+  }
+}
+
+TEST_CASE("a store that drops the running page ends the run after the store, in any budget",
+          "[mips]") {
+  // lui t0,0x8000 ; lw t1,0x20(t0) ; sw t1,12(t0) (the next instruction) ; addiu v0,zero,2,
+  // replaced by addiu v0,zero,3 ; b . ; nop ; the replacement at 0x20.
+  const std::vector<Placed> code{{0x80000000,
+                                  {0x3c088000, 0x8d090020, 0xad09000c, 0x24020002, 0x1000ffff,
+                                   0x00000000, 0x00000000, 0x00000000, 0x24020003}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    const auto make = [&] {
+      auto m = std::make_unique<Machine>(model, std::endian::big);
+      place(*m, code);
+      m->core->reset();
+      start(*m);
+      return m;
+    };
+    run_against_step(make, 30);
+    const std::unique_ptr<Machine> m = make();
+    m->core->run(100);
+    CHECK(m->core->read_register(kV0) == 3);
+  }
+}
+
+}  // namespace mips_test
