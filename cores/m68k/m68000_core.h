@@ -592,6 +592,9 @@ class M68000Core final : public M68000 {
     std::uint32_t settled_cycles = 0, settled_next = 0;
     bool settled = false;
     bool queue_filled = false;  // the last entry was an ordinary handler (generic())
+    // Segments started by a taken branch itself (M68020FastPath::branch_to) since the loop
+    // last ran: bounded so that the handlers' calls stay shallow without tail calls.
+    std::uint8_t chained = 0;
   } segment_;
   void run_decoded(Cycles end);
 };

@@ -87,6 +87,11 @@ enum class Ea : std::uint8_t {
 };
 inline constexpr unsigned kEaCount = 13;
 
+// The handler that runs `first` and then `second`, when `first` sets the condition codes and
+// `second` is a Bcc that reads them with its target on the page (M68020FastPath::
+// then_branch()); null for any other pair. decode_run() gives it to the first of such pairs.
+FastHandler fused_with_next(const DecodedM68k& first, const DecodedM68k& second);
+
 // One page's decoded instructions, packed in execution order, and an index from a word's
 // offset to its entry (as DecodedRuns in cores/common/decoded_blocks.h, with runs that end
 // after an instruction the decoder says ends them: a jump, or one of unknown length).
@@ -138,6 +143,9 @@ class M68020CodePage {
       cost_after += code_[i].cycles;
       code_[i].cycles_to_end = static_cast<std::uint16_t>(cost_after);
     }
+    for (std::size_t i = first; i + 1 < code_.size(); ++i)
+      if (const FastHandler fused = fused_with_next(code_[i], code_[i + 1]))
+        code_[i].handler = fused;
     return first < code_.size() ? &code_[first] : nullptr;
   }
 
@@ -228,6 +236,50 @@ struct M68020FastPath {
     M68000Core::DecodedSegment& segment = cpu.segment_;
     if (&running == segment.last) return kNextEntry;
     const DecodedM68k* next = &running + 1;
+    segment.running = next;
+    return next->handler(cpu, *next);
+  }
+
+  // Whether condition `row` of PRM Table 3-19 (kConditionTable) holds for the current CCR.
+  [[gnu::always_inline]] static bool holds(const M68000Core& cpu, std::uint32_t row) {
+    return (row >> (cpu.sr_ & (kN | kZ | kV | kC))) & 1;
+  }
+  // What a handler fused with the Bcc after it (fused_with_next()) returns once its own
+  // instruction has run: the Bcc runs here, when the segment goes on to it, with the
+  // condition codes just computed (no call of the Bcc's handler, and no wait for a store and
+  // load of SR on the host). When the segment ends between the two (the budget, or the first
+  // settled) the segment ends as after any entry, and the Bcc runs later as its own entry
+  // with its own handler, as it does when a jump lands on it.
+  [[gnu::always_inline]] static std::uint32_t then_branch(M68000Core& cpu,
+                                                          const DecodedM68k& running) {
+    M68000Core::DecodedSegment& segment = cpu.segment_;
+    if (&running == segment.last) return kNextEntry;
+    const DecodedM68k* branch = &running + 1;
+    segment.running = branch;
+    if (holds(cpu, branch->destination)) return branch_to(cpu, *branch, branch->source);
+    return fall_through(cpu, *branch);
+  }
+
+  // A taken branch to `target`: when that is the entry it went to the last time (on its own
+  // page, so a loop's back edge) and the budget covers it, the next segment starts here as
+  // the run loop would start it (this segment's unrun entries taken back, the next one's
+  // counts added, its end set) and its first handler runs without returning to the loop;
+  // else the loop goes on from the target. At most kMaxChained segments in a row, so the
+  // calls stay shallow where the compiler made no tail calls.
+  static constexpr std::uint8_t kMaxChained = 16;
+  [[gnu::always_inline]] static std::uint32_t branch_to(M68000Core& cpu, const DecodedM68k& branch,
+                                                        std::uint32_t target) {
+    const DecodedM68k* next = branch.taken;
+    M68000Core::DecodedSegment& segment = cpu.segment_;
+    if (next->address != target || segment.chained == kMaxChained) return target;
+    const Cycles limit = cpu.decoded_limit_.load(std::memory_order_relaxed);
+    const Cycles spent = cpu.cycles_ - branch.cycles_after;
+    if (spent >= limit) return target;
+    ++segment.chained;
+    const Cycles cycles = spent + next->cycles_to_end;
+    cpu.cycles_ = cycles;
+    cpu.instructions_ += next->entries_to_end - branch.entries_after;
+    segment.last = cycles < limit ? next + next->entries_after : next;
     segment.running = next;
     return next->handler(cpu, *next);
   }
@@ -350,6 +402,11 @@ bool decode_misc(std::uint16_t opcode, Handler ordinary, CodeReader& reader, Dec
                  bool& ends_run);
 bool decode_bits(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                  bool& ends_run);
+// The handlers fused with a near Bcc (fused_with_next()) of the decoders' own handlers, null
+// for a handler that has none, and whether an entry is such a Bcc.
+FastHandler move_with_branch(FastHandler handler);
+FastHandler arithmetic_with_branch(FastHandler handler);
+bool is_near_conditional_branch(const DecodedM68k& entry);
 // The FPU's (m68k_fpu_decoded.cpp).
 bool decode_fpu(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                 bool& ends_run);

@@ -183,6 +183,12 @@ unsigned decode_instruction(const M68000Core& cpu, const std::uint8_t* host,
 
 }  // namespace
 
+FastHandler fused_with_next(const DecodedM68k& first, const DecodedM68k& second) {
+  if (!is_near_conditional_branch(second)) return nullptr;
+  if (const FastHandler fused = move_with_branch(first.handler)) return fused;
+  return arithmetic_with_branch(first.handler);
+}
+
 std::uint32_t M68020FastPath::generic(M68000Core& cpu, const DecodedM68k& instruction) {
   const std::uint16_t opcode = instruction.opcode;
   // Read before the handler runs: it may store into this page, which drops the entry.
@@ -269,6 +275,7 @@ void M68000Core::run_decoded(Cycles end) {
     // The entries' handlers call each other while they fall through (fall_through()).
     segment.running = first;
     next = first->handler(*this, *first);
+    segment.chained = 0;
     if (segment.settled) [[unlikely]] {
       // The counts are up to the entry that settled, which may be gone (its page dropped).
       cycles_ += segment.settled_cycles;

@@ -37,17 +37,18 @@ template <Alu K, class T>
 
 // <op> <ea>,Dn (ADD, SUB, AND, OR; CMP leaves Dn).
 template <Alu K>
-struct ToRegister {
+struct ToRegisterOperation {
   static constexpr bool allows(Ea) { return true; }
   template <class T, Ea S>
-  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+  [[gnu::always_inline]] static void execute(M68000Core& cpu, const DecodedM68k& in) {
     const unsigned dn = in.destination_register;
     const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
     const std::uint32_t result = apply<K, T>(cpu, value, cpu.d[dn]);
     if constexpr (K != Alu::Cmp) write_data_register<T>(cpu, dn, result);
-    return fall_through(cpu, in);
   }
 };
+template <Alu K>
+using ToRegister = Flagging<ToRegisterOperation<K>>;
 
 // <op> Dn,<ea> on memory (ADD, SUB, AND, OR, EOR): read, operate, write back.
 template <Alu K>
@@ -76,15 +77,15 @@ struct EorRegister {
 };
 
 // CMPA <ea>,An: the source sign-extended, compared as a long.
-struct CompareAddress {
+struct CompareAddressOperation {
   static constexpr bool allows(Ea) { return true; }
   template <class T, Ea S>
-  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+  [[gnu::always_inline]] static void execute(M68000Core& cpu, const DecodedM68k& in) {
     const std::uint32_t value = read_source<S, T>(cpu, in.source_register, in.source);
     compare(cpu, Size::Long, sign_extend_to_32(value, kSize<T>), cpu.a[in.destination_register]);
-    return fall_through(cpu, in);
   }
 };
+using CompareAddress = Flagging<CompareAddressOperation>;
 
 // ADDA/SUBA <ea>,An: sign-extended, no flags.
 template <Alu K>
@@ -197,6 +198,11 @@ bool destination_operand(std::uint16_t opcode, Size size, CodeReader& reader, De
 }
 
 }  // namespace
+
+FastHandler arithmetic_with_branch(FastHandler handler) {
+  if (const FastHandler fused = with_branch<ToRegisterOperation<Alu::Cmp>>(handler)) return fused;
+  return with_branch<CompareAddressOperation>(handler);
+}
 
 bool decode_arithmetic(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                        bool&) {

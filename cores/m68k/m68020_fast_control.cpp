@@ -14,9 +14,8 @@ namespace {
 
 using namespace fast;
 
-// Whether the condition whose row of PRM Table 3-19 (kConditionTable) is `row` holds.
 bool holds(const M68000Core& cpu, std::uint32_t row) {
-  return (row >> (cpu.sr() & (kN | kZ | kV | kC))) & 1;
+  return M68020FastPath::holds(cpu, row);
 }
 
 // The condition's row is in destination, the target in source.
@@ -30,7 +29,8 @@ std::uint32_t branch_conditional(M68000Core& cpu, const DecodedM68k& in) {
 // A target on the instruction's own page, checked at decode time: the page's host pointer
 // lasts as long as its decoded instructions (a change drops them).
 std::uint32_t branch_conditional_near(M68000Core& cpu, const DecodedM68k& in) {
-  return holds(cpu, in.destination) ? in.source : fall_through(cpu, in);
+  return holds(cpu, in.destination) ? M68020FastPath::branch_to(cpu, in, in.source)
+                                    : fall_through(cpu, in);
 }
 
 std::uint32_t branch_always(M68000Core& cpu, const DecodedM68k& in) {
@@ -112,6 +112,10 @@ std::uint32_t branch_target(std::uint16_t opcode, CodeReader& reader) {
 }
 
 }  // namespace
+
+bool is_near_conditional_branch(const DecodedM68k& entry) {
+  return entry.handler == &branch_conditional_near;
+}
 
 bool decode_control(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                     bool& ends_run) {

@@ -70,14 +70,14 @@ struct PushEffectiveAddress {
   }
 };
 
-struct Test {
+struct TestOperation {
   static constexpr bool allows(Ea) { return true; }
   template <class T, Ea S>
-  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+  [[gnu::always_inline]] static void execute(M68000Core& cpu, const DecodedM68k& in) {
     set_logic_flags(cpu, read_source<S, T>(cpu, in.source_register, in.source), kSize<T>);
-    return fall_through(cpu, in);
   }
 };
+using Test = Flagging<TestOperation>;
 
 // MOVE's handlers by source and destination mode; null where the destination is not data
 // alterable (the dispatch table has already said whether the modes are legal).
@@ -117,6 +117,10 @@ Size move_size(std::uint16_t opcode) {
 }
 
 }  // namespace
+
+FastHandler move_with_branch(FastHandler handler) {
+  return with_branch<TestOperation>(handler);
+}
 
 bool decode_move(std::uint16_t opcode, Handler ordinary, CodeReader& reader, DecodedM68k& out,
                  bool&) {

@@ -161,6 +161,44 @@ FastHandler by_size_and_mode(Size size, Ea mode) {
   return HandlerTable<Op, std::uint32_t>::table[m];
 }
 
+// An operation that sets the condition codes (`Op::template execute<T, mode>` runs it without
+// going on), run by itself (`Op::run`) or fused with the near Bcc after it
+// (`WithBranch<Op>::run`, M68020FastPath::then_branch).
+template <class Op>
+struct Flagging {
+  static constexpr bool allows(Ea m) { return Op::allows(m); }
+  template <class T, Ea M>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    Op::template execute<T, M>(cpu, in);
+    return fall_through(cpu, in);
+  }
+};
+template <class Op>
+struct WithBranch {
+  static constexpr bool allows(Ea m) { return Op::allows(m); }
+  template <class T, Ea M>
+  static std::uint32_t run(M68000Core& cpu, const DecodedM68k& in) {
+    Op::template execute<T, M>(cpu, in);
+    return M68020FastPath::then_branch(cpu, in);
+  }
+};
+
+// The handler of WithBranch<Op> for the size and mode whose Flagging<Op> handler is
+// `handler`; null when `handler` is none of Op's (decode time only: a search of the tables).
+template <class Op, class T>
+FastHandler with_branch_of_size(FastHandler handler) {
+  for (unsigned m = 0; m < kEaCount; ++m)
+    if (handler && HandlerTable<Flagging<Op>, T>::table[m] == handler)
+      return HandlerTable<WithBranch<Op>, T>::table[m];
+  return nullptr;
+}
+template <class Op>
+FastHandler with_branch(FastHandler handler) {
+  if (const FastHandler fused = with_branch_of_size<Op, std::uint8_t>(handler)) return fused;
+  if (const FastHandler fused = with_branch_of_size<Op, std::uint16_t>(handler)) return fused;
+  return with_branch_of_size<Op, std::uint32_t>(handler);
+}
+
 // PRM 2.2.13, Table 2-4's classes, among the modes that have handlers.
 constexpr bool is_control(Ea m) {
   return m == Ea::Indirect || m == Ea::Disp || m == Ea::Index || m == Ea::AbsShort ||

@@ -193,14 +193,25 @@ std::unique_ptr<std::array<std::uint8_t, 65536>> build(TimingSource source) {
   for (const FormCost& f : kForms) by_name[f.name] = &f;
   const auto& modes = is_040 ? kModeCost040 : kModeCost020;
   auto table = std::make_unique<std::array<std::uint8_t, 65536>>();
+  // Neighbouring opcodes mostly decode to the same row: its form's cost is looked up by
+  // name once per stretch of them (the lookups by name were most of a short run's start-up).
+  const M68000Row* row_looked_up = nullptr;
+  unsigned row_cost = 0;
+  bool row_is_shift_register = false;
   for (unsigned op = 0; op < 65536; ++op) {
     const M68000Row* row = m68k_find_row(static_cast<std::uint16_t>(op), level);
     unsigned cycles = is_040 ? kDefault040 : kDefault020;
     if (row) {
-      const auto found = by_name.find(row->name);
-      if (found != by_name.end()) cycles = is_040 ? found->second->mc68040 : found->second->mc68020;
-      if (!is_040 && row->name == std::string_view("shift register"))
-        cycles = shift_register_cost(static_cast<std::uint16_t>(op));
+      if (row != row_looked_up) {
+        row_looked_up = row;
+        const auto found = by_name.find(row->name);
+        row_cost = found == by_name.end() ? cycles
+                   : is_040               ? found->second->mc68040
+                                          : found->second->mc68020;
+        row_is_shift_register = !is_040 && row->name == std::string_view("shift register");
+      }
+      cycles =
+          row_is_shift_register ? shift_register_cost(static_cast<std::uint16_t>(op)) : row_cost;
       if (row->source_modes != kNone || row->constraints & kMoveSize)
         cycles += mode_cost(modes, (op >> 3) & 7, op & 7);
       if (row->constraints & kMoveSize) cycles += mode_cost(modes, (op >> 6) & 7, (op >> 9) & 7);

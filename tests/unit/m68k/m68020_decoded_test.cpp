@@ -103,7 +103,7 @@ struct Machine {
   testing::SparseRam& ram = bus.ram;
   MemoryPort port{bus, std::endian::big, 32};
   std::unique_ptr<M68000> cpu;
-  Machine(const char* model, std::initializer_list<std::uint16_t> program,
+  Machine(const char* model, const std::vector<std::uint16_t>& program,
           std::initializer_list<std::pair<unsigned, std::uint32_t>> registers) {
     ram.map(0, kRamSize);
     longword(0, kStack);
@@ -373,6 +373,112 @@ TEST_CASE("MOVEM across a page boundary and into unmapped memory matches single 
     run_and_step_agree(run, stepped);
     CHECK(run.reg(kD0) == 0x01010101u);  // restored by the second MOVEM
     CHECK(run.reg(kPc) == handler(kVectorBusError) + 4);
+  }
+}
+
+// A flag-setting instruction followed by a Bcc on its page runs as one fused handler when
+// the segment covers both (M68020FastPath::then_branch), and a taken Bcc back to an entry it
+// went to before starts the next segment itself (branch_to). Every condition code after
+// CMP.B/.W/.L, CMPA, TST and a CMP with a memory operand on a device page (which settles the
+// segment at the compare), on operand pairs that make each condition true and false; a
+// loop's TST/BNE back edge. Run in slices of every budget from 1 to 40 cycles (so slices end
+// between the halves of every pair) and compared after each slice with the per-instruction
+// path run the same way: registers (SR's condition codes included), instruction and cycle
+// counts.
+namespace {
+
+std::vector<std::uint16_t> fused_pairs_program() {
+  std::vector<std::uint16_t> code = {
+      0x41F8, 0x2000,  // lea $2000.w,a0: the operand pairs
+      0x7E07,          // moveq #7,d7: the pairs left
+  };
+  const std::size_t loop = code.size();
+  code.insert(code.end(), {
+                              0x2218,  // move.l (a0)+,d1
+                              0x2418,  // move.l (a0)+,d2
+                              0x2442,  // movea.l d2,a2
+                          });
+  // Each pair doubles d0 and adds one when the branch is not taken.
+  const std::uint16_t flag_setters[] = {
+      0xB401,  // cmp.b d1,d2
+      0xB441,  // cmp.w d1,d2
+      0xB481,  // cmp.l d1,d2
+      0xB5C1,  // cmpa.l d1,a2
+      0x4A82,  // tst.l d2
+      0x4A02,  // tst.b d2
+      0xB493,  // cmp.l (a3),d2: the device (wait states)
+  };
+  for (const std::uint16_t setter : flag_setters) {
+    for (unsigned condition = 2; condition < 16; ++condition) {
+      code.insert(code.end(), {
+                                  0xD080,  // add.l d0,d0
+                                  setter,
+                                  static_cast<std::uint16_t>(0x6002 | condition << 8),  // b<cc>.s
+                                  0x5280,  // addq.l #1,d0
+                              });
+    }
+  }
+  code.insert(code.end(), {0x5387, 0x4A87, 0x6600});  // subq.l #1,d7; tst.l d7; bne.w loop
+  const auto back = static_cast<std::int32_t>(loop) - static_cast<std::int32_t>(code.size());
+  code.push_back(static_cast<std::uint16_t>(back * 2));  // from the extension word's address
+  code.insert(code.end(), {0x4E72, 0x2700});             // stop #$2700
+  return code;
+}
+
+// d1, d2 pairs: equal, less and greater both signed and unsigned, overflow, zero and
+// negative in the low byte and word too.
+constexpr std::uint32_t kOperandPairs[7][2] = {
+    {0, 0},
+    {1, 2},
+    {2, 1},
+    {0x80000000, 1},
+    {1, 0x80000000},
+    {0x7FFFFF80, 0xFFFF7F7F},
+    {0x00000180, 0x8000807F},
+};
+
+// Runs both in slices of `budget`, `run` with decoded runs and `stepped` one instruction at a
+// time (a per-instruction hook keeps it off the decoded path), and compares them after each
+// slice: each must end after the same instruction, in the same state.
+void every_slice_agrees(Machine& run, Machine& stepped, Cycles budget) {
+  Hooks per_instruction;
+  stepped.cpu->set_hooks(&per_instruction, true);
+  for (unsigned n = 0; n < 100'000 && run.cpu->state() == CoreState::Running; ++n) {
+    run.cpu->run(budget);
+    stepped.cpu->run(budget);
+    INFO("slice " << n);
+    REQUIRE(stepped.cpu->instruction_count() == run.cpu->instruction_count());
+    REQUIRE(stepped.cpu->cycle_count() == run.cpu->cycle_count());
+    for (unsigned i = 0; i < kRegisters; ++i) {
+      INFO("register " << i);
+      REQUIRE(run.reg(i) == stepped.reg(i));
+    }
+  }
+  stepped.cpu->set_hooks(nullptr, false);
+  CHECK(run.cpu->state() == CoreState::Sleeping);
+  CHECK(run.memory() == stepped.memory());
+}
+
+}  // namespace
+
+TEST_CASE("fused compare-and-branch pairs and chained back edges match single steps",
+          "[m68k][68020][decoded]") {
+  const std::vector<std::uint16_t> program = fused_pairs_program();
+  for (const char* model : {"68020", "68040"}) {
+    std::vector<Cycles> budgets = {Cycles{1'000'000}};
+    for (Cycles budget = 1; budget <= 40; ++budget) budgets.push_back(budget);
+    for (const Cycles budget : budgets) {
+      INFO(model << " budget " << budget);
+      Machine run(model, program, {{kA0 + 3, kDevice}});
+      Machine stepped(model, program, {{kA0 + 3, kDevice}});
+      for (Machine* machine : {&run, &stepped})
+        for (std::size_t i = 0; i < std::size(kOperandPairs); ++i) {
+          machine->longword(static_cast<std::uint32_t>(0x2000 + 8 * i), kOperandPairs[i][0]);
+          machine->longword(static_cast<std::uint32_t>(0x2004 + 8 * i), kOperandPairs[i][1]);
+        }
+      every_slice_agrees(run, stepped, budget);
+      CHECK(run.reg(7) == 0);
+    }
   }
 }
 
