@@ -214,9 +214,22 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   // Fetches inside a page with a direct pointer cannot fail: only the first instruction
   // could raise its prefetch abort, and it does not either.
   std::uint8_t run_itstate = 0;
-  return code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
-    return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length : 0;
-  });
+  DecodedArm* run =
+      code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
+        return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length
+                                                                                      : 0;
+      });
+  if (run) mark_straight(run);
+  return run;
+}
+
+// DecodedArm::straight for each entry of a run just decoded: its falls_through and cond are
+// final (a later run stops before it and never changes them).
+void ArmA::mark_straight(DecodedArm* run) {
+  for (DecodedArm* d = run;; ++d) {
+    d->straight = d->falls_through && (d->arm || d->cond == 0) && DecodedOps::keeps_pc(*d);
+    if (!d->falls_through) return;
+  }
 }
 
 // decoded_at for a branch out of the page in use, with its common case inline: a page with a
@@ -334,6 +347,27 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
   }
   Cycles ticks = ticks_;
   for (;;) {
+    if constexpr (!Single) {
+      // A stretch of straight entries (DecodedArm::straight): the next PC is this one's plus
+      // its length and the next entry is the next in the run, so neither next_pc_ nor the
+      // fall-through test is needed; an op that gives its instruction to the handler sets
+      // next_pc_ for it (DecodedOps::fallback). current_pc_ and ticks_ are stored as for
+      // every instruction: handlers, exceptions and MMIO read them. The limit is checked
+      // after each instruction as below, and in Thumb state these run outside IT blocks.
+      while (d->straight) {
+        current_pc_ = pc;
+        const std::uint32_t next = pc + d->length;  // `d` is gone if the op dropped its page
+        d->execute(*this, *d);
+        pc = next;
+        ticks_ = ++ticks;
+        if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
+          current_pc_ = next_pc_ = pc;
+          return finish_run(Thumb ? 0 : itstate_);
+        }
+        ++d;
+      }
+      current_pc_ = pc;  // the straight stretch stored the last one's
+    }
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
     // An A32 instruction's condition is checked by its op (choose_execute). Outside an IT

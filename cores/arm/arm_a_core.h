@@ -71,7 +71,12 @@ struct DecodedArm {
   std::uint32_t insn = 0;
   std::uint32_t imm = 0;    // specialised ops: offset, expanded immediate, displacement
   std::uint8_t length = 0;  // 2 or 4
-  bool arm = false;         // decoded as A32 (a Thumb slot at the same address is not reused)
+  bool arm : 1 = false;     // decoded as A32 (a Thumb slot at the same address is not reused)
+  // The entry's op never writes the PC (no branch, no handler that might), the next entry is
+  // the instruction after it (falls_through) and, in Thumb state, it runs outside an IT block
+  // (cond 0): the run loop goes on with the next entry without computing or storing the next
+  // PC (ArmA::execute_from). Set for a whole run once it is decoded (ArmA::decoded_at).
+  bool straight : 1 = false;
   // A32: the condition (`insn` may be the T32 rewrite, see A32Action). Thumb: the ITSTATE the
   // instruction runs under when its IT instruction was decoded before it in the same run
   // (ARMv7-A ARM A2.5.2: firstcond:mask, advanced once per instruction), else 0; the run loop
@@ -194,6 +199,7 @@ class ArmA final : public ArmCpu {
   // start, where it is unknown), stored in a Thumb entry and advanced past it.
   bool decode_in_run(std::uint32_t pc, DecodedArm& out, std::uint8_t& run_itstate);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
+  static void mark_straight(DecodedArm* run);
   // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;

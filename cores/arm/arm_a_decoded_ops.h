@@ -43,6 +43,15 @@ struct DecodedOps {
   static void run_handler_if_passed(ArmA& cpu, const DecodedArm& d) {
     if (cpu.condition_passed(d.cond)) d.handler(cpu, d.insn);
   }
+  // The one way a specialised op gives its instruction to the table's handler (an access off
+  // the direct path, see read_direct): before any effect of its own, so the handler executes
+  // the whole instruction. The handler sees the core as after the loop's per-instruction
+  // stores; next_pc_, which the loop does not keep up for ops that never write the PC
+  // (ArmA::execute_from, DecodedArm::straight), is set here.
+  [[gnu::noinline]] static void fallback(ArmA& cpu, const DecodedArm& d) {
+    cpu.next_pc_ = cpu.current_pc_ + d.length;
+    d.handler(cpu, d.insn);
+  }
   template <DecodedOp Op>
   static void if_passed(ArmA& cpu, const DecodedArm& d) {
     if (cpu.condition_passed(d.cond)) Op(cpu, d);
@@ -157,7 +166,7 @@ struct DecodedOps {
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
@@ -165,7 +174,7 @@ struct DecodedOps {
   static void t16_load_literal(ArmA& cpu, const DecodedArm& d) {
     std::uint32_t value = 0;
     if (!read_direct<4>(cpu, cpu.align_pc() + d.imm, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
@@ -173,7 +182,7 @@ struct DecodedOps {
   static void t16_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
     if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/SUB (register, imm3, imm8), CMP/CMN: AddWithCarry — A7.7.3, A7.7.4, A7.7.27...
@@ -290,7 +299,7 @@ struct DecodedOps {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     reg(cpu, d.d) = value;
@@ -299,7 +308,7 @@ struct DecodedOps {
   static void t32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
   }
@@ -309,7 +318,7 @@ struct DecodedOps {
     std::uint32_t value = 0;
     const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
     if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
@@ -317,7 +326,7 @@ struct DecodedOps {
   static void t32_store_register(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
     if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/ADC/SBC/SUB/RSB{S}.W with a modified immediate (imm = ThumbExpandImm, form = S), and
@@ -379,7 +388,7 @@ struct DecodedOps {
       std::uint32_t first = 0, second = 0;
       if (!read_direct<4>(cpu, address, first) || !read_direct<4>(cpu, address + 4, second))
           [[unlikely]]
-        return d.handler(cpu, d.insn);
+        return fallback(cpu, d);
       cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
                          : m3_timing::multiple_extra(2));
       reg(cpu, d.d) = first;
@@ -388,7 +397,7 @@ struct DecodedOps {
       if (!ArmA::fast_data_path<std::uint32_t>(address) ||
           (address & MemoryPort::kPageMask) > MemoryPort::kPageSize - 8 ||
           !cpu.memory_.store_page(address)) [[unlikely]]
-        return d.handler(cpu, d.insn);
+        return fallback(cpu, d);
       write_direct<4>(cpu, address, reg(cpu, d.d));
       write_direct<4>(cpu, address + 4, reg(cpu, d.m));
       cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
@@ -418,7 +427,7 @@ struct DecodedOps {
       else
         page = cpu.memory_.store_page(lowest);
     }
-    if (!page) return d.handler(cpu, d.insn);
+    if (!page) return fallback(cpu, d);
     Page at = page + offset;
     std::uint32_t pc_value = 0;
     for (std::uint32_t list = d.imm; list != 0; list &= list - 1, at += 4) {
@@ -458,7 +467,7 @@ struct DecodedOps {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().load);
     reg(cpu, d.d) = value;
@@ -467,7 +476,7 @@ struct DecodedOps {
   static void a32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().store);
   }
@@ -476,6 +485,9 @@ struct DecodedOps {
   static DecodedOp choose_thumb16(DecodedArm& d);
   static DecodedOp choose_thumb32(DecodedArm& d);
   static DecodedOp choose_a32(DecodedArm& d);
+  // False when `d`'s op may write the PC: the branches, LDM/POP with the PC in the list, the
+  // table's handlers (any instruction). DecodedArm::straight needs true.
+  static bool keeps_pc(const DecodedArm& d);
 };
 
 }  // namespace anvil::arm
