@@ -354,19 +354,21 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       // next_pc_ for it (DecodedOps::fallback). current_pc_ and ticks_ are stored as for
       // every instruction: handlers, exceptions and MMIO read them. The limit is checked
       // after each instruction as below, and in Thumb state these run outside IT blocks.
-      while (d->straight) {
-        current_pc_ = pc;
-        const std::uint32_t next = pc + d->length;  // `d` is gone if the op dropped its page
-        d->execute(*this, *d);
-        pc = next;
-        ticks_ = ++ticks;
-        if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
-          current_pc_ = next_pc_ = pc;
-          return finish_run(Thumb ? 0 : itstate_);
-        }
-        ++d;
+      if (d->straight) {
+        do {
+          current_pc_ = pc;
+          const std::uint32_t next = pc + d->length;  // `d` is gone if the op dropped its page
+          d->execute(*this, *d);
+          pc = next;
+          ticks_ = ++ticks;
+          if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
+            current_pc_ = next_pc_ = pc;
+            return finish_run(Thumb ? 0 : itstate_);
+          }
+          ++d;
+        } while (d->straight);
+        current_pc_ = pc;  // the stretch stored its last instruction's
       }
-      current_pc_ = pc;  // the straight stretch stored the last one's
     }
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
