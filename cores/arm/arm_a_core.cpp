@@ -122,6 +122,7 @@ bool ArmA::decode_arm(std::uint32_t word, DecodedArm& out) const {
 // prefetch abort raised) when the fetch fails. Instruction fetches are little-endian.
 bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
   out = DecodedArm{};
+  out.pc = pc;
   out.arm = !thumb_;
   out.handler = &undefined_instruction;
   if (thumb_) out.cond = 0;  // no IT state known (decode_in_run knows it)
@@ -348,26 +349,26 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
   Cycles ticks = ticks_;
   for (;;) {
     if constexpr (!Single) {
-      // A stretch of straight entries (DecodedArm::straight): the next PC is this one's plus
-      // its length and the next entry is the next in the run, so neither next_pc_ nor the
-      // fall-through test is needed; an op that gives its instruction to the handler sets
-      // next_pc_ for it (DecodedOps::fallback). current_pc_ and ticks_ are stored as for
-      // every instruction: handlers, exceptions and MMIO read them. The limit is checked
-      // after each instruction as below, and in Thumb state these run outside IT blocks.
+      // A stretch of straight entries (DecodedArm::straight): the next entry is the next
+      // instruction, so neither the PC nor the fall-through test is needed; an op that gives
+      // its instruction to the handler sets current_pc_ and next_pc_ for it first
+      // (DecodedOps::fallback). ticks_ is stored after every instruction as below (MMIO
+      // reads it), the limit checked after every instruction, and in Thumb state these run
+      // outside IT blocks.
       if (d->straight) {
         do {
-          current_pc_ = pc;
-          const std::uint32_t next = pc + d->length;  // `d` is gone if the op dropped its page
           d->execute(*this, *d);
-          pc = next;
           ticks_ = ++ticks;
           if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
-            current_pc_ = next_pc_ = pc;
+            // `d` is gone if its page was dropped, which only a handler does: then the
+            // fallback set next_pc_.
+            current_pc_ = next_pc_ = code_page_ ? d->pc + d->length : next_pc_;
             return finish_run(Thumb ? 0 : itstate_);
           }
           ++d;
         } while (d->straight);
-        current_pc_ = pc;  // the stretch stored its last instruction's
+        pc = d->pc;
+        current_pc_ = pc;
       }
     }
     const std::uint32_t fall_through = pc + d->length;

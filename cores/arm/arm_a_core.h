@@ -70,6 +70,7 @@ struct DecodedArm {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
   std::uint32_t imm = 0;    // specialised ops: offset, expanded immediate, displacement
+  std::uint32_t pc = 0;     // the instruction's address
   std::uint8_t length = 0;  // 2 or 4
   bool arm : 1 = false;     // decoded as A32 (a Thumb slot at the same address is not reused)
   // The entry's op never writes the PC (no branch, no handler that might), the next entry is

@@ -45,11 +45,13 @@ struct DecodedOps {
   }
   // The one way a specialised op gives its instruction to the table's handler (an access off
   // the direct path, see read_direct): before any effect of its own, so the handler executes
-  // the whole instruction. The handler sees the core as after the loop's per-instruction
-  // stores; next_pc_, which the loop does not keep up for ops that never write the PC
-  // (ArmA::execute_from, DecodedArm::straight), is set here.
+  // the whole instruction. current_pc_ and next_pc_, which the run loop does not keep up for
+  // ops that never write the PC (ArmA::execute_from, DecodedArm::straight), are set here, so
+  // the handler, its exceptions and the bus see the core as the per-instruction path leaves
+  // it.
   [[gnu::noinline]] static void fallback(ArmA& cpu, const DecodedArm& d) {
-    cpu.next_pc_ = cpu.current_pc_ + d.length;
+    cpu.current_pc_ = d.pc;
+    cpu.next_pc_ = d.pc + d.length;
     d.handler(cpu, d.insn);
   }
   template <DecodedOp Op>
@@ -173,7 +175,7 @@ struct DecodedOps {
   // LDR <Rt>,<label> — A7.7.43 T1: Align(PC,4) + imm8:'00'.
   static void t16_load_literal(ArmA& cpu, const DecodedArm& d) {
     std::uint32_t value = 0;
-    if (!read_direct<4>(cpu, cpu.align_pc() + d.imm, value)) [[unlikely]]
+    if (!read_direct<4>(cpu, ((d.pc + 4) & ~3u) + d.imm, value)) [[unlikely]]
       return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
