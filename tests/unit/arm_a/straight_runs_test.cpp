@@ -17,6 +17,7 @@ using namespace anvil::arm;
 namespace {
 
 constexpr std::uint32_t kSupervisorThumb = 0x1F3;  // SVC mode, IRQ/FIQ masked, T
+constexpr std::uint32_t kSupervisorArm = 0x1D3;    // the same in ARM state
 constexpr std::uint32_t kData = 0x8000;            // RAM the programs load and store
 constexpr std::uint32_t kUnmapped = 0x00800000;    // above the 4 MiB of RAM: accesses abort
 
@@ -57,9 +58,17 @@ struct Pair {
     ops.set(n, v);
     handlers.set(n, v);
   }
+  void load_arm(std::uint32_t at, const std::vector<std::uint32_t>& code) {
+    for (test::Machine* m : {&ops, &handlers})
+      m->load({reinterpret_cast<const std::uint8_t*>(code.data()), code.size() * 4}, at);
+  }
   void start(std::uint32_t thumb_address) {
     set(arm_a_register::kCpsr, kSupervisorThumb);
     set(arm_a_register::kPc, thumb_address | 1);
+  }
+  void start_arm(std::uint32_t address) {
+    set(arm_a_register::kCpsr, kSupervisorArm);
+    set(arm_a_register::kPc, address);
   }
   void run(Cycles budget) {
     ops.core->run(budget);
@@ -103,6 +112,31 @@ TEST_CASE("straight runs: a budget ending anywhere inside a stretch stops at tha
   p.require_same("after a long run");
   // About 3000 instructions: r0 counts the ADDS, four in each pass of 17.
   CHECK(p.ops.r(0) > 500);
+}
+
+TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with conditional entries") {
+  Pair p;
+  // A32 (A8.8): MOV r0,#0; MOV r4,#0; then four times ADDS r0,r0,#1; STR r0,[r3];
+  // LDR r2,[r3]; TST r0,#1; ADDNE r4,r4,#1 (an entry with its condition); B back.
+  std::vector<std::uint32_t> code{0xE3A00000, 0xE3A04000};
+  for (int i = 0; i < 4; ++i)
+    code.insert(code.end(), {0xE2900001, 0xE5830000, 0xE5932000, 0xE3100001, 0x12844001});
+  // B to index 2: imm24 = (target - (this + 8)) / 4.
+  const auto from = static_cast<std::int32_t>(code.size());
+  code.push_back(0xEA000000 | (static_cast<std::uint32_t>(2 - from - 2) & 0xFFFFFF));
+  p.load_arm(0x1000, code);
+  p.set(3, kData);
+  p.start_arm(0x1000);
+  for (Cycles budget = 1; budget < 50; ++budget) {
+    p.run(budget);
+    p.require_same("after a run with a small budget");
+  }
+  p.run(4000);
+  p.require_same("after a long run");
+  // ADDNE counts the odd values of r0 (the last one's ADDNE may not have run yet).
+  CHECK(p.ops.r(0) > 500);
+  CHECK(p.ops.r(4) >= p.ops.r(0) / 2);
+  CHECK(p.ops.r(4) <= (p.ops.r(0) + 1) / 2);
 }
 
 TEST_CASE("straight runs: a data abort in the middle or at the end of a stretch is precise") {
