@@ -20,11 +20,6 @@ void undefined_instruction(ArmCpu& cpu, std::uint32_t) {
   cpu.undefined();
 }
 
-// ITAdvance() — ARMv7-A ARM A2.5.2
-constexpr std::uint8_t it_advance(std::uint8_t it) {
-  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
-}
-
 // The coprocessor space: A32 ARMv7-A ARM A5.6 (op1 = 10xxxx/110xxx... bits 27:25 = 110, or
 // bits 27:24 = 1110); T32 A6.3.18 (first halfword 111x 11xx). With cond (T32: 1110, T = 0)
 // in bits 31:28 the two words are the same.
@@ -225,10 +220,20 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
 }
 
 // DecodedArm::straight for each entry of a run just decoded: its falls_through and cond are
-// final (a later run stops before it and never changes them).
+// final (a later run stops before it and never changes them). A Thumb entry inside an IT
+// block is straight with its op's in_it_block form, which takes the condition and advances
+// ITSTATE as the loop's IT path does (the other paths run its handler, in_it_block_entry).
 void ArmA::mark_straight(DecodedArm* run) {
   for (DecodedArm* d = run;; ++d) {
-    d->straight = d->falls_through && (d->arm || d->cond == 0) && DecodedOps::keeps_pc(*d);
+    bool straight = d->falls_through && DecodedOps::keeps_pc(*d);
+    if (straight && !d->arm && d->cond != 0) {
+      const DecodedOp in_block = DecodedOps::in_it_block_form(d->execute);
+      if (in_block)
+        d->execute = in_block;
+      else
+        straight = false;
+    }
+    d->straight = straight;
     if (!d->falls_through) return;
   }
 }
@@ -301,7 +306,12 @@ void ArmA::execute_until_limit() {
 // Returns the IT state before the instruction.
 inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
   const std::uint8_t it = itstate_;
-  if (!(it & 0xF) || condition_passed(it >> 4)) d.execute(*this, d);
+  if (!(it & 0xF) || condition_passed(it >> 4)) {
+    if (in_it_block_entry(d))
+      d.handler(*this, d.insn);  // its op takes the decoded ITSTATE, not the live one
+    else
+      d.execute(*this, d);
+  }
   if (it & 0xF) itstate_ = it_advance(it);
   return it;
 }
@@ -353,8 +363,8 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       // instruction, so neither the PC nor the fall-through test is needed; an op that gives
       // its instruction to the handler sets current_pc_ and next_pc_ for it first
       // (DecodedOps::fallback). ticks_ is stored after every instruction as below (MMIO
-      // reads it), the limit checked after every instruction, and in Thumb state these run
-      // outside IT blocks.
+      // reads it) and the limit checked after every instruction; inside an IT block the op
+      // takes the condition and advances ITSTATE itself (DecodedOps::in_it_block).
       if (d->straight) {
         do {
           d->execute(*this, *d);
@@ -362,8 +372,11 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
           if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
             // `d` is gone if its page was dropped, which only a handler does: then the
             // fallback set next_pc_.
+            // The IT state before the instruction, for an exception it raised (which
+            // leaves the page in place).
+            const std::uint8_t it = Thumb ? (code_page_ ? d->cond : 0) : itstate_;
             current_pc_ = next_pc_ = code_page_ ? d->pc + d->length : next_pc_;
-            return finish_run(Thumb ? 0 : itstate_);
+            return finish_run(it);
           }
           ++d;
         } while (d->straight);
@@ -389,8 +402,12 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       // Inside an IT block (A2.5.2): the condition is firstcond[3:1]:mask[4]; ITSTATE stays
       // exact after every instruction, for the handlers and for exceptions.
       const std::uint8_t it = d->cond;
-      if (condition_passed(it >> 4)) d->execute(*this, *d);
-      itstate_ = it_advance(it);
+      if (in_it_block_entry(*d)) [[unlikely]] {
+        d->execute(*this, *d);  // a straight entry, here when Single: the in_it_block form
+      } else {
+        if (condition_passed(it >> 4)) d->execute(*this, *d);
+        itstate_ = it_advance(it);
+      }
       if (!account_instruction(pc, ticks)) [[unlikely]]
         return finish_run(it);
     }

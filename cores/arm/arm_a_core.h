@@ -73,10 +73,12 @@ struct DecodedArm {
   std::uint32_t pc = 0;     // the instruction's address
   std::uint8_t length = 0;  // 2 or 4
   bool arm : 1 = false;     // decoded as A32 (a Thumb slot at the same address is not reused)
-  // The entry's op never writes the PC (no branch, no handler that might), the next entry is
-  // the instruction after it (falls_through) and, in Thumb state, it runs outside an IT block
-  // (cond 0): the run loop goes on with the next entry without computing or storing the next
-  // PC (ArmA::execute_from). Set for a whole run once it is decoded (ArmA::decoded_at).
+  // The entry's op never writes the PC (no branch, no handler that might) and the next entry
+  // is the instruction after it (falls_through): the run loop goes on with the next entry
+  // without computing or storing the next PC (ArmA::execute_from). Set for a whole run once
+  // it is decoded (ArmA::decoded_at). Inside an IT block (Thumb, cond != 0) the op is then
+  // the in_it_block form of the specialised op (DecodedOps::in_it_block), which takes `cond`
+  // as the ITSTATE and advances it; ops without that form are not straight there.
   bool straight : 1 = false;
   // A32: the condition (`insn` may be the T32 rewrite, see A32Action). Thumb: the ITSTATE the
   // instruction runs under when its IT instruction was decoded before it in the same run
@@ -201,6 +203,8 @@ class ArmA final : public ArmCpu {
   bool decode_in_run(std::uint32_t pc, DecodedArm& out, std::uint8_t& run_itstate);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
   static void mark_straight(DecodedArm* run);
+  // A Thumb entry inside an IT block whose op is its in_it_block form (mark_straight).
+  static bool in_it_block_entry(const DecodedArm& d) { return d.straight && !d.arm && d.cond; }
   // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;

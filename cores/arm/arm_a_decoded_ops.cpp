@@ -722,20 +722,6 @@ DecodedOp DecodedOps::choose_a32(DecodedArm& d) {
   return choose_from(kA32Choices, d);
 }
 
-bool DecodedOps::keeps_pc(const DecodedArm& d) {
-  // Every op that writes next_pc_ or calls a *_write_pc, and those that run the handler.
-  constexpr std::array<DecodedOp, 9> kMayWritePc{
-      &run_handler,         &run_handler_if_passed, &if_then_leaving_run,
-      &thumb_branch<true>,  &thumb_branch<false>,   &thumb_branch_link,
-      &compare_branch_zero, &branch_exchange,       &branch_link_exchange,
-  };
-  for (const DecodedOp op : kMayWritePc)
-    if (d.execute == op) return false;
-  const bool loads_multiple =
-      d.execute == &transfer_multiple<true, false> || d.execute == &transfer_multiple<true, true>;
-  return !(loads_multiple && ((d.imm >> 15) & 1));
-}
-
 void ArmA::choose_execute(DecodedArm& out) const {
   DecodedOp op = nullptr;
   if (specialised_ops_) {

@@ -36,6 +36,11 @@ enum class Sum : std::uint8_t { Add, Adc, Sbc, Sub, Rsb };
 enum class Indexing : std::uint8_t { Offset, PreIndexed, PostIndexed };
 enum class Extend : std::uint8_t { SignedHalf, SignedByte, UnsignedHalf, UnsignedByte };
 
+// ITAdvance() — ARMv7-A ARM A2.5.2
+constexpr std::uint8_t it_advance(std::uint8_t it) {
+  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
+}
+
 struct DecodedOps {
   // --- The table's handler ---------------------------------------------------------------
   static void run_handler(ArmA& cpu, const DecodedArm& d) { d.handler(cpu, d.insn); }
@@ -452,6 +457,19 @@ struct DecodedOps {
     if ((d.form & 1) && !base_loaded) reg(cpu, d.n) = DecrementBefore ? base - bytes : base + bytes;
     if (Load && (d.imm >> 15)) cpu.load_write_pc(pc_value);
   }
+  // An op inside an IT block, for a straight entry (DecodedArm::straight) decoded with the
+  // ITSTATE it runs under (DecodedArm::cond, which the live ITSTATE equals there): executed
+  // when firstcond[3:1]:mask[4] passes, ITSTATE advanced after it (A2.5.2), as the run loop
+  // does for the other entries in a block.
+  template <DecodedOp Op>
+  static void in_it_block(ArmA& cpu, const DecodedArm& d) {
+    const std::uint8_t it = d.cond;  // `d` is gone if Op's handler dropped its page
+    if (cpu.condition_passed(it >> 4)) Op(cpu, d);
+    cpu.itstate_ = it_advance(it);
+  }
+  // The in_it_block form of `op`, or null for the ops that have none (they stay off the
+  // straight stretches inside IT blocks).
+  static DecodedOp in_it_block_form(DecodedOp op);
   // IT — A7.7.38: ITSTATE = firstcond:mask.
   static void if_then(ArmA& cpu, const DecodedArm& d) { cpu.start_it_block(d.form); }
   // IT without the specialised ops, whose decoded runs carry no IT state (ArmA::decode_in_run):

@@ -74,6 +74,16 @@ struct Pair {
     ops.core->run(budget);
     handlers.core->run(budget);
   }
+  // Runs with each budget from 1 to `largest` cycles in turn, then a long run, comparing
+  // after each: the budgets end at every point of a short loop.
+  void run_in_small_steps(Cycles largest) {
+    for (Cycles budget = 1; budget <= largest; ++budget) {
+      run(budget);
+      require_same("after a run with a small budget");
+    }
+    run(4000);
+    require_same("after a long run");
+  }
   // Registers, pc, CPSR and both counts agree.
   void require_same(const char* when) {
     INFO(when);
@@ -104,14 +114,34 @@ TEST_CASE("straight runs: a budget ending anywhere inside a stretch stops at tha
   p.load_thumb(0x1000, code);
   p.set(3, kData);
   p.start(0x1000);
-  for (Cycles budget = 1; budget < 40; ++budget) {
-    p.run(budget);
-    p.require_same("after a run with a small budget");
-  }
-  p.run(4000);
-  p.require_same("after a long run");
+  p.run_in_small_steps(40);
   // About 3000 instructions: r0 counts the ADDS, four in each pass of 17.
   CHECK(p.ops.r(0) > 500);
+}
+
+TEST_CASE("straight runs: IT blocks inside a stretch, with and without per-instruction hooks") {
+  // Per-instruction hooks run every entry on its own (the loop's Single path), which meets
+  // the IT-block entries' in_it_block ops outside a stretch; the hook never stops.
+  Hooks never_stop;
+  for (const bool hooked : {false, true}) {
+    INFO("per-instruction hooks " << hooked);
+    Pair p;
+    if (hooked) p.ops.core->set_hooks(&never_stop, true);
+    // r0 counts; LSLS r2,r0,#31 sets Z when r0 is even; ITE EQ: ADD r4,#1 / STR r0,[r3];
+    // ITT NE: LDR r5,[r3]; ADD r5,#1 (A8.8.55: no flags inside the blocks); B back.
+    constexpr std::uint16_t kLslsR2R0By31 = 0x07C2, kIteEq = 0xBF0C, kIttNe = 0xBF1C;
+    std::vector<std::uint16_t> code{movs(0, 0), movs(4, 0), adds1(0), kLslsR2R0By31, kIteEq,
+                                    adds1(4),   str(0, 3),  kIttNe,   ldr(5, 3),     adds1(5)};
+    code.push_back(branch(static_cast<int>(code.size()), 2));
+    p.load_thumb(0x1000, code);
+    p.set(3, kData);
+    p.start(0x1000);
+    p.run_in_small_steps(60);
+    // r4 counts the even values of r0, r5 the odd ones stored and reloaded plus one.
+    CHECK(p.ops.r(0) > 300);
+    CHECK(p.ops.r(4) >= p.ops.r(0) / 2 - 1);
+    CHECK(p.ops.r(4) <= p.ops.r(0) / 2);
+  }
 }
 
 TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with conditional entries") {
@@ -127,12 +157,7 @@ TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with condi
   p.load_arm(0x1000, code);
   p.set(3, kData);
   p.start_arm(0x1000);
-  for (Cycles budget = 1; budget < 50; ++budget) {
-    p.run(budget);
-    p.require_same("after a run with a small budget");
-  }
-  p.run(4000);
-  p.require_same("after a long run");
+  p.run_in_small_steps(50);
   // ADDNE counts the odd values of r0 (the last one's ADDNE may not have run yet).
   CHECK(p.ops.r(0) > 500);
   CHECK(p.ops.r(4) >= p.ops.r(0) / 2);
