@@ -417,11 +417,24 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       continue;
     }
     // A branch inside the page (code_page_ is the page `d` is on: a page switch and a drop
-    // of the page both end up in decoded_at or out of the loop).
+    // of the page both end up in decoded_at or out of the loop). First where this entry
+    // branched last time, if it is where it branches now.
+    if (d->last_target != 0) {
+      const DecodedArm* target = d + d->last_target;
+      if (target->pc == pc) [[likely]] {
+        if (!Thumb || itstate_ == target->cond) [[likely]] {
+          d = target;
+          continue;
+        }
+        return;  // execute_until_limit goes on with the live IT state
+      }
+    }
     const std::uint32_t offset = pc - static_cast<std::uint32_t>(code_page_base_);
     if (offset <= MemoryPort::kPageSize - 4) {
-      d = code_page_->find(offset);
-      if (d && d->arm != Thumb) {
+      const DecodedArm* target = code_page_->find(offset);
+      if (target && target->arm != Thumb) {
+        d->last_target = static_cast<std::int16_t>(target - d);
+        d = target;
         if (!Thumb || itstate_ == d->cond) [[likely]]
           continue;
         return;  // execute_until_limit goes on with the live IT state

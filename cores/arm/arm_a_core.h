@@ -89,6 +89,11 @@ struct DecodedArm {
   // Specialised ops: register numbers (never 15) and form bits (setflags, index, writeback,
   // a branch's condition...), each op's own.
   std::uint8_t d = 0, n = 0, m = 0, form = 0;
+  // Where the run loop found this entry's branch target last time, inside its page, in
+  // entries from this one (0: nowhere yet). The page's entries never move and go all at
+  // once, and an entry decodes the same bytes as long as it exists (a store to the page
+  // drops it), so the loop takes that entry when its address is the new PC.
+  mutable std::int16_t last_target = 0;
 };
 
 class ArmA final : public ArmCpu {

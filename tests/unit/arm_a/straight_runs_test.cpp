@@ -144,6 +144,34 @@ TEST_CASE("straight runs: IT blocks inside a stretch, with and without per-instr
   }
 }
 
+TEST_CASE("straight runs: a branch whose target changes (the loop's last-target guess)") {
+  Pair p;
+  // r0 counts; ITE EQ picks r6 or r7 by r0's parity (LSLS r2,r0,#31 sets Z when even) and
+  // BX r1 goes there (A8.8.27): A counts in r4, B in r5, each branching back. Neither is
+  // the instruction after the BX (a MOVS never executed), and the BX entry's target
+  // alternates, so the guess of where it went last time is wrong every time.
+  constexpr std::uint16_t kLslsR2R0By31 = 0x07C2, kIteEq = 0xBF0C;
+  constexpr std::uint16_t kMovR1R6 = 0x4631, kMovR1R7 = 0x4639, kBxR1 = 0x4708;
+  const std::vector<std::uint16_t> code{
+      movs(0, 0), movs(4, 0), adds1(0), kLslsR2R0By31, kIteEq,   kMovR1R6,     kMovR1R7,
+      kBxR1,      movs(3, 0), adds1(4), branch(10, 2), adds1(5), branch(12, 2)};
+  p.load_thumb(0x1000, code);
+  p.set(3, 0x3333);
+  p.set(5, 0);
+  p.set(6, 0x1000 + 9 * 2 + 1);   // A, Thumb
+  p.set(7, 0x1000 + 11 * 2 + 1);  // B, Thumb
+  p.start(0x1000);
+  p.run_in_small_steps(60);
+  // Every pass went to A or B, by parity (the last pass may not have got there yet).
+  const std::uint64_t passes = p.ops.r(0), even = p.ops.r(4), odd = p.ops.r(5);
+  CHECK(passes > 300);
+  CHECK(even + odd >= passes - 1);
+  CHECK(even + odd <= passes);
+  CHECK(even <= passes / 2);
+  CHECK(odd <= (passes + 1) / 2);
+  CHECK(p.ops.r(3) == 0x3333);
+}
+
 TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with conditional entries") {
   Pair p;
   // A32 (A8.8): MOV r0,#0; MOV r4,#0; then four times ADDS r0,r0,#1; STR r0,[r3];
