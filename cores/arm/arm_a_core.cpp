@@ -357,26 +357,31 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       return execute_with_live_itstate(*d, pc);
   }
   Cycles ticks = ticks_;
+  if constexpr (!Single) set_horizon(ticks);
   for (;;) {
     if constexpr (!Single) {
       // A stretch of straight entries (DecodedArm::straight): the next entry is the next
       // instruction, so neither the PC nor the fall-through test is needed; an op that gives
       // its instruction to the handler sets current_pc_ and next_pc_ for it first
       // (DecodedOps::fallback). ticks_ is stored after every instruction as below (MMIO
-      // reads it) and the limit checked after every instruction; inside an IT block the op
-      // takes the condition and advances ITSTATE itself (DecodedOps::in_it_block).
+      // reads it), and the limit is reached after the same instruction as below: checked
+      // once ticks_ passes the horizon (ArmA::horizon_), before which it cannot be reached.
+      // Inside an IT block the op takes the condition and advances ITSTATE itself
+      // (DecodedOps::in_it_block).
       if (d->straight) {
         do {
           d->execute(*this, *d);
           ticks_ = ++ticks;
-          if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) [[unlikely]] {
-            // `d` is gone if its page was dropped, which only a handler does: then the
-            // fallback set next_pc_.
-            // The IT state before the instruction, for an exception it raised (which
-            // leaves the page in place).
-            const std::uint8_t it = Thumb ? (code_page_ ? d->cond : 0) : itstate_;
-            current_pc_ = next_pc_ = code_page_ ? d->pc + d->length : next_pc_;
-            return finish_run(it);
+          if (ticks >= horizon_) [[unlikely]] {
+            if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) {
+              // `d` is gone if its page was dropped, which only a handler does: then the
+              // fallback set next_pc_. The IT state before the instruction is for an
+              // exception it raised (which leaves the page in place).
+              const std::uint8_t it = Thumb ? (code_page_ ? d->cond : 0) : itstate_;
+              current_pc_ = next_pc_ = code_page_ ? d->pc + d->length : next_pc_;
+              return finish_run(it);
+            }
+            set_horizon(ticks);
           }
           ++d;
         } while (d->straight);

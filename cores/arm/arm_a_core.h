@@ -98,6 +98,8 @@ struct DecodedArm {
 
 class ArmA final : public ArmCpu {
  public:
+  // No instruction a specialised op runs costs more than 2^kHorizonShift cycles (horizon_).
+  static constexpr unsigned kHorizonShift = 8;
   ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& memory);
   ~ArmA() override;
 
@@ -285,6 +287,17 @@ class ArmA final : public ArmCpu {
   Cycles ticks_ = 0;
   Cycles untimed_cycles_ = 0;
   std::atomic<Cycles> limit_{0};
+  // The straight stretches' limit check (ArmA::execute_from): until ticks_ reaches horizon_,
+  // ticks_ + pending_cycles_ stays below limit_, as no specialised op's instruction costs more
+  // than 2^kHorizonShift cycles (its one and its extras, arm_a_straight_ops.cpp checks the
+  // timing tables) and every handler (DecodedOps::run_handler, ::fallback) sets horizon_ to
+  // 0. So the loop compares one counter with it, and checks the limit itself only past it;
+  // the limit itself only drops to 0, which the per-instruction path's check sees.
+  Cycles horizon_ = 0;
+  void set_horizon(Cycles ticks) {
+    const Cycles used = ticks + pending_cycles_, limit = limit_.load(std::memory_order_relaxed);
+    horizon_ = used < limit ? ticks + ((limit - used) >> kHorizonShift) : 0;
+  }
   std::uint8_t events_ = 0;
   Hooks* hooks_ = nullptr;
   Hooks default_hooks_;

@@ -43,9 +43,15 @@ constexpr std::uint8_t it_advance(std::uint8_t it) {
 
 struct DecodedOps {
   // --- The table's handler ---------------------------------------------------------------
-  static void run_handler(ArmA& cpu, const DecodedArm& d) { d.handler(cpu, d.insn); }
+  // A handler's cycles are not bounded (wait states, multi-cycle instructions): it sets the
+  // run loop's horizon to 0, as the fallback does (ArmA::horizon_).
+  static void run_handler(ArmA& cpu, const DecodedArm& d) {
+    cpu.horizon_ = 0;
+    d.handler(cpu, d.insn);
+  }
   // An A32 instruction whose condition is not AL (ARMv7-A ARM A8.3.1).
   static void run_handler_if_passed(ArmA& cpu, const DecodedArm& d) {
+    cpu.horizon_ = 0;
     if (cpu.condition_passed(d.cond)) d.handler(cpu, d.insn);
   }
   // The one way a specialised op gives its instruction to the table's handler (an access off
@@ -55,6 +61,7 @@ struct DecodedOps {
   // the handler, its exceptions and the bus see the core as the per-instruction path leaves
   // it.
   [[gnu::noinline]] static void fallback(ArmA& cpu, const DecodedArm& d) {
+    cpu.horizon_ = 0;  // the handler's cycles and effects are its own: the loop checks all
     cpu.current_pc_ = d.pc;
     cpu.next_pc_ = d.pc + d.length;
     d.handler(cpu, d.insn);
@@ -475,7 +482,7 @@ struct DecodedOps {
   // IT without the specialised ops, whose decoded runs carry no IT state (ArmA::decode_in_run):
   // the run loop is left after it, so the block runs by the live ITSTATE.
   static void if_then_leaving_run(ArmA& cpu, const DecodedArm& d) {
-    d.handler(cpu, d.insn);
+    run_handler(cpu, d);
     cpu.set_event(ArmA::kEventStateChange);
   }
 

@@ -12,6 +12,17 @@ namespace {
 
 using Ops = DecodedOps;
 
+// ArmA::horizon_: an instruction run by a specialised op costs at most 2^kHorizonShift
+// cycles (one, and the extras of its form: an access, a taken branch, LDM/STM of 16
+// registers, a multiply-accumulate).
+constexpr unsigned kMostCycles = 1u << ArmA::kHorizonShift;
+static_assert(1 + m3_timing::multiple_extra(16) + 1 < kMostCycles);
+constexpr bool bounded(const ArmATiming& t) {
+  return 1 + t.branch + t.load + t.store + 16 * t.per_register + t.multiply < kMostCycles;
+}
+static_assert(bounded(kArm7tdmiTiming) && bounded(kArm926Timing) && bounded(kArm1176Timing) &&
+              bounded(kCortexA7Timing) && bounded(kCortexA15Timing));
+
 // The ops found inside IT blocks (callgrind over bench.c: compares, moves, adds and
 // subtracts, negations, loads and stores), with their in_it_block forms.
 struct ItBlockForm {

@@ -23,7 +23,7 @@ class RamBus final : public BusBackend {
   RamBus() : ram(kRamSize, 0) {}
   BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
                       Cycles& delay) override {
-    delay = 0;
+    delay = slow(addr) ? slow_delay : 0;
     if (addr + size > ram.size()) return BusStatus::AddressError;
     if (kind == Access::Store)
       std::memcpy(ram.data() + addr, data, size);
@@ -41,11 +41,18 @@ class RamBus final : public BusBackend {
     return n;
   }
   void request_direct_access(MemoryPort& port, Addr addr, Access) override {
-    if (addr < ram.size())
+    if (addr < ram.size() && !slow(addr))
       port.map_page(addr & ~MemoryPort::kPageMask, ram.data() + (addr & ~MemoryPort::kPageMask),
                     true);
   }
   std::vector<std::uint8_t> ram;
+  // One page of the RAM without a direct pointer whose accesses take `slow_delay` cycles of
+  // wait states (a device's registers, as the core sees them).
+  Addr slow_page = ~Addr{0};
+  Cycles slow_delay = 0;
+
+ private:
+  bool slow(Addr addr) const { return (addr & ~MemoryPort::kPageMask) == slow_page; }
 };
 
 class Machine {
