@@ -210,6 +210,7 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   // Fetches inside a page with a direct pointer cannot fail: only the first instruction
   // could raise its prefetch abort, and it does not either.
   std::uint8_t run_itstate = 0;
+  forget_branch_targets();  // a full page starts afresh (DecodedRuns::Page::decode_run)
   DecodedArm* run =
       code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
         return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length
@@ -238,9 +239,17 @@ void ArmA::mark_straight(DecodedArm* run) {
   }
 }
 
-// decoded_at for a branch out of the page in use, with its common case inline: a page with a
-// direct pointer, already decoded there (the recently used pages are found without hashing).
+// decoded_at for a branch out of the page in use, with its common cases inline: a target
+// branched to before (branch_targets_), else a page with a direct pointer, already decoded
+// there (the recently used pages are found without hashing).
 inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
+  const Addr key = (Addr{pc} << 1) | Addr{thumb_};
+  BranchTarget& known = branch_targets_[(pc >> 1) % branch_targets_.size()];
+  if (known.key == key) [[likely]] {
+    code_page_ = known.page;
+    code_page_base_ = pc & ~MemoryPort::kPageMask;
+    return known.entry;
+  }
   const std::uint32_t offset = pc & MemoryPort::kPageMask;
   if (offset <= MemoryPort::kPageSize - 4 && memory_.fetch_page(pc)) [[likely]] {
     const Addr base = pc & ~MemoryPort::kPageMask;
@@ -248,13 +257,19 @@ inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
     if (const DecodedArm* d = page.find(offset); d && d->arm == !thumb_) [[likely]] {
       code_page_ = &page;
       code_page_base_ = base;
+      known = BranchTarget{key, d, &page};
       return d;
     }
   }
   return decoded_at(pc);
 }
 
+void ArmA::forget_branch_targets() {
+  branch_targets_.fill(BranchTarget{});
+}
+
 void ArmA::decoded_page_dropped(Addr base) {
+  forget_branch_targets();
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
     code_page_ = nullptr;

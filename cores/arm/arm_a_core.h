@@ -315,6 +315,16 @@ class ArmA final : public ArmCpu {
   DecodedArm scratch_;
   Addr code_page_base_ = ~Addr{0};
   DecodedPages::Page* code_page_ = nullptr;
+  // Where branches out of the page in use went (decoded_elsewhere), by target address and
+  // instruction set: the decoded entry and its page. Forgotten when any page is dropped or a
+  // run decoded (which may start a full page afresh), so the pointers are always live.
+  struct BranchTarget {
+    Addr key = ~Addr{0};  // the target << 1 | Thumb
+    const DecodedArm* entry = nullptr;
+    DecodedPages::Page* page = nullptr;
+  };
+  std::array<BranchTarget, 256> branch_targets_{};
+  void forget_branch_targets();
 };
 
 // The A-profile core behind an A32 or VFP handler's ArmCpu&. Those handlers are only ever in

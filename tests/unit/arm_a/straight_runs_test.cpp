@@ -204,6 +204,30 @@ TEST_CASE("straight runs: a branch whose target changes (the loop's last-target 
   CHECK(p.ops.r(3) == 0x3333);
 }
 
+TEST_CASE("straight runs: a store rewriting a function the loop remembers branching to") {
+  // STRH r2,[r7] (to data at first), then BLX r6 calls MOVS r1,#5; BX LR on another page
+  // (A8.8.26, A8.8.27); run three times, so the last calls find the function where the
+  // earlier one went (ArmA::branch_targets_). Then the STRH rewrites the function's MOVS to
+  // MOVS r1,#7: its page is dropped, and the call after it runs the new instruction.
+  constexpr std::uint16_t kBlxR6 = 0x47B0, kBxLr = 0x4770, kBranchSelf = 0xE7FE;
+  Pair p;
+  p.load_thumb(0x1000, {strh(2, 7), kBlxR6, adds1(0), kBranchSelf});
+  p.load_thumb(0x3000, {movs(1, 5), kBxLr});
+  p.set(0, 0);
+  p.set(2, movs(1, 7));
+  p.set(6, 0x3001);
+  p.set(7, kData);
+  for (int pass = 1; pass <= 4; ++pass) {
+    if (pass == 4) p.set(7, 0x3000);
+    p.start(0x1000);
+    p.run(100);
+    p.require_same("after a call");
+    CHECK(p.ops.r(1) == (pass < 4 ? 5u : 7u));
+    CHECK(p.ops.r(0) == static_cast<unsigned>(pass));
+    CHECK(p.ops.core->pc() == 0x1006);
+  }
+}
+
 TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with conditional entries") {
   Pair p;
   // A32 (A8.8): MOV r0,#0; MOV r4,#0; then four times ADDS r0,r0,#1; STR r0,[r3];
