@@ -274,6 +274,7 @@ void ArmA::decoded_page_dropped(Addr base) {
     code_page_base_ = ~Addr{0};
     code_page_ = nullptr;
     limit_.store(0, std::memory_order_relaxed);
+    horizon_ = 0;
   }
 }
 
@@ -336,10 +337,19 @@ inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
 // store to the page being run (which frees it) ends the loop before its decoded code is read
 // again. `ticks` is the run loop's copy of ticks_, which nothing else changes while an
 // instruction executes: kept in a register, the count is not read back every instruction.
+template <bool WithHorizon>
 inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& ticks) {
   pc = next_pc_;
   current_pc_ = pc;
   ticks_ = ++ticks;
+  if constexpr (WithHorizon) {
+    // Inside execute_from's loop, where horizon_ is kept (see ArmA::horizon_).
+    if (ticks < horizon_) [[likely]]
+      return true;
+    if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) return false;
+    set_horizon(ticks);
+    return true;
+  }
   return ticks + pending_cycles_ < limit_.load(std::memory_order_relaxed);
 }
 
@@ -354,7 +364,7 @@ void ArmA::execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc) {
   Cycles ticks = ticks_;
   next_pc_ = pc + d.length;
   const std::uint8_t it = execute_in_it_block(d);
-  if (!account_instruction(pc, ticks)) finish_run(it);
+  if (!account_instruction<false>(pc, ticks)) finish_run(it);
 }
 
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
@@ -412,11 +422,11 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     if constexpr (!Thumb) {
       const std::uint8_t it = itstate_;
       d->execute(*this, *d);
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(it);
     } else if (d->cond == 0) [[likely]] {
       d->execute(*this, *d);
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(0);
     } else {
       // Inside an IT block (A2.5.2): the condition is firstcond[3:1]:mask[4]; ITSTATE stays
@@ -428,7 +438,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
         if (condition_passed(it >> 4)) d->execute(*this, *d);
         itstate_ = it_advance(it);
       }
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(it);
     }
     if constexpr (Single) return;
@@ -480,6 +490,7 @@ void ArmA::finish_events(std::uint8_t itstate_before) {
   const std::uint8_t events = events_;
   events_ = 0;
   limit_ = 0;
+  horizon_ = 0;
   if (events & kEventException) {
     itstate_ = itstate_before;  // the faulting instruction's IT state is what SPSR records
     if (user_fault_pending_) {
@@ -573,6 +584,7 @@ void ArmA::set_irq_line(unsigned line, bool level) {
   (line == 0 ? irq_line_ : fiq_line_) = level;
   if (level && state_ == CoreState::Sleeping) state_ = CoreState::Running;
   limit_ = 0;
+  horizon_ = 0;  // a device's register write (a handler) may change the line mid-run
 }
 
 void ArmA::advance_idle(Cycles cycles) {

@@ -195,6 +195,7 @@ class ArmA final : public ArmCpu {
   void set_event(Event e) {
     events_ |= e;
     limit_.store(0, std::memory_order_relaxed);
+    horizon_ = 0;
   }
 
   // arm_a_core.cpp: run loop, fetch, decode.
@@ -218,6 +219,7 @@ class ArmA final : public ArmCpu {
   void decoded_page_dropped(Addr base);
   std::uint8_t execute_in_it_block(const DecodedArm& d);
   void execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc);
+  template <bool WithHorizon>
   bool account_instruction(std::uint32_t& pc, Cycles& ticks);
   void charge_outside_instructions(Cycles cycles) {
     ticks_ += cycles;
@@ -292,11 +294,14 @@ class ArmA final : public ArmCpu {
   // than 2^kHorizonShift cycles (its one and its extras, arm_a_straight_ops.cpp checks the
   // timing tables) and every handler (DecodedOps::run_handler, ::fallback) sets horizon_ to
   // 0. So the loop compares one counter with it, and checks the limit itself only past it;
-  // the limit itself only drops to 0, which the per-instruction path's check sees.
+  // the limit drops to 0 only with an event (set_event), a dropped page or an interrupt
+  // line, which set horizon_ to 0 too, or with a stop request from another thread, seen
+  // within kHorizonCap instructions.
+  static constexpr Cycles kHorizonCap = 4096;
   Cycles horizon_ = 0;
   void set_horizon(Cycles ticks) {
     const Cycles used = ticks + pending_cycles_, limit = limit_.load(std::memory_order_relaxed);
-    horizon_ = used < limit ? ticks + ((limit - used) >> kHorizonShift) : 0;
+    horizon_ = used < limit ? ticks + std::min((limit - used) >> kHorizonShift, kHorizonCap) : 0;
   }
   std::uint8_t events_ = 0;
   Hooks* hooks_ = nullptr;

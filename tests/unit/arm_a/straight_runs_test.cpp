@@ -228,6 +228,26 @@ TEST_CASE("straight runs: a store rewriting a function the loop remembers branch
   }
 }
 
+TEST_CASE("straight runs: a BX to ARM state in a long run leaves the Thumb loop at once") {
+  // BX r6 with bit 0 clear switches to ARM state (A8.8.27, BXWritePC): an event ends the
+  // Thumb loop right after it, before the horizon (ArmA::horizon_) would have it look at
+  // the limit; ARM code then adds to r0 and loops (ADD r0,r0,#1; B .).
+  constexpr std::uint16_t kBxR6 = 0x4730;
+  Pair p;
+  p.load_thumb(0x1000, {movs(0, 1), adds1(0), kBxR6, adds1(0), adds1(0), 0xE7FE});
+  p.load_arm(0x2000, {0xE2800001, kArmBranchSelf});
+  p.set(6, 0x2000);
+  p.start(0x1000);
+  p.run(100000);
+  p.require_same("after the switch");
+  CHECK(p.ops.r(0) == 3);
+  CHECK(p.ops.core->pc() == 0x2004);
+  const auto cpsr = static_cast<std::uint32_t>(p.ops.r(arm_a_register::kCpsr));
+  CHECK((cpsr & 0x20) == 0);          // T clear (B1.3.3)
+  CHECK(((cpsr >> 10) & 0x3F) == 0);  // no IT state
+  CHECK(((cpsr >> 25) & 3) == 0);
+}
+
 TEST_CASE("straight runs: a budget ending inside an ARM-state stretch with conditional entries") {
   Pair p;
   // A32 (A8.8): MOV r0,#0; MOV r4,#0; then four times ADDS r0,r0,#1; STR r0,[r3];
