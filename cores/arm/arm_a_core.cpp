@@ -584,7 +584,8 @@ void ArmA::set_irq_line(unsigned line, bool level) {
   (line == 0 ? irq_line_ : fiq_line_) = level;
   if (level && state_ == CoreState::Sleeping) state_ = CoreState::Running;
   limit_ = 0;
-  horizon_ = 0;  // a device's register write (a handler) may change the line mid-run
+  horizon_ = 0;  // a device's register write (a handler) may change
+                 // the line mid-run
 }
 
 void ArmA::advance_idle(Cycles cycles) {

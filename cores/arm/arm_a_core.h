@@ -292,11 +292,13 @@ class ArmA final : public ArmCpu {
   // The straight stretches' limit check (ArmA::execute_from): until ticks_ reaches horizon_,
   // ticks_ + pending_cycles_ stays below limit_, as no specialised op's instruction costs more
   // than 2^kHorizonShift cycles (its one and its extras, arm_a_straight_ops.cpp checks the
-  // timing tables) and every handler (DecodedOps::run_handler, ::fallback) sets horizon_ to
-  // 0. So the loop compares one counter with it, and checks the limit itself only past it;
+  // timing tables) and a handler that took more sets horizon_ to 0
+  // (DecodedOps::handler_within_horizon). So the loop compares one counter with it, and
+  // checks the limit itself only past it;
   // the limit drops to 0 only with an event (set_event), a dropped page or an interrupt
-  // line, which set horizon_ to 0 too, or with a stop request from another thread, seen
-  // within kHorizonCap instructions.
+  // line, which set horizon_ to 0 too, or with a stop request: one made during a handler
+  // (a device's access) is seen after it (DecodedOps::handler_within_horizon), one from
+  // another thread within kHorizonCap instructions.
   static constexpr Cycles kHorizonCap = 4096;
   Cycles horizon_ = 0;
   void set_horizon(Cycles ticks) {

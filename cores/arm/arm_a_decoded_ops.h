@@ -43,16 +43,20 @@ constexpr std::uint8_t it_advance(std::uint8_t it) {
 
 struct DecodedOps {
   // --- The table's handler ---------------------------------------------------------------
-  // A handler's cycles are not bounded (wait states, multi-cycle instructions): it sets the
-  // run loop's horizon to 0, as the fallback does (ArmA::horizon_).
-  static void run_handler(ArmA& cpu, const DecodedArm& d) {
-    cpu.horizon_ = 0;
+  // Runs the handler. Its cycles are not bounded (wait states, multi-cycle instructions), and
+  // a device it accesses may ask the core to stop (request_stop): past an instruction's
+  // bound, or with the limit at 0, the run loop's horizon goes (ArmA::horizon_).
+  static void handler_within_horizon(ArmA& cpu, const DecodedArm& d) {
+    const Cycles before = cpu.pending_cycles_;
     d.handler(cpu, d.insn);
+    if (cpu.pending_cycles_ - before >= (Cycles{1} << ArmA::kHorizonShift) - 1 ||
+        cpu.limit_.load(std::memory_order_relaxed) == 0) [[unlikely]]
+      cpu.horizon_ = 0;
   }
+  static void run_handler(ArmA& cpu, const DecodedArm& d) { handler_within_horizon(cpu, d); }
   // An A32 instruction whose condition is not AL (ARMv7-A ARM A8.3.1).
   static void run_handler_if_passed(ArmA& cpu, const DecodedArm& d) {
-    cpu.horizon_ = 0;
-    if (cpu.condition_passed(d.cond)) d.handler(cpu, d.insn);
+    if (cpu.condition_passed(d.cond)) handler_within_horizon(cpu, d);
   }
   // The one way a specialised op gives its instruction to the table's handler (an access off
   // the direct path, see read_direct): before any effect of its own, so the handler executes
@@ -61,10 +65,9 @@ struct DecodedOps {
   // the handler, its exceptions and the bus see the core as the per-instruction path leaves
   // it.
   [[gnu::noinline]] static void fallback(ArmA& cpu, const DecodedArm& d) {
-    cpu.horizon_ = 0;  // the handler's cycles and effects are its own: the loop checks all
     cpu.current_pc_ = d.pc;
     cpu.next_pc_ = d.pc + d.length;
-    d.handler(cpu, d.insn);
+    handler_within_horizon(cpu, d);
   }
   template <DecodedOp Op>
   static void if_passed(ArmA& cpu, const DecodedArm& d) {

@@ -176,6 +176,27 @@ TEST_CASE("straight runs: an access with more wait states than an instruction's 
   CHECK(p.ops.core->cycle_count() > 5000 * p.ops.r(0) / 4);
 }
 
+TEST_CASE("straight runs: a stop requested by a device during an access ends the run there") {
+  // As CpuModule does when an access schedules activity before the run's end: the core
+  // returns after the accessing instruction, inside a stretch and at any budget.
+  constexpr std::uint32_t kDevicePage = 0x9000;
+  Pair p;
+  for (test::Machine* m : {&p.ops, &p.handlers}) {
+    m->bus.slow_page = kDevicePage;
+    m->bus.on_slow_access = [m] { m->core->request_stop(); };
+  }
+  p.load_thumb(0x1000,
+               {movs(0, 0), adds1(0), adds1(0), str(0, 6), adds1(0), adds1(0), branch(6, 1)});
+  p.set(6, kDevicePage);
+  p.start(0x1000);
+  for (int pass = 1; pass <= 3; ++pass) {
+    p.run(1'000'000);
+    p.require_same("after the stop");
+    CHECK(p.ops.core->pc() == 0x1008);  // right after the STR (A8.8.203)
+    CHECK(p.ops.r(0) == 2u * static_cast<unsigned>(pass) + 2u * (pass - 1u));
+  }
+}
+
 TEST_CASE("straight runs: a branch whose target changes (the loop's last-target guess)") {
   Pair p;
   // r0 counts; ITE EQ picks r6 or r7 by r0's parity (LSLS r2,r0,#31 sets Z when even) and

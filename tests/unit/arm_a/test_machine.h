@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -23,7 +24,11 @@ class RamBus final : public BusBackend {
   RamBus() : ram(kRamSize, 0) {}
   BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
                       Cycles& delay) override {
-    delay = slow(addr) ? slow_delay : 0;
+    delay = 0;
+    if (slow(addr)) {
+      delay = slow_delay;
+      if (on_slow_access) on_slow_access();
+    }
     if (addr + size > ram.size()) return BusStatus::AddressError;
     if (kind == Access::Store)
       std::memcpy(ram.data() + addr, data, size);
@@ -50,6 +55,7 @@ class RamBus final : public BusBackend {
   // wait states (a device's registers, as the core sees them).
   Addr slow_page = ~Addr{0};
   Cycles slow_delay = 0;
+  std::function<void()> on_slow_access;  // e.g. what a device does on the core's thread
 
  private:
   bool slow(Addr addr) const { return (addr & ~MemoryPort::kPageMask) == slow_page; }
