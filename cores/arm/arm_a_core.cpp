@@ -20,11 +20,6 @@ void undefined_instruction(ArmCpu& cpu, std::uint32_t) {
   cpu.undefined();
 }
 
-// ITAdvance() — ARMv7-A ARM A2.5.2
-constexpr std::uint8_t it_advance(std::uint8_t it) {
-  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
-}
-
 // The coprocessor space: A32 ARMv7-A ARM A5.6 (op1 = 10xxxx/110xxx... bits 27:25 = 110, or
 // bits 27:24 = 1110); T32 A6.3.18 (first halfword 111x 11xx). With cond (T32: 1110, T = 0)
 // in bits 31:28 the two words are the same.
@@ -122,6 +117,7 @@ bool ArmA::decode_arm(std::uint32_t word, DecodedArm& out) const {
 // prefetch abort raised) when the fetch fails. Instruction fetches are little-endian.
 bool ArmA::decode(std::uint32_t pc, DecodedArm& out) {
   out = DecodedArm{};
+  out.pc = pc;
   out.arm = !thumb_;
   out.handler = &undefined_instruction;
   if (thumb_) out.cond = 0;  // no IT state known (decode_in_run knows it)
@@ -214,14 +210,46 @@ const DecodedArm* ArmA::decoded_at(std::uint32_t pc) {
   // Fetches inside a page with a direct pointer cannot fail: only the first instruction
   // could raise its prefetch abort, and it does not either.
   std::uint8_t run_itstate = 0;
-  return code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
-    return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length : 0;
-  });
+  forget_branch_targets();  // a full page starts afresh (DecodedRuns::Page::decode_run)
+  DecodedArm* run =
+      code_page_->decode_run(offset, kLastOffset, [&](Addr at, DecodedArm& out) -> unsigned {
+        return decode_in_run(static_cast<std::uint32_t>(base + at), out, run_itstate) ? out.length
+                                                                                      : 0;
+      });
+  if (run) mark_straight(run);
+  return run;
 }
 
-// decoded_at for a branch out of the page in use, with its common case inline: a page with a
-// direct pointer, already decoded there (the recently used pages are found without hashing).
+// DecodedArm::straight for each entry of a run just decoded: its falls_through and cond are
+// final (a later run stops before it and never changes them). A Thumb entry inside an IT
+// block is straight with its op's in_it_block form, which takes the condition and advances
+// ITSTATE as the loop's IT path does (the other paths run its handler, in_it_block_entry).
+void ArmA::mark_straight(DecodedArm* run) {
+  for (DecodedArm* d = run;; ++d) {
+    bool straight = d->falls_through && DecodedOps::keeps_pc(*d);
+    if (straight && !d->arm && d->cond != 0) {
+      const DecodedOp in_block = DecodedOps::in_it_block_form(d->execute);
+      if (in_block)
+        d->execute = in_block;
+      else
+        straight = false;
+    }
+    d->straight = straight;
+    if (!d->falls_through) return;
+  }
+}
+
+// decoded_at for a branch out of the page in use, with its common cases inline: a target
+// branched to before (branch_targets_), else a page with a direct pointer, already decoded
+// there (the recently used pages are found without hashing).
 inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
+  const Addr key = (Addr{pc} << 1) | Addr{thumb_};
+  BranchTarget& known = branch_targets_[(pc >> 1) % branch_targets_.size()];
+  if (known.key == key) [[likely]] {
+    code_page_ = known.page;
+    code_page_base_ = pc & ~MemoryPort::kPageMask;
+    return known.entry;
+  }
   const std::uint32_t offset = pc & MemoryPort::kPageMask;
   if (offset <= MemoryPort::kPageSize - 4 && memory_.fetch_page(pc)) [[likely]] {
     const Addr base = pc & ~MemoryPort::kPageMask;
@@ -229,17 +257,24 @@ inline const DecodedArm* ArmA::decoded_elsewhere(std::uint32_t pc) {
     if (const DecodedArm* d = page.find(offset); d && d->arm == !thumb_) [[likely]] {
       code_page_ = &page;
       code_page_base_ = base;
+      known = BranchTarget{key, d, &page};
       return d;
     }
   }
   return decoded_at(pc);
 }
 
+void ArmA::forget_branch_targets() {
+  branch_targets_.fill(BranchTarget{});
+}
+
 void ArmA::decoded_page_dropped(Addr base) {
+  forget_branch_targets();
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
     code_page_ = nullptr;
     limit_.store(0, std::memory_order_relaxed);
+    horizon_ = 0;
   }
 }
 
@@ -287,7 +322,12 @@ void ArmA::execute_until_limit() {
 // Returns the IT state before the instruction.
 inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
   const std::uint8_t it = itstate_;
-  if (!(it & 0xF) || condition_passed(it >> 4)) d.execute(*this, d);
+  if (!(it & 0xF) || condition_passed(it >> 4)) {
+    if (in_it_block_entry(d))
+      d.handler(*this, d.insn);  // its op takes the decoded ITSTATE, not the live one
+    else
+      d.execute(*this, d);
+  }
   if (it & 0xF) itstate_ = it_advance(it);
   return it;
 }
@@ -297,10 +337,19 @@ inline std::uint8_t ArmA::execute_in_it_block(const DecodedArm& d) {
 // store to the page being run (which frees it) ends the loop before its decoded code is read
 // again. `ticks` is the run loop's copy of ticks_, which nothing else changes while an
 // instruction executes: kept in a register, the count is not read back every instruction.
+template <bool WithHorizon>
 inline bool ArmA::account_instruction(std::uint32_t& pc, Cycles& ticks) {
   pc = next_pc_;
   current_pc_ = pc;
   ticks_ = ++ticks;
+  if constexpr (WithHorizon) {
+    // Inside execute_from's loop, where horizon_ is kept (see ArmA::horizon_).
+    if (ticks < horizon_) [[likely]]
+      return true;
+    if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) return false;
+    set_horizon(ticks);
+    return true;
+  }
   return ticks + pending_cycles_ < limit_.load(std::memory_order_relaxed);
 }
 
@@ -315,7 +364,7 @@ void ArmA::execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc) {
   Cycles ticks = ticks_;
   next_pc_ = pc + d.length;
   const std::uint8_t it = execute_in_it_block(d);
-  if (!account_instruction(pc, ticks)) finish_run(it);
+  if (!account_instruction<false>(pc, ticks)) finish_run(it);
 }
 
 // Runs from `d` (the instruction at `pc`) until the limit: straight on through a decoded run,
@@ -333,7 +382,38 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       return execute_with_live_itstate(*d, pc);
   }
   Cycles ticks = ticks_;
+  if constexpr (!Single) set_horizon(ticks);
   for (;;) {
+    if constexpr (!Single) {
+      // A stretch of straight entries (DecodedArm::straight): the next entry is the next
+      // instruction, so neither the PC nor the fall-through test is needed; an op that gives
+      // its instruction to the handler sets current_pc_ and next_pc_ for it first
+      // (DecodedOps::fallback). ticks_ is stored after every instruction as below (MMIO
+      // reads it), and the limit is reached after the same instruction as below: checked
+      // once ticks_ passes the horizon (ArmA::horizon_), before which it cannot be reached.
+      // Inside an IT block the op takes the condition and advances ITSTATE itself
+      // (DecodedOps::in_it_block).
+      if (d->straight) {
+        do {
+          d->execute(*this, *d);
+          ticks_ = ++ticks;
+          if (ticks >= horizon_) [[unlikely]] {
+            if (ticks + pending_cycles_ >= limit_.load(std::memory_order_relaxed)) {
+              // `d` is gone if its page was dropped, which only a handler does: then the
+              // fallback set next_pc_. The IT state before the instruction is for an
+              // exception it raised (which leaves the page in place).
+              const std::uint8_t it = Thumb ? (code_page_ ? d->cond : 0) : itstate_;
+              current_pc_ = next_pc_ = code_page_ ? d->pc + d->length : next_pc_;
+              return finish_run(it);
+            }
+            set_horizon(ticks);
+          }
+          ++d;
+        } while (d->straight);
+        pc = d->pc;
+        current_pc_ = pc;
+      }
+    }
     const std::uint32_t fall_through = pc + d->length;
     next_pc_ = fall_through;
     // An A32 instruction's condition is checked by its op (choose_execute). Outside an IT
@@ -342,19 +422,23 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
     if constexpr (!Thumb) {
       const std::uint8_t it = itstate_;
       d->execute(*this, *d);
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(it);
     } else if (d->cond == 0) [[likely]] {
       d->execute(*this, *d);
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(0);
     } else {
       // Inside an IT block (A2.5.2): the condition is firstcond[3:1]:mask[4]; ITSTATE stays
       // exact after every instruction, for the handlers and for exceptions.
       const std::uint8_t it = d->cond;
-      if (condition_passed(it >> 4)) d->execute(*this, *d);
-      itstate_ = it_advance(it);
-      if (!account_instruction(pc, ticks)) [[unlikely]]
+      if (in_it_block_entry(*d)) [[unlikely]] {
+        d->execute(*this, *d);  // a straight entry, here when Single: the in_it_block form
+      } else {
+        if (condition_passed(it >> 4)) d->execute(*this, *d);
+        itstate_ = it_advance(it);
+      }
+      if (!account_instruction<!Single>(pc, ticks)) [[unlikely]]
         return finish_run(it);
     }
     if constexpr (Single) return;
@@ -363,11 +447,24 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
       continue;
     }
     // A branch inside the page (code_page_ is the page `d` is on: a page switch and a drop
-    // of the page both end up in decoded_at or out of the loop).
+    // of the page both end up in decoded_at or out of the loop). First where this entry
+    // branched last time, if it is where it branches now.
+    if (d->last_target != 0) {
+      const DecodedArm* target = d + d->last_target;
+      if (target->pc == pc) [[likely]] {
+        if (!Thumb || itstate_ == target->cond) [[likely]] {
+          d = target;
+          continue;
+        }
+        return;  // execute_until_limit goes on with the live IT state
+      }
+    }
     const std::uint32_t offset = pc - static_cast<std::uint32_t>(code_page_base_);
     if (offset <= MemoryPort::kPageSize - 4) {
-      d = code_page_->find(offset);
-      if (d && d->arm != Thumb) {
+      const DecodedArm* target = code_page_->find(offset);
+      if (target && target->arm != Thumb) {
+        d->last_target = static_cast<std::int16_t>(target - d);
+        d = target;
         if (!Thumb || itstate_ == d->cond) [[likely]]
           continue;
         return;  // execute_until_limit goes on with the live IT state
@@ -393,6 +490,7 @@ void ArmA::finish_events(std::uint8_t itstate_before) {
   const std::uint8_t events = events_;
   events_ = 0;
   limit_ = 0;
+  horizon_ = 0;
   if (events & kEventException) {
     itstate_ = itstate_before;  // the faulting instruction's IT state is what SPSR records
     if (user_fault_pending_) {
@@ -486,6 +584,8 @@ void ArmA::set_irq_line(unsigned line, bool level) {
   (line == 0 ? irq_line_ : fiq_line_) = level;
   if (level && state_ == CoreState::Sleeping) state_ = CoreState::Running;
   limit_ = 0;
+  horizon_ = 0;  // a device's register write (a handler) may change
+                 // the line mid-run
 }
 
 void ArmA::advance_idle(Cycles cycles) {

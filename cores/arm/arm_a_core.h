@@ -70,8 +70,16 @@ struct DecodedArm {
   ThumbHandler handler = nullptr;  // null: not decoded yet
   std::uint32_t insn = 0;
   std::uint32_t imm = 0;    // specialised ops: offset, expanded immediate, displacement
+  std::uint32_t pc = 0;     // the instruction's address
   std::uint8_t length = 0;  // 2 or 4
-  bool arm = false;         // decoded as A32 (a Thumb slot at the same address is not reused)
+  bool arm : 1 = false;     // decoded as A32 (a Thumb slot at the same address is not reused)
+  // The entry's op never writes the PC (no branch, no handler that might) and the next entry
+  // is the instruction after it (falls_through): the run loop goes on with the next entry
+  // without computing or storing the next PC (ArmA::execute_from). Set for a whole run once
+  // it is decoded (ArmA::decoded_at). Inside an IT block (Thumb, cond != 0) the op is then
+  // the in_it_block form of the specialised op (DecodedOps::in_it_block), which takes `cond`
+  // as the ITSTATE and advances it; ops without that form are not straight there.
+  bool straight : 1 = false;
   // A32: the condition (`insn` may be the T32 rewrite, see A32Action). Thumb: the ITSTATE the
   // instruction runs under when its IT instruction was decoded before it in the same run
   // (ARMv7-A ARM A2.5.2: firstcond:mask, advanced once per instruction), else 0; the run loop
@@ -81,10 +89,17 @@ struct DecodedArm {
   // Specialised ops: register numbers (never 15) and form bits (setflags, index, writeback,
   // a branch's condition...), each op's own.
   std::uint8_t d = 0, n = 0, m = 0, form = 0;
+  // Where the run loop found this entry's branch target last time, inside its page, in
+  // entries from this one (0: nowhere yet). The page's entries never move and go all at
+  // once, and an entry decodes the same bytes as long as it exists (a store to the page
+  // drops it), so the loop takes that entry when its address is the new PC.
+  mutable std::int16_t last_target = 0;
 };
 
 class ArmA final : public ArmCpu {
  public:
+  // No instruction a specialised op runs costs more than 2^kHorizonShift cycles (horizon_).
+  static constexpr unsigned kHorizonShift = 8;
   ArmA(const ArmAConfig& config, const ArmAVariant& variant, MemoryPort& memory);
   ~ArmA() override;
 
@@ -180,6 +195,7 @@ class ArmA final : public ArmCpu {
   void set_event(Event e) {
     events_ |= e;
     limit_.store(0, std::memory_order_relaxed);
+    horizon_ = 0;
   }
 
   // arm_a_core.cpp: run loop, fetch, decode.
@@ -194,12 +210,16 @@ class ArmA final : public ArmCpu {
   // start, where it is unknown), stored in a Thumb entry and advanced past it.
   bool decode_in_run(std::uint32_t pc, DecodedArm& out, std::uint8_t& run_itstate);
   bool decode_arm(std::uint32_t word, DecodedArm& out) const;
+  static void mark_straight(DecodedArm* run);
+  // A Thumb entry inside an IT block whose op is its in_it_block form (mark_straight).
+  static bool in_it_block_entry(const DecodedArm& d) { return d.straight && !d.arm && d.cond; }
   // arm_a_decoded_ops.cpp: sets out.execute for a decoded instruction.
   void choose_execute(DecodedArm& out) const;
   friend struct DecodedOps;
   void decoded_page_dropped(Addr base);
   std::uint8_t execute_in_it_block(const DecodedArm& d);
   void execute_with_live_itstate(const DecodedArm& d, std::uint32_t pc);
+  template <bool WithHorizon>
   bool account_instruction(std::uint32_t& pc, Cycles& ticks);
   void charge_outside_instructions(Cycles cycles) {
     ticks_ += cycles;
@@ -269,6 +289,22 @@ class ArmA final : public ArmCpu {
   Cycles ticks_ = 0;
   Cycles untimed_cycles_ = 0;
   std::atomic<Cycles> limit_{0};
+  // The straight stretches' limit check (ArmA::execute_from): until ticks_ reaches horizon_,
+  // ticks_ + pending_cycles_ stays below limit_, as no specialised op's instruction costs more
+  // than 2^kHorizonShift cycles (its one and its extras, arm_a_straight_ops.cpp checks the
+  // timing tables) and a handler that took more sets horizon_ to 0
+  // (DecodedOps::handler_within_horizon). So the loop compares one counter with it, and
+  // checks the limit itself only past it;
+  // the limit drops to 0 only with an event (set_event), a dropped page or an interrupt
+  // line, which set horizon_ to 0 too, or with a stop request: one made during a handler
+  // (a device's access) is seen after it (DecodedOps::handler_within_horizon), one from
+  // another thread within kHorizonCap instructions.
+  static constexpr Cycles kHorizonCap = 4096;
+  Cycles horizon_ = 0;
+  void set_horizon(Cycles ticks) {
+    const Cycles used = ticks + pending_cycles_, limit = limit_.load(std::memory_order_relaxed);
+    horizon_ = used < limit ? ticks + std::min((limit - used) >> kHorizonShift, kHorizonCap) : 0;
+  }
   std::uint8_t events_ = 0;
   Hooks* hooks_ = nullptr;
   Hooks default_hooks_;
@@ -286,6 +322,16 @@ class ArmA final : public ArmCpu {
   DecodedArm scratch_;
   Addr code_page_base_ = ~Addr{0};
   DecodedPages::Page* code_page_ = nullptr;
+  // Where branches out of the page in use went (decoded_elsewhere), by target address and
+  // instruction set: the decoded entry and its page. Forgotten when any page is dropped or a
+  // run decoded (which may start a full page afresh), so the pointers are always live.
+  struct BranchTarget {
+    Addr key = ~Addr{0};  // the target << 1 | Thumb
+    const DecodedArm* entry = nullptr;
+    DecodedPages::Page* page = nullptr;
+  };
+  std::array<BranchTarget, 256> branch_targets_{};
+  void forget_branch_targets();
 };
 
 // The A-profile core behind an A32 or VFP handler's ArmCpu&. Those handlers are only ever in

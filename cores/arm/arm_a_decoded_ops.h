@@ -36,12 +36,38 @@ enum class Sum : std::uint8_t { Add, Adc, Sbc, Sub, Rsb };
 enum class Indexing : std::uint8_t { Offset, PreIndexed, PostIndexed };
 enum class Extend : std::uint8_t { SignedHalf, SignedByte, UnsignedHalf, UnsignedByte };
 
+// ITAdvance() — ARMv7-A ARM A2.5.2
+constexpr std::uint8_t it_advance(std::uint8_t it) {
+  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
+}
+
 struct DecodedOps {
   // --- The table's handler ---------------------------------------------------------------
-  static void run_handler(ArmA& cpu, const DecodedArm& d) { d.handler(cpu, d.insn); }
+  // Runs the handler. Its cycles are not bounded (wait states, multi-cycle instructions), and
+  // a device it accesses may ask the core to stop (request_stop): past an instruction's
+  // bound, or with the limit at 0, the run loop's horizon goes (ArmA::horizon_).
+  static void handler_within_horizon(ArmA& cpu, const DecodedArm& d) {
+    const Cycles before = cpu.pending_cycles_;
+    d.handler(cpu, d.insn);
+    if (cpu.pending_cycles_ - before >= (Cycles{1} << ArmA::kHorizonShift) - 1 ||
+        cpu.limit_.load(std::memory_order_relaxed) == 0) [[unlikely]]
+      cpu.horizon_ = 0;
+  }
+  static void run_handler(ArmA& cpu, const DecodedArm& d) { handler_within_horizon(cpu, d); }
   // An A32 instruction whose condition is not AL (ARMv7-A ARM A8.3.1).
   static void run_handler_if_passed(ArmA& cpu, const DecodedArm& d) {
-    if (cpu.condition_passed(d.cond)) d.handler(cpu, d.insn);
+    if (cpu.condition_passed(d.cond)) handler_within_horizon(cpu, d);
+  }
+  // The one way a specialised op gives its instruction to the table's handler (an access off
+  // the direct path, see read_direct): before any effect of its own, so the handler executes
+  // the whole instruction. current_pc_ and next_pc_, which the run loop does not keep up for
+  // ops that never write the PC (ArmA::execute_from, DecodedArm::straight), are set here, so
+  // the handler, its exceptions and the bus see the core as the per-instruction path leaves
+  // it.
+  [[gnu::noinline]] static void fallback(ArmA& cpu, const DecodedArm& d) {
+    cpu.current_pc_ = d.pc;
+    cpu.next_pc_ = d.pc + d.length;
+    handler_within_horizon(cpu, d);
   }
   template <DecodedOp Op>
   static void if_passed(ArmA& cpu, const DecodedArm& d) {
@@ -157,15 +183,15 @@ struct DecodedOps {
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
   // LDR <Rt>,<label> — A7.7.43 T1: Align(PC,4) + imm8:'00'.
   static void t16_load_literal(ArmA& cpu, const DecodedArm& d) {
     std::uint32_t value = 0;
-    if (!read_direct<4>(cpu, cpu.align_pc() + d.imm, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+    if (!read_direct<4>(cpu, ((d.pc + 4) & ~3u) + d.imm, value)) [[unlikely]]
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
@@ -173,7 +199,7 @@ struct DecodedOps {
   static void t16_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t address = reg(cpu, d.n) + (RegisterOffset ? reg(cpu, d.m) : d.imm);
     if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/SUB (register, imm3, imm8), CMP/CMN: AddWithCarry — A7.7.3, A7.7.4, A7.7.27...
@@ -290,7 +316,7 @@ struct DecodedOps {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     reg(cpu, d.d) = value;
@@ -299,7 +325,7 @@ struct DecodedOps {
   static void t32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
   }
@@ -309,7 +335,7 @@ struct DecodedOps {
     std::uint32_t value = 0;
     const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
     if (!read_direct<Size, Signed>(cpu, address, value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kLoadExtra);
     reg(cpu, d.d) = value;
   }
@@ -317,7 +343,7 @@ struct DecodedOps {
   static void t32_store_register(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t address = reg(cpu, d.n) + (reg(cpu, d.m) << d.form);
     if (!write_direct<Size>(cpu, address, reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     cpu.add_cycles(m3_timing::kStoreExtra);
   }
   // ADD/ADC/SBC/SUB/RSB{S}.W with a modified immediate (imm = ThumbExpandImm, form = S), and
@@ -379,7 +405,7 @@ struct DecodedOps {
       std::uint32_t first = 0, second = 0;
       if (!read_direct<4>(cpu, address, first) || !read_direct<4>(cpu, address + 4, second))
           [[unlikely]]
-        return d.handler(cpu, d.insn);
+        return fallback(cpu, d);
       cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
                          : m3_timing::multiple_extra(2));
       reg(cpu, d.d) = first;
@@ -388,7 +414,7 @@ struct DecodedOps {
       if (!ArmA::fast_data_path<std::uint32_t>(address) ||
           (address & MemoryPort::kPageMask) > MemoryPort::kPageSize - 8 ||
           !cpu.memory_.store_page(address)) [[unlikely]]
-        return d.handler(cpu, d.insn);
+        return fallback(cpu, d);
       write_direct<4>(cpu, address, reg(cpu, d.d));
       write_direct<4>(cpu, address + 4, reg(cpu, d.m));
       cpu.add_cycles(A32 ? cpu.timing().load + cpu.timing().per_register
@@ -418,7 +444,7 @@ struct DecodedOps {
       else
         page = cpu.memory_.store_page(lowest);
     }
-    if (!page) return d.handler(cpu, d.insn);
+    if (!page) return fallback(cpu, d);
     Page at = page + offset;
     std::uint32_t pc_value = 0;
     for (std::uint32_t list = d.imm; list != 0; list &= list - 1, at += 4) {
@@ -441,12 +467,25 @@ struct DecodedOps {
     if ((d.form & 1) && !base_loaded) reg(cpu, d.n) = DecrementBefore ? base - bytes : base + bytes;
     if (Load && (d.imm >> 15)) cpu.load_write_pc(pc_value);
   }
+  // An op inside an IT block, for a straight entry (DecodedArm::straight) decoded with the
+  // ITSTATE it runs under (DecodedArm::cond, which the live ITSTATE equals there): executed
+  // when firstcond[3:1]:mask[4] passes, ITSTATE advanced after it (A2.5.2), as the run loop
+  // does for the other entries in a block.
+  template <DecodedOp Op>
+  static void in_it_block(ArmA& cpu, const DecodedArm& d) {
+    const std::uint8_t it = d.cond;  // `d` is gone if Op's handler dropped its page
+    if (cpu.condition_passed(it >> 4)) Op(cpu, d);
+    cpu.itstate_ = it_advance(it);
+  }
+  // The in_it_block form of `op`, or null for the ops that have none (they stay off the
+  // straight stretches inside IT blocks).
+  static DecodedOp in_it_block_form(DecodedOp op);
   // IT — A7.7.38: ITSTATE = firstcond:mask.
   static void if_then(ArmA& cpu, const DecodedArm& d) { cpu.start_it_block(d.form); }
   // IT without the specialised ops, whose decoded runs carry no IT state (ArmA::decode_in_run):
   // the run loop is left after it, so the block runs by the live ITSTATE.
   static void if_then_leaving_run(ArmA& cpu, const DecodedArm& d) {
-    d.handler(cpu, d.insn);
+    run_handler(cpu, d);
     cpu.set_event(ArmA::kEventStateChange);
   }
 
@@ -458,7 +497,7 @@ struct DecodedOps {
     const std::uint32_t base = reg(cpu, d.n);
     std::uint32_t value = 0;
     if (!read_direct<Size, Signed>(cpu, address_of<I>(base, d.imm), value)) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().load);
     reg(cpu, d.d) = value;
@@ -467,7 +506,7 @@ struct DecodedOps {
   static void a32_store(ArmA& cpu, const DecodedArm& d) {
     const std::uint32_t base = reg(cpu, d.n);
     if (!write_direct<Size>(cpu, address_of<I>(base, d.imm), reg(cpu, d.d))) [[unlikely]]
-      return d.handler(cpu, d.insn);
+      return fallback(cpu, d);
     if constexpr (I != Indexing::Offset) reg(cpu, d.n) = base + d.imm;
     cpu.add_cycles(cpu.timing().store);
   }
@@ -476,6 +515,9 @@ struct DecodedOps {
   static DecodedOp choose_thumb16(DecodedArm& d);
   static DecodedOp choose_thumb32(DecodedArm& d);
   static DecodedOp choose_a32(DecodedArm& d);
+  // False when `d`'s op may write the PC: the branches, LDM/POP with the PC in the list, the
+  // table's handlers (any instruction). DecodedArm::straight needs true.
+  static bool keeps_pc(const DecodedArm& d);
 };
 
 }  // namespace anvil::arm

@@ -234,6 +234,7 @@ void ArmA::take_exception(Vector vector, std::uint32_t return_address) {
   charge_outside_instructions(timing().exception);
   event_register_ = true;
   limit_ = 0;
+  horizon_ = 0;
   hooks_->exception_taken(static_cast<unsigned>(vector) / 4, return_address);
 }
 
@@ -285,6 +286,7 @@ void ArmA::supervisor_call_with(std::uint32_t immediate) {
     if (hooks_->system_call(immediate)) {
       return_requested_ = true;
       limit_ = 0;
+      horizon_ = 0;
     }
     return;
   }
@@ -351,6 +353,7 @@ void ArmA::change_state(bool enable, bool disable, bool a, bool i, bool f, bool 
   }
   if (change_mode && valid_mode(mode)) switch_mode(static_cast<Mode>(mode));
   limit_ = 0;  // an interrupt may now be taken
+  horizon_ = 0;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -386,6 +389,7 @@ void ArmA::reset() {
   big_endian_data_ = false;
   state_ = CoreState::Running;
   limit_ = 0;
+  horizon_ = 0;
   if (linux_user_) {
     // As the kernel leaves a new process: User mode, interrupts enabled, VFP on, unaligned
     // accesses allowed (SCTLR.U on ARMv6, always on ARMv7).

@@ -94,6 +94,7 @@ void ArmA::write_register(unsigned index, std::uint64_t value64) {
       break;
   }
   limit_ = 0;
+  horizon_ = 0;
 }
 
 }  // namespace anvil::arm

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -24,6 +25,10 @@ class RamBus final : public BusBackend {
   BusStatus transport(Access kind, Addr addr, std::uint8_t* data, unsigned size,
                       Cycles& delay) override {
     delay = 0;
+    if (slow(addr)) {
+      delay = slow_delay;
+      if (on_slow_access) on_slow_access();
+    }
     if (addr + size > ram.size()) return BusStatus::AddressError;
     if (kind == Access::Store)
       std::memcpy(ram.data() + addr, data, size);
@@ -41,11 +46,19 @@ class RamBus final : public BusBackend {
     return n;
   }
   void request_direct_access(MemoryPort& port, Addr addr, Access) override {
-    if (addr < ram.size())
+    if (addr < ram.size() && !slow(addr))
       port.map_page(addr & ~MemoryPort::kPageMask, ram.data() + (addr & ~MemoryPort::kPageMask),
                     true);
   }
   std::vector<std::uint8_t> ram;
+  // One page of the RAM without a direct pointer whose accesses take `slow_delay` cycles of
+  // wait states (a device's registers, as the core sees them).
+  Addr slow_page = ~Addr{0};
+  Cycles slow_delay = 0;
+  std::function<void()> on_slow_access;  // e.g. what a device does on the core's thread
+
+ private:
+  bool slow(Addr addr) const { return (addr & ~MemoryPort::kPageMask) == slow_page; }
 };
 
 class Machine {
