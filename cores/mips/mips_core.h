@@ -82,8 +82,24 @@ enum class InlineOp : std::uint8_t {
   JALR,
 };
 
+// The MIPS32 run loop's segments (mips_segment_ops.cpp): each decoded entry has a handler
+// that runs it and, while the code falls through and the cycles stay below `limit`, calls
+// the next entry's handler (a sibling call: the arguments stay in registers). The chain
+// returns the last entry it ran and the cycle count after it, or kSettled in `cycles` when
+// that entry left the direct path and finished the core's members itself.
+struct DecodedMips;
+struct SegmentEnd {
+  const DecodedMips* last;
+  Cycles cycles;
+};
+using SegmentHandler = SegmentEnd (*)(MipsCore& cpu, const DecodedMips* d, Cycles cycles,
+                                      Cycles limit);
+// The handler for an entry whose inline form is `op` (None: through its MipsHandler).
+SegmentHandler segment_handler(InlineOp op, bool interlocked);
+
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
+  SegmentHandler run = nullptr;   // the MIPS32 loop's (predecode_inline)
   std::uint32_t insn = 0;
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it
@@ -363,14 +379,18 @@ class MipsCore final : public Core {
   // The instruction's extra cycles after a call out of the loop, which may add wait states
   // (the port's wait sink) or stalls; the member is left clear, as between instructions.
   Cycles take_pending_cycles() { return std::exchange(pending_cycles_, 0); }
-  static constexpr Cycles kNotInline = ~Cycles{0};
-  template <bool Interlocked>
-  [[gnu::always_inline]] Cycles execute_inline(const DecodedMips& d, LoopState& state);
   [[gnu::always_inline]] bool finish_control_flow(LoopState& state);
-  template <class T>
-  bool load_inline(std::uint32_t va, T& value, LoopState& state, Cycles& extra);
-  template <class T>
-  void store_inline(std::uint32_t va, T value, LoopState& state, Cycles& extra);
+  // A segment starts at `first` in `state` (mips_run_loop.cpp): the members a settling
+  // handler brings up to its own entry (SegmentOps::settle).
+  void begin_segment(const LoopState& state, const DecodedMips* first) {
+    instructions_ = state.instructions;
+    pc_ = state.pc;
+    next_pc_ = state.next_pc;
+    segment_start_ = first;
+  }
+  friend struct SegmentOps;
+  static constexpr Cycles kSettled = ~Cycles{0};  // SegmentEnd::cycles: the members are final
+  const DecodedMips* segment_start_ = nullptr;
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {

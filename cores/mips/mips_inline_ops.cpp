@@ -89,9 +89,7 @@ bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned 
   return timing.summary_matches(d.timing, reads, written, load);
 }
 
-}  // namespace
-
-void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
+void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
   d.inline_op = InlineOp::None;
   const InlineForm* form = nullptr;
   for (const InlineForm& f : kInlineForms)
@@ -138,6 +136,13 @@ void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
       d.immediate = ops::imm_signed(insn);
       break;
   }
+}
+
+}  // namespace
+
+void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
+  choose_inline_form(d, timing);
+  d.run = segment_handler(d.inline_op, timing != nullptr);
 }
 
 }  // namespace anvil::mips
