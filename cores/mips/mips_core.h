@@ -85,15 +85,12 @@ enum class InlineOp : std::uint8_t {
 // The MIPS32 run loop's segments (mips_segment_ops.cpp): each decoded entry has a handler
 // that runs it and, while the code falls through and the cycles stay below `limit`, calls
 // the next entry's handler (a sibling call: the arguments stay in registers). The chain
-// returns the last entry it ran and the cycle count after it, or kSettled in `cycles` when
-// that entry left the direct path and finished the core's members itself.
+// returns the last entry it ran, and leaves the cycle count after it in
+// MipsCore::segment_cycles_ (kSettled when that entry left the direct path and finished the
+// core's members itself).
 struct DecodedMips;
-struct SegmentEnd {
-  const DecodedMips* last;
-  Cycles cycles;
-};
-using SegmentHandler = SegmentEnd (*)(MipsCore& cpu, const DecodedMips* d, Cycles cycles,
-                                      Cycles limit);
+using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* d,
+                                              Cycles cycles, Cycles limit);
 // The handler for an entry whose inline form is `op` (None: through its MipsHandler).
 SegmentHandler segment_handler(InlineOp op, bool interlocked);
 
@@ -389,8 +386,9 @@ class MipsCore final : public Core {
     segment_start_ = first;
   }
   friend struct SegmentOps;
-  static constexpr Cycles kSettled = ~Cycles{0};  // SegmentEnd::cycles: the members are final
+  static constexpr Cycles kSettled = ~Cycles{0};  // segment_cycles_: the members are final
   const DecodedMips* segment_start_ = nullptr;
+  Cycles segment_cycles_ = 0;  // the cycle count where a segment ended
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {

@@ -81,28 +81,34 @@ void MipsCore::execute_mips32_until_limit() {
       const bool in_slot = control_flow_;
       const Cycles limit = Hooked || in_slot ? 0 : limit_.load(std::memory_order_relaxed);
       begin_segment(state, d);
-      const SegmentEnd end = d->run(*this, d, state.cycles, limit);
-      const auto ran = static_cast<std::uint32_t>(end.last - d) + 1;
+      const DecodedMips* const last = d->run(*this, d, state.cycles, limit);
+      const auto ran = static_cast<std::uint32_t>(last - d) + 1;
       bool straight_on = true;
-      if (end.cycles == kSettled) {
+      if (segment_cycles_ == kSettled) {
         const std::uint32_t after = state.pc + 4 * ran;
         state = loop_state();
         straight_on = state.pc == after;
       } else {
-        state.cycles = end.cycles;
+        state.cycles = segment_cycles_;
         state.instructions += ran;
-        if (in_slot) {  // one instruction, in a delay slot: the next pc is the branch's
-          straight_on = finish_control_flow(state);
-        } else {
-          state.pc += 4 * ran;
+        // The last instruction ran at pc (a delay slot: a segment of one, whose next pc is
+        // the branch's); a branch or a delay slot leaves control_flow_ set.
+        if (!in_slot) {
+          state.pc += 4 * (ran - 1);
           state.next_pc = state.pc + 4;
         }
+        if (control_flow_) {
+          straight_on = finish_control_flow(state);
+        } else {
+          state.pc = state.next_pc;
+          state.next_pc += 4;
+        }
       }
-      // A store that dropped the page set the limit to 0: `end.last` is not read again.
+      // A store that dropped the page set the limit to 0: `last` is not read again.
       if (state.cycles >= limit_.load(std::memory_order_relaxed)) break;
       // With hooks, each instruction goes through the loop's head (the hook, the lookup).
-      if (Hooked || !straight_on || !end.last->falls_through) break;
-      d = end.last + 1;
+      if (Hooked || !straight_on || !last->falls_through) break;
+      d = last + 1;
     }
   }
   write_back(state, 0);

@@ -4,10 +4,15 @@
 // arguments, so the cycle count stays in a register from one instruction to the next and no
 // switch or loop state sits between them. The chain ends at the run's end, when the cycles
 // reach the segment's limit (checked after each instruction, as the loop did before each),
-// or at an instruction that leaves the direct path: a branch (whose delay slot is then the
-// next segment), a handler call or a slow memory access. Those first settle the core's
-// members (pc, next pc, instruction and cycle counts) at the instruction, so exceptions and
-// handlers see exactly the state they saw before, and finish it there (kSettled).
+// or at a branch (the loop finishes it, and its delay slot is the next segment). A handler
+// call or a slow memory access first settles the core's members (pc, next pc, instruction
+// and cycle counts) at its instruction, so exceptions and handlers see exactly the state
+// they saw before, finishes the instruction there and ends the segment (kSettled).
+//
+// For the calls to be jumps, every handler has the same signature, returns one register
+// (the last entry run; the cycles go to MipsCore::segment_cycles_ once per segment), and
+// keeps its rare paths (a late operand, a slow access) in functions of their own, so that
+// the common path saves no registers.
 //
 // Each form does exactly what its handler in mips_*_ops.cpp does (and MipsCore::branch and
 // its kin), with the 24Kf issue check for the registers it names (predecode_inline keeps a
@@ -53,44 +58,57 @@ enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
 struct SegmentOps {
   static constexpr Cycles kSettled = MipsCore::kSettled;
   static constexpr unsigned kAlu = PipelineTiming::kAluLatency;
+  using Entry = const DecodedMips*;
 
   // The instruction `d` is done at `cycles`: on to the next entry, or the segment's end.
-  [[gnu::always_inline]] static SegmentEnd next(MipsCore& core, const DecodedMips* d,
-                                                Cycles cycles, Cycles limit) {
-    if (cycles >= limit || !d->falls_through) [[unlikely]]
-      return {d, cycles};
+  [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles,
+                                           Cycles limit) {
+    if (cycles >= limit || !d->falls_through) [[unlikely]] {
+      core.segment_cycles_ = cycles;
+      return d;
+    }
     ++d;
     return d->run(core, d, cycles, limit);
   }
 
   // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then
-  // the summary decides the stall and records the result), else the result is ready
-  // `latency` cycles after this one (0: the form writes no register). Returns the stall.
-  template <bool Interlocked, Reads R>
-  [[gnu::always_inline]] static Cycles issue(MipsCore& core, const DecodedMips& d,
-                                             Cycles cycles, unsigned latency) {
-    if constexpr (!Interlocked) {
-      return 0;
-    } else {
-      PipelineTiming& t = core.timing_;
-      bool late = false;
-      if constexpr (R == Reads::Rs || R == Reads::RsRt) late = t.operand_late(d.rs, cycles);
-      if constexpr (R == Reads::Rt) late = t.operand_late(d.rt, cycles);
-      if constexpr (R == Reads::RsRt || R == Reads::BaseData)
-        late = late || t.operand_late(d.rt, cycles);
-      if constexpr (R == Reads::Base || R == Reads::BaseData)
-        late = late || t.address_late(d.rs, cycles);
-      if (late) [[unlikely]]
-        return t.issue_late(d.timing, cycles);
-      if (latency) t.record(d.dest, cycles, latency);
-      return 0;
+  // the summary decides the stall and records the result: stalled()).
+  template <Reads R>
+  [[gnu::always_inline]] static bool late(const MipsCore& core, const DecodedMips& d,
+                                          Cycles cycles) {
+    const PipelineTiming& t = core.timing_;
+    bool late = false;
+    if constexpr (R == Reads::Rs || R == Reads::RsRt) late = t.operand_late(d.rs, cycles);
+    if constexpr (R == Reads::Rt) late = t.operand_late(d.rt, cycles);
+    if constexpr (R == Reads::RsRt || R == Reads::BaseData)
+      late = late || t.operand_late(d.rt, cycles);
+    if constexpr (R == Reads::Base || R == Reads::BaseData)
+      late = late || t.address_late(d.rs, cycles);
+    return late;
+  }
+  // A form's body runs the instruction after its issue check, `stall` cycles late.
+  using Body = Entry (*)(MipsCore&, Entry, Cycles cycles, Cycles limit, Cycles stall);
+  template <Body F>
+  [[gnu::noinline]] static Entry stalled(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return F(core, d, cycles, limit, core.timing_.issue_late(d->timing, cycles));
+  }
+  // An inline form: the issue check of the registers `R` names, the result ready `latency`
+  // cycles after this one (0: the form writes no register), then `F`.
+  template <bool Interlocked, Reads R, Body F>
+  [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                                           unsigned latency) {
+    if constexpr (Interlocked) {
+      if (late<R>(core, *d, cycles)) [[unlikely]]
+        return stalled<F>(core, d, cycles, limit);
+      if (latency) core.timing_.record(d->dest, cycles, latency);
     }
+    return F(core, d, cycles, limit, 0);
   }
 
   // The core's members brought to the instruction `d` at `cycles`: the loop wrote them for
   // the segment's first entry (MipsCore::begin_segment), and the entries before `d` all fell
   // through (so `d` is not in a delay slot unless it is the first).
-  static void settle(MipsCore& core, const DecodedMips* d, Cycles cycles) {
+  static void settle(MipsCore& core, Entry d, Cycles cycles) {
     if (const auto before = d - core.segment_start_) {
       core.pc_ += 4 * static_cast<std::uint32_t>(before);
       core.next_pc_ = core.pc_ + 4;
@@ -100,43 +118,55 @@ struct SegmentOps {
   }
   // The settled instruction `d` is done, its extra cycles in pending_cycles_: the members
   // finished as MipsCore::finish_instruction does, and the segment ends.
-  static SegmentEnd settled_end(MipsCore& core, const DecodedMips* d) {
+  static Entry settled_end(MipsCore& core, Entry d) {
     core.control_flow_ = true;  // the next pc is whatever the instruction left
     core.finish_instruction<false>();
-    return {d, kSettled};
+    core.segment_cycles_ = kSettled;
+    return d;
   }
 
-  template <bool Interlocked, Compute F>
-  static SegmentEnd alu2(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles limit) {
-    const Cycles stall = issue<Interlocked, Reads::RsRt>(core, *d, cycles, kAlu);
+  template <Compute F>
+  static Entry alu2_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     core.r_[d->dest] = F(core.r_[d->rs], core.r_[d->rt]);
     return next(core, d, cycles + 1 + stall, limit);
   }
   template <bool Interlocked, Compute F>
-  static SegmentEnd alu_immediate(MipsCore& core, const DecodedMips* d, Cycles cycles,
-                                  Cycles limit) {
-    const Cycles stall = issue<Interlocked, Reads::Rs>(core, *d, cycles, kAlu);
+  static Entry alu2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::RsRt, alu2_body<F>>(core, d, cycles, limit, kAlu);
+  }
+  template <Compute F>
+  static Entry immediate_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                              Cycles stall) {
     core.r_[d->dest] = F(core.r_[d->rs], d->immediate);
     return next(core, d, cycles + 1 + stall, limit);
   }
   template <bool Interlocked, Compute F>
-  static SegmentEnd shift(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles limit) {
-    const Cycles stall = issue<Interlocked, Reads::Rt>(core, *d, cycles, kAlu);
+  static Entry alu_immediate(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rs, immediate_body<F>>(core, d, cycles, limit, kAlu);
+  }
+  template <Compute F>
+  static Entry shift_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     core.r_[d->dest] = F(core.r_[d->rt], d->immediate);
     return next(core, d, cycles + 1 + stall, limit);
   }
-  template <bool Interlocked>
-  static SegmentEnd lui(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles limit) {
-    const Cycles stall = issue<Interlocked, Reads::None>(core, *d, cycles, kAlu);
+  template <bool Interlocked, Compute F>
+  static Entry shift(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rt, shift_body<F>>(core, d, cycles, limit, kAlu);
+  }
+  static Entry lui_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     core.r_[d->dest] = d->immediate;
     return next(core, d, cycles + 1 + stall, limit);
+  }
+  template <bool Interlocked>
+  static Entry lui(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::None, lui_body>(core, d, cycles, limit, kAlu);
   }
 
   // Loads and stores off the direct path (MipsCore::read/write: another segment, a device,
   // wait states, a fault, a store into decoded code) settle first and end the segment.
   template <class T>
-  [[gnu::noinline]] static SegmentEnd load_slow(MipsCore& core, const DecodedMips* d,
-                                                Cycles cycles, Cycles stall) {
+  [[gnu::noinline]] static Entry load_slow(MipsCore& core, Entry d, Cycles cycles,
+                                           Cycles stall) {
     settle(core, d, cycles);
     core.pending_cycles_ = stall;
     T value = 0;
@@ -144,17 +174,15 @@ struct SegmentOps {
     return settled_end(core, d);
   }
   template <class T>
-  [[gnu::noinline]] static SegmentEnd store_slow(MipsCore& core, const DecodedMips* d,
-                                                 Cycles cycles, Cycles stall) {
+  [[gnu::noinline]] static Entry store_slow(MipsCore& core, Entry d, Cycles cycles,
+                                            Cycles stall) {
     settle(core, d, cycles);
     core.pending_cycles_ = stall;
     core.write(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt]));
     return settled_end(core, d);
   }
-  template <bool Interlocked, class T>
-  static SegmentEnd load(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles limit) {
-    const Cycles stall =
-        issue<Interlocked, Reads::Base>(core, *d, cycles, core.timing_.load_latency());
+  template <class T>
+  static Entry load_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     T value = 0;
     if (!core.load_fast(core.r_[d->rs] + d->immediate, value)) [[unlikely]]
       return load_slow<T>(core, d, cycles, stall);
@@ -162,56 +190,101 @@ struct SegmentOps {
     return next(core, d, cycles + 1 + stall, limit);
   }
   template <bool Interlocked, class T>
-  static SegmentEnd store(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles limit) {
-    const Cycles stall = issue<Interlocked, Reads::BaseData>(core, *d, cycles, 0);
+  static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
+    return form<Interlocked, Reads::Base, load_body<T>>(core, d, cycles, limit, latency);
+  }
+  template <class T>
+  static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     if (!core.store_fast(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt])))
         [[unlikely]]
       return store_slow<T>(core, d, cycles, stall);
     return next(core, d, cycles + 1 + stall, limit);
   }
+  template <bool Interlocked, class T>
+  static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::BaseData, store_body<T>>(core, d, cycles, limit, 0);
+  }
 
-  // Branches and jumps settle (the predictors and the delay slot need the pc) and end the
-  // segment; their delay slot runs as the next one.
+  // Branches and jumps end the segment without settling: they leave the branch in branch_
+  // (as MipsCore::branch does) and their cost in segment_cycles_, and the loop finishes
+  // them (MipsCore::finish_control_flow on its state); their delay slot runs as the next
+  // segment. The pc of `d` and of its delay slot come from the segment's start
+  // (MipsCore::begin_segment): a segment's first entry may be in a delay slot itself (a
+  // branch in a delay slot, whose "delay slot" is then the first branch's target, as
+  // MipsCore::delay_slot_pc says).
+  struct BranchAt {
+    std::uint32_t pc, slot;
+  };
+  static BranchAt branch_at(const MipsCore& core, Entry d) {
+    const auto before = static_cast<std::uint32_t>(d - core.segment_start_);
+    const std::uint32_t pc = core.pc_ + 4 * before;
+    return {pc, before ? pc + 4 : core.next_pc_};
+  }
+  static Entry branch(MipsCore& core, Entry d, Cycles cycles, std::uint32_t target,
+                      bool taken) {
+    core.branch_ = {target, true, taken};
+    core.control_flow_ = true;
+    core.segment_cycles_ = cycles + 1 + (taken ? core.branch_taken_cycles_ : 0);
+    return d;
+  }
+  template <Test F>
+  static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+    const BranchAt at = branch_at(core, d);
+    const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
+    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
+    return branch(core, d, cycles + stall + predicted, at.slot + d->immediate, taken);
+  }
   template <bool Interlocked, Test F>
-  static SegmentEnd compare2(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles) {
-    settle(core, d, cycles);
-    core.pending_cycles_ = issue<Interlocked, Reads::RsRt>(core, *d, cycles, 0);
-    core.conditional_branch(core.next_pc_ + d->immediate, F(core.r_[d->rs], core.r_[d->rt]));
-    return settled_end(core, d);
+  static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
+  }
+  template <ZeroTest F>
+  static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+    const BranchAt at = branch_at(core, d);
+    const bool taken = F(as_signed(core.r_[d->rs]));
+    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
+    return branch(core, d, cycles + stall + predicted, at.slot + d->immediate, taken);
   }
   template <bool Interlocked, ZeroTest F>
-  static SegmentEnd compare_zero(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles) {
-    settle(core, d, cycles);
-    core.pending_cycles_ = issue<Interlocked, Reads::Rs>(core, *d, cycles, 0);
-    core.conditional_branch(core.next_pc_ + d->immediate, F(as_signed(core.r_[d->rs])));
-    return settled_end(core, d);
+  static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rs, compare_zero_body<F>>(core, d, cycles, limit, 0);
   }
-  static void link(MipsCore& core, const DecodedMips& d) {
-    core.r_[d.dest] = core.next_pc_ + 4;
-    core.note_call(core.next_pc_ + 4);
+  // JAL/JALR: the return address (after the delay slot) and the return stack.
+  static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
+    core.r_[d.dest] = slot + 4;
+    core.note_call(slot + 4);
   }
-  template <bool Interlocked, bool Link>
-  static SegmentEnd jump(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles) {
-    settle(core, d, cycles);
-    core.pending_cycles_ = issue<Interlocked, Reads::None>(core, *d, cycles, Link ? kAlu : 0);
-    core.branch((core.next_pc_ & 0xF0000000u) | d->immediate, true);
-    if constexpr (Link) link(core, *d);
-    return settled_end(core, d);
+  template <bool Link>
+  static Entry jump_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+    const std::uint32_t slot = branch_at(core, d).slot;
+    if constexpr (Link) link(core, *d, slot);
+    return branch(core, d, cycles + stall, (slot & 0xF0000000u) | d->immediate, true);
   }
   template <bool Interlocked, bool Link>
-  static SegmentEnd jump_register(MipsCore& core, const DecodedMips* d, Cycles cycles,
-                                  Cycles) {
-    settle(core, d, cycles);
-    core.pending_cycles_ = issue<Interlocked, Reads::Rs>(core, *d, cycles, Link ? kAlu : 0);
+  static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit,
+                                                            Link ? kAlu : 0);
+  }
+  template <bool Link>
+  static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles, Cycles,
+                                  Cycles stall) {
+    const std::uint32_t slot = branch_at(core, d).slot;
     // JALR reads its target before writing rd; JALR $31 is a call, not a return.
-    core.register_jump(Link && d->rs == 31 ? 0 : d->rs, core.r_[d->rs]);
-    if constexpr (Link) link(core, *d);
-    return settled_end(core, d);
+    const std::uint32_t target = core.r_[d->rs];
+    const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
+    if constexpr (Link) link(core, *d, slot);
+    return branch(core, d, cycles + stall + predicted, target, true);
+  }
+  template <bool Interlocked, bool Link>
+  static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rs, jump_register_body<Link>>(core, d, cycles, limit,
+                                                                  Link ? kAlu : 0);
   }
 
   // Any other instruction: its handler, after the full issue check.
   template <bool Interlocked>
-  static SegmentEnd call(MipsCore& core, const DecodedMips* d, Cycles cycles, Cycles) {
+  static Entry call(MipsCore& core, Entry d, Cycles cycles, Cycles) {
     settle(core, d, cycles);
     if constexpr (Interlocked) core.pending_cycles_ = core.timing_.issue(d->timing, d->insn, cycles);
     d->handler(core, d->insn);
