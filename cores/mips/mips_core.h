@@ -89,14 +89,15 @@ enum class InlineOp : std::uint8_t {
 // MipsCore::segment_cycles_ (kSettled when that entry left the direct path and finished the
 // core's members itself).
 struct DecodedMips;
-using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* d,
-                                              Cycles cycles, Cycles limit);
-// The handler for an entry whose inline form is `op` (None: through its MipsHandler).
-SegmentHandler segment_handler(InlineOp op, bool interlocked);
+using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* d, Cycles cycles,
+                                              Cycles limit);
+// An ALU form alone (in a delay slot, run by its branch): the cycle count after it.
+using SlotHandler = Cycles (*)(MipsCore& cpu, const DecodedMips& d, Cycles cycles);
 
 struct DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   SegmentHandler run = nullptr;   // the MIPS32 loop's (predecode_inline)
+  SlotHandler execute = nullptr;  // an ALU form's, else null
   std::uint32_t insn = 0;
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it
@@ -111,6 +112,8 @@ struct DecodedMips {
 // Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
 // `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
 void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
+// Sets `run` and `execute` for d.inline_op (mips_segment_ops.cpp).
+void choose_segment_handlers(DecodedMips& d, bool interlocked);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {

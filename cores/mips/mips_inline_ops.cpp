@@ -142,7 +142,7 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
 
 void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
   choose_inline_form(d, timing);
-  d.run = segment_handler(d.inline_op, timing != nullptr);
+  choose_segment_handlers(d, timing != nullptr);
 }
 
 }  // namespace anvil::mips

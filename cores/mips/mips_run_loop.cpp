@@ -98,7 +98,16 @@ void MipsCore::execute_mips32_until_limit() {
           state.next_pc = state.pc + 4;
         }
         if (control_flow_) {
-          straight_on = finish_control_flow(state);
+          if (!in_slot && !branch_.slot) {  // a taken branch that ran its delay slot
+            state.pc = branch_.target;
+            state.next_pc = state.pc + 4;
+            branch_ = DelayState{};
+            delay_ = DelayState{};
+            control_flow_ = false;
+            straight_on = false;
+          } else {
+            straight_on = finish_control_flow(state);
+          }
         } else {
           state.pc = state.next_pc;
           state.next_pc += 4;

@@ -26,29 +26,63 @@ namespace {
 using Word = std::uint32_t;
 using Compute = Word (*)(Word, Word);
 
-constexpr Word add(Word a, Word b) { return a + b; }
-constexpr Word subtract(Word a, Word b) { return a - b; }
-constexpr Word bit_and(Word a, Word b) { return a & b; }
-constexpr Word bit_or(Word a, Word b) { return a | b; }
-constexpr Word bit_xor(Word a, Word b) { return a ^ b; }
-constexpr Word bit_nor(Word a, Word b) { return ~(a | b); }
-constexpr std::int32_t as_signed(Word v) { return static_cast<std::int32_t>(v); }
-constexpr Word less_signed(Word a, Word b) { return as_signed(a) < as_signed(b); }
-constexpr Word less_unsigned(Word a, Word b) { return a < b; }
-constexpr Word shift_left(Word t, Word sa) { return t << sa; }
-constexpr Word shift_right(Word t, Word sa) { return t >> sa; }
+constexpr Word add(Word a, Word b) {
+  return a + b;
+}
+constexpr Word subtract(Word a, Word b) {
+  return a - b;
+}
+constexpr Word bit_and(Word a, Word b) {
+  return a & b;
+}
+constexpr Word bit_or(Word a, Word b) {
+  return a | b;
+}
+constexpr Word bit_xor(Word a, Word b) {
+  return a ^ b;
+}
+constexpr Word bit_nor(Word a, Word b) {
+  return ~(a | b);
+}
+constexpr std::int32_t as_signed(Word v) {
+  return static_cast<std::int32_t>(v);
+}
+constexpr Word less_signed(Word a, Word b) {
+  return as_signed(a) < as_signed(b);
+}
+constexpr Word less_unsigned(Word a, Word b) {
+  return a < b;
+}
+constexpr Word shift_left(Word t, Word sa) {
+  return t << sa;
+}
+constexpr Word shift_right(Word t, Word sa) {
+  return t >> sa;
+}
 constexpr Word shift_right_signed(Word t, Word sa) {
   return static_cast<Word>(as_signed(t) >> sa);
 }
 
 using Test = bool (*)(Word, Word);
-constexpr bool equal(Word a, Word b) { return a == b; }
-constexpr bool not_equal(Word a, Word b) { return a != b; }
+constexpr bool equal(Word a, Word b) {
+  return a == b;
+}
+constexpr bool not_equal(Word a, Word b) {
+  return a != b;
+}
 using ZeroTest = bool (*)(std::int32_t);
-constexpr bool at_most_zero(std::int32_t s) { return s <= 0; }
-constexpr bool above_zero(std::int32_t s) { return s > 0; }
-constexpr bool below_zero(std::int32_t s) { return s < 0; }
-constexpr bool at_least_zero(std::int32_t s) { return s >= 0; }
+constexpr bool at_most_zero(std::int32_t s) {
+  return s <= 0;
+}
+constexpr bool above_zero(std::int32_t s) {
+  return s > 0;
+}
+constexpr bool below_zero(std::int32_t s) {
+  return s < 0;
+}
+constexpr bool at_least_zero(std::int32_t s) {
+  return s >= 0;
+}
 
 // Which registers a form reads, and at which stage: the operands of its issue check.
 enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
@@ -61,8 +95,7 @@ struct SegmentOps {
   using Entry = const DecodedMips*;
 
   // The instruction `d` is done at `cycles`: on to the next entry, or the segment's end.
-  [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles,
-                                           Cycles limit) {
+  [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     if (cycles >= limit || !d->falls_through) [[unlikely]] {
       core.segment_cycles_ = cycles;
       return d;
@@ -125,48 +158,51 @@ struct SegmentOps {
     return d;
   }
 
+  // The ALU forms (register, immediate and shift operands, LUI): an effect on the
+  // registers that cannot fault or leave the direct path, so a branch may also run one in
+  // its delay slot (execute(), DecodedMips::execute).
+  using Effect = void (*)(MipsCore&, const DecodedMips&);
   template <Compute F>
-  static Entry alu2_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
-    core.r_[d->dest] = F(core.r_[d->rs], core.r_[d->rt]);
-    return next(core, d, cycles + 1 + stall, limit);
-  }
-  template <bool Interlocked, Compute F>
-  static Entry alu2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, alu2_body<F>>(core, d, cycles, limit, kAlu);
-  }
-  template <Compute F>
-  static Entry immediate_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                              Cycles stall) {
-    core.r_[d->dest] = F(core.r_[d->rs], d->immediate);
-    return next(core, d, cycles + 1 + stall, limit);
-  }
-  template <bool Interlocked, Compute F>
-  static Entry alu_immediate(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, immediate_body<F>>(core, d, cycles, limit, kAlu);
+  static void registers(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rs], core.r_[d.rt]);
   }
   template <Compute F>
-  static Entry shift_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
-    core.r_[d->dest] = F(core.r_[d->rt], d->immediate);
+  static void with_immediate(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rs], d.immediate);
+  }
+  template <Compute F>
+  static void shifted(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rt], d.immediate);
+  }
+  static void upper(MipsCore& core, const DecodedMips& d) { core.r_[d.dest] = d.immediate; }
+
+  template <Effect E>
+  static Entry alu_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+    E(core, *d);
     return next(core, d, cycles + 1 + stall, limit);
   }
-  template <bool Interlocked, Compute F>
-  static Entry shift(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rt, shift_body<F>>(core, d, cycles, limit, kAlu);
+  template <bool Interlocked, Reads R, Effect E>
+  static Entry alu(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, R, alu_body<E>>(core, d, cycles, limit, kAlu);
   }
-  static Entry lui_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
-    core.r_[d->dest] = d->immediate;
-    return next(core, d, cycles + 1 + stall, limit);
-  }
-  template <bool Interlocked>
-  static Entry lui(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, lui_body>(core, d, cycles, limit, kAlu);
+  // The same instruction alone: the cycle count after it.
+  template <bool Interlocked, Reads R, Effect E>
+  static Cycles execute(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    Cycles stall = 0;
+    if constexpr (Interlocked) {
+      if (late<R>(core, d, cycles)) [[unlikely]]
+        stall = core.timing_.issue_late(d.timing, cycles);
+      else
+        core.timing_.record(d.dest, cycles, kAlu);
+    }
+    E(core, d);
+    return cycles + 1 + stall;
   }
 
   // Loads and stores off the direct path (MipsCore::read/write: another segment, a device,
   // wait states, a fault, a store into decoded code) settle first and end the segment.
   template <class T>
-  [[gnu::noinline]] static Entry load_slow(MipsCore& core, Entry d, Cycles cycles,
-                                           Cycles stall) {
+  [[gnu::noinline]] static Entry load_slow(MipsCore& core, Entry d, Cycles cycles, Cycles stall) {
     settle(core, d, cycles);
     core.pending_cycles_ = stall;
     T value = 0;
@@ -174,8 +210,7 @@ struct SegmentOps {
     return settled_end(core, d);
   }
   template <class T>
-  [[gnu::noinline]] static Entry store_slow(MipsCore& core, Entry d, Cycles cycles,
-                                            Cycles stall) {
+  [[gnu::noinline]] static Entry store_slow(MipsCore& core, Entry d, Cycles cycles, Cycles stall) {
     settle(core, d, cycles);
     core.pending_cycles_ = stall;
     core.write(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt]));
@@ -221,30 +256,46 @@ struct SegmentOps {
     const std::uint32_t pc = core.pc_ + 4 * before;
     return {pc, before ? pc + 4 : core.next_pc_};
   }
-  static Entry branch(MipsCore& core, Entry d, Cycles cycles, std::uint32_t target,
+  // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
+  // slot is an ALU form in the same run and the budget allows it (never in a delay-slot or
+  // hooked segment, whose limit is 0), the branch runs the slot too: not taken, the segment
+  // goes on after it; taken, it ends there with branch_ naming the target but not as a
+  // delay slot's (slot false), which the loop takes as "the slot has run".
+  static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit, std::uint32_t target,
                       bool taken) {
+    cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
+    if (cycles < limit && d->falls_through && d[1].execute) {
+      const Entry slot = d + 1;
+      cycles = slot->execute(core, *slot, cycles);
+      if (!taken) return next(core, slot, cycles, limit);
+      core.branch_ = {target, false, true};
+      core.control_flow_ = true;
+      core.segment_cycles_ = cycles;
+      return slot;
+    }
     core.branch_ = {target, true, taken};
     core.control_flow_ = true;
-    core.segment_cycles_ = cycles + 1 + (taken ? core.branch_taken_cycles_ : 0);
+    core.segment_cycles_ = cycles;
     return d;
   }
   template <Test F>
-  static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+  static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
-    return branch(core, d, cycles + stall + predicted, at.slot + d->immediate, taken);
+    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
   }
   template <bool Interlocked, Test F>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
   }
   template <ZeroTest F>
-  static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+  static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                                 Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(as_signed(core.r_[d->rs]));
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
-    return branch(core, d, cycles + stall + predicted, at.slot + d->immediate, taken);
+    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
   }
   template <bool Interlocked, ZeroTest F>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
@@ -256,25 +307,24 @@ struct SegmentOps {
     core.note_call(slot + 4);
   }
   template <bool Link>
-  static Entry jump_body(MipsCore& core, Entry d, Cycles cycles, Cycles, Cycles stall) {
+  static Entry jump_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
     if constexpr (Link) link(core, *d, slot);
-    return branch(core, d, cycles + stall, (slot & 0xF0000000u) | d->immediate, true);
+    return branch(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
   }
   template <bool Interlocked, bool Link>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit,
-                                                            Link ? kAlu : 0);
+    return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit, Link ? kAlu : 0);
   }
   template <bool Link>
-  static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles, Cycles,
+  static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
                                   Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
     // JALR reads its target before writing rd; JALR $31 is a call, not a return.
     const std::uint32_t target = core.r_[d->rs];
     const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
     if constexpr (Link) link(core, *d, slot);
-    return branch(core, d, cycles + stall + predicted, target, true);
+    return branch(core, d, cycles + stall + predicted, limit, target, true);
   }
   template <bool Interlocked, bool Link>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
@@ -286,88 +336,101 @@ struct SegmentOps {
   template <bool Interlocked>
   static Entry call(MipsCore& core, Entry d, Cycles cycles, Cycles) {
     settle(core, d, cycles);
-    if constexpr (Interlocked) core.pending_cycles_ = core.timing_.issue(d->timing, d->insn, cycles);
+    if constexpr (Interlocked)
+      core.pending_cycles_ = core.timing_.issue(d->timing, d->insn, cycles);
     d->handler(core, d->insn);
     return settled_end(core, d);
   }
 
+  struct Handlers {
+    SegmentHandler run;
+    SlotHandler execute;
+  };
+  template <bool I, Reads R, Effect E>
+  static Handlers alu_handlers() {
+    return {&alu<I, R, E>, &execute<I, R, E>};
+  }
+
   template <bool Interlocked>
-  static SegmentHandler choose(InlineOp op) {
+  static Handlers choose(InlineOp op) {
     constexpr bool I = Interlocked;
     switch (op) {
       case InlineOp::None:
-        return &call<I>;
+        return {&call<I>, nullptr};
       case InlineOp::LW:
-        return &load<I, std::uint32_t>;
+        return {&load<I, std::uint32_t>, nullptr};
       case InlineOp::LBU:
-        return &load<I, std::uint8_t>;
+        return {&load<I, std::uint8_t>, nullptr};
       case InlineOp::SW:
-        return &store<I, std::uint32_t>;
+        return {&store<I, std::uint32_t>, nullptr};
       case InlineOp::SB:
-        return &store<I, std::uint8_t>;
+        return {&store<I, std::uint8_t>, nullptr};
       case InlineOp::ADDIU:
-        return &alu_immediate<I, add>;
+        return alu_handlers<I, Reads::Rs, with_immediate<add>>();
       case InlineOp::ADDU:
-        return &alu2<I, add>;
+        return alu_handlers<I, Reads::RsRt, registers<add>>();
       case InlineOp::SUBU:
-        return &alu2<I, subtract>;
+        return alu_handlers<I, Reads::RsRt, registers<subtract>>();
       case InlineOp::AND:
-        return &alu2<I, bit_and>;
+        return alu_handlers<I, Reads::RsRt, registers<bit_and>>();
       case InlineOp::OR:
-        return &alu2<I, bit_or>;
+        return alu_handlers<I, Reads::RsRt, registers<bit_or>>();
       case InlineOp::XOR:
-        return &alu2<I, bit_xor>;
+        return alu_handlers<I, Reads::RsRt, registers<bit_xor>>();
       case InlineOp::NOR:
-        return &alu2<I, bit_nor>;
+        return alu_handlers<I, Reads::RsRt, registers<bit_nor>>();
       case InlineOp::SLT:
-        return &alu2<I, less_signed>;
+        return alu_handlers<I, Reads::RsRt, registers<less_signed>>();
       case InlineOp::SLTU:
-        return &alu2<I, less_unsigned>;
+        return alu_handlers<I, Reads::RsRt, registers<less_unsigned>>();
       case InlineOp::SLTI:
-        return &alu_immediate<I, less_signed>;
+        return alu_handlers<I, Reads::Rs, with_immediate<less_signed>>();
       case InlineOp::SLTIU:
-        return &alu_immediate<I, less_unsigned>;
+        return alu_handlers<I, Reads::Rs, with_immediate<less_unsigned>>();
       case InlineOp::ANDI:
-        return &alu_immediate<I, bit_and>;
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_and>>();
       case InlineOp::ORI:
-        return &alu_immediate<I, bit_or>;
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_or>>();
       case InlineOp::XORI:
-        return &alu_immediate<I, bit_xor>;
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_xor>>();
       case InlineOp::LUI:
-        return &lui<I>;
+        return alu_handlers<I, Reads::None, upper>();
       case InlineOp::SLL:
-        return &shift<I, shift_left>;
+        return alu_handlers<I, Reads::Rt, shifted<shift_left>>();
       case InlineOp::SRL:
-        return &shift<I, shift_right>;
+        return alu_handlers<I, Reads::Rt, shifted<shift_right>>();
       case InlineOp::SRA:
-        return &shift<I, shift_right_signed>;
+        return alu_handlers<I, Reads::Rt, shifted<shift_right_signed>>();
       case InlineOp::BEQ:
-        return &compare2<I, equal>;
+        return {&compare2<I, equal>, nullptr};
       case InlineOp::BNE:
-        return &compare2<I, not_equal>;
+        return {&compare2<I, not_equal>, nullptr};
       case InlineOp::BLEZ:
-        return &compare_zero<I, at_most_zero>;
+        return {&compare_zero<I, at_most_zero>, nullptr};
       case InlineOp::BGTZ:
-        return &compare_zero<I, above_zero>;
+        return {&compare_zero<I, above_zero>, nullptr};
       case InlineOp::BLTZ:
-        return &compare_zero<I, below_zero>;
+        return {&compare_zero<I, below_zero>, nullptr};
       case InlineOp::BGEZ:
-        return &compare_zero<I, at_least_zero>;
+        return {&compare_zero<I, at_least_zero>, nullptr};
       case InlineOp::J:
-        return &jump<I, false>;
+        return {&jump<I, false>, nullptr};
       case InlineOp::JAL:
-        return &jump<I, true>;
+        return {&jump<I, true>, nullptr};
       case InlineOp::JR:
-        return &jump_register<I, false>;
+        return {&jump_register<I, false>, nullptr};
       case InlineOp::JALR:
-        return &jump_register<I, true>;
+        return {&jump_register<I, true>, nullptr};
     }
-    return &call<I>;
+    return {&call<I>, nullptr};
   }
 };
 
-SegmentHandler segment_handler(InlineOp op, bool interlocked) {
-  return interlocked ? SegmentOps::choose<true>(op) : SegmentOps::choose<false>(op);
+void choose_segment_handlers(DecodedMips& d, bool interlocked) {
+  const SegmentOps::Handlers h =
+      interlocked ? SegmentOps::choose<true>(d.inline_op) : SegmentOps::choose<false>(d.inline_op);
+  d.run = h.run;
+  d.execute = h.execute;
 }
 
 }  // namespace anvil::mips
