@@ -91,13 +91,14 @@ enum class InlineOp : std::uint8_t {
 struct DecodedMips;
 using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* d, Cycles cycles,
                                               Cycles limit);
-// An ALU form alone (in a delay slot, run by its branch): the cycle count after it.
+// An ALU, load or store form alone (in a delay slot, run by its branch): the cycle count
+// after it, or ~0 when a load or store is off the direct path (nothing done then).
 using SlotHandler = Cycles (*)(MipsCore& cpu, const DecodedMips& d, Cycles cycles);
 
-struct DecodedMips {
+struct alignas(64) DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   SegmentHandler run = nullptr;   // the MIPS32 loop's (predecode_inline)
-  SlotHandler execute = nullptr;  // an ALU form's, else null
+  SlotHandler execute = nullptr;  // an ALU, load or store form's, else null
   std::uint32_t insn = 0;
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it

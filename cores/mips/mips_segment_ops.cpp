@@ -91,6 +91,7 @@ enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
 
 struct SegmentOps {
   static constexpr Cycles kSettled = MipsCore::kSettled;
+  static constexpr Cycles kSlotNotRun = ~Cycles{0};
   static constexpr unsigned kAlu = PipelineTiming::kAluLatency;
   using Entry = const DecodedMips*;
 
@@ -188,15 +189,9 @@ struct SegmentOps {
   // The same instruction alone: the cycle count after it.
   template <bool Interlocked, Reads R, Effect E>
   static Cycles execute(MipsCore& core, const DecodedMips& d, Cycles cycles) {
-    Cycles stall = 0;
-    if constexpr (Interlocked) {
-      if (late<R>(core, d, cycles)) [[unlikely]]
-        stall = core.timing_.issue_late(d.timing, cycles);
-      else
-        core.timing_.record(d.dest, cycles, kAlu);
-    }
+    cycles = issued_alone<Interlocked, R>(core, d, cycles, kAlu);
     E(core, d);
-    return cycles + 1 + stall;
+    return cycles;
   }
 
   // Loads and stores off the direct path (MipsCore::read/write: another segment, a device,
@@ -240,6 +235,38 @@ struct SegmentOps {
   static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form<Interlocked, Reads::BaseData, store_body<T>>(core, d, cycles, limit, 0);
   }
+  // A load or store alone (in a delay slot, run by its branch): the cycle count after it, or
+  // kSlotNotRun, with nothing changed, when the access is off the direct path (the slot
+  // then runs as a segment of its own and settles). The access comes first: on the direct
+  // path it has no timing of its own, and a failed store_fast only breaks an LL link that
+  // write() breaks as well.
+  template <bool Interlocked, Reads R>
+  static Cycles issued_alone(MipsCore& core, const DecodedMips& d, Cycles cycles,
+                             unsigned latency) {
+    Cycles stall = 0;
+    if constexpr (Interlocked) {
+      if (late<R>(core, d, cycles)) [[unlikely]]
+        stall = core.timing_.issue_late(d.timing, cycles);
+      else if (latency)
+        core.timing_.record(d.dest, cycles, latency);
+    }
+    return cycles + 1 + stall;
+  }
+  template <bool Interlocked, class T>
+  static Cycles load_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    T value = 0;
+    if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
+    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
+    cycles = issued_alone<Interlocked, Reads::Base>(core, d, cycles, latency);
+    core.r_[d.dest] = value;
+    return cycles;
+  }
+  template <bool Interlocked, class T>
+  static Cycles store_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
+      return kSlotNotRun;
+    return issued_alone<Interlocked, Reads::BaseData>(core, d, cycles, 0);
+  }
 
   // Branches and jumps end the segment without settling: they leave the branch in branch_
   // (as MipsCore::branch does) and their cost in segment_cycles_, and the loop finishes
@@ -257,16 +284,19 @@ struct SegmentOps {
     return {pc, before ? pc + 4 : core.next_pc_};
   }
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
-  // slot is an ALU form in the same run and the budget allows it (never in a delay-slot or
-  // hooked segment, whose limit is 0), the branch runs the slot too: not taken, the segment
-  // goes on after it; taken, it ends there with branch_ naming the target but not as a
-  // delay slot's (slot false), which the loop takes as "the slot has run".
+  // slot is an ALU form or a load or store on the direct path, in the same run, and the budget
+  // allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch runs the slot
+  // too: not taken, the segment goes on after it; taken, it ends there with branch_ naming the
+  // target but not as a delay slot's (slot false), which the loop takes as "the slot has run".
   static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit, std::uint32_t target,
                       bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
-    if (cycles < limit && d->falls_through && d[1].execute) {
+    Cycles after = kSlotNotRun;
+    if (cycles < limit && d->falls_through && d[1].execute)
+      after = d[1].execute(core, d[1], cycles);
+    if (after != kSlotNotRun) {
       const Entry slot = d + 1;
-      cycles = slot->execute(core, *slot, cycles);
+      cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
       core.branch_ = {target, false, true};
       core.control_flow_ = true;
@@ -358,13 +388,13 @@ struct SegmentOps {
       case InlineOp::None:
         return {&call<I>, nullptr};
       case InlineOp::LW:
-        return {&load<I, std::uint32_t>, nullptr};
+        return {&load<I, std::uint32_t>, &load_alone<I, std::uint32_t>};
       case InlineOp::LBU:
-        return {&load<I, std::uint8_t>, nullptr};
+        return {&load<I, std::uint8_t>, &load_alone<I, std::uint8_t>};
       case InlineOp::SW:
-        return {&store<I, std::uint32_t>, nullptr};
+        return {&store<I, std::uint32_t>, &store_alone<I, std::uint32_t>};
       case InlineOp::SB:
-        return {&store<I, std::uint8_t>, nullptr};
+        return {&store<I, std::uint8_t>, &store_alone<I, std::uint8_t>};
       case InlineOp::ADDIU:
         return alu_handlers<I, Reads::Rs, with_immediate<add>>();
       case InlineOp::ADDU:
