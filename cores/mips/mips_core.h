@@ -109,6 +109,7 @@ struct alignas(64) DecodedMips {
   std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
+  std::uint8_t run_index = 0;  // the entries before this one in its run (decode_slow)
 };
 // Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
 // `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.

@@ -82,15 +82,19 @@ void MipsCore::execute_mips32_until_limit() {
       const Cycles limit = Hooked || in_slot ? 0 : limit_.load(std::memory_order_relaxed);
       begin_segment(state, d);
       const DecodedMips* const last = d->run(*this, d, state.cycles, limit);
-      const auto ran = static_cast<std::uint32_t>(last - d) + 1;
       bool straight_on = true;
       if (segment_cycles_ == kSettled) {
-        const std::uint32_t after = state.pc + 4 * ran;
+        // The members are the instruction's; the next one is looked up (a segment may have
+        // started again inside the run, so `last` says nothing of the pc).
         state = loop_state();
-        straight_on = state.pc == after;
+        straight_on = false;
       } else {
+        // A branch back into the segment starts it again (SegmentOps::branch): the
+        // segment's start, pc and count as the members say.
+        const auto ran = static_cast<std::uint32_t>(last - segment_start_) + 1;
         state.cycles = segment_cycles_;
-        state.instructions += ran;
+        state.instructions = instructions_ + ran;
+        state.pc = pc_;
         // The last instruction ran at pc (a delay slot: a segment of one, whose next pc is
         // the branch's); a branch or a delay slot leaves control_flow_ set.
         if (!in_slot) {

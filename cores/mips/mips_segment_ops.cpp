@@ -288,8 +288,8 @@ struct SegmentOps {
   // allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch runs the slot
   // too: not taken, the segment goes on after it; taken, it ends there with branch_ naming the
   // target but not as a delay slot's (slot false), which the loop takes as "the slot has run".
-  static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit, std::uint32_t target,
-                      bool taken) {
+  [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                                             std::uint32_t target, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
     Cycles after = kSlotNotRun;
     if (cycles < limit && d->falls_through && d[1].execute)
@@ -298,6 +298,18 @@ struct SegmentOps {
       const Entry slot = d + 1;
       cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
+      // Back to an entry of this run (a loop within it): the segment starts again there,
+      // its first part counted, and goes on.
+      const std::uint32_t pc = core.pc_ + 4 * static_cast<std::uint32_t>(d - core.segment_start_);
+      const std::uint32_t back = (pc - target) / 4;
+      if (target <= pc && back <= d->run_index && !(target & 3) && cycles < limit) {
+        core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
+        const Entry again = d - back;
+        core.segment_start_ = again;
+        core.pc_ = target;
+        core.next_pc_ = target + 4;
+        return again->run(core, again, cycles, limit);
+      }
       core.branch_ = {target, false, true};
       core.control_flow_ = true;
       core.segment_cycles_ = cycles;
@@ -309,7 +321,8 @@ struct SegmentOps {
     return d;
   }
   template <Test F>
-  static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+  [[gnu::always_inline]] static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles,
+                                                    Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
@@ -320,8 +333,8 @@ struct SegmentOps {
     return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
   }
   template <ZeroTest F>
-  static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                                 Cycles stall) {
+  [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
+                                                        Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(as_signed(core.r_[d->rs]));
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
@@ -337,7 +350,8 @@ struct SegmentOps {
     core.note_call(slot + 4);
   }
   template <bool Link>
-  static Entry jump_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+  [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
+                                                Cycles limit, Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
     if constexpr (Link) link(core, *d, slot);
     return branch(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
@@ -347,8 +361,8 @@ struct SegmentOps {
     return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit, Link ? kAlu : 0);
   }
   template <bool Link>
-  static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                                  Cycles stall) {
+  [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
+                                                         Cycles limit, Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
     // JALR reads its target before writing rd; JALR $31 is a call, not a return.
     const std::uint32_t target = core.r_[d->rs];
