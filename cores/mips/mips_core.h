@@ -393,7 +393,8 @@ class MipsCore final : public Core {
   friend struct SegmentOps;
   static constexpr Cycles kSettled = ~Cycles{0};  // segment_cycles_: the members are final
   const DecodedMips* segment_start_ = nullptr;
-  Cycles segment_cycles_ = 0;  // the cycle count where a segment ended
+  Cycles segment_cycles_ = 0;         // the cycle count where a segment ended
+  bool settled_straight_on_ = false;  // kSettled: the next instruction is the one after it
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {

@@ -84,10 +84,8 @@ void MipsCore::execute_mips32_until_limit() {
       const DecodedMips* const last = d->run(*this, d, state.cycles, limit);
       bool straight_on = true;
       if (segment_cycles_ == kSettled) {
-        // The members are the instruction's; the next one is looked up (a segment may have
-        // started again inside the run, so `last` says nothing of the pc).
         state = loop_state();
-        straight_on = false;
+        straight_on = settled_straight_on_;
       } else {
         // A branch back into the segment starts it again (SegmentOps::branch): the
         // segment's start, pc and count as the members say.

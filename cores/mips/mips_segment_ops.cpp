@@ -153,8 +153,10 @@ struct SegmentOps {
   // The settled instruction `d` is done, its extra cycles in pending_cycles_: the members
   // finished as MipsCore::finish_instruction does, and the segment ends.
   static Entry settled_end(MipsCore& core, Entry d) {
+    const std::uint32_t after = core.pc_ + 4;
     core.control_flow_ = true;  // the next pc is whatever the instruction left
     core.finish_instruction<false>();
+    core.settled_straight_on_ = core.pc_ == after;
     core.segment_cycles_ = kSettled;
     return d;
   }
