@@ -45,7 +45,7 @@ std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu);
 std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
 // The hot integer forms the MIPS32 run loop executes inline, without calling the handler
-// (MipsCore::execute_inline; which ones in mips_inline_ops.cpp).
+// (their segment handlers in mips_segment_ops.cpp; which ones in mips_inline_ops.cpp).
 enum class InlineOp : std::uint8_t {
   None,
   LW,

@@ -1,6 +1,7 @@
-// Which decoded instructions the MIPS32 run loop executes inline (MipsCore::execute_inline),
-// and their fields taken apart once, at decode time. The handlers in mips_*_ops.cpp stay the
-// definition of each instruction; the inline forms do exactly what they do.
+// Which decoded instructions the MIPS32 run loop executes without their handler (the segment
+// handlers of mips_segment_ops.cpp), and their fields taken apart once, at decode time. The
+// handlers in mips_*_ops.cpp stay the definition of each instruction; the inline forms do
+// exactly what they do.
 #include <vector>
 
 #include "cores/mips/mips_ops.h"
@@ -10,7 +11,7 @@ namespace anvil::mips {
 namespace {
 
 // Which registers an inline form reads (as ALU operands, or rs as a load/store base) and
-// which it writes: the issue check MipsCore::execute_inline makes for it, which
+// which it writes: the issue check its segment handler makes (mips_segment_ops.cpp), which
 // predecode_inline holds against the instruction's IssueSummary.
 enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, BaseRs, BaseRsDataRt };
 enum class Writes : std::uint8_t { None, Rd, Rt, Link };

@@ -4,10 +4,11 @@
 // arguments, so the cycle count stays in a register from one instruction to the next and no
 // switch or loop state sits between them. The chain ends at the run's end, when the cycles
 // reach the segment's limit (checked after each instruction, as the loop did before each),
-// or at a branch (the loop finishes it, and its delay slot is the next segment). A handler
-// call or a slow memory access first settles the core's members (pc, next pc, instruction
-// and cycle counts) at its instruction, so exceptions and handlers see exactly the state
-// they saw before, finishes the instruction there and ends the segment (kSettled).
+// or at a branch (the loop finishes it, and its delay slot is the next segment), unless the
+// branch can run its delay slot itself (SegmentOps::branch). A handler call or a slow
+// memory access first settles the core's members (pc, next pc, instruction and cycle
+// counts) at its instruction, so exceptions and handlers see exactly the state they saw
+// before, finishes the instruction there and ends the segment (kSettled).
 //
 // For the calls to be jumps, every handler has the same signature, returns one register
 // (the last entry run; the cycles go to MipsCore::segment_cycles_ once per segment), and
@@ -286,10 +287,13 @@ struct SegmentOps {
     return {pc, before ? pc + 4 : core.next_pc_};
   }
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
-  // slot is an ALU form or a load or store on the direct path, in the same run, and the budget
-  // allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch runs the slot
-  // too: not taken, the segment goes on after it; taken, it ends there with branch_ naming the
-  // target but not as a delay slot's (slot false), which the loop takes as "the slot has run".
+  // slot is an ALU form or a load or store on the direct path, in the same run, and the
+  // budget allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch
+  // runs the slot too. Not taken, the segment goes on after the slot; taken back into its
+  // run, it starts again at the target's entry; taken elsewhere, it ends at the slot with
+  // branch_ naming the target but not as a delay slot's (slot false), which the loop takes
+  // as "the slot has run". Otherwise the branch ends the segment and the slot runs as the
+  // next one.
   [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
                                              std::uint32_t target, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
