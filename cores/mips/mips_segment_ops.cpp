@@ -18,6 +18,8 @@
 // Each form does exactly what its handler in mips_*_ops.cpp does (and MipsCore::branch and
 // its kin), with the 24Kf issue check for the registers it names (predecode_inline keeps a
 // form inline only where its IssueSummary says the same).
+#include <algorithm>
+
 #include "cores/mips/mips_core.h"
 
 namespace anvil::mips {
@@ -305,9 +307,12 @@ struct SegmentOps {
       cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
       // Back to an entry of this run (a loop within it): the segment starts again there,
-      // its first part counted, and goes on.
+      // its first part counted, and goes on. Such a segment may run until the budget ends,
+      // so it reads the core's limit again here: a stop request (limit 0) from another
+      // thread ends it at the next pass.
       const std::uint32_t pc = core.pc_ + 4 * static_cast<std::uint32_t>(d - core.segment_start_);
       const std::uint32_t back = (pc - target) / 4;
+      limit = std::min(limit, core.limit_.load(std::memory_order_relaxed));
       if (target <= pc && back <= d->run_index && !(target & 3) && cycles < limit) {
         core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
         const Entry again = d - back;
