@@ -45,7 +45,7 @@ std::vector<MipsRow> decode_rows(const Variant& v, bool with_fpu);
 std::span<const MipsRow> mips_fpu_rows();  // mips_fpu_table.cpp
 
 // The hot integer forms the MIPS32 run loop executes inline, without calling the handler
-// (MipsCore::execute_inline; which ones in mips_inline_ops.cpp).
+// (their segment handlers in mips_segment_ops.cpp; which ones in mips_inline_ops.cpp).
 enum class InlineOp : std::uint8_t {
   None,
   LW,
@@ -82,8 +82,23 @@ enum class InlineOp : std::uint8_t {
   JALR,
 };
 
-struct DecodedMips {
+// The MIPS32 run loop's segments (mips_segment_ops.cpp): each decoded entry has a handler
+// that runs it and, while the code falls through and the cycles stay below `limit`, calls
+// the next entry's handler (a sibling call: the arguments stay in registers). The chain
+// returns the last entry it ran, and leaves the cycle count after it in
+// MipsCore::segment_cycles_ (kSettled when that entry left the direct path and finished the
+// core's members itself).
+struct DecodedMips;
+using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* d, Cycles cycles,
+                                              Cycles limit);
+// An ALU, load or store form alone (in a delay slot, run by its branch): the cycle count
+// after it, or ~0 when a load or store is off the direct path (nothing done then).
+using SlotHandler = Cycles (*)(MipsCore& cpu, const DecodedMips& d, Cycles cycles);
+
+struct alignas(64) DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
+  SegmentHandler run = nullptr;   // the MIPS32 loop's (predecode_inline)
+  SlotHandler execute = nullptr;  // an ALU, load or store form's, else null
   std::uint32_t insn = 0;
   IssueSummary timing;  // PipelineTiming::summary (interlocked variants)
   // For inline_op: the register fields and the immediate as the instruction uses it
@@ -94,10 +109,13 @@ struct DecodedMips {
   std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
+  std::uint8_t run_index = 0;  // the entries before this one in its run (decode_slow)
 };
 // Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
 // `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
 void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
+// Sets `run` and `execute` for d.inline_op (mips_segment_ops.cpp).
+void choose_segment_handlers(DecodedMips& d, bool interlocked);
 
 // Exception codes, Cause.ExcCode (MIPS32 PRA Table 9-31; R30xx manual Table 3.2).
 enum class ExcCode : std::uint8_t {
@@ -363,14 +381,20 @@ class MipsCore final : public Core {
   // The instruction's extra cycles after a call out of the loop, which may add wait states
   // (the port's wait sink) or stalls; the member is left clear, as between instructions.
   Cycles take_pending_cycles() { return std::exchange(pending_cycles_, 0); }
-  static constexpr Cycles kNotInline = ~Cycles{0};
-  template <bool Interlocked>
-  [[gnu::always_inline]] Cycles execute_inline(const DecodedMips& d, LoopState& state);
   [[gnu::always_inline]] bool finish_control_flow(LoopState& state);
-  template <class T>
-  bool load_inline(std::uint32_t va, T& value, LoopState& state, Cycles& extra);
-  template <class T>
-  void store_inline(std::uint32_t va, T value, LoopState& state, Cycles& extra);
+  // A segment starts at `first` in `state` (mips_run_loop.cpp): the members a settling
+  // handler brings up to its own entry (SegmentOps::settle).
+  void begin_segment(const LoopState& state, const DecodedMips* first) {
+    instructions_ = state.instructions;
+    pc_ = state.pc;
+    next_pc_ = state.next_pc;
+    segment_start_ = first;
+  }
+  friend struct SegmentOps;
+  static constexpr Cycles kSettled = ~Cycles{0};  // segment_cycles_: the members are final
+  const DecodedMips* segment_start_ = nullptr;
+  Cycles segment_cycles_ = 0;         // the cycle count where a segment ended
+  bool settled_straight_on_ = false;  // kSettled: the next instruction is the one after it
   // The per-instruction hooks (breakpoints) before the instruction at pc_: true when they
   // stop the core there (once resumed, the same instruction runs without asking again).
   bool stopped_by_hook() {

@@ -1,6 +1,7 @@
-// Which decoded instructions the MIPS32 run loop executes inline (MipsCore::execute_inline),
-// and their fields taken apart once, at decode time. The handlers in mips_*_ops.cpp stay the
-// definition of each instruction; the inline forms do exactly what they do.
+// Which decoded instructions the MIPS32 run loop executes without their handler (the segment
+// handlers of mips_segment_ops.cpp), and their fields taken apart once, at decode time. The
+// handlers in mips_*_ops.cpp stay the definition of each instruction; the inline forms do
+// exactly what they do.
 #include <vector>
 
 #include "cores/mips/mips_ops.h"
@@ -10,7 +11,7 @@ namespace anvil::mips {
 namespace {
 
 // Which registers an inline form reads (as ALU operands, or rs as a load/store base) and
-// which it writes: the issue check MipsCore::execute_inline makes for it, which
+// which it writes: the issue check its segment handler makes (mips_segment_ops.cpp), which
 // predecode_inline holds against the instruction's IssueSummary.
 enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, BaseRs, BaseRsDataRt };
 enum class Writes : std::uint8_t { None, Rd, Rt, Link };
@@ -89,9 +90,7 @@ bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned 
   return timing.summary_matches(d.timing, reads, written, load);
 }
 
-}  // namespace
-
-void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
+void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
   d.inline_op = InlineOp::None;
   const InlineForm* form = nullptr;
   for (const InlineForm& f : kInlineForms)
@@ -138,6 +137,13 @@ void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
       d.immediate = ops::imm_signed(insn);
       break;
   }
+}
+
+}  // namespace
+
+void predecode_inline(DecodedMips& d, const PipelineTiming* timing) {
+  choose_inline_form(d, timing);
+  choose_segment_handlers(d, timing != nullptr);
 }
 
 }  // namespace anvil::mips

@@ -1,0 +1,491 @@
+// The MIPS32 run loop's segment handlers: one small function per inline form (and one for
+// every other instruction, which calls its handler), chosen at decode time. A handler that
+// falls through calls the next entry's handler itself, as a sibling call with the same
+// arguments, so the cycle count stays in a register from one instruction to the next and no
+// switch or loop state sits between them. The chain ends at the run's end, when the cycles
+// reach the segment's limit (checked after each instruction, as the loop did before each),
+// or at a branch (the loop finishes it, and its delay slot is the next segment), unless the
+// branch can run its delay slot itself (SegmentOps::branch). A handler call or a slow
+// memory access first settles the core's members (pc, next pc, instruction and cycle
+// counts) at its instruction, so exceptions and handlers see exactly the state they saw
+// before, finishes the instruction there and ends the segment (kSettled).
+//
+// For the calls to be jumps, every handler has the same signature, returns one register
+// (the last entry run; the cycles go to MipsCore::segment_cycles_ once per segment), and
+// keeps its rare paths (a late operand, a slow access) in functions of their own, so that
+// the common path saves no registers.
+//
+// Each form does exactly what its handler in mips_*_ops.cpp does (and MipsCore::branch and
+// its kin), with the 24Kf issue check for the registers it names (predecode_inline keeps a
+// form inline only where its IssueSummary says the same).
+#include <algorithm>
+
+#include "cores/mips/mips_core.h"
+
+namespace anvil::mips {
+
+namespace {
+
+using Word = std::uint32_t;
+using Compute = Word (*)(Word, Word);
+
+constexpr Word add(Word a, Word b) {
+  return a + b;
+}
+constexpr Word subtract(Word a, Word b) {
+  return a - b;
+}
+constexpr Word bit_and(Word a, Word b) {
+  return a & b;
+}
+constexpr Word bit_or(Word a, Word b) {
+  return a | b;
+}
+constexpr Word bit_xor(Word a, Word b) {
+  return a ^ b;
+}
+constexpr Word bit_nor(Word a, Word b) {
+  return ~(a | b);
+}
+constexpr std::int32_t as_signed(Word v) {
+  return static_cast<std::int32_t>(v);
+}
+constexpr Word less_signed(Word a, Word b) {
+  return as_signed(a) < as_signed(b);
+}
+constexpr Word less_unsigned(Word a, Word b) {
+  return a < b;
+}
+constexpr Word shift_left(Word t, Word sa) {
+  return t << sa;
+}
+constexpr Word shift_right(Word t, Word sa) {
+  return t >> sa;
+}
+constexpr Word shift_right_signed(Word t, Word sa) {
+  return static_cast<Word>(as_signed(t) >> sa);
+}
+
+using Test = bool (*)(Word, Word);
+constexpr bool equal(Word a, Word b) {
+  return a == b;
+}
+constexpr bool not_equal(Word a, Word b) {
+  return a != b;
+}
+using ZeroTest = bool (*)(std::int32_t);
+constexpr bool at_most_zero(std::int32_t s) {
+  return s <= 0;
+}
+constexpr bool above_zero(std::int32_t s) {
+  return s > 0;
+}
+constexpr bool below_zero(std::int32_t s) {
+  return s < 0;
+}
+constexpr bool at_least_zero(std::int32_t s) {
+  return s >= 0;
+}
+
+// Which registers a form reads, and at which stage: the operands of its issue check.
+enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
+
+}  // namespace
+
+struct SegmentOps {
+  static constexpr Cycles kSettled = MipsCore::kSettled;
+  static constexpr Cycles kSlotNotRun = ~Cycles{0};
+  static constexpr unsigned kAlu = PipelineTiming::kAluLatency;
+  using Entry = const DecodedMips*;
+
+  // The instruction `d` is done at `cycles`: on to the next entry, or the segment's end.
+  [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    if (cycles >= limit || !d->falls_through) [[unlikely]] {
+      core.segment_cycles_ = cycles;
+      return d;
+    }
+    ++d;
+    return d->run(core, d, cycles, limit);
+  }
+
+  // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then
+  // the summary decides the stall and records the result: stalled()).
+  template <Reads R>
+  [[gnu::always_inline]] static bool late(const MipsCore& core, const DecodedMips& d,
+                                          Cycles cycles) {
+    const PipelineTiming& t = core.timing_;
+    bool late = false;
+    if constexpr (R == Reads::Rs || R == Reads::RsRt) late = t.operand_late(d.rs, cycles);
+    if constexpr (R == Reads::Rt) late = t.operand_late(d.rt, cycles);
+    if constexpr (R == Reads::RsRt || R == Reads::BaseData)
+      late = late || t.operand_late(d.rt, cycles);
+    if constexpr (R == Reads::Base || R == Reads::BaseData)
+      late = late || t.address_late(d.rs, cycles);
+    return late;
+  }
+  // A form's body runs the instruction after its issue check, `stall` cycles late.
+  using Body = Entry (*)(MipsCore&, Entry, Cycles cycles, Cycles limit, Cycles stall);
+  template <Body F>
+  [[gnu::noinline]] static Entry stalled(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return F(core, d, cycles, limit, core.timing_.issue_late(d->timing, cycles));
+  }
+  // An inline form: the issue check of the registers `R` names, the result ready `latency`
+  // cycles after this one (0: the form writes no register), then `F`.
+  template <bool Interlocked, Reads R, Body F>
+  [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                                           unsigned latency) {
+    if constexpr (Interlocked) {
+      if (late<R>(core, *d, cycles)) [[unlikely]]
+        return stalled<F>(core, d, cycles, limit);
+      if (latency) core.timing_.record(d->dest, cycles, latency);
+    }
+    return F(core, d, cycles, limit, 0);
+  }
+
+  // The core's members brought to the instruction `d` at `cycles`: the loop wrote them for
+  // the segment's first entry (MipsCore::begin_segment), and the entries before `d` all fell
+  // through (so `d` is not in a delay slot unless it is the first).
+  static void settle(MipsCore& core, Entry d, Cycles cycles) {
+    if (const auto before = d - core.segment_start_) {
+      core.pc_ += 4 * static_cast<std::uint32_t>(before);
+      core.next_pc_ = core.pc_ + 4;
+      core.instructions_ += static_cast<std::uint64_t>(before);
+    }
+    core.cycles_ = cycles;
+  }
+  // The settled instruction `d` is done, its extra cycles in pending_cycles_: the members
+  // finished as MipsCore::finish_instruction does, and the segment ends.
+  static Entry settled_end(MipsCore& core, Entry d) {
+    const std::uint32_t after = core.pc_ + 4;
+    core.control_flow_ = true;  // the next pc is whatever the instruction left
+    core.finish_instruction<false>();
+    core.settled_straight_on_ = core.pc_ == after;
+    core.segment_cycles_ = kSettled;
+    return d;
+  }
+
+  // The ALU forms (register, immediate and shift operands, LUI): an effect on the
+  // registers that cannot fault or leave the direct path, so a branch may also run one in
+  // its delay slot (execute(), DecodedMips::execute).
+  using Effect = void (*)(MipsCore&, const DecodedMips&);
+  template <Compute F>
+  static void registers(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rs], core.r_[d.rt]);
+  }
+  template <Compute F>
+  static void with_immediate(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rs], d.immediate);
+  }
+  template <Compute F>
+  static void shifted(MipsCore& core, const DecodedMips& d) {
+    core.r_[d.dest] = F(core.r_[d.rt], d.immediate);
+  }
+  static void upper(MipsCore& core, const DecodedMips& d) { core.r_[d.dest] = d.immediate; }
+
+  template <Effect E>
+  static Entry alu_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+    E(core, *d);
+    return next(core, d, cycles + 1 + stall, limit);
+  }
+  template <bool Interlocked, Reads R, Effect E>
+  static Entry alu(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, R, alu_body<E>>(core, d, cycles, limit, kAlu);
+  }
+  // The same instruction alone: the cycle count after it.
+  template <bool Interlocked, Reads R, Effect E>
+  static Cycles execute(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    cycles = issued_alone<Interlocked, R>(core, d, cycles, kAlu);
+    E(core, d);
+    return cycles;
+  }
+
+  // Loads and stores off the direct path (MipsCore::read/write: another segment, a device,
+  // wait states, a fault, a store into decoded code) settle first and end the segment.
+  template <class T>
+  [[gnu::noinline]] static Entry load_slow(MipsCore& core, Entry d, Cycles cycles, Cycles stall) {
+    settle(core, d, cycles);
+    core.pending_cycles_ = stall;
+    T value = 0;
+    if (core.read(core.r_[d->rs] + d->immediate, value)) core.r_[d->dest] = value;
+    return settled_end(core, d);
+  }
+  template <class T>
+  [[gnu::noinline]] static Entry store_slow(MipsCore& core, Entry d, Cycles cycles, Cycles stall) {
+    settle(core, d, cycles);
+    core.pending_cycles_ = stall;
+    core.write(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt]));
+    return settled_end(core, d);
+  }
+  template <class T>
+  static Entry load_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+    T value = 0;
+    if (!core.load_fast(core.r_[d->rs] + d->immediate, value)) [[unlikely]]
+      return load_slow<T>(core, d, cycles, stall);
+    core.r_[d->dest] = value;
+    return next(core, d, cycles + 1 + stall, limit);
+  }
+  template <bool Interlocked, class T>
+  static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
+    return form<Interlocked, Reads::Base, load_body<T>>(core, d, cycles, limit, latency);
+  }
+  template <class T>
+  static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
+    if (!core.store_fast(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt])))
+        [[unlikely]]
+      return store_slow<T>(core, d, cycles, stall);
+    return next(core, d, cycles + 1 + stall, limit);
+  }
+  template <bool Interlocked, class T>
+  static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::BaseData, store_body<T>>(core, d, cycles, limit, 0);
+  }
+  // A load or store alone (in a delay slot, run by its branch): the cycle count after it, or
+  // kSlotNotRun, with nothing changed, when the access is off the direct path (the slot
+  // then runs as a segment of its own and settles). The access comes first: on the direct
+  // path it has no timing of its own, and a failed store_fast only breaks an LL link that
+  // write() breaks as well.
+  template <bool Interlocked, Reads R>
+  static Cycles issued_alone(MipsCore& core, const DecodedMips& d, Cycles cycles,
+                             unsigned latency) {
+    Cycles stall = 0;
+    if constexpr (Interlocked) {
+      if (late<R>(core, d, cycles)) [[unlikely]]
+        stall = core.timing_.issue_late(d.timing, cycles);
+      else if (latency)
+        core.timing_.record(d.dest, cycles, latency);
+    }
+    return cycles + 1 + stall;
+  }
+  template <bool Interlocked, class T>
+  static Cycles load_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    T value = 0;
+    if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
+    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
+    cycles = issued_alone<Interlocked, Reads::Base>(core, d, cycles, latency);
+    core.r_[d.dest] = value;
+    return cycles;
+  }
+  template <bool Interlocked, class T>
+  static Cycles store_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
+      return kSlotNotRun;
+    return issued_alone<Interlocked, Reads::BaseData>(core, d, cycles, 0);
+  }
+
+  // Branches and jumps end the segment without settling: they leave the branch in branch_
+  // (as MipsCore::branch does) and their cost in segment_cycles_, and the loop finishes
+  // them (MipsCore::finish_control_flow on its state); their delay slot runs as the next
+  // segment. The pc of `d` and of its delay slot come from the segment's start
+  // (MipsCore::begin_segment): a segment's first entry may be in a delay slot itself (a
+  // branch in a delay slot, whose "delay slot" is then the first branch's target, as
+  // MipsCore::delay_slot_pc says).
+  struct BranchAt {
+    std::uint32_t pc, slot;
+  };
+  static BranchAt branch_at(const MipsCore& core, Entry d) {
+    const auto before = static_cast<std::uint32_t>(d - core.segment_start_);
+    const std::uint32_t pc = core.pc_ + 4 * before;
+    return {pc, before ? pc + 4 : core.next_pc_};
+  }
+  // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
+  // slot is an ALU form or a load or store on the direct path, in the same run, and the
+  // budget allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch
+  // runs the slot too. Not taken, the segment goes on after the slot; taken back into its
+  // run, it starts again at the target's entry; taken elsewhere, it ends at the slot with
+  // branch_ naming the target but not as a delay slot's (slot false), which the loop takes
+  // as "the slot has run". Otherwise the branch ends the segment and the slot runs as the
+  // next one.
+  [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
+                                             std::uint32_t target, bool taken) {
+    cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
+    Cycles after = kSlotNotRun;
+    if (cycles < limit && d->falls_through && d[1].execute)
+      after = d[1].execute(core, d[1], cycles);
+    if (after != kSlotNotRun) {
+      const Entry slot = d + 1;
+      cycles = after;
+      if (!taken) return next(core, slot, cycles, limit);
+      // Back to an entry of this run (a loop within it): the segment starts again there,
+      // its first part counted, and goes on. Such a segment may run until the budget ends,
+      // so it reads the core's limit again here: a stop request (limit 0) from another
+      // thread ends it at the next pass.
+      const std::uint32_t pc = core.pc_ + 4 * static_cast<std::uint32_t>(d - core.segment_start_);
+      const std::uint32_t back = (pc - target) / 4;
+      limit = std::min(limit, core.limit_.load(std::memory_order_relaxed));
+      if (target <= pc && back <= d->run_index && !(target & 3) && cycles < limit) {
+        core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
+        const Entry again = d - back;
+        core.segment_start_ = again;
+        core.pc_ = target;
+        core.next_pc_ = target + 4;
+        return again->run(core, again, cycles, limit);
+      }
+      core.branch_ = {target, false, true};
+      core.control_flow_ = true;
+      core.segment_cycles_ = cycles;
+      return slot;
+    }
+    core.branch_ = {target, true, taken};
+    core.control_flow_ = true;
+    core.segment_cycles_ = cycles;
+    return d;
+  }
+  template <Test F>
+  [[gnu::always_inline]] static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles,
+                                                    Cycles limit, Cycles stall) {
+    const BranchAt at = branch_at(core, d);
+    const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
+    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
+    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+  }
+  template <bool Interlocked, Test F>
+  static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
+  }
+  template <ZeroTest F>
+  [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
+                                                        Cycles limit, Cycles stall) {
+    const BranchAt at = branch_at(core, d);
+    const bool taken = F(as_signed(core.r_[d->rs]));
+    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
+    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+  }
+  template <bool Interlocked, ZeroTest F>
+  static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rs, compare_zero_body<F>>(core, d, cycles, limit, 0);
+  }
+  // JAL/JALR: the return address (after the delay slot) and the return stack.
+  static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
+    core.r_[d.dest] = slot + 4;
+    core.note_call(slot + 4);
+  }
+  template <bool Link>
+  [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
+                                                Cycles limit, Cycles stall) {
+    const std::uint32_t slot = branch_at(core, d).slot;
+    if constexpr (Link) link(core, *d, slot);
+    return branch(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
+  }
+  template <bool Interlocked, bool Link>
+  static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit, Link ? kAlu : 0);
+  }
+  template <bool Link>
+  [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
+                                                         Cycles limit, Cycles stall) {
+    const std::uint32_t slot = branch_at(core, d).slot;
+    // JALR reads its target before writing rd; JALR $31 is a call, not a return.
+    const std::uint32_t target = core.r_[d->rs];
+    const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
+    if constexpr (Link) link(core, *d, slot);
+    return branch(core, d, cycles + stall + predicted, limit, target, true);
+  }
+  template <bool Interlocked, bool Link>
+  static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return form<Interlocked, Reads::Rs, jump_register_body<Link>>(core, d, cycles, limit,
+                                                                  Link ? kAlu : 0);
+  }
+
+  // Any other instruction: its handler, after the full issue check.
+  template <bool Interlocked>
+  static Entry call(MipsCore& core, Entry d, Cycles cycles, Cycles) {
+    settle(core, d, cycles);
+    if constexpr (Interlocked)
+      core.pending_cycles_ = core.timing_.issue(d->timing, d->insn, cycles);
+    d->handler(core, d->insn);
+    return settled_end(core, d);
+  }
+
+  struct Handlers {
+    SegmentHandler run;
+    SlotHandler execute;
+  };
+  template <bool I, Reads R, Effect E>
+  static Handlers alu_handlers() {
+    return {&alu<I, R, E>, &execute<I, R, E>};
+  }
+
+  template <bool Interlocked>
+  static Handlers choose(InlineOp op) {
+    constexpr bool I = Interlocked;
+    switch (op) {
+      case InlineOp::None:
+        return {&call<I>, nullptr};
+      case InlineOp::LW:
+        return {&load<I, std::uint32_t>, &load_alone<I, std::uint32_t>};
+      case InlineOp::LBU:
+        return {&load<I, std::uint8_t>, &load_alone<I, std::uint8_t>};
+      case InlineOp::SW:
+        return {&store<I, std::uint32_t>, &store_alone<I, std::uint32_t>};
+      case InlineOp::SB:
+        return {&store<I, std::uint8_t>, &store_alone<I, std::uint8_t>};
+      case InlineOp::ADDIU:
+        return alu_handlers<I, Reads::Rs, with_immediate<add>>();
+      case InlineOp::ADDU:
+        return alu_handlers<I, Reads::RsRt, registers<add>>();
+      case InlineOp::SUBU:
+        return alu_handlers<I, Reads::RsRt, registers<subtract>>();
+      case InlineOp::AND:
+        return alu_handlers<I, Reads::RsRt, registers<bit_and>>();
+      case InlineOp::OR:
+        return alu_handlers<I, Reads::RsRt, registers<bit_or>>();
+      case InlineOp::XOR:
+        return alu_handlers<I, Reads::RsRt, registers<bit_xor>>();
+      case InlineOp::NOR:
+        return alu_handlers<I, Reads::RsRt, registers<bit_nor>>();
+      case InlineOp::SLT:
+        return alu_handlers<I, Reads::RsRt, registers<less_signed>>();
+      case InlineOp::SLTU:
+        return alu_handlers<I, Reads::RsRt, registers<less_unsigned>>();
+      case InlineOp::SLTI:
+        return alu_handlers<I, Reads::Rs, with_immediate<less_signed>>();
+      case InlineOp::SLTIU:
+        return alu_handlers<I, Reads::Rs, with_immediate<less_unsigned>>();
+      case InlineOp::ANDI:
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_and>>();
+      case InlineOp::ORI:
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_or>>();
+      case InlineOp::XORI:
+        return alu_handlers<I, Reads::Rs, with_immediate<bit_xor>>();
+      case InlineOp::LUI:
+        return alu_handlers<I, Reads::None, upper>();
+      case InlineOp::SLL:
+        return alu_handlers<I, Reads::Rt, shifted<shift_left>>();
+      case InlineOp::SRL:
+        return alu_handlers<I, Reads::Rt, shifted<shift_right>>();
+      case InlineOp::SRA:
+        return alu_handlers<I, Reads::Rt, shifted<shift_right_signed>>();
+      case InlineOp::BEQ:
+        return {&compare2<I, equal>, nullptr};
+      case InlineOp::BNE:
+        return {&compare2<I, not_equal>, nullptr};
+      case InlineOp::BLEZ:
+        return {&compare_zero<I, at_most_zero>, nullptr};
+      case InlineOp::BGTZ:
+        return {&compare_zero<I, above_zero>, nullptr};
+      case InlineOp::BLTZ:
+        return {&compare_zero<I, below_zero>, nullptr};
+      case InlineOp::BGEZ:
+        return {&compare_zero<I, at_least_zero>, nullptr};
+      case InlineOp::J:
+        return {&jump<I, false>, nullptr};
+      case InlineOp::JAL:
+        return {&jump<I, true>, nullptr};
+      case InlineOp::JR:
+        return {&jump_register<I, false>, nullptr};
+      case InlineOp::JALR:
+        return {&jump_register<I, true>, nullptr};
+    }
+    return {&call<I>, nullptr};
+  }
+};
+
+void choose_segment_handlers(DecodedMips& d, bool interlocked) {
+  const SegmentOps::Handlers h =
+      interlocked ? SegmentOps::choose<true>(d.inline_op) : SegmentOps::choose<false>(d.inline_op);
+  d.run = h.run;
+  d.execute = h.execute;
+}
+
+}  // namespace anvil::mips
