@@ -109,7 +109,6 @@ struct alignas(64) DecodedMips {
   std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
-  std::uint8_t run_index = 0;  // the entries before this one in its run (decode_slow)
   // A taken branch's target, remembered by the run loop the last time it looked it up,
   // when it is on the branch's own page (so that both entries are dropped together):
   // SegmentOps::branch goes on there while the target is the same.

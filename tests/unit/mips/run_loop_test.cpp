@@ -271,4 +271,24 @@ TEST_CASE("a store into the running page, then a taken branch ahead to the store
   }
 }
 
+TEST_CASE("a store into the running page replaces a branch's remembered target", "[mips]") {
+  // lui t0,1 ; addiu t2,zero,4 ; lw t1,0x34(t0) ; L: addiu t2,t2,-1 ; addiu t3,t2,-1 ;
+  // bne t3,zero,T ; [nop] ; sw t1,0x20(t0) (only with t2 1: replaces T) ;
+  // T: addiu v0,v0,1, replaced by addiu v0,v0,100 ; bne t2,zero,L ; [nop] ; b . ; nop ;
+  // the replacement at 0x10034. The branch to T, taken twice before the store and once
+  // after it, must not go on at the entry it remembered before the page was dropped.
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x3c080001, 0x240a0004, 0x8d090034, 0x254affff, 0x254bffff, 0x15600002, 0x00000000,
+        0xad090020, 0x24420001, 0x1540fff9, 0x00000000, 0x1000ffff, 0x00000000, 0x24420064}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 60);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(200);
+    CHECK(m->core->read_register(kV0) == 1 + 1 + 100 + 100);
+    CHECK(m->core->pc() == 0x1002c);
+  }
+}
+
 }  // namespace mips_test
