@@ -291,4 +291,25 @@ TEST_CASE("a store into the running page replaces a branch's remembered target",
   }
 }
 
+TEST_CASE("a return remembers one target and checks it: a function called from two places",
+          "[mips]") {
+  // jal F ; [addiu v0,zero,1] ; jal F ; [addiu v1,zero,2] ; b . ; nop, and at 0x10040
+  // F: addiu t0,t0,1 ; jr ra ; [addiu t1,t1,1]. The second return goes elsewhere than the
+  // first, which jr remembered.
+  const std::vector<Placed> code{
+      {0x10000, {0x0c004010, 0x24020001, 0x0c004010, 0x24030002, 0x1000ffff, 0x00000000}},
+      {0x10040, {0x25080001, 0x03e00008, 0x25290001}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 40);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(200);
+    CHECK(m->core->read_register(8) == 2);  // t0: F ran twice
+    CHECK(m->core->read_register(9) == 2);  // t1: and its return's delay slot
+    CHECK(m->core->read_register(kV0) == 1);
+    CHECK(m->core->read_register(3) == 2);  // v1
+    CHECK(m->core->pc() == 0x10010);
+  }
+}
+
 }  // namespace mips_test
