@@ -161,7 +161,6 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
           std::uint32_t insn = 0;
           if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
           out = decode_word(insn);
-          out.run_index = static_cast<std::uint8_t>((at - offset) / 4);
           return 4;
         });
     if (d) return d;

@@ -109,8 +109,13 @@ struct alignas(64) DecodedMips {
   std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
   std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
-  std::uint8_t run_index = 0;  // the entries before this one in its run (decode_slow)
+  // A taken branch's target, remembered by the run loop the last time it looked it up,
+  // when it is on the branch's own page (so that both entries are dropped together):
+  // SegmentOps::branch goes on there while the target is the same.
+  mutable std::uint32_t remembered_target = 0;
+  mutable const DecodedMips* remembered_entry = nullptr;
 };
+static_assert(sizeof(DecodedMips) == 64, "one cache line per decoded instruction");
 // Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
 // `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
 void predecode_inline(DecodedMips& d, const PipelineTiming* timing);

@@ -36,6 +36,10 @@ inline bool MipsCore::finish_control_flow(LoopState& state) {
 template <bool Hooked, bool Interlocked>
 void MipsCore::execute_mips32_until_limit() {
   LoopState state = loop_state();
+  // A taken branch that ran its delay slot and ended the segment: its target's entry, once
+  // looked up, is remembered in it when both are on the same decoded page.
+  const DecodedMips* taken_from = nullptr;
+  std::uint32_t taken_from_pc = 0;
   // MipsCore::finish_instruction without a load-delay slot: false when the next
   // instruction is not the one after this one.
   const auto finish = [&](Cycles extra) {
@@ -54,6 +58,13 @@ void MipsCore::execute_mips32_until_limit() {
       state = loop_state();
     }
     const DecodedMips* d = cached_decoded(state.pc);
+    if (taken_from) [[unlikely]] {
+      if (d && !((state.pc ^ taken_from_pc) >> MemoryPort::kPageBits)) {
+        taken_from->remembered_target = state.pc;
+        taken_from->remembered_entry = d;
+      }
+      taken_from = nullptr;
+    }
     if (!d) [[unlikely]] {
       write_back(state, 0);
       d = decode_slow(state.pc);
@@ -87,8 +98,9 @@ void MipsCore::execute_mips32_until_limit() {
         state = loop_state();
         straight_on = settled_straight_on_;
       } else {
-        // A branch back into the segment starts it again (SegmentOps::branch): the
-        // segment's start, pc and count as the members say.
+        // A taken branch into its run, or to the target it remembers, starts the segment
+        // again there (SegmentOps::branch): the segment's start, pc and count as the
+        // members say.
         const auto ran = static_cast<std::uint32_t>(last - segment_start_) + 1;
         state.cycles = segment_cycles_;
         state.instructions = instructions_ + ran;
@@ -101,6 +113,8 @@ void MipsCore::execute_mips32_until_limit() {
         }
         if (control_flow_) {
           if (!in_slot && !branch_.slot) {  // a taken branch that ran its delay slot
+            taken_from = last - 1;
+            taken_from_pc = state.pc - 4;
             state.pc = branch_.target;
             state.next_pc = state.pc + 4;
             branch_ = DelayState{};

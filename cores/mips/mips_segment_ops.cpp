@@ -291,11 +291,11 @@ struct SegmentOps {
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
   // slot is an ALU form or a load or store on the direct path, in the same run, and the
   // budget allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch
-  // runs the slot too. Not taken, the segment goes on after the slot; taken back into its
-  // run, it starts again at the target's entry; taken elsewhere, it ends at the slot with
-  // branch_ naming the target but not as a delay slot's (slot false), which the loop takes
-  // as "the slot has run". Otherwise the branch ends the segment and the slot runs as the
-  // next one.
+  // runs the slot too. Not taken, the segment goes on after the slot; taken to the target
+  // it remembers, it starts again there; taken elsewhere, it ends at the slot with
+  // branch_ naming the target but not as a delay slot's (slot false), which the loop
+  // takes as "the slot has run". Otherwise the branch ends the segment and the slot runs as
+  // the next one.
   [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
                                              std::uint32_t target, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
@@ -306,16 +306,15 @@ struct SegmentOps {
       const Entry slot = d + 1;
       cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
-      // Back to an entry of this run (a loop within it): the segment starts again there,
-      // its first part counted, and goes on. Such a segment may run until the budget ends,
-      // so it reads the core's limit again here: a stop request (limit 0) from another
-      // thread ends it at the next pass.
-      const std::uint32_t pc = core.pc_ + 4 * static_cast<std::uint32_t>(d - core.segment_start_);
-      const std::uint32_t back = (pc - target) / 4;
+      // A target the branch remembers (the run loop looked it up the last time: a loop, a
+      // short branch ahead, a call and return within the page): the segment starts again
+      // there, its first part counted, and goes on. Such a segment may run until the budget
+      // ends, so it reads the core's limit again here: a stop request (limit 0) from
+      // another thread ends it at the next pass.
+      const Entry again = d->remembered_target == target ? d->remembered_entry : nullptr;
       limit = std::min(limit, core.limit_.load(std::memory_order_relaxed));
-      if (target <= pc && back <= d->run_index && !(target & 3) && cycles < limit) {
+      if (again && cycles < limit) {
         core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
-        const Entry again = d - back;
         core.segment_start_ = again;
         core.pc_ = target;
         core.next_pc_ = target + 4;

@@ -409,14 +409,6 @@ Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) co
   return ready;
 }
 
-// The inline forms' issue when an operand is late (mips_timing.h): the stall, and the
-// result recorded after it, from the summary as issue() does.
-unsigned PipelineTiming::issue_late(const IssueSummary& s, Cycles cycle) {
-  const Cycles issued = ready_for_summary(s, cycle);
-  ready_[s.result] = issued + s.result_latency;
-  return static_cast<unsigned>(issued - cycle);
-}
-
 bool PipelineTiming::summary_matches(const IssueSummary& s, std::span<const Read> reads,
                                      unsigned result, bool load) const {
   if (s.unit || s.mdu || s.divide || s.complex) return false;

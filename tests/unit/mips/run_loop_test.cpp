@@ -54,15 +54,16 @@ void require_same_state(const Core& reference, const Core& core) {
 // Runs a machine made by `make` with run() in budgets of 1 to 13 cycles (a fixed irregular
 // sequence), and a second one with step(), comparing their state whenever run() returns,
 // until `instructions` have run.
+// With `fixed_budget` (not 0), every run() gets that budget instead.
 template <class Make>
-void run_against_step(Make make, std::uint64_t instructions) {
+void run_against_step(Make make, std::uint64_t instructions, unsigned fixed_budget = 0) {
   const std::unique_ptr<Machine> by_run = make();
   const std::unique_ptr<Machine> by_step = make();
   Core& run_core = *by_run->core;
   Core& step_core = *by_step->core;
   unsigned budget = 5;
   while (run_core.instruction_count() < instructions) {
-    budget = (budget * 7 + 3) % 13 + 1;
+    budget = fixed_budget ? fixed_budget : (budget * 7 + 3) % 13 + 1;
     run_core.run(budget);
     while (step_core.instruction_count() < run_core.instruction_count()) step_core.step();
     // run() takes a pending interrupt before it looks at the budget; step() takes it as a
@@ -229,6 +230,85 @@ TEST_CASE("a store in a branch's delay slot into the running page", "[mips]") {
     const std::unique_ptr<Machine> m = user_machine(model, code);
     m->core->run(100);
     CHECK(m->core->read_register(kV0) == 3);
+  }
+}
+
+TEST_CASE("a taken branch ahead within its run, with every budget from 1 to 13 cycles", "[mips]") {
+  // lui t0,2 ; addiu t2,zero,20 ; L: andi t3,t2,1 ; beq t3,zero,+2 (taken every other
+  // time, to the addiu t2 two entries ahead) ; [addiu t1,t1,3] ; addiu v0,v0,1 ;
+  // addiu t2,t2,-1 ; bne t2,zero,L ; [nop] ; b . ; nop.
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x3c080002, 0x240a0014, 0x314b0001, 0x11600002, 0x25290003, 0x24420001, 0x254affff,
+        0x1540fffa, 0x00000000, 0x1000ffff, 0x00000000}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    for (unsigned budget = 1; budget <= 13; ++budget) {
+      INFO(model << ", budget " << budget);
+      run_against_step([&] { return user_machine(model, code); }, 120, budget);
+    }
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(1000);
+    CHECK(m->core->read_register(kV0) == 10);  // the passes with t2 odd (not taken)
+    CHECK(m->core->read_register(9) == 60);    // t1: the slot runs on every pass
+    CHECK(m->core->pc() == 0x10024);
+  }
+}
+
+TEST_CASE("a store into the running page, then a taken branch ahead to the stored word", "[mips]") {
+  // lui t0,1 ; lw t1,0x24(t0) ; sw t1,0x18(t0) (replaces the branch's target) ;
+  // beq zero,zero,+2 ; [addiu v1,zero,5] ; addiu v0,zero,1 (skipped) ; addiu v0,zero,2,
+  // replaced by addiu v0,zero,3 ; b . ; nop ; the replacement at 0x10024.
+  const std::vector<Placed> code{{0x10000,
+                                  {0x3c080001, 0x8d090024, 0xad090018, 0x10000002, 0x24030005,
+                                   0x24020001, 0x24020002, 0x1000ffff, 0x00000000, 0x24020003}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 30);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(100);
+    CHECK(m->core->read_register(kV0) == 3);
+    CHECK(m->core->read_register(3) == 5);  // v1, from the branch's delay slot
+  }
+}
+
+TEST_CASE("a store into the running page replaces a branch's remembered target", "[mips]") {
+  // lui t0,1 ; addiu t2,zero,4 ; lw t1,0x34(t0) ; L: addiu t2,t2,-1 ; addiu t3,t2,-1 ;
+  // bne t3,zero,T ; [nop] ; sw t1,0x20(t0) (only with t2 1: replaces T) ;
+  // T: addiu v0,v0,1, replaced by addiu v0,v0,100 ; bne t2,zero,L ; [nop] ; b . ; nop ;
+  // the replacement at 0x10034. The branch to T, taken twice before the store and once
+  // after it, must not go on at the entry it remembered before the page was dropped.
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x3c080001, 0x240a0004, 0x8d090034, 0x254affff, 0x254bffff, 0x15600002, 0x00000000,
+        0xad090020, 0x24420001, 0x1540fff9, 0x00000000, 0x1000ffff, 0x00000000, 0x24420064}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 60);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(200);
+    CHECK(m->core->read_register(kV0) == 1 + 1 + 100 + 100);
+    CHECK(m->core->pc() == 0x1002c);
+  }
+}
+
+TEST_CASE("a return remembers one target and checks it: a function called from two places",
+          "[mips]") {
+  // jal F ; [addiu v0,zero,1] ; jal F ; [addiu v1,zero,2] ; b . ; nop, and at 0x10040
+  // F: addiu t0,t0,1 ; jr ra ; [addiu t1,t1,1]. The second return goes elsewhere than the
+  // first, which jr remembered.
+  const std::vector<Placed> code{
+      {0x10000, {0x0c004010, 0x24020001, 0x0c004010, 0x24030002, 0x1000ffff, 0x00000000}},
+      {0x10040, {0x25080001, 0x03e00008, 0x25290001}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 40);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(200);
+    CHECK(m->core->read_register(8) == 2);  // t0: F ran twice
+    CHECK(m->core->read_register(9) == 2);  // t1: and its return's delay slot
+    CHECK(m->core->read_register(kV0) == 1);
+    CHECK(m->core->read_register(3) == 2);  // v1
+    CHECK(m->core->pc() == 0x10010);
   }
 }
 
