@@ -155,12 +155,18 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
   if (DecodedPages::Page* page = cached_page(pc)) {
     const Addr offset = pc & MemoryPort::kPageMask;
     if (const DecodedMips* d = page->find(offset)) return d;  // the page was not in use
-    // The page has a direct host pointer: these fetches cannot fail.
+    // The page has a direct host pointer: these fetches cannot fail. A run that would end
+    // with an inline branch (its last instruction, the delay slot left out) ends before it
+    // instead, so that the branch starts the next run with its slot after it: only a slot
+    // that is the branch's next entry runs with it (SegmentOps::branch), else it is a
+    // segment of its own and the loop looks up the next pc.
+    unsigned decoded = 0;
     const DecodedMips* d = page->decode_run(
         offset, MemoryPort::kPageSize - 4, [&](Addr at, DecodedMips& out) -> unsigned {
           std::uint32_t insn = 0;
           if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
           out = decode_word(insn);
+          if (++decoded == DecodedPages::kMaxRun && has_delay_slot(out.inline_op)) return 0;
           return 4;
         });
     if (d) return d;

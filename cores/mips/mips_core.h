@@ -81,6 +81,10 @@ enum class InlineOp : std::uint8_t {
   JR,
   JALR,
 };
+// The branches and jumps, last in InlineOp: the forms with a delay slot.
+constexpr bool has_delay_slot(InlineOp op) {
+  return op >= InlineOp::BEQ;
+}
 
 // The MIPS32 run loop's segments (mips_segment_ops.cpp): each decoded entry has a handler
 // that runs it and, while the code falls through and the cycles stay below `limit`, calls

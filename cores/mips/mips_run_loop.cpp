@@ -40,6 +40,9 @@ void MipsCore::execute_mips32_until_limit() {
   // looked up, is remembered in it when both are on the same decoded page.
   const DecodedMips* taken_from = nullptr;
   std::uint32_t taken_from_pc = 0;
+  // An ALU, load or store form that ended its run (cut short) and its segment, the next
+  // instruction on its page: the entry looked up for it is remembered in it (run_on).
+  const DecodedMips* run_ended_at = nullptr;
   // MipsCore::finish_instruction without a load-delay slot: false when the next
   // instruction is not the one after this one.
   const auto finish = [&](Cycles extra) {
@@ -64,6 +67,10 @@ void MipsCore::execute_mips32_until_limit() {
         taken_from->remembered_entry = d;
       }
       taken_from = nullptr;
+    }
+    if (run_ended_at) [[unlikely]] {
+      if (d && (state.pc & MemoryPort::kPageMask)) run_ended_at->remembered_entry = d;
+      run_ended_at = nullptr;
     }
     if (!d) [[unlikely]] {
       write_back(state, 0);
@@ -132,7 +139,11 @@ void MipsCore::execute_mips32_until_limit() {
       // A store that dropped the page set the limit to 0: `last` is not read again.
       if (state.cycles >= limit_.load(std::memory_order_relaxed)) break;
       // With hooks, each instruction goes through the loop's head (the hook, the lookup).
-      if (Hooked || !straight_on || !last->falls_through) break;
+      if (Hooked || !straight_on) break;
+      if (!last->falls_through) {
+        if (last->execute) run_ended_at = last;
+        break;
+      }
       d = last + 1;
     }
   }

@@ -101,11 +101,25 @@ struct SegmentOps {
   // The instruction `d` is done at `cycles`: on to the next entry, or the segment's end.
   [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     if (cycles >= limit || !d->falls_through) [[unlikely]] {
+      if (cycles < limit && d->remembered_entry) return run_on(core, d, cycles, limit);
       core.segment_cycles_ = cycles;
       return d;
     }
     ++d;
     return d->run(core, d, cycles, limit);
+  }
+  // The last entry of a run that was cut short (at DecodedRuns::kMaxRun, or before an
+  // instruction another run decoded first) remembers the entry after it on its page (the
+  // run loop's last lookup): the segment starts again there, its first part counted, and
+  // goes on, as after a taken branch to a remembered target.
+  [[gnu::noinline]] static Entry run_on(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    const auto ran = static_cast<std::uint32_t>(d - core.segment_start_) + 1;
+    const Entry after = d->remembered_entry;
+    core.instructions_ += ran;
+    core.pc_ += 4 * ran;
+    core.next_pc_ = core.pc_ + 4;
+    core.segment_start_ = after;
+    return after->run(core, after, cycles, limit);
   }
 
   // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then

@@ -312,4 +312,51 @@ TEST_CASE("a return remembers one target and checks it: a function called from t
   }
 }
 
+TEST_CASE("a loop across a run cut short before code another run decoded first, any budget",
+          "[mips]") {
+  // At 0x10100: lui t0,2 ; addiu t2,zero,20 ; j M ; [nop]. At 0x10000: L: addiu v0,v0,1 ;
+  // lw t1,0(t0) ; addiu t1,t1,3 ; M: sw t1,0(t0) ; addiu t2,t2,-1 ; bne t2,zero,L ; [nop] ;
+  // b . ; nop. M's run is decoded first, so L's run ends before M and goes on there.
+  const std::vector<Placed> code{{0x10100, {0x3c080002, 0x240a0014, 0x08004003, 0x00000000}},
+                                 {0x10000,
+                                  {0x24420001, 0x8d090000, 0x25290003, 0xad090000, 0x254affff,
+                                   0x1540fffa, 0x00000000, 0x1000ffff, 0x00000000}},
+                                 {0x20000, {0}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    for (unsigned budget = 1; budget <= 13; ++budget) {
+      INFO(model << ", budget " << budget);
+      run_against_step([&] { return user_machine(model, code); }, 130, budget);
+    }
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(1000);
+    CHECK(m->core->read_register(kV0) == 19);  // the passes through L
+    CHECK(m->core->read_register(9) == 57);    // t1: 3 more on each
+    CHECK(m->bus.ram[0x20003] == 57);          // and stored (big-endian word)
+    CHECK(m->core->pc() == 0x1001c);
+  }
+}
+
+TEST_CASE("a store into the running page at the end of a run cut short", "[mips]") {
+  // At 0x10100: lui t0,1 ; lw t4,0x30(t0) ; addiu t2,zero,5 ; j M ; [nop]. At 0x10000:
+  // L: addiu t2,t2,-1 ; sw t4,0xc(t0) (replaces M) ; addiu v1,v1,2 ; M: addiu v0,v0,1,
+  // replaced by addiu v0,v0,100 ; bne t2,zero,L ; [nop] ; b . ; nop ; the replacement at
+  // 0x10030. The run from L ends before the code decoded from M (after each drop, before
+  // the store's successor), and must go on at M as stored.
+  const std::vector<Placed> code{
+      {0x10100, {0x3c080001, 0x8d0c0030, 0x240a0005, 0x08004003, 0x00000000}},
+      {0x10000,
+       {0x254affff, 0xad0c000c, 0x24630002, 0x24420001, 0x1540fffb, 0x00000000, 0x1000ffff,
+        0x00000000}},
+      {0x10030, {0x24420064}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    run_against_step([&] { return user_machine(model, code); }, 40);
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(300);
+    CHECK(m->core->read_register(kV0) == 1 + 5 * 100);  // M once as written, then as stored
+    CHECK(m->core->read_register(3) == 10);             // v1
+    CHECK(m->core->pc() == 0x10018);
+  }
+}
+
 }  // namespace mips_test
