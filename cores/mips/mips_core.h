@@ -52,6 +52,7 @@ enum class InlineOp : std::uint8_t {
   SW,
   LBU,
   SB,
+  LB,
   ADDIU,
   ADDU,
   SUBU,
@@ -70,6 +71,7 @@ enum class InlineOp : std::uint8_t {
   SLL,
   SRL,
   SRA,
+  MUL,  // through the full issue check: the multiply unit (PipelineTiming::issue)
   BEQ,
   BNE,
   BLEZ,

@@ -50,6 +50,8 @@ constexpr InlineForm kInlineForms[] = {
     {&ops::SLTIU, InlineOp::SLTIU, Reads::Rs, Writes::Rt},
     {&ops::LBU, InlineOp::LBU, Reads::BaseRs, Writes::Rt},
     {&ops::SB, InlineOp::SB, Reads::BaseRsDataRt, Writes::None},
+    {&ops::LB, InlineOp::LB, Reads::BaseRs, Writes::Rt},
+    {&ops::MUL, InlineOp::MUL, Reads::RsRt, Writes::Rd},
     {&ops::JR, InlineOp::JR, Reads::Rs, Writes::None},
     {&ops::JALR, InlineOp::JALR, Reads::Rs, Writes::Rd},
     {&ops::JAL, InlineOp::JAL, Reads::None, Writes::Link},
@@ -86,7 +88,7 @@ bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned 
       reads = {base, rt};
       break;
   }
-  const bool load = form.op == InlineOp::LW || form.op == InlineOp::LBU;
+  const bool load = form.op == InlineOp::LW || form.op == InlineOp::LBU || form.op == InlineOp::LB;
   return timing.summary_matches(d.timing, reads, written, load);
 }
 
@@ -105,7 +107,9 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
                            : form->writes == Writes::Link ? 31
                                                           : 0;
   d.dest = written == 0 ? MipsCore::kDiscard : static_cast<std::uint8_t>(written);
-  if (timing && !issue_check_matches(*form, d, written, *timing)) return;
+  // MUL's form runs the full issue check (the multiply unit), so any summary agrees with it.
+  if (timing && form->op != InlineOp::MUL && !issue_check_matches(*form, d, written, *timing))
+    return;
   d.inline_op = form->op;
   switch (d.inline_op) {
     case InlineOp::SLL:

@@ -213,14 +213,20 @@ struct SegmentOps {
     return cycles;
   }
 
+  // A loaded T as the register holds it: zero-extended, or sign-extended through `As` (LB).
+  template <class T, class As>
+  static Word widened(T value) {
+    return static_cast<Word>(static_cast<As>(value));
+  }
+
   // Loads and stores off the direct path (MipsCore::read/write: another segment, a device,
   // wait states, a fault, a store into decoded code) settle first and end the segment.
-  template <class T>
+  template <class T, class As>
   [[gnu::noinline]] static Entry load_slow(MipsCore& core, Entry d, Cycles cycles, Cycles stall) {
     settle(core, d, cycles);
     core.pending_cycles_ = stall;
     T value = 0;
-    if (core.read(core.r_[d->rs] + d->immediate, value)) core.r_[d->dest] = value;
+    if (core.read(core.r_[d->rs] + d->immediate, value)) core.r_[d->dest] = widened<T, As>(value);
     return settled_end(core, d);
   }
   template <class T>
@@ -230,18 +236,18 @@ struct SegmentOps {
     core.write(core.r_[d->rs] + d->immediate, static_cast<T>(core.r_[d->rt]));
     return settled_end(core, d);
   }
-  template <class T>
+  template <class T, class As>
   static Entry load_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
     T value = 0;
     if (!core.load_fast(core.r_[d->rs] + d->immediate, value)) [[unlikely]]
-      return load_slow<T>(core, d, cycles, stall);
-    core.r_[d->dest] = value;
+      return load_slow<T, As>(core, d, cycles, stall);
+    core.r_[d->dest] = widened<T, As>(value);
     return next(core, d, cycles + 1 + stall, limit);
   }
-  template <bool Interlocked, class T>
+  template <bool Interlocked, class T, class As = T>
   static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
-    return form<Interlocked, Reads::Base, load_body<T>>(core, d, cycles, limit, latency);
+    return form<Interlocked, Reads::Base, load_body<T, As>>(core, d, cycles, limit, latency);
   }
   template <class T>
   static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
@@ -271,13 +277,13 @@ struct SegmentOps {
     }
     return cycles + 1 + stall;
   }
-  template <bool Interlocked, class T>
+  template <bool Interlocked, class T, class As = T>
   static Cycles load_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
     T value = 0;
     if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
     const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
     cycles = issued_alone<Interlocked, Reads::Base>(core, d, cycles, latency);
-    core.r_[d.dest] = value;
+    core.r_[d.dest] = widened<T, As>(value);
     return cycles;
   }
   template <bool Interlocked, class T>
@@ -400,6 +406,19 @@ struct SegmentOps {
                                                                   Link ? kAlu : 0);
   }
 
+  // MUL rd, rs, rt (MIPS32 ISA "MUL"): the low word of the signed product, HI/LO left as
+  // they were, as ops::MUL does. Its issue check is the full one (PipelineTiming::issue, the
+  // multiply unit out of line), and it costs the variant's mul_gpr_extra beyond its cycle.
+  template <bool Interlocked>
+  static Entry multiply(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    Cycles stall = 0;
+    if constexpr (Interlocked) stall = core.timing_.issue(d->timing, d->insn, cycles);
+    const std::int64_t product =
+        std::int64_t{as_signed(core.r_[d->rs])} * as_signed(core.r_[d->rt]);
+    core.r_[d->dest] = static_cast<Word>(product);
+    return next(core, d, cycles + 1 + stall + core.variant_.timing->mul_gpr_extra, limit);
+  }
+
   // Any other instruction: its handler, after the full issue check.
   template <bool Interlocked>
   static Entry call(MipsCore& core, Entry d, Cycles cycles, Cycles) {
@@ -433,6 +452,8 @@ struct SegmentOps {
         return {&store<I, std::uint32_t>, &store_alone<I, std::uint32_t>};
       case InlineOp::SB:
         return {&store<I, std::uint8_t>, &store_alone<I, std::uint8_t>};
+      case InlineOp::LB:
+        return {&load<I, std::uint8_t, std::int8_t>, &load_alone<I, std::uint8_t, std::int8_t>};
       case InlineOp::ADDIU:
         return alu_handlers<I, Reads::Rs, with_immediate<add>>();
       case InlineOp::ADDU:
@@ -469,6 +490,8 @@ struct SegmentOps {
         return alu_handlers<I, Reads::Rt, shifted<shift_right>>();
       case InlineOp::SRA:
         return alu_handlers<I, Reads::Rt, shifted<shift_right_signed>>();
+      case InlineOp::MUL:
+        return {&multiply<I>, nullptr};
       case InlineOp::BEQ:
         return {&compare2<I, equal>, nullptr};
       case InlineOp::BNE:

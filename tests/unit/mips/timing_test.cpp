@@ -113,6 +113,13 @@ TEST_CASE("MUL to a GPR: its user waits for latency 5 on the 24Kf", "[mips]") {
   CHECK(cycles_for("24kf", {kMulT0, kAdduT1T2T3}) == 2);  // independent: no stall
 }
 
+TEST_CASE("MUL to a GPR on the 4Kc: 2 cycles, whatever follows", "[mips]") {
+  // 4K SUM (MD00016) Table 2-3: MUL writes its GPR after 2 cycles, stalling the pipeline.
+  CHECK(cycles_for("4kc", {kMulT0}) == 2);
+  CHECK(cycles_for("4kc", {kMulT0, kAdduT1T2T3}) == 2 + 1);
+  CHECK(cycles_for("4kc", {kMulT0, kAdduT1T0T0}) == 2 + 1);
+}
+
 TEST_CASE("24Kf branches: branch-likely, the return stack and register jumps", "[mips]") {
   // BNEL not taken is a misprediction (predicted taken); its delay slot is annulled.
   CHECK(cycles_for("24kf", {kBnelNotTaken}) == 1 + 4);
