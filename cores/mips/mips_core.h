@@ -78,6 +78,8 @@ enum class InlineOp : std::uint8_t {
   BGTZ,
   BLTZ,
   BGEZ,
+  BLTZAL,
+  BGEZAL,
   J,
   JAL,
   JR,

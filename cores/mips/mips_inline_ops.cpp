@@ -60,6 +60,8 @@ constexpr InlineForm kInlineForms[] = {
     {&ops::BGTZ, InlineOp::BGTZ, Reads::Rs, Writes::None},
     {&ops::BLTZ, InlineOp::BLTZ, Reads::Rs, Writes::None},
     {&ops::BGEZ, InlineOp::BGEZ, Reads::Rs, Writes::None},
+    {&ops::BGEZAL, InlineOp::BGEZAL, Reads::Rs, Writes::Link},
+    {&ops::BLTZAL, InlineOp::BLTZAL, Reads::Rs, Writes::Link},
 };
 
 // The form's issue check agrees with the summary of this instruction (never otherwise for
@@ -131,6 +133,8 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
     case InlineOp::BGTZ:
     case InlineOp::BLTZ:
     case InlineOp::BGEZ:
+    case InlineOp::BLTZAL:
+    case InlineOp::BGEZAL:
       d.immediate = ops::imm_signed(insn) << 2;  // from the delay slot's address
       break;
     case InlineOp::J:

@@ -362,22 +362,26 @@ struct SegmentOps {
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
   }
-  template <ZeroTest F>
+  // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
+  static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
+    core.r_[d.dest] = slot + 4;
+    core.note_call(slot + 4);
+  }
+  // BLTZ/BGEZ and their linking forms, which link whether or not they branch (MIPS32 ISA,
+  // BGEZAL), after reading rs.
+  template <ZeroTest F, bool Link>
   [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
                                                         Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(as_signed(core.r_[d->rs]));
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
+    if constexpr (Link) link(core, *d, at.slot);
     return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
   }
-  template <bool Interlocked, ZeroTest F>
+  template <bool Interlocked, ZeroTest F, bool Link = false>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, compare_zero_body<F>>(core, d, cycles, limit, 0);
-  }
-  // JAL/JALR: the return address (after the delay slot) and the return stack.
-  static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
-    core.r_[d.dest] = slot + 4;
-    core.note_call(slot + 4);
+    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link>>(core, d, cycles, limit,
+                                                                    Link ? kAlu : 0);
   }
   template <bool Link>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
@@ -504,6 +508,10 @@ struct SegmentOps {
         return {&compare_zero<I, below_zero>, nullptr};
       case InlineOp::BGEZ:
         return {&compare_zero<I, at_least_zero>, nullptr};
+      case InlineOp::BLTZAL:
+        return {&compare_zero<I, below_zero, true>, nullptr};
+      case InlineOp::BGEZAL:
+        return {&compare_zero<I, at_least_zero, true>, nullptr};
       case InlineOp::J:
         return {&jump<I, false>, nullptr};
       case InlineOp::JAL:

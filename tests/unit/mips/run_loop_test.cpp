@@ -363,23 +363,24 @@ TEST_CASE("a store into the running page at the end of a run cut short", "[mips]
 
 namespace mips_test {
 
-TEST_CASE("MUL and LB in the run loop's segments, a load's result multiplied at once, any budget",
-          "[mips]") {
+TEST_CASE("MUL, LB and the linking branches in the run loop's segments, any budget", "[mips]") {
   // lui t0,2 ; addiu t2,zero,5 ; addiu t3,zero,1 ; L: lb t1,0(t0) (0xF9: -7) ;
   // mul t3,t3,t1 (the loaded byte at once) ; addu v0,v0,t3 (the product at once) ;
   // mul zero,t1,t1 (no result) ; addiu t2,t2,-1 ; bne t2,zero,L ; [lb t4,1(t0)] (0x80) ;
-  // b . ; nop.
+  // bltzal zero,+16 (not taken, links) ; [addu s0,ra,zero] ; bgezal zero,F ;
+  // [addiu v1,zero,7] ; b . ; nop, and at 0x10040 F: jr ra ; [addiu a1,a1,1].
   const std::vector<Placed> code{
       {0x10000,
        {0x3c080002, 0x240a0005, 0x240b0001, 0x81090000, 0x71695802, 0x004b1021, 0x71290002,
-        0x254affff, 0x1540fffa, 0x810c0001, 0x1000ffff, 0x00000000}},
+        0x254affff, 0x1540fffa, 0x810c0001, 0x04100010, 0x03e08021, 0x04110003, 0x24030007,
+        0x1000ffff, 0x00000000, 0x03e00008, 0x24a50001}},
       {0x20000, {0xF9800000}}};
   for (const char* model : {"4kc", "24kf"}) {
     for (unsigned budget = 1; budget <= 13; ++budget) {
       INFO(model << ", budget " << budget);
-      run_against_step([&] { return user_machine(model, code); }, 60, budget);
+      run_against_step([&] { return user_machine(model, code); }, 80, budget);
     }
-    run_against_step([&] { return user_machine(model, code); }, 60);
+    run_against_step([&] { return user_machine(model, code); }, 80);
     const std::unique_ptr<Machine> m = user_machine(model, code);
     m->core->run(1000);
     // LB sign-extends the byte (MIPS32 ISA, LB); MUL writes the low word of the signed
@@ -389,6 +390,13 @@ TEST_CASE("MUL and LB in the run loop's segments, a load's result multiplied at 
     CHECK(m->core->read_register(kV0) == 0xFFFFC68Du);
     CHECK(m->core->read_register(12) == 0xFFFFFF80u);  // t4, from the delay slot
     CHECK(m->core->read_register(0) == 0);
+    // BLTZAL and BGEZAL link whether or not they branch: ra is the address after the delay
+    // slot, already in ra for the slot (MIPS32 ISA, BLTZAL/BGEZAL).
+    CHECK(m->core->read_register(16) == 0x10030u);  // s0, from bltzal's slot
+    CHECK(m->core->read_register(31) == 0x10038u);  // ra, from bgezal
+    CHECK(m->core->read_register(3) == 7);          // v1, bgezal's slot
+    CHECK(m->core->read_register(5) == 1);          // a1: F ran once
+    CHECK(m->core->pc() == 0x10038u);
   }
 }
 
