@@ -71,7 +71,8 @@ enum class InlineOp : std::uint8_t {
   SLL,
   SRL,
   SRA,
-  MUL,  // through the full issue check: the multiply unit (PipelineTiming::issue)
+  MUL,  // MUL and PREF: through the full issue check (PipelineTiming::issue)
+  PREF,
   BEQ,
   BNE,
   BLEZ,

@@ -52,6 +52,7 @@ constexpr InlineForm kInlineForms[] = {
     {&ops::SB, InlineOp::SB, Reads::BaseRsDataRt, Writes::None},
     {&ops::LB, InlineOp::LB, Reads::BaseRs, Writes::Rt},
     {&ops::MUL, InlineOp::MUL, Reads::RsRt, Writes::Rd},
+    {&ops::PREF, InlineOp::PREF, Reads::None, Writes::None},
     {&ops::JR, InlineOp::JR, Reads::Rs, Writes::None},
     {&ops::JALR, InlineOp::JALR, Reads::Rs, Writes::Rd},
     {&ops::JAL, InlineOp::JAL, Reads::None, Writes::Link},
@@ -109,9 +110,9 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
                            : form->writes == Writes::Link ? 31
                                                           : 0;
   d.dest = written == 0 ? MipsCore::kDiscard : static_cast<std::uint8_t>(written);
-  // MUL's form runs the full issue check (the multiply unit), so any summary agrees with it.
-  if (timing && form->op != InlineOp::MUL && !issue_check_matches(*form, d, written, *timing))
-    return;
+  // MUL's and PREF's forms run the full issue check, so any summary agrees with them.
+  const bool full_issue_check = form->op == InlineOp::MUL || form->op == InlineOp::PREF;
+  if (timing && !full_issue_check && !issue_check_matches(*form, d, written, *timing)) return;
   d.inline_op = form->op;
   switch (d.inline_op) {
     case InlineOp::SLL:

@@ -410,13 +410,24 @@ struct SegmentOps {
                                                                   Link ? kAlu : 0);
   }
 
+  // The stall before `d` by the full issue check, as call() makes it.
+  template <bool Interlocked>
+  static Cycles full_issue(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    if constexpr (Interlocked) return core.timing_.issue(d.timing, d.insn, cycles);
+    return 0;
+  }
+  // PREF (MIPS32 ISA, PREF): a hint for caches this model does not have, so only its issue
+  // check, as ops::PREF.
+  template <bool Interlocked>
+  static Entry hint(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    return next(core, d, cycles + 1 + full_issue<Interlocked>(core, *d, cycles), limit);
+  }
   // MUL rd, rs, rt (MIPS32 ISA "MUL"): the low word of the signed product, HI/LO left as
   // they were, as ops::MUL does. Its issue check is the full one (PipelineTiming::issue, the
   // multiply unit out of line), and it costs the variant's mul_gpr_extra beyond its cycle.
   template <bool Interlocked>
   static Entry multiply(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    Cycles stall = 0;
-    if constexpr (Interlocked) stall = core.timing_.issue(d->timing, d->insn, cycles);
+    const Cycles stall = full_issue<Interlocked>(core, *d, cycles);
     const std::int64_t product =
         std::int64_t{as_signed(core.r_[d->rs])} * as_signed(core.r_[d->rt]);
     core.r_[d->dest] = static_cast<Word>(product);
@@ -496,6 +507,8 @@ struct SegmentOps {
         return alu_handlers<I, Reads::Rt, shifted<shift_right_signed>>();
       case InlineOp::MUL:
         return {&multiply<I>, nullptr};
+      case InlineOp::PREF:
+        return {&hint<I>, nullptr};
       case InlineOp::BEQ:
         return {&compare2<I, equal>, nullptr};
       case InlineOp::BNE:

@@ -25,6 +25,7 @@ constexpr std::uint32_t kAdduT1T2T3 = 0x014b4821;    // addu  $t1, $t2, $t3
 constexpr std::uint32_t kLwT1BaseT0 = 0x8d090200;    // lw    $t1, 0x200($t0)
 constexpr std::uint32_t kLiT0 = 0x24080200;          // addiu $t0, $zero, 0x200
 constexpr std::uint32_t kMulT0 = 0x70854002;         // mul   $t0, $a0, $a1
+constexpr std::uint32_t kPrefBaseT0 = 0xcd000000;    // pref  0, 0($t0)
 constexpr std::uint32_t kMult = 0x00850018;          // mult  $a0, $a1
 constexpr std::uint32_t kMflo = 0x00001012;          // mflo  $v0
 constexpr std::uint32_t kAdduT1V0V0 = 0x00424821;    // addu  $t1, $v0, $v0
@@ -104,6 +105,10 @@ TEST_CASE("Load to use: 24Kf and 4Kc interlock, the R3000 has its delay slot", "
   CHECK(cycles_for("24kf", {kLwT0, kNop, kLwT1BaseT0}) == 1 + 1 + 1 + 1);
   CHECK(cycles_for("24kf", {kLiT0, kLwT1BaseT0}) == 1 + 1 + 1);
   CHECK(cycles_for("4kc", {kLwT0, kLwT1BaseT0}) == 1 + 1 + 1);
+  // PREF's base is an address too, though the hint itself does nothing here.
+  CHECK(cycles_for("24kf", {kLwT0, kPrefBaseT0}) == 1 + 1 + 2);
+  CHECK(cycles_for("24kf", {kLiT0, kPrefBaseT0}) == 1 + 1 + 1);
+  CHECK(cycles_for("4kc", {kLwT0, kPrefBaseT0}) == 1 + 1 + 1);
   CHECK(cycles_for("4kc", {kLiT0, kLwT1BaseT0}) == 2);
 }
 
