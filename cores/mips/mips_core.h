@@ -71,7 +71,11 @@ enum class InlineOp : std::uint8_t {
   SLL,
   SRL,
   SRA,
-  MUL,  // MUL and PREF: through the full issue check (PipelineTiming::issue)
+  MUL,  // MUL to PREF: through the full issue check (PipelineTiming::issue)
+  MULT,
+  MULTU,
+  MFHI,
+  MFLO,
   PREF,
   BEQ,
   BNE,

@@ -53,6 +53,10 @@ constexpr InlineForm kInlineForms[] = {
     {&ops::LB, InlineOp::LB, Reads::BaseRs, Writes::Rt},
     {&ops::MUL, InlineOp::MUL, Reads::RsRt, Writes::Rd},
     {&ops::PREF, InlineOp::PREF, Reads::None, Writes::None},
+    {&ops::MULT, InlineOp::MULT, Reads::RsRt, Writes::None},
+    {&ops::MULTU, InlineOp::MULTU, Reads::RsRt, Writes::None},
+    {&ops::MFHI, InlineOp::MFHI, Reads::None, Writes::Rd},
+    {&ops::MFLO, InlineOp::MFLO, Reads::None, Writes::Rd},
     {&ops::JR, InlineOp::JR, Reads::Rs, Writes::None},
     {&ops::JALR, InlineOp::JALR, Reads::Rs, Writes::Rd},
     {&ops::JAL, InlineOp::JAL, Reads::None, Writes::Link},
@@ -110,8 +114,8 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
                            : form->writes == Writes::Link ? 31
                                                           : 0;
   d.dest = written == 0 ? MipsCore::kDiscard : static_cast<std::uint8_t>(written);
-  // MUL's and PREF's forms run the full issue check, so any summary agrees with them.
-  const bool full_issue_check = form->op == InlineOp::MUL || form->op == InlineOp::PREF;
+  // The forms from MUL to PREF run the full issue check, so any summary agrees with them.
+  const bool full_issue_check = form->op >= InlineOp::MUL && form->op <= InlineOp::PREF;
   if (timing && !full_issue_check && !issue_check_matches(*form, d, written, *timing)) return;
   d.inline_op = form->op;
   switch (d.inline_op) {

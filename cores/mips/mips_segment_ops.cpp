@@ -434,6 +434,30 @@ struct SegmentOps {
     return next(core, d, cycles + 1 + stall + core.variant_.timing->mul_gpr_extra, limit);
   }
 
+  // MULT/MULTU (MIPS32 ISA): the 64-bit product to HI/LO, readable by MFHI/MFLO the
+  // variant's multiply_latency after this cycle, as ops::MULT and start_multiply_divide.
+  template <bool Interlocked, bool Signed>
+  static Entry multiply_to_hilo(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    const Cycles stall = full_issue<Interlocked>(core, *d, cycles);
+    const Word rs = core.r_[d->rs], rt = core.r_[d->rt];
+    const std::uint64_t product =
+        Signed ? static_cast<std::uint64_t>(std::int64_t{as_signed(rs)} * as_signed(rt))
+               : std::uint64_t{rs} * rt;
+    core.lo = static_cast<Word>(product);
+    core.hi = static_cast<Word>(product >> 32);
+    core.hilo_ready_ = cycles + 1 + core.variant_.timing->multiply_latency;
+    return next(core, d, cycles + 1 + stall, limit);
+  }
+  // MFHI/MFLO: wait for a multiply or divide still running, as MipsCore::wait_for_hilo.
+  template <bool Interlocked, bool High>
+  static Entry move_from_hilo(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
+    Cycles stall = full_issue<Interlocked>(core, *d, cycles);
+    if (core.hilo_ready_ > cycles + 1) stall += core.hilo_ready_ - cycles - 1;
+    core.hilo_ready_ = 0;
+    core.r_[d->dest] = High ? core.hi : core.lo;
+    return next(core, d, cycles + 1 + stall, limit);
+  }
+
   // Any other instruction: its handler, after the full issue check.
   template <bool Interlocked>
   static Entry call(MipsCore& core, Entry d, Cycles cycles, Cycles) {
@@ -509,6 +533,14 @@ struct SegmentOps {
         return {&multiply<I>, nullptr};
       case InlineOp::PREF:
         return {&hint<I>, nullptr};
+      case InlineOp::MULT:
+        return {&multiply_to_hilo<I, true>, nullptr};
+      case InlineOp::MULTU:
+        return {&multiply_to_hilo<I, false>, nullptr};
+      case InlineOp::MFHI:
+        return {&move_from_hilo<I, true>, nullptr};
+      case InlineOp::MFLO:
+        return {&move_from_hilo<I, false>, nullptr};
       case InlineOp::BEQ:
         return {&compare2<I, equal>, nullptr};
       case InlineOp::BNE:

@@ -400,4 +400,25 @@ TEST_CASE("MUL, LB and the linking branches in the run loop's segments, any budg
   }
 }
 
+TEST_CASE("MULT, MULTU, MFHI and MFLO in the run loop's segments, any budget", "[mips]") {
+  // addiu t0,zero,-3 ; addiu t1,zero,5 ; multu t0,t1 ; mfhi v0 ; mflo v1 ; mult t0,t1 ;
+  // mfhi a0 ; mflo a1 ; b . ; nop.
+  const std::vector<Placed> code{{0x10000,
+                                  {0x2408fffd, 0x24090005, 0x01090019, 0x00001010, 0x00001812,
+                                   0x01090018, 0x00002010, 0x00002812, 0x1000ffff, 0x00000000}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    for (unsigned budget = 1; budget <= 13; ++budget) {
+      INFO(model << ", budget " << budget);
+      run_against_step([&] { return user_machine(model, code); }, 20, budget);
+    }
+    const std::unique_ptr<Machine> m = user_machine(model, code);
+    m->core->run(100);
+    // MULTU: 0xFFFFFFFD * 5 = 0x4_FFFFFFF1; MULT: -3 * 5 = -15 (MIPS32 ISA, MULT/MULTU).
+    CHECK(m->core->read_register(kV0) == 4);
+    CHECK(m->core->read_register(3) == 0xFFFFFFF1u);  // v1
+    CHECK(m->core->read_register(4) == 0xFFFFFFFFu);  // a0
+    CHECK(m->core->read_register(5) == 0xFFFFFFF1u);  // a1
+  }
+}
+
 }  // namespace mips_test
