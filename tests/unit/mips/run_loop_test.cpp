@@ -185,6 +185,24 @@ std::unique_ptr<Machine> user_machine(const char* model, std::span<const Placed>
   return m;
 }
 
+// Runs `code` under run() against step() over `instructions` at irregular budgets (and at
+// every fixed budget from 1 to `every_budget_to` cycles when given), then returns a fresh
+// machine run for `cycles`, whose end state the test checks against values worked out by
+// hand.
+std::unique_ptr<Machine> checked_user_run(const char* model, std::span<const Placed> code,
+                                          std::uint64_t instructions, std::uint64_t cycles,
+                                          unsigned every_budget_to = 0) {
+  const auto make = [&] { return user_machine(model, code); };
+  for (unsigned budget = 1; budget <= every_budget_to; ++budget) {
+    INFO(model << ", budget " << budget);
+    run_against_step(make, instructions, budget);
+  }
+  run_against_step(make, instructions);
+  std::unique_ptr<Machine> m = make();
+  m->core->run(cycles);
+  return m;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -203,9 +221,7 @@ TEST_CASE(
                                  {0x20000, {0, 7}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 200);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(2000);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 200, 2000);
     // A delay slot runs whether or not its branch is taken (MIPS32 ISA, BEQ): t1 gains 3 on
     // each of the 20 passes through memory; v0 counts the passes with t2 odd (not taken).
     CHECK(m->core->read_register(kV0) == 10);
@@ -226,9 +242,7 @@ TEST_CASE("a store in a branch's delay slot into the running page", "[mips]") {
                                    0x1000ffff, 0x00000000, 0x00000000, 0x24020003}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 30);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(100);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 30, 100);
     CHECK(m->core->read_register(kV0) == 3);
   }
 }
@@ -242,12 +256,8 @@ TEST_CASE("a taken branch ahead within its run, with every budget from 1 to 13 c
        {0x3c080002, 0x240a0014, 0x314b0001, 0x11600002, 0x25290003, 0x24420001, 0x254affff,
         0x1540fffa, 0x00000000, 0x1000ffff, 0x00000000}}};
   for (const char* model : {"4kc", "24kf"}) {
-    for (unsigned budget = 1; budget <= 13; ++budget) {
-      INFO(model << ", budget " << budget);
-      run_against_step([&] { return user_machine(model, code); }, 120, budget);
-    }
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(1000);
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 120, 1000, 13);
     CHECK(m->core->read_register(kV0) == 10);  // the passes with t2 odd (not taken)
     CHECK(m->core->read_register(9) == 60);    // t1: the slot runs on every pass
     CHECK(m->core->pc() == 0x10024);
@@ -263,9 +273,7 @@ TEST_CASE("a store into the running page, then a taken branch ahead to the store
                                    0x24020001, 0x24020002, 0x1000ffff, 0x00000000, 0x24020003}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 30);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(100);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 30, 100);
     CHECK(m->core->read_register(kV0) == 3);
     CHECK(m->core->read_register(3) == 5);  // v1, from the branch's delay slot
   }
@@ -283,9 +291,7 @@ TEST_CASE("a store into the running page replaces a branch's remembered target",
         0xad090020, 0x24420001, 0x1540fff9, 0x00000000, 0x1000ffff, 0x00000000, 0x24420064}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 60);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(200);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 60, 200);
     CHECK(m->core->read_register(kV0) == 1 + 1 + 100 + 100);
     CHECK(m->core->pc() == 0x1002c);
   }
@@ -301,9 +307,7 @@ TEST_CASE("a return remembers one target and checks it: a function called from t
       {0x10040, {0x25080001, 0x03e00008, 0x25290001}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 40);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(200);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 40, 200);
     CHECK(m->core->read_register(8) == 2);  // t0: F ran twice
     CHECK(m->core->read_register(9) == 2);  // t1: and its return's delay slot
     CHECK(m->core->read_register(kV0) == 1);
@@ -323,12 +327,8 @@ TEST_CASE("a loop across a run cut short before code another run decoded first, 
                                    0x1540fffa, 0x00000000, 0x1000ffff, 0x00000000}},
                                  {0x20000, {0}}};
   for (const char* model : {"4kc", "24kf"}) {
-    for (unsigned budget = 1; budget <= 13; ++budget) {
-      INFO(model << ", budget " << budget);
-      run_against_step([&] { return user_machine(model, code); }, 130, budget);
-    }
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(1000);
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 130, 1000, 13);
     CHECK(m->core->read_register(kV0) == 19);  // the passes through L
     CHECK(m->core->read_register(9) == 57);    // t1: 3 more on each
     CHECK(m->bus.ram[0x20003] == 57);          // and stored (big-endian word)
@@ -350,9 +350,7 @@ TEST_CASE("a store into the running page at the end of a run cut short", "[mips]
       {0x10030, {0x24420064}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    run_against_step([&] { return user_machine(model, code); }, 40);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(300);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 40, 300);
     CHECK(m->core->read_register(kV0) == 1 + 5 * 100);  // M once as written, then as stored
     CHECK(m->core->read_register(3) == 10);             // v1
     CHECK(m->core->pc() == 0x10018);
@@ -376,13 +374,8 @@ TEST_CASE("MUL, LB and the linking branches in the run loop's segments, any budg
         0x1000ffff, 0x00000000, 0x03e00008, 0x24a50001}},
       {0x20000, {0xF9800000}}};
   for (const char* model : {"4kc", "24kf"}) {
-    for (unsigned budget = 1; budget <= 13; ++budget) {
-      INFO(model << ", budget " << budget);
-      run_against_step([&] { return user_machine(model, code); }, 80, budget);
-    }
-    run_against_step([&] { return user_machine(model, code); }, 80);
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(1000);
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 80, 1000, 13);
     // LB sign-extends the byte (MIPS32 ISA, LB); MUL writes the low word of the signed
     // product (MIPS32 ISA, MUL): t3 = (-7)^5 = -16807, v0 = -7 + 49 - 343 + 2401 - 16807.
     CHECK(m->core->read_register(9) == 0xFFFFFFF9u);   // t1
@@ -407,12 +400,8 @@ TEST_CASE("MULT, MULTU, MFHI and MFLO in the run loop's segments, any budget", "
                                   {0x2408fffd, 0x24090005, 0x01090019, 0x00001010, 0x00001812,
                                    0x01090018, 0x00002010, 0x00002812, 0x1000ffff, 0x00000000}}};
   for (const char* model : {"4kc", "24kf"}) {
-    for (unsigned budget = 1; budget <= 13; ++budget) {
-      INFO(model << ", budget " << budget);
-      run_against_step([&] { return user_machine(model, code); }, 20, budget);
-    }
-    const std::unique_ptr<Machine> m = user_machine(model, code);
-    m->core->run(100);
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 20, 100, 13);
     // MULTU: 0xFFFFFFFD * 5 = 0x4_FFFFFFF1; MULT: -3 * 5 = -15 (MIPS32 ISA, MULT/MULTU).
     CHECK(m->core->read_register(kV0) == 4);
     CHECK(m->core->read_register(3) == 0xFFFFFFF1u);  // v1
