@@ -273,8 +273,7 @@ void ArmA::decoded_page_dropped(Addr base) {
   if (base == ~Addr{0} || base == code_page_base_) {
     code_page_base_ = ~Addr{0};
     code_page_ = nullptr;
-    limit_.store(0, std::memory_order_relaxed);
-    horizon_ = 0;
+    end_run();
   }
 }
 
@@ -489,8 +488,7 @@ inline void ArmA::execute_from(const DecodedArm* d, std::uint32_t pc) {
 void ArmA::finish_events(std::uint8_t itstate_before) {
   const std::uint8_t events = events_;
   events_ = 0;
-  limit_ = 0;
-  horizon_ = 0;
+  end_run();
   if (events & kEventException) {
     itstate_ = itstate_before;  // the faulting instruction's IT state is what SPSR records
     if (user_fault_pending_) {
@@ -583,9 +581,7 @@ void ArmA::set_irq_line(unsigned line, bool level) {
                             std::to_string(line) + " does not exist (0 is IRQ, 1 is FIQ)");
   (line == 0 ? irq_line_ : fiq_line_) = level;
   if (level && state_ == CoreState::Sleeping) state_ = CoreState::Running;
-  limit_ = 0;
-  horizon_ = 0;  // a device's register write (a handler) may change
-                 // the line mid-run
+  end_run();  // a device's register write (a handler) may change the line mid-run
 }
 
 void ArmA::advance_idle(Cycles cycles) {

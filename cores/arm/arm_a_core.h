@@ -194,8 +194,7 @@ class ArmA final : public ArmCpu {
   };
   void set_event(Event e) {
     events_ |= e;
-    limit_.store(0, std::memory_order_relaxed);
-    horizon_ = 0;
+    end_run();
   }
 
   // arm_a_core.cpp: run loop, fetch, decode.
@@ -294,13 +293,19 @@ class ArmA final : public ArmCpu {
   // than 2^kHorizonShift cycles (its one and its extras, arm_a_straight_ops.cpp checks the
   // timing tables) and a handler that took more sets horizon_ to 0
   // (DecodedOps::handler_within_horizon). So the loop compares one counter with it, and
-  // checks the limit itself only past it;
-  // the limit drops to 0 only with an event (set_event), a dropped page or an interrupt
-  // line, which set horizon_ to 0 too, or with a stop request: one made during a handler
-  // (a device's access) is seen after it (DecodedOps::handler_within_horizon), one from
-  // another thread within kHorizonCap instructions.
+  // checks the limit itself only past it. The limit drops to 0 only through end_run() (an
+  // event, a dropped page, an interrupt line), which sets horizon_ to 0 too, or with a stop
+  // request: one made during a handler (a device's access) is seen after it
+  // (DecodedOps::handler_within_horizon), one from another thread within kHorizonCap
+  // instructions.
   static constexpr Cycles kHorizonCap = 4096;
   Cycles horizon_ = 0;
+  // Ends the run loop after the current instruction (something it must look at again
+  // changed on the core's own thread): the limit and the horizon before it both to 0.
+  void end_run() {
+    limit_.store(0, std::memory_order_relaxed);
+    horizon_ = 0;
+  }
   void set_horizon(Cycles ticks) {
     const Cycles used = ticks + pending_cycles_, limit = limit_.load(std::memory_order_relaxed);
     horizon_ = used < limit ? ticks + std::min((limit - used) >> kHorizonShift, kHorizonCap) : 0;

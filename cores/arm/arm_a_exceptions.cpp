@@ -233,8 +233,7 @@ void ArmA::take_exception(Vector vector, std::uint32_t return_address) {
   current_pc_ = next_pc_ = vector_base() + static_cast<std::uint32_t>(vector);
   charge_outside_instructions(timing().exception);
   event_register_ = true;
-  limit_ = 0;
-  horizon_ = 0;
+  end_run();
   hooks_->exception_taken(static_cast<unsigned>(vector) / 4, return_address);
 }
 
@@ -285,8 +284,7 @@ void ArmA::supervisor_call_with(std::uint32_t immediate) {
     current_pc_ = next_pc_;
     if (hooks_->system_call(immediate)) {
       return_requested_ = true;
-      limit_ = 0;
-      horizon_ = 0;
+      end_run();
     }
     return;
   }
@@ -352,8 +350,7 @@ void ArmA::change_state(bool enable, bool disable, bool a, bool i, bool f, bool 
     if (f) mask_f_ = disable;
   }
   if (change_mode && valid_mode(mode)) switch_mode(static_cast<Mode>(mode));
-  limit_ = 0;  // an interrupt may now be taken
-  horizon_ = 0;
+  end_run();  // an interrupt may now be taken
 }
 
 // ---------------------------------------------------------------------------------------
@@ -388,8 +385,7 @@ void ArmA::reset() {
   pc_read_offset_ = 8;
   big_endian_data_ = false;
   state_ = CoreState::Running;
-  limit_ = 0;
-  horizon_ = 0;
+  end_run();
   if (linux_user_) {
     // As the kernel leaves a new process: User mode, interrupts enabled, VFP on, unaligned
     // accesses allowed (SCTLR.U on ARMv6, always on ARMv7).

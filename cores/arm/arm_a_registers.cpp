@@ -93,8 +93,7 @@ void ArmA::write_register(unsigned index, std::uint64_t value64) {
     default:
       break;
   }
-  limit_ = 0;
-  horizon_ = 0;
+  end_run();
 }
 
 }  // namespace anvil::arm
