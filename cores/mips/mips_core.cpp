@@ -161,6 +161,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     // that is the branch's next entry runs with it (SegmentOps::branch), else it is a
     // segment of its own and the loop looks up the next pc.
     unsigned decoded = 0;
+    forget_known_targets();
     const DecodedMips* d = page->decode_run(
         offset, MemoryPort::kPageSize - 4, [&](Addr at, DecodedMips& out) -> unsigned {
           std::uint32_t insn = 0;
@@ -213,6 +214,7 @@ void MipsCore::decoded_page_dropped(Addr) {
   code_page_base_ = ~Addr{0};
   code_page_ = nullptr;
   recent_code_pages_.fill(CodePage{});
+  forget_known_targets();
   limit_.store(0, std::memory_order_relaxed);
 }
 

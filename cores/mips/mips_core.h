@@ -566,6 +566,21 @@ class MipsCore final : public Core {
   CodePage& recent_code_page(Addr base) {
     return recent_code_pages_[(base >> MemoryPort::kPageBits) % kRecentCodePages];
   }
+  // Taken branches' targets on other pages (calls, returns), by address, in kuseg of a flat
+  // map as recent_code_pages_: SegmentOps::branch goes on at the entry found here when the
+  // target it remembers itself is another. The run loop fills it where a taken branch ended
+  // its segment; it is forgotten whenever a page is dropped or a run is decoded (which may
+  // start a full page afresh), so no entry here points into a page that changed.
+  struct KnownTarget {
+    std::uint32_t pc = 1;  // never a taken branch's target that has an entry
+    const DecodedMips* entry = nullptr;
+  };
+  static constexpr unsigned kKnownTargets = 256;
+  std::array<KnownTarget, kKnownTargets> known_targets_{};
+  KnownTarget& known_target(std::uint32_t pc) {
+    return known_targets_[(pc >> 2) % kKnownTargets];
+  }
+  void forget_known_targets() { known_targets_.fill(KnownTarget{}); }
 };
 
 // The hot path: the instruction at `pc` from the decoded page in use, or from one used

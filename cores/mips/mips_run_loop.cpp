@@ -66,6 +66,7 @@ void MipsCore::execute_mips32_until_limit() {
         taken_from->remembered_target = state.pc;
         taken_from->remembered_entry = d;
       }
+      if (d && flat_ && state.pc < 0x80000000) known_target(state.pc) = {state.pc, d};
       taken_from = nullptr;
     }
     if (run_ended_at) [[unlikely]] {

@@ -331,7 +331,11 @@ struct SegmentOps {
       // there, its first part counted, and goes on. Such a segment may run until the budget
       // ends, so it reads the core's limit again here: a stop request (limit 0) from
       // another thread ends it at the next pass.
-      const Entry again = d->remembered_target == target ? d->remembered_entry : nullptr;
+      Entry again = d->remembered_target == target ? d->remembered_entry : nullptr;
+      if (!again) {
+        const MipsCore::KnownTarget& known = core.known_target(target);
+        if (known.pc == target) again = known.entry;
+      }
       limit = std::min(limit, core.limit_.load(std::memory_order_relaxed));
       if (again && cycles < limit) {
         core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;

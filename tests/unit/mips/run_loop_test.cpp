@@ -316,6 +316,74 @@ TEST_CASE("a return remembers one target and checks it: a function called from t
   }
 }
 
+TEST_CASE("calls to a function on another page and its returns to each caller, any budget",
+          "[mips]") {
+  // addiu t2,zero,3 ; L: jal F ; [addiu v1,v1,1] ; jal F ; [addiu a0,a0,1] ;
+  // addiu t2,t2,-1 ; bne t2,zero,L ; [nop] ; b . ; nop, and on the next page, at 0x11000,
+  // F: addiu v0,v0,1 ; jr ra ; [addiu t1,t1,1]. The calls and the returns cross pages: the
+  // branches go on at the targets the run loop found before (MipsCore::known_targets_).
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x240a0003, 0x0c004400, 0x24630001, 0x0c004400, 0x24840001, 0x254affff, 0x1540fffa,
+        0x00000000, 0x1000ffff, 0x00000000}},
+      {0x11000, {0x24420001, 0x03e00008, 0x25290001}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 60, 400, 13);
+    CHECK(m->core->read_register(kV0) == 6);        // F ran six times
+    CHECK(m->core->read_register(9) == 6);          // t1: and its return's delay slot
+    CHECK(m->core->read_register(3) == 3);          // v1
+    CHECK(m->core->read_register(4) == 3);          // a0
+    CHECK(m->core->read_register(31) == 0x10014u);  // ra: after the second call's slot
+    CHECK(m->core->pc() == 0x10020u);
+  }
+}
+
+TEST_CASE("a store into another page forgets the call targets found on it", "[mips]") {
+  // lui t0,1 ; lw t1,0x60(t0) ; lui t4,1 ; ori t4,t4,0x1000 ; three times jal F ; [nop] ;
+  // sw t1,0(t4) (replaces F's first instruction) ; twice jal F ; [nop] ; b . ; nop ; the
+  // replacement addiu v0,v0,100 at 0x10060, and on the next page F (0x11000):
+  // addiu v0,v0,1 ; jr ra ; [nop]. The page is decoded on F's second call, and the third
+  // call finds F there; the calls after the store dropped the page must not go on at the
+  // entry found before.
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x3c080001, 0x8d090060, 0x3c0c0001, 0x358c1000, 0x0c004400, 0x00000000, 0x0c004400,
+        0x00000000, 0x0c004400, 0x00000000, 0xad890000, 0x0c004400, 0x00000000, 0x0c004400,
+        0x00000000, 0x1000ffff, 0x00000000}},
+      {0x10060, {0x24420064}},
+      {0x11000, {0x24420001, 0x03e00008, 0x00000000}}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 50, 400, 13);
+    CHECK(m->core->read_register(kV0) == 3 + 100 + 100);
+    CHECK(m->core->pc() == 0x1003cu);
+  }
+}
+
+TEST_CASE("a page decoded full starts afresh and forgets the call targets found on it",
+          "[mips]") {
+  // Three times jal X ; [nop], then jal P ; [nop] ; jal X ; [nop] ; b . ; nop, and the page
+  // at P = 0x12000: 1022 times addiu v0,v0,1, then jr ra ; [nop], with X = 0x12FF0 its last
+  // two addiu. Running P decodes the whole page in runs of 64, and the run that no longer
+  // fits starts the page's decoded storage afresh (DecodedRuns::Page::decode_run): the last
+  // call must not go on at the entry the third call found for X.
+  std::vector<std::uint32_t> page(1022, 0x24420001);
+  page.push_back(0x03e00008);
+  page.push_back(0x00000000);
+  const std::vector<Placed> code{
+      {0x10000,
+       {0x0c004bfc, 0x00000000, 0x0c004bfc, 0x00000000, 0x0c004bfc, 0x00000000, 0x0c004800,
+        0x00000000, 0x0c004bfc, 0x00000000, 0x1000ffff, 0x00000000}},
+      {0x12000, page}};
+  for (const char* model : {"4kc", "24kf"}) {
+    INFO(model);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 1100, 3000);
+    CHECK(m->core->read_register(kV0) == 4 * 2 + 1022);
+    CHECK(m->core->pc() == 0x10028u);
+  }
+}
+
 TEST_CASE("a loop across a run cut short before code another run decoded first, any budget",
           "[mips]") {
   // At 0x10100: lui t0,2 ; addiu t2,zero,20 ; j M ; [nop]. At 0x10000: L: addiu v0,v0,1 ;
