@@ -162,7 +162,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     // segment of its own and the loop looks up the next pc.
     unsigned decoded = 0;
     forget_known_targets();
-    const DecodedMips* d = page->decode_run(
+    DecodedMips* const d = page->decode_run(
         offset, MemoryPort::kPageSize - 4, [&](Addr at, DecodedMips& out) -> unsigned {
           std::uint32_t insn = 0;
           if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
@@ -170,6 +170,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
           if (++decoded == DecodedPages::kMaxRun && has_delay_slot(out.inline_op)) return 0;
           return 4;
         });
+    if (d && interlocked_) fuse_delay_slots(d);
     if (d) return d;
   }
   std::uint32_t insn = 0;

@@ -132,6 +132,10 @@ static_assert(sizeof(DecodedMips) == 64, "one cache line per decoded instruction
 // Sets inline_op and the fields it needs from `handler` and `insn` (mips_inline_ops.cpp);
 // `timing`: the interlocked variants' pipeline, whose issue check the form must agree with.
 void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
+// For the interlocked variants, after a run is decoded: each branch whose delay slot follows
+// it in the run and has one of the common slot forms gets a handler that runs both
+// (mips_segment_ops.cpp).
+void fuse_delay_slots(DecodedMips* run);
 // Sets `run` and `execute` for d.inline_op (mips_segment_ops.cpp).
 void choose_segment_handlers(DecodedMips& d, bool interlocked);
 
@@ -577,9 +581,7 @@ class MipsCore final : public Core {
   };
   static constexpr unsigned kKnownTargets = 256;
   std::array<KnownTarget, kKnownTargets> known_targets_{};
-  KnownTarget& known_target(std::uint32_t pc) {
-    return known_targets_[(pc >> 2) % kKnownTargets];
-  }
+  KnownTarget& known_target(std::uint32_t pc) { return known_targets_[(pc >> 2) % kKnownTargets]; }
   void forget_known_targets() { known_targets_.fill(KnownTarget{}); }
 };
 

@@ -207,7 +207,8 @@ struct SegmentOps {
   }
   // The same instruction alone: the cycle count after it.
   template <bool Interlocked, Reads R, Effect E>
-  static Cycles execute(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+  [[gnu::always_inline]] static Cycles execute(MipsCore& core, const DecodedMips& d,
+                                               Cycles cycles) {
     cycles = issued_alone<Interlocked, R>(core, d, cycles, kAlu);
     E(core, d);
     return cycles;
@@ -266,8 +267,8 @@ struct SegmentOps {
   // path it has no timing of its own, and a failed store_fast only breaks an LL link that
   // write() breaks as well.
   template <bool Interlocked, Reads R>
-  static Cycles issued_alone(MipsCore& core, const DecodedMips& d, Cycles cycles,
-                             unsigned latency) {
+  [[gnu::always_inline]] static Cycles issued_alone(MipsCore& core, const DecodedMips& d,
+                                                    Cycles cycles, unsigned latency) {
     Cycles stall = 0;
     if constexpr (Interlocked) {
       if (late<R>(core, d, cycles)) [[unlikely]]
@@ -278,7 +279,8 @@ struct SegmentOps {
     return cycles + 1 + stall;
   }
   template <bool Interlocked, class T, class As = T>
-  static Cycles load_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+  [[gnu::always_inline]] static Cycles load_alone(MipsCore& core, const DecodedMips& d,
+                                                  Cycles cycles) {
     T value = 0;
     if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
     const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
@@ -287,7 +289,8 @@ struct SegmentOps {
     return cycles;
   }
   template <bool Interlocked, class T>
-  static Cycles store_alone(MipsCore& core, const DecodedMips& d, Cycles cycles) {
+  [[gnu::always_inline]] static Cycles store_alone(MipsCore& core, const DecodedMips& d,
+                                                   Cycles cycles) {
     if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
       return kSlotNotRun;
     return issued_alone<Interlocked, Reads::BaseData>(core, d, cycles, 0);
@@ -316,12 +319,19 @@ struct SegmentOps {
   // branch_ naming the target but not as a delay slot's (slot false), which the loop
   // takes as "the slot has run". Otherwise the branch ends the segment and the slot runs as
   // the next one.
+  //
+  // `Slot`: the slot's SlotHandler, inline, when decode time chose this form for the slot
+  // that follows in the run (fused_with_slot); null: through the slot's entry.
+  template <SlotHandler Slot>
   [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
                                              std::uint32_t target, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
     Cycles after = kSlotNotRun;
-    if (cycles < limit && d->falls_through && d[1].execute)
+    if constexpr (Slot != nullptr) {
+      if (cycles < limit) after = Slot(core, d[1], cycles);
+    } else if (cycles < limit && d->falls_through && d[1].execute) {
       after = d[1].execute(core, d[1], cycles);
+    }
     if (after != kSlotNotRun) {
       const Entry slot = d + 1;
       cycles = after;
@@ -354,17 +364,17 @@ struct SegmentOps {
     core.segment_cycles_ = cycles;
     return d;
   }
-  template <Test F>
+  template <Test F, SlotHandler Slot>
   [[gnu::always_inline]] static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles,
                                                     Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
-    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+    return branch<Slot>(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
   }
-  template <bool Interlocked, Test F>
+  template <bool Interlocked, Test F, SlotHandler Slot = nullptr>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, compare2_body<F>>(core, d, cycles, limit, 0);
+    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot>>(core, d, cycles, limit, 0);
   }
   // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
   static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
@@ -373,32 +383,33 @@ struct SegmentOps {
   }
   // BLTZ/BGEZ and their linking forms, which link whether or not they branch (MIPS32 ISA,
   // BGEZAL), after reading rs.
-  template <ZeroTest F, bool Link>
+  template <ZeroTest F, bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
                                                         Cycles limit, Cycles stall) {
     const BranchAt at = branch_at(core, d);
     const bool taken = F(as_signed(core.r_[d->rs]));
     const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
     if constexpr (Link) link(core, *d, at.slot);
-    return branch(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+    return branch<Slot>(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
   }
-  template <bool Interlocked, ZeroTest F, bool Link = false>
+  template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link>>(core, d, cycles, limit,
-                                                                    Link ? kAlu : 0);
+    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot>>(core, d, cycles, limit,
+                                                                          Link ? kAlu : 0);
   }
-  template <bool Link>
+  template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
                                                 Cycles limit, Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
     if constexpr (Link) link(core, *d, slot);
-    return branch(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
+    return branch<Slot>(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
   }
-  template <bool Interlocked, bool Link>
+  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, jump_body<Link>>(core, d, cycles, limit, Link ? kAlu : 0);
+    return form<Interlocked, Reads::None, jump_body<Link, Slot>>(core, d, cycles, limit,
+                                                                 Link ? kAlu : 0);
   }
-  template <bool Link>
+  template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
                                                          Cycles limit, Cycles stall) {
     const std::uint32_t slot = branch_at(core, d).slot;
@@ -406,12 +417,79 @@ struct SegmentOps {
     const std::uint32_t target = core.r_[d->rs];
     const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
     if constexpr (Link) link(core, *d, slot);
-    return branch(core, d, cycles + stall + predicted, limit, target, true);
+    return branch<Slot>(core, d, cycles + stall + predicted, limit, target, true);
   }
-  template <bool Interlocked, bool Link>
+  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, jump_register_body<Link>>(core, d, cycles, limit,
-                                                                  Link ? kAlu : 0);
+    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot>>(core, d, cycles, limit,
+                                                                        Link ? kAlu : 0);
+  }
+
+  // A branch and the slot after it in its run as one handler (interlocked variants): the
+  // common slot forms inline in the branch's (branch<Slot>), which then needs no call and
+  // saves no registers. NOP (SLL $zero,$zero,0) only takes its cycle: its issue check reads
+  // $zero, always ready, and its result goes to the discard slot.
+  static Cycles no_operation(MipsCore&, const DecodedMips&, Cycles cycles) { return cycles + 1; }
+  template <SlotHandler S>
+  static SegmentHandler branch_with(InlineOp op) {
+    switch (op) {
+      case InlineOp::BEQ:
+        return &compare2<true, equal, S>;
+      case InlineOp::BNE:
+        return &compare2<true, not_equal, S>;
+      case InlineOp::BLEZ:
+        return &compare_zero<true, at_most_zero, false, S>;
+      case InlineOp::BGTZ:
+        return &compare_zero<true, above_zero, false, S>;
+      case InlineOp::BLTZ:
+        return &compare_zero<true, below_zero, false, S>;
+      case InlineOp::BGEZ:
+        return &compare_zero<true, at_least_zero, false, S>;
+      case InlineOp::J:
+        return &jump<true, false, S>;
+      case InlineOp::JAL:
+        return &jump<true, true, S>;
+      case InlineOp::JR:
+        return &jump_register<true, false, S>;
+      case InlineOp::JALR:
+        return &jump_register<true, true, S>;
+      default:
+        return nullptr;
+    }
+  }
+  static SegmentHandler fused_with_slot(const DecodedMips& branch, const DecodedMips& slot) {
+    constexpr bool I = true;
+    if (slot.insn == 0) return branch_with<&no_operation>(branch.inline_op);
+    switch (slot.inline_op) {
+      case InlineOp::LW:
+        return branch_with<&load_alone<I, std::uint32_t>>(branch.inline_op);
+      case InlineOp::SW:
+        return branch_with<&store_alone<I, std::uint32_t>>(branch.inline_op);
+      case InlineOp::ADDIU:
+        return branch_with<&execute<I, Reads::Rs, with_immediate<add>>>(branch.inline_op);
+      case InlineOp::ADDU:
+        return branch_with<&execute<I, Reads::RsRt, registers<add>>>(branch.inline_op);
+      case InlineOp::SUBU:
+        return branch_with<&execute<I, Reads::RsRt, registers<subtract>>>(branch.inline_op);
+      case InlineOp::AND:
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_and>>>(branch.inline_op);
+      case InlineOp::OR:
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_or>>>(branch.inline_op);
+      case InlineOp::ANDI:
+        return branch_with<&execute<I, Reads::Rs, with_immediate<bit_and>>>(branch.inline_op);
+      case InlineOp::SLL:
+        return branch_with<&execute<I, Reads::Rt, shifted<shift_left>>>(branch.inline_op);
+      case InlineOp::XOR:
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_xor>>>(branch.inline_op);
+      case InlineOp::SLTU:
+        return branch_with<&execute<I, Reads::RsRt, registers<less_unsigned>>>(branch.inline_op);
+      case InlineOp::LBU:
+        return branch_with<&load_alone<I, std::uint8_t>>(branch.inline_op);
+      case InlineOp::SB:
+        return branch_with<&store_alone<I, std::uint8_t>>(branch.inline_op);
+      default:
+        return nullptr;
+    }
   }
 
   // The stall before `d` by the full issue check, as call() makes it.
@@ -573,6 +651,12 @@ struct SegmentOps {
     return {&call<I>, nullptr};
   }
 };
+
+void fuse_delay_slots(DecodedMips* run) {
+  for (DecodedMips* d = run; d->falls_through; ++d)
+    if (has_delay_slot(d->inline_op) && d[1].execute)
+      if (const SegmentHandler fused = SegmentOps::fused_with_slot(d[0], d[1])) d->run = fused;
+}
 
 void choose_segment_handlers(DecodedMips& d, bool interlocked) {
   const SegmentOps::Handlers h =

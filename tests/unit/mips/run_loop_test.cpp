@@ -322,11 +322,10 @@ TEST_CASE("calls to a function on another page and its returns to each caller, a
   // addiu t2,t2,-1 ; bne t2,zero,L ; [nop] ; b . ; nop, and on the next page, at 0x11000,
   // F: addiu v0,v0,1 ; jr ra ; [addiu t1,t1,1]. The calls and the returns cross pages: the
   // branches go on at the targets the run loop found before (MipsCore::known_targets_).
-  const std::vector<Placed> code{
-      {0x10000,
-       {0x240a0003, 0x0c004400, 0x24630001, 0x0c004400, 0x24840001, 0x254affff, 0x1540fffa,
-        0x00000000, 0x1000ffff, 0x00000000}},
-      {0x11000, {0x24420001, 0x03e00008, 0x25290001}}};
+  const std::vector<Placed> code{{0x10000,
+                                  {0x240a0003, 0x0c004400, 0x24630001, 0x0c004400, 0x24840001,
+                                   0x254affff, 0x1540fffa, 0x00000000, 0x1000ffff, 0x00000000}},
+                                 {0x11000, {0x24420001, 0x03e00008, 0x25290001}}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
     const std::unique_ptr<Machine> m = checked_user_run(model, code, 60, 400, 13);
@@ -361,8 +360,7 @@ TEST_CASE("a store into another page forgets the call targets found on it", "[mi
   }
 }
 
-TEST_CASE("a page decoded full starts afresh and forgets the call targets found on it",
-          "[mips]") {
+TEST_CASE("a page decoded full starts afresh and forgets the call targets found on it", "[mips]") {
   // Three times jal X ; [nop], then jal P ; [nop] ; jal X ; [nop] ; b . ; nop, and the page
   // at P = 0x12000: 1022 times addiu v0,v0,1, then jr ra ; [nop], with X = 0x12FF0 its last
   // two addiu. Running P decodes the whole page in runs of 64, and the run that no longer
@@ -459,6 +457,92 @@ TEST_CASE("MUL, LB and the linking branches in the run loop's segments, any budg
     CHECK(m->core->read_register(5) == 1);          // a1: F ran once
     CHECK(m->core->pc() == 0x10038u);
   }
+}
+
+namespace {
+
+// MIPS32 encodings (MIPS32 ISA, chapter 3) for the programs built below.
+constexpr std::uint32_t immediate_form(unsigned op, unsigned rs, unsigned rt, std::uint16_t imm) {
+  return op << 26 | rs << 21 | rt << 16 | imm;
+}
+constexpr std::uint32_t register_form(unsigned rs, unsigned rt, unsigned rd, unsigned sa,
+                                      unsigned funct) {
+  return rs << 21 | rt << 16 | rd << 11 | sa << 6 | funct;
+}
+
+}  // namespace
+
+TEST_CASE("every branch with each delay-slot form it runs inline, taken and not, any budget",
+          "[mips]") {
+  // A branch and the common slot forms after it run as one handler (fused_with_slot); step()
+  // runs the slot as an instruction of its own (budget 0 for the branch), the reference.
+  //   lui t0,2 ; addiu t2,zero,2 ; L: andi t3,t2,1 ; addu t4,t3,t3 ; addiu t4,t4,-1 ;
+  //   lw t5,0(t0) ; lui t9,1 ; ori t9,t9,0x2c ; BRANCH to T ; [SLOT] ; addiu v0,v0,1 ;
+  //   T: addiu v1,v1,1 ; addiu t2,t2,-1 ; bne t2,zero,L ; [nop] ; b . ; nop
+  // Two passes: t3 = 0 then 1, t4 = -1 then 1, so each conditional branch is taken on one
+  // pass and not on the other; the slot reads the word just loaded (a late operand) or the
+  // branch's own operands, or writes them.
+  constexpr unsigned t0 = 8, t2 = 10, t3 = 11, t4 = 12, t5 = 13, t9 = 25, a0 = 4, ra = 31;
+  struct Branch {
+    const char* name;
+    std::uint32_t insn;
+    bool conditional;
+  };
+  const Branch branches[] = {
+      {"beq", immediate_form(4, t3, 0, 2), true},   {"bne", immediate_form(5, t3, 0, 2), true},
+      {"blez", immediate_form(6, t4, 0, 2), true},  {"bgtz", immediate_form(7, t4, 0, 2), true},
+      {"bltz", immediate_form(1, t4, 0, 2), true},  {"bgez", immediate_form(1, t4, 1, 2), true},
+      {"j", 0x08000000u | (0x1002cu >> 2), false},  {"jal", 0x0c000000u | (0x1002cu >> 2), false},
+      {"jr", register_form(t9, 0, 0, 0, 8), false}, {"jalr", register_form(t9, 0, ra, 0, 9), false},
+  };
+  constexpr std::uint32_t kWord = 0x11223344;  // at 0x20000, and 0x55 at 0x20004
+  struct Slot {
+    const char* name;
+    std::uint32_t insn;
+    unsigned reg;  // the register the slot leaves `value` in, or 0: memory at `address`
+    std::uint32_t value;
+    std::uint32_t address = 0;
+  };
+  const Slot slots[] = {
+      {"nop", 0, 0, 0, 0},
+      {"lw t3,4(t0)", immediate_form(0x23, t0, t3, 4), t3, 0x55},
+      {"sw t5,8(t0)", immediate_form(0x2b, t0, t5, 8), 0, kWord, 0x20008},
+      {"addiu t4,t5,7", immediate_form(9, t5, t4, 7), t4, kWord + 7},
+      {"addu a0,a0,t5", register_form(a0, t5, a0, 0, 0x21), a0, 2 * kWord},
+      {"subu a0,a0,t3", register_form(a0, t3, a0, 0, 0x23), a0, 0xFFFFFFFFu},  // 0 - 0 - 1
+      {"and a0,t5,t4", register_form(t5, t4, a0, 0, 0x24), a0, kWord & 1},
+      {"or a0,t5,zero", register_form(t5, 0, a0, 0, 0x25), a0, kWord},
+      {"andi a0,t5,0xff", immediate_form(0x0c, t5, a0, 0xff), a0, 0x44},
+      {"sll a0,t5,3", register_form(0, t5, a0, 3, 0), a0, kWord << 3},
+      {"xor a0,t4,t5", register_form(t4, t5, a0, 0, 0x26), a0, kWord ^ 1},
+      {"sltu a0,t4,t5", register_form(t4, t5, a0, 0, 0x2b), a0, 1},
+      {"lbu a0,1(t0)", immediate_form(0x24, t0, a0, 1), a0, 0x22},
+      {"sb t5,12(t0)", immediate_form(0x28, t0, t5, 12), 0, 0x44000000u, 0x2000c},
+  };
+  for (const Branch& b : branches)
+    for (const Slot& slot : slots) {
+      INFO(b.name << " with " << slot.name << " in its delay slot");
+      const std::vector<Placed> code{
+          {0x10000,
+           {0x3c080002, 0x240a0002, 0x314b0001, 0x016b6021, 0x258cffff, 0x8d0d0000, 0x3c190001,
+            0x3739002c, b.insn, slot.insn, 0x24420001, 0x24630001, 0x254affff, 0x1540fff4,
+            0x00000000, 0x1000ffff, 0x00000000}},
+          {0x20000, {kWord, 0x55}}};
+      for (const char* model : {"4kc", "24kf"}) {
+        INFO(model);
+        const std::unique_ptr<Machine> m = checked_user_run(model, code, 40, 400, 4);
+        CHECK(m->core->read_register(3) == 2);                          // v1: both passes
+        CHECK(m->core->read_register(kV0) == (b.conditional ? 1 : 0));  // not taken once
+        CHECK(m->core->pc() == 0x1003cu);
+        if (slot.reg) {
+          CHECK(m->core->read_register(slot.reg) == slot.value);
+        } else if (slot.address) {
+          std::uint32_t word = 0;
+          std::memcpy(&word, &m->bus.ram[slot.address], 4);
+          CHECK(anvil::byteswap(word) == slot.value);  // a big-endian machine
+        }
+      }
+    }
 }
 
 TEST_CASE("MULT, MULTU, MFHI and MFLO in the run loop's segments, any budget", "[mips]") {
