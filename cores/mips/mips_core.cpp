@@ -167,6 +167,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
           std::uint32_t insn = 0;
           if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
           out = decode_word(insn);
+          out.pc = (pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) + at;
           if (++decoded == DecodedPages::kMaxRun && has_delay_slot(out.inline_op)) return 0;
           return 4;
         });
@@ -176,6 +177,7 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
   std::uint32_t insn = 0;
   if (!fetch(pc, insn)) return nullptr;
   scratch_ = decode_word(insn);
+  scratch_.pc = pc;
   return &scratch_;
 }
 

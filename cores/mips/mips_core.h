@@ -120,12 +120,13 @@ struct alignas(64) DecodedMips {
   // $zero, so that the inline forms never write register 0 and need not clear it after.
   InlineOp inline_op = InlineOp::None;
   std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
-  std::uint32_t immediate = 0;
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
+  std::uint32_t immediate = 0;
   // A taken branch's target, remembered by the run loop the last time it looked it up,
   // when it is on the branch's own page (so that both entries are dropped together):
   // SegmentOps::branch goes on there while the target is the same.
   mutable std::uint32_t remembered_target = 0;
+  std::uint32_t pc = 0;  // the instruction's (virtual) address
   mutable const DecodedMips* remembered_entry = nullptr;
 };
 static_assert(sizeof(DecodedMips) == 64, "one cache line per decoded instruction");

@@ -143,15 +143,16 @@ struct SegmentOps {
   [[gnu::noinline]] static Entry stalled(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return F(core, d, cycles, limit, core.timing_.issue_late(d->timing, cycles));
   }
-  // An inline form: the issue check of the registers `R` names, the result ready `latency`
-  // cycles after this one (0: the form writes no register), then `F`.
-  template <bool Interlocked, Reads R, Body F>
+  // An inline form: the issue check of the registers `R` names, then `F`. A form that
+  // `Writes` a register (d.dest) has its result ready `latency` cycles after this one (the
+  // ALU's, a load's: never 0).
+  template <bool Interlocked, Reads R, Body F, bool Writes>
   [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                                           unsigned latency) {
+                                           unsigned latency = 0) {
     if constexpr (Interlocked) {
       if (late<R>(core, *d, cycles)) [[unlikely]]
         return stalled<F>(core, d, cycles, limit);
-      if (latency) core.timing_.record(d->dest, cycles, latency);
+      if constexpr (Writes) core.timing_.record(d->dest, cycles, latency);
     }
     return F(core, d, cycles, limit, 0);
   }
@@ -203,13 +204,13 @@ struct SegmentOps {
   }
   template <bool Interlocked, Reads R, Effect E>
   static Entry alu(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, R, alu_body<E>>(core, d, cycles, limit, kAlu);
+    return form<Interlocked, R, alu_body<E>, true>(core, d, cycles, limit, kAlu);
   }
   // The same instruction alone: the cycle count after it.
   template <bool Interlocked, Reads R, Effect E>
   [[gnu::always_inline]] static Cycles execute(MipsCore& core, const DecodedMips& d,
                                                Cycles cycles) {
-    cycles = issued_alone<Interlocked, R>(core, d, cycles, kAlu);
+    cycles = issued_alone<Interlocked, R, true>(core, d, cycles, kAlu);
     E(core, d);
     return cycles;
   }
@@ -248,7 +249,7 @@ struct SegmentOps {
   template <bool Interlocked, class T, class As = T>
   static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
-    return form<Interlocked, Reads::Base, load_body<T, As>>(core, d, cycles, limit, latency);
+    return form<Interlocked, Reads::Base, load_body<T, As>, true>(core, d, cycles, limit, latency);
   }
   template <class T>
   static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
@@ -259,21 +260,22 @@ struct SegmentOps {
   }
   template <bool Interlocked, class T>
   static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::BaseData, store_body<T>>(core, d, cycles, limit, 0);
+    return form<Interlocked, Reads::BaseData, store_body<T>, false>(core, d, cycles, limit);
   }
   // A load or store alone (in a delay slot, run by its branch): the cycle count after it, or
   // kSlotNotRun, with nothing changed, when the access is off the direct path (the slot
   // then runs as a segment of its own and settles). The access comes first: on the direct
   // path it has no timing of its own, and a failed store_fast only breaks an LL link that
   // write() breaks as well.
-  template <bool Interlocked, Reads R>
+  // The issue check of a form alone, as form() makes it.
+  template <bool Interlocked, Reads R, bool Writes>
   [[gnu::always_inline]] static Cycles issued_alone(MipsCore& core, const DecodedMips& d,
-                                                    Cycles cycles, unsigned latency) {
+                                                    Cycles cycles, unsigned latency = 0) {
     Cycles stall = 0;
     if constexpr (Interlocked) {
       if (late<R>(core, d, cycles)) [[unlikely]]
         stall = core.timing_.issue_late(d.timing, cycles);
-      else if (latency)
+      else if constexpr (Writes)
         core.timing_.record(d.dest, cycles, latency);
     }
     return cycles + 1 + stall;
@@ -284,7 +286,7 @@ struct SegmentOps {
     T value = 0;
     if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
     const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
-    cycles = issued_alone<Interlocked, Reads::Base>(core, d, cycles, latency);
+    cycles = issued_alone<Interlocked, Reads::Base, true>(core, d, cycles, latency);
     core.r_[d.dest] = widened<T, As>(value);
     return cycles;
   }
@@ -293,7 +295,7 @@ struct SegmentOps {
                                                    Cycles cycles) {
     if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
       return kSlotNotRun;
-    return issued_alone<Interlocked, Reads::BaseData>(core, d, cycles, 0);
+    return issued_alone<Interlocked, Reads::BaseData, false>(core, d, cycles);
   }
 
   // Branches and jumps end the segment without settling: they leave the branch in branch_
@@ -307,9 +309,7 @@ struct SegmentOps {
     std::uint32_t pc, slot;
   };
   static BranchAt branch_at(const MipsCore& core, Entry d) {
-    const auto before = static_cast<std::uint32_t>(d - core.segment_start_);
-    const std::uint32_t pc = core.pc_ + 4 * before;
-    return {pc, before ? pc + 4 : core.next_pc_};
+    return {d->pc, d == core.segment_start_ ? core.next_pc_ : d->pc + 4};
   }
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
   // slot is an ALU form or a load or store on the direct path, in the same run, and the
@@ -374,7 +374,7 @@ struct SegmentOps {
   }
   template <bool Interlocked, Test F, SlotHandler Slot = nullptr>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot>>(core, d, cycles, limit, 0);
+    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot>, false>(core, d, cycles, limit);
   }
   // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
   static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
@@ -394,8 +394,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot>>(core, d, cycles, limit,
-                                                                          Link ? kAlu : 0);
+    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot>, Link>(
+        core, d, cycles, limit, Link ? kAlu : 0);
   }
   template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
@@ -406,8 +406,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, jump_body<Link, Slot>>(core, d, cycles, limit,
-                                                                 Link ? kAlu : 0);
+    return form<Interlocked, Reads::None, jump_body<Link, Slot>, Link>(core, d, cycles, limit,
+                                                                       Link ? kAlu : 0);
   }
   template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
@@ -421,8 +421,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot>>(core, d, cycles, limit,
-                                                                        Link ? kAlu : 0);
+    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot>, Link>(
+        core, d, cycles, limit, Link ? kAlu : 0);
   }
 
   // A branch and the slot after it in its run as one handler (interlocked variants): the

@@ -361,7 +361,8 @@ void PipelineTiming::record(const Operands& o, Cycles issued) {
   if (o.divide) mdu_free_ = issued + t_->divide_latency;
 }
 
-PipelineTiming::PipelineTiming(const TimingTable& table) : t_(&table) {
+PipelineTiming::PipelineTiming(const TimingTable& table)
+    : t_(&table), alu_to_address_(table.alu_to_address), mispredict_(table.mispredict) {
   use_latency_[static_cast<unsigned>(Result::Alu)] = kAluLatency;
   use_latency_[static_cast<unsigned>(Result::Multiply)] = table.mul_gpr_latency;
   use_latency_[static_cast<unsigned>(Result::HiLo)] = table.hilo_to_gpr;

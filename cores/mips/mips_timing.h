@@ -90,12 +90,12 @@ class PipelineTiming {
   // late operand goes to issue_late(), which is issue() on the summary.
   bool operand_late(unsigned reg, Cycles cycle) const { return ready_[reg] > cycle; }
   bool address_late(unsigned reg, Cycles cycle) const {
-    return ready_[reg] + t_->alu_to_address > cycle;
+    return ready_[reg] + alu_to_address_ > cycle;
   }
   // `reg` may be kDiscardRegister (a result for $zero, never read).
   void record(unsigned reg, Cycles issued, unsigned latency) { ready_[reg] = issued + latency; }
   static constexpr unsigned kAluLatency = 1;  // an ALU result is ready for the next one
-  unsigned load_latency() const {
+  unsigned load_latency() const {             // 1 + TimingTable::load_use: never 0
     return use_latency_[static_cast<unsigned>(Operands::Result::Load)];
   }
   // ready_for_summary() without the multiply/divide unit, which no inline form uses
@@ -124,27 +124,27 @@ class PipelineTiming {
   // A conditional branch at `pc`: branch-likely is predicted taken; the others by their
   // counter, which then moves toward the outcome. Inline: every sixth instruction or so.
   unsigned conditional_branch(std::uint32_t pc, bool taken, bool likely) {
-    if (!t_->mispredict) return 0;
-    if (likely) return taken ? 0 : t_->mispredict;
+    if (!mispredict_) return 0;
+    if (likely) return taken ? 0 : mispredict_;
     std::uint8_t& counter = counters_[(pc >> 2) % counters_.size()];
     const bool predicted = counter >= 2;
     if (taken && counter < 3) ++counter;
     if (!taken && counter > 0) --counter;
-    return predicted == taken ? 0 : t_->mispredict;
+    return predicted == taken ? 0 : mispredict_;
   }
   // JR $31 pops the return stack and costs nothing when it held the target; other register
   // jumps are resolved late. Inline: every call and return.
   unsigned register_jump(unsigned rs, std::uint32_t target) {
-    if (!t_->mispredict) return 0;
+    if (!mispredict_) return 0;
     if (rs != 31) return t_->jump_register;
-    if (return_depth_ == 0) return t_->mispredict;
+    if (return_depth_ == 0) return mispredict_;
     return_top_ = (return_top_ + return_stack_.size() - 1) % return_stack_.size();
     --return_depth_;
-    return return_stack_[return_top_] == target ? 0 : t_->mispredict;
+    return return_stack_[return_top_] == target ? 0 : mispredict_;
   }
   // JAL/JALR/BAL push the return stack.
   void link(std::uint32_t return_address) {
-    if (!t_->mispredict) return;
+    if (!mispredict_) return;
     return_stack_[return_top_] = return_address;
     return_top_ = (return_top_ + 1) % return_stack_.size();
     return_depth_ = std::min<unsigned>(return_depth_ + 1, return_stack_.size());
@@ -164,6 +164,9 @@ class PipelineTiming {
   void record(const Operands& o, Cycles issued);
 
   const TimingTable* t_;
+  // t_->alu_to_address and t_->mispredict, read by every load, store and branch.
+  unsigned alu_to_address_;
+  unsigned mispredict_;
   // Per Operands::Result: the latency of the value for the ALU. Address generation needs
   // every value t_->alu_to_address cycles later than that (checked at construction).
   std::array<unsigned, 8> use_latency_{};
