@@ -108,6 +108,11 @@ using SegmentHandler = const DecodedMips* (*)(MipsCore& cpu, const DecodedMips* 
 // after it, or ~0 when a load or store is off the direct path (nothing done then).
 using SlotHandler = Cycles (*)(MipsCore& cpu, const DecodedMips& d, Cycles cycles);
 
+// A GPR number in a decoded entry. Its own type rather than a byte, so that stores to the
+// core's registers and ready cycles cannot, for the compiler, change an entry's fields: a
+// handler reads them once.
+enum GprNumber : std::uint8_t {};
+
 struct alignas(64) DecodedMips {
   MipsHandler handler = nullptr;  // null: not decoded yet
   SegmentHandler run = nullptr;   // the MIPS32 loop's (predecode_inline)
@@ -119,7 +124,7 @@ struct alignas(64) DecodedMips {
   // `dest`: the register the form writes (rd, rt or 31), or MipsCore::kDiscard when that is
   // $zero, so that the inline forms never write register 0 and need not clear it after.
   InlineOp inline_op = InlineOp::None;
-  std::uint8_t rs = 0, rt = 0, rd = 0, dest = 0;
+  GprNumber rs{}, rt{}, rd{}, dest{};
   bool falls_through = false;  // the next entry is the instruction after this one (DecodedBlocks)
   std::uint32_t immediate = 0;
   // A taken branch's target, remembered by the run loop the last time it looked it up,

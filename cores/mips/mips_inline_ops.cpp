@@ -106,14 +106,14 @@ void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {
     if (f.handler == d.handler) form = &f;
   if (!form) return;
   const std::uint32_t insn = d.insn;
-  d.rs = static_cast<std::uint8_t>(ops::rs(insn));
-  d.rt = static_cast<std::uint8_t>(ops::rt(insn));
-  d.rd = static_cast<std::uint8_t>(ops::rd(insn));
+  d.rs = static_cast<GprNumber>(ops::rs(insn));
+  d.rt = static_cast<GprNumber>(ops::rt(insn));
+  d.rd = static_cast<GprNumber>(ops::rd(insn));
   const unsigned written = form->writes == Writes::Rd     ? d.rd
                            : form->writes == Writes::Rt   ? d.rt
                            : form->writes == Writes::Link ? 31
                                                           : 0;
-  d.dest = written == 0 ? MipsCore::kDiscard : static_cast<std::uint8_t>(written);
+  d.dest = static_cast<GprNumber>(written == 0 ? MipsCore::kDiscard : written);
   // The forms from MUL to PREF run the full issue check, so any summary agrees with them.
   const bool full_issue_check = form->op >= InlineOp::MUL && form->op <= InlineOp::PREF;
   if (timing && !full_issue_check && !issue_check_matches(*form, d, written, *timing)) return;
