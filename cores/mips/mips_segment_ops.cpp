@@ -106,6 +106,9 @@ struct SegmentOps {
       return d;
     }
     ++d;
+    // The empty asm has `d` advanced before the handler is read through it: one register for
+    // both (add; jmp *run(d)) rather than a copy.
+    asm("" : "+r"(d));
     return d->run(core, d, cycles, limit);
   }
   // The last entry of a run that was cut short (at DecodedRuns::kMaxRun, or before an
