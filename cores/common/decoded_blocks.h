@@ -17,6 +17,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -24,16 +25,22 @@
 
 namespace anvil {
 
-template <class Decoded, unsigned Granule>
+// `Terminated`: each run is followed in the page's storage by an entry the interpreter
+// gives (decode_run's `terminator`), not in the index, that ends the run when execution
+// reaches it, so that the entries before need not test whether they are the last.
+template <class Decoded, unsigned Granule, bool Terminated = false>
 struct DecodedRuns {
   static constexpr unsigned kSlots = MemoryPort::kPageSize / Granule;
   // Decoding ahead stops here: enough for a loop body, and little wasted on the data that
   // may follow a function's last branch.
   static constexpr unsigned kMaxRun = 64;
+  // Room for every instruction of the page, and for the terminators of runs averaging 8 or
+  // more instructions.
+  static constexpr unsigned kCapacity = kSlots + (Terminated ? kSlots / 8 : 0);
 
   class Page {
    public:
-    Page() { code_.reserve(kSlots); }  // never reallocated: entries stay where they are
+    Page() { code_.reserve(kCapacity); }  // never reallocated: entries stay where they are
 
     // The instruction decoded at `offset` (in bytes from the page's start), or null.
     Decoded* find(Addr offset) {
@@ -46,10 +53,14 @@ struct DecodedRuns {
     // stops before `last_offset` is passed, at kMaxRun instructions, or at an instruction
     // already decoded by another run. Returns the run's first instruction, or null when
     // even that one could not be decoded. Pointers into the page from before this call
-    // are invalid afterwards (a full page starts afresh).
+    // are invalid afterwards (a full page starts afresh). With Terminated, a copy of
+    // `terminator` follows the run.
     template <class DecodeOne>
-    Decoded* decode_run(Addr offset, Addr last_offset, DecodeOne&& decode_one) {
-      if (code_.size() + kMaxRun > kSlots) {
+    Decoded* decode_run(Addr offset, Addr last_offset, DecodeOne&& decode_one,
+                        const Decoded* terminator = nullptr) {
+      if constexpr (Terminated) assert(terminator);
+      static_assert(!Terminated || kCapacity >= kMaxRun + 1);
+      if (code_.size() + kMaxRun + (Terminated ? 1 : 0) > kCapacity) {
         // Re-decodes (an address executed in two instruction sets) filled the page.
         code_.clear();
         index_.fill(0);
@@ -67,7 +78,9 @@ struct DecodedRuns {
         index_[at / Granule] = static_cast<std::uint16_t>(code_.size());
         at += length;
       }
-      return first < code_.size() ? &code_[first] : nullptr;
+      if (first == code_.size()) return nullptr;
+      if constexpr (Terminated) code_.push_back(*terminator);
+      return &code_[first];
     }
 
    private:
@@ -76,12 +89,14 @@ struct DecodedRuns {
   };
 };
 
-template <class Decoded, unsigned Granule>
-class DecodedBlocks final : public WatchedCodePages<typename DecodedRuns<Decoded, Granule>::Page> {
+template <class Decoded, unsigned Granule, bool Terminated = false>
+class DecodedBlocks final
+    : public WatchedCodePages<typename DecodedRuns<Decoded, Granule, Terminated>::Page> {
  public:
-  using Page = typename DecodedRuns<Decoded, Granule>::Page;
-  static constexpr unsigned kSlots = DecodedRuns<Decoded, Granule>::kSlots;
-  static constexpr unsigned kMaxRun = DecodedRuns<Decoded, Granule>::kMaxRun;
+  using Runs = DecodedRuns<Decoded, Granule, Terminated>;
+  using Page = typename Runs::Page;
+  static constexpr unsigned kSlots = Runs::kSlots;
+  static constexpr unsigned kMaxRun = Runs::kMaxRun;
 
   explicit DecodedBlocks(MemoryPort& port) : WatchedCodePages<Page>(port) {}
 };

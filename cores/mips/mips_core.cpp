@@ -161,24 +161,27 @@ const DecodedMips* MipsCore::decode_slow(std::uint32_t pc) {
     // that is the branch's next entry runs with it (SegmentOps::branch), else it is a
     // segment of its own and the loop looks up the next pc.
     unsigned decoded = 0;
+    static const DecodedMips kTerminator = run_terminator();
     forget_known_targets();
     DecodedMips* const d = page->decode_run(
-        offset, MemoryPort::kPageSize - 4, [&](Addr at, DecodedMips& out) -> unsigned {
+        offset, MemoryPort::kPageSize - 4,
+        [&](Addr at, DecodedMips& out) -> unsigned {
           std::uint32_t insn = 0;
           if (!memory_.load(code_page_physical_ + at, insn, Access::Fetch)) return 0;
           out = decode_word(insn);
           out.pc = (pc & ~static_cast<std::uint32_t>(MemoryPort::kPageMask)) + at;
           if (++decoded == DecodedPages::kMaxRun && has_delay_slot(out.inline_op)) return 0;
           return 4;
-        });
+        },
+        &kTerminator);
     if (d && interlocked_) fuse_delay_slots(d);
     if (d) return d;
   }
   std::uint32_t insn = 0;
   if (!fetch(pc, insn)) return nullptr;
-  scratch_ = decode_word(insn);
-  scratch_.pc = pc;
-  return &scratch_;
+  scratch_[0] = decode_word(insn);
+  scratch_[0].pc = pc;
+  return &scratch_[0];
 }
 
 // The decoded page for `pc`, made the one in use; null when `pc` is not cached (a mapping

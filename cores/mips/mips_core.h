@@ -142,6 +142,9 @@ void predecode_inline(DecodedMips& d, const PipelineTiming* timing);
 // it in the run and has one of the common slot forms gets a handler that runs both
 // (mips_segment_ops.cpp).
 void fuse_delay_slots(DecodedMips* run);
+// The entry after each decoded run (DecodedRuns' terminator): a segment that reaches it ends
+// (mips_segment_ops.cpp).
+DecodedMips run_terminator();
 // Sets `run` and `execute` for d.inline_op (mips_segment_ops.cpp).
 void choose_segment_handlers(DecodedMips& d, bool interlocked);
 
@@ -354,7 +357,7 @@ class MipsCore final : public Core {
   void set_pipeline_state(const PipelineState& s);
 
  private:
-  using DecodedPages = DecodedBlocks<DecodedMips, 4>;
+  using DecodedPages = DecodedBlocks<DecodedMips, 4, true>;
 
   // The loop is built per pipeline model (a MIPS I load-delay slot, the MIPS32 interlocks) so
   // that neither is a test per instruction.
@@ -558,7 +561,8 @@ class MipsCore final : public Core {
 
   std::unique_ptr<encoding::DecodeTable<MipsHandler, 32, 12>> table_;
   DecodedPages decoded_;
-  DecodedMips scratch_;
+  // An instruction decoded outside the cache, and the terminator after it, as a run of one.
+  std::array<DecodedMips, 2> scratch_{DecodedMips{}, run_terminator()};
   // The decoded page in use, and pages used before it that were in kuseg of a flat map
   // (always accessible, mapped one to one), one per slot by virtual page number: code
   // calling into other pages and back (a program and its libc) then switches without

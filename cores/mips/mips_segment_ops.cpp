@@ -99,9 +99,9 @@ struct SegmentOps {
   using Entry = const DecodedMips*;
 
   // The instruction `d` is done at `cycles`: on to the next entry, or the segment's end.
+  // After a run's last entry comes its terminator (run_end).
   [[gnu::always_inline]] static Entry next(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    if (cycles >= limit || !d->falls_through) [[unlikely]] {
-      if (cycles < limit && d->remembered_entry) return run_on(core, d, cycles, limit);
+    if (cycles >= limit) [[unlikely]] {
       core.segment_cycles_ = cycles;
       return d;
     }
@@ -110,6 +110,14 @@ struct SegmentOps {
     // both (add; jmp *run(d)) rather than a copy.
     asm("" : "+r"(d));
     return d->run(core, d, cycles, limit);
+  }
+  // The entry after a run's last one (DecodedRuns' terminator), reached when the last one fell
+  // through with cycles to spare: the segment ends there, or goes on where it remembers.
+  static Entry run_end(MipsCore& core, Entry end, Cycles cycles, Cycles limit) {
+    const Entry d = end - 1;
+    if (d->remembered_entry) return run_on(core, d, cycles, limit);
+    core.segment_cycles_ = cycles;
+    return d;
   }
   // The last entry of a run that was cut short (at DecodedRuns::kMaxRun, or before an
   // instruction another run decoded first) remembers the entry after it on its page (the
@@ -654,6 +662,10 @@ struct SegmentOps {
     return {&call<I>, nullptr};
   }
 };
+
+DecodedMips run_terminator() {
+  return DecodedMips{.run = &SegmentOps::run_end};
+}
 
 void fuse_delay_slots(DecodedMips* run) {
   for (DecodedMips* d = run; d->falls_through; ++d)

@@ -361,24 +361,33 @@ TEST_CASE("a store into another page forgets the call targets found on it", "[mi
 }
 
 TEST_CASE("a page decoded full starts afresh and forgets the call targets found on it", "[mips]") {
-  // Three times jal X ; [nop], then jal P ; [nop] ; jal X ; [nop] ; b . ; nop, and the page
-  // at P = 0x12000: 1022 times addiu v0,v0,1, then jr ra ; [nop], with X = 0x12FF0 its last
-  // two addiu. Running P decodes the whole page in runs of 64, and the run that no longer
-  // fits starts the page's decoded storage afresh (DecodedRuns::Page::decode_run): the last
-  // call must not go on at the entry the third call found for X.
-  std::vector<std::uint32_t> page(1022, 0x24420001);
-  page.push_back(0x03e00008);
-  page.push_back(0x00000000);
+  // The page at P = 0x12000 holds 512 functions f_i at P + 8i: jr ra ; [addiu v0,v0,i].
+  //   lui t9,1 ; ori t9,t9,0x2ff8 (f_511) ; lui s0,1 ; ori s0,s0,0x2000 (P) ;
+  //   three times jalr t9 ; [nop] ; addiu t2,zero,511 ;
+  //   L: addiu t2,t2,-1 ; sll t8,t2,3 ; addu t8,t8,s0 ; jalr t8 ; [nop] ; bgtz t2,L ; [nop] ;
+  //   jalr t9 ; [nop] ; b . ; nop
+  // f_511's page is decoded on its second call, and the third finds it there. The loop then
+  // calls f_510 down to f_0, each decoded as a run of two (up to the function after it)
+  // and its terminator, until the page's storage is full and starts afresh
+  // (DecodedRuns::Page::decode_run): the last call must not go on at the entry the third
+  // call found for f_511.
+  std::vector<std::uint32_t> page;
+  for (std::uint32_t i = 0; i < 512; ++i) {
+    page.push_back(0x03e00008);
+    page.push_back(0x24420000 | i);
+  }
   const std::vector<Placed> code{
       {0x10000,
-       {0x0c004bfc, 0x00000000, 0x0c004bfc, 0x00000000, 0x0c004bfc, 0x00000000, 0x0c004800,
-        0x00000000, 0x0c004bfc, 0x00000000, 0x1000ffff, 0x00000000}},
+       {0x3c190001, 0x37392ff8, 0x3c100001, 0x36102000, 0x0320f809, 0x00000000, 0x0320f809,
+        0x00000000, 0x0320f809, 0x00000000, 0x240a01ff, 0x254affff, 0x000ac0c0, 0x0310c021,
+        0x0300f809, 0x00000000, 0x1d40fffa, 0x00000000, 0x0320f809, 0x00000000, 0x1000ffff,
+        0x00000000}},
       {0x12000, page}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
-    const std::unique_ptr<Machine> m = checked_user_run(model, code, 1100, 3000);
-    CHECK(m->core->read_register(kV0) == 4 * 2 + 1022);
-    CHECK(m->core->pc() == 0x10028u);
+    const std::unique_ptr<Machine> m = checked_user_run(model, code, 4300, 12000);
+    CHECK(m->core->read_register(kV0) == 4 * 511 + 510 * 511 / 2);
+    CHECK(m->core->pc() == 0x10050u);
   }
 }
 
