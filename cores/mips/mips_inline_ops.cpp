@@ -2,7 +2,8 @@
 // handlers of mips_segment_ops.cpp), and their fields taken apart once, at decode time. The
 // handlers in mips_*_ops.cpp stay the definition of each instruction; the inline forms do
 // exactly what they do.
-#include <vector>
+#include <array>
+#include <span>
 
 #include "cores/mips/mips_ops.h"
 
@@ -75,28 +76,34 @@ bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned 
                          const PipelineTiming& timing) {
   using Read = PipelineTiming::Read;
   const Read rs{d.rs, false}, rt{d.rt, false}, base{d.rs, true};
-  std::vector<Read> reads;
+  std::array<Read, 2> reads{};
+  unsigned count = 0;
   switch (form.reads) {
     case Reads::None:
       break;
     case Reads::Rs:
       reads = {rs};
+      count = 1;
       break;
     case Reads::Rt:
       reads = {rt};
+      count = 1;
       break;
     case Reads::RsRt:
       reads = {rs, rt};
+      count = 2;
       break;
     case Reads::BaseRs:
       reads = {base};
+      count = 1;
       break;
     case Reads::BaseRsDataRt:
       reads = {base, rt};
+      count = 2;
       break;
   }
   const bool load = form.op == InlineOp::LW || form.op == InlineOp::LBU || form.op == InlineOp::LB;
-  return timing.summary_matches(d.timing, reads, written, load);
+  return timing.summary_matches(d.timing, std::span(reads.data(), count), written, load);
 }
 
 void choose_inline_form(DecodedMips& d, const PipelineTiming* timing) {

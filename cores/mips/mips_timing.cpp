@@ -413,18 +413,26 @@ Cycles PipelineTiming::ready_for_summary(const IssueSummary& s, Cycles cycle) co
 bool PipelineTiming::summary_matches(const IssueSummary& s, std::span<const Read> reads,
                                      unsigned result, bool load) const {
   if (s.unit || s.mdu || s.divide || s.complex) return false;
-  // Both as sorted (register, offset) pairs without register 0 and without repeats.
+  // Both as sorted (register, offset) pairs without register 0 and without repeats (at most
+  // two each: no allocation, as this runs for every instruction decoded).
   using Pair = std::pair<unsigned, unsigned>;
-  std::vector<Pair> expected, summarized;
-  for (const Read& r : reads)
-    if (r.reg != 0) expected.emplace_back(r.reg, r.address ? t_->alu_to_address : 0);
-  for (unsigned n = 0; n < 2; ++n)
-    if (s.reads[n] != 0) summarized.emplace_back(s.reads[n], s.read_offset[n]);
-  for (std::vector<Pair>* v : {&expected, &summarized}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
-  }
-  if (expected != summarized) return false;
+  struct Pairs {
+    std::array<Pair, 2> items{};
+    unsigned size = 0;
+    void add(Pair p) {
+      if (p.first == 0 || (size == 1 && items[0] == p)) return;
+      items[size++] = p;
+      if (size == 2 && items[1] < items[0]) std::swap(items[0], items[1]);
+    }
+    bool operator==(const Pairs& o) const {
+      return size == o.size && std::equal(items.begin(), items.begin() + size, o.items.begin());
+    }
+  };
+  if (reads.size() > 2) return false;
+  Pairs expected, summarized;
+  for (const Read& r : reads) expected.add({r.reg, r.address ? t_->alu_to_address : 0});
+  for (unsigned n = 0; n < 2; ++n) summarized.add({s.reads[n], s.read_offset[n]});
+  if (!(expected == summarized)) return false;
   if (result == 0) return s.result == 0 && s.result_latency == 0;
   return s.result == result && s.result_latency == (load ? load_latency() : kAluLatency);
 }
