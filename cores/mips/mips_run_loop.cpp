@@ -112,13 +112,10 @@ void MipsCore::execute_mips32_until_limit() {
         const auto ran = static_cast<std::uint32_t>(last - segment_start_) + 1;
         state.cycles = segment_cycles_;
         state.instructions = instructions_ + ran;
-        state.pc = pc_;
-        // The last instruction ran at pc (a delay slot: a segment of one, whose next pc is
-        // the branch's); a branch or a delay slot leaves control_flow_ set.
-        if (!in_slot) {
-          state.pc += 4 * (ran - 1);
-          state.next_pc = state.pc + 4;
-        }
+        // The last instruction ran at its pc (a delay slot: a segment of one, whose next pc
+        // is the branch's); a branch or a delay slot leaves control_flow_ set.
+        state.pc = last->pc;
+        if (!in_slot) state.next_pc = state.pc + 4;
         if (control_flow_) {
           if (!in_slot && !branch_.slot) {  // a taken branch that ran its delay slot
             taken_from = last - 1;

@@ -124,11 +124,9 @@ struct SegmentOps {
   // run loop's last lookup): the segment starts again there, its first part counted, and
   // goes on, as after a taken branch to a remembered target.
   [[gnu::noinline]] static Entry run_on(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    const auto ran = static_cast<std::uint32_t>(d - core.segment_start_) + 1;
     const Entry after = d->remembered_entry;
-    core.instructions_ += ran;
-    core.pc_ += 4 * ran;
-    core.next_pc_ = core.pc_ + 4;
+    core.instructions_ += static_cast<std::uint64_t>(d - core.segment_start_) + 1;
+    core.next_pc_ = after->pc + 4;
     core.segment_start_ = after;
     return after->run(core, after, cycles, limit);
   }
@@ -168,13 +166,14 @@ struct SegmentOps {
     return F(core, d, cycles, limit, 0);
   }
 
-  // The core's members brought to the instruction `d` at `cycles`: the loop wrote them for
-  // the segment's first entry (MipsCore::begin_segment), and the entries before `d` all fell
-  // through (so `d` is not in a delay slot unless it is the first).
+  // The core's members brought to the instruction `d` at `cycles`: the entries before `d`
+  // since the segment's start all fell through (so `d` is not in a delay slot unless it is
+  // the first, whose next pc the loop or the segment's restart wrote; pc_ is written only
+  // here and by the loop, MipsCore::begin_segment).
   static void settle(MipsCore& core, Entry d, Cycles cycles) {
+    core.pc_ = d->pc;
     if (const auto before = d - core.segment_start_) {
-      core.pc_ += 4 * static_cast<std::uint32_t>(before);
-      core.next_pc_ = core.pc_ + 4;
+      core.next_pc_ = d->pc + 4;
       core.instructions_ += static_cast<std::uint64_t>(before);
     }
     core.cycles_ = cycles;
@@ -351,17 +350,17 @@ struct SegmentOps {
       // short branch ahead, a call and return within the page): the segment starts again
       // there, its first part counted, and goes on. Such a segment may run until the budget
       // ends, so it reads the core's limit again here: a stop request (limit 0) from
-      // another thread ends it at the next pass.
+      // another thread ends it at the next pass. (The segment's own limit is the core's as
+      // the loop read it, which only falls during a run: the slot ran, so it is not 0.)
       Entry again = d->remembered_target == target ? d->remembered_entry : nullptr;
       if (!again) {
         const MipsCore::KnownTarget& known = core.known_target(target);
         if (known.pc == target) again = known.entry;
       }
-      limit = std::min(limit, core.limit_.load(std::memory_order_relaxed));
+      limit = core.limit_.load(std::memory_order_relaxed);
       if (again && cycles < limit) {
         core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
         core.segment_start_ = again;
-        core.pc_ = target;
         core.next_pc_ = target + 4;
         return again->run(core, again, cycles, limit);
       }
