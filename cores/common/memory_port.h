@@ -138,6 +138,14 @@ class MemoryPort {
     return true;
   }
 
+  // The direct path's tables themselves, one host pointer (or null) per page of the whole
+  // address space, pages() entries, living as long as the port: for a core that knows its
+  // fast-path addresses fall inside them and indexes them without the bounds test.
+  // read_pages()[p] is fetch_page()'s answer for page p, write_pages()[p] store_page()'s.
+  Addr pages() const { return pages_; }
+  const std::uint8_t* const* read_pages() const { return read_.entries.get(); }
+  std::uint8_t* const* write_pages() const { return write_.entries.get(); }
+
   // Host pointer to the page holding `a` for instruction fetch, or null (use load()).
   const std::uint8_t* fetch_page(Addr a) const {
     const Addr page = a >> kPageBits;

@@ -47,7 +47,10 @@ std::unique_ptr<Core> create_mips(const MipsConfig& config, MemoryPort& memory) 
 MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
     : variant_(find_variant(config.model)),
       memory_(memory),
+      read_pages_(memory.read_pages()),
+      write_pages_(memory.write_pages()),
       big_endian_(config.byte_order == std::endian::big),
+      swap_bytes_(config.byte_order != std::endian::native),
       flat_(config.address_map == AddressMap::Flat),
       linux_user_(config.linux_user),
       // Linux emulates CP1 in the kernel where there is no FPU (arch/mips/math-emu), so a
@@ -59,6 +62,9 @@ MipsCore::MipsCore(const MipsConfig& config, MemoryPort& memory)
       decoded_(memory) {
   if (memory.guest_order() != config.byte_order)
     throw std::invalid_argument("mips: the memory port's byte order differs from the core's");
+  // load_fast/store_fast index the port's tables with any kuseg page.
+  if (memory.pages() < (Addr{0x80000000} >> MemoryPort::kPageBits))
+    throw std::invalid_argument("mips: the memory port must cover 32-bit addresses");
   // Cause.CE on every exception needs the opcode of the instruction in hand, which only the
   // MIPS I run loop keeps (the loops are built per load-delay model).
   if (variant_.branch_target_register && !variant_.load_delay_slot)

@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -469,10 +470,24 @@ class MipsCore final : public Core {
   // The common access inline, with exactly read()'s and write()'s effects: aligned, in kuseg
   // (which translate() maps one to one in every mode) and on a page with a host pointer
   // (which no debugger watch is on). Everything else out of line.
+  // kuseg and aligned in one test; the page then is in the port's tables (the constructor
+  // requires a 32-bit port), indexed without the port's bounds test.
+  template <class T>
+  static bool kuseg_aligned(std::uint32_t va) {
+    return !(va & (0x80000000u | (sizeof(T) - 1)));
+  }
+  template <class T>
+  T guest_order(T value) const {
+    return swap_bytes_ ? anvil::byteswap(value) : value;
+  }
   template <class T>
   bool load_fast(std::uint32_t va, T& value) const {
-    return va < 0x80000000 && !(va & (sizeof(T) - 1)) &&
-           memory_.load_direct_aligned(Addr{va}, value);
+    if (!kuseg_aligned<T>(va)) return false;
+    const std::uint8_t* host = read_pages_[va >> MemoryPort::kPageBits];
+    if (!host) return false;
+    std::memcpy(&value, host + (va & MemoryPort::kPageMask), sizeof(T));
+    value = guest_order(value);
+    return true;
   }
   template <class T>
   bool read_direct(std::uint32_t va, T& value) {
@@ -489,11 +504,15 @@ class MipsCore final : public Core {
   }
   template <class T>
   bool store_fast(std::uint32_t va, T value) {
-    if (va >= 0x80000000 || (va & (sizeof(T) - 1))) return false;
+    if (!kuseg_aligned<T>(va)) return false;
     // A store to the linked location by this core breaks the link (MIPS32 ISA, SC); write()
     // does the same when the store goes its way.
     if (ll_bit_ && (va & ~3u) == (ll_address_ & ~3u)) ll_bit_ = false;
-    return memory_.store_direct_aligned(Addr{va}, value);
+    std::uint8_t* host = write_pages_[va >> MemoryPort::kPageBits];
+    if (!host) return false;
+    value = guest_order(value);
+    std::memcpy(host + (va & MemoryPort::kPageMask), &value, sizeof(T));
+    return true;
   }
   template <class T>
   bool write_direct(std::uint32_t va, T value) {
@@ -519,7 +538,10 @@ class MipsCore final : public Core {
 
   const Variant& variant_;
   MemoryPort& memory_;
+  const std::uint8_t* const* read_pages_;  // memory_.read_pages(), write_pages()
+  std::uint8_t* const* write_pages_;
   bool big_endian_;
+  bool swap_bytes_;  // the guest's byte order is not the host's
   bool flat_;
   bool linux_user_;
   bool fpu_present_;                   // an FPU, or the kernel's emulation of one (Linux user mode)

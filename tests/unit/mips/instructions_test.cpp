@@ -114,3 +114,23 @@ TEST_CASE("a store to the next instruction of a decoded run executes the new ins
 }
 
 }  // namespace mips_test
+
+namespace mips_test {
+
+TEST_CASE("a MIPS core needs a memory port in its byte order covering 32-bit addresses", "[mips]") {
+  TestBus bus;
+  mips::MipsConfig config;
+  config.model = "24kf";
+  config.byte_order = std::endian::big;
+  MemoryPort little(bus, std::endian::little);
+  CHECK_THROWS_WITH(mips::create_mips(config, little),
+                    "mips: the memory port's byte order differs from the core's");
+  // The run loop's loads and stores index the port's page tables with any kuseg address.
+  MemoryPort narrow(bus, std::endian::big, 24);
+  CHECK_THROWS_WITH(mips::create_mips(config, narrow),
+                    "mips: the memory port must cover 32-bit addresses");
+  MemoryPort full(bus, std::endian::big);
+  CHECK_NOTHROW(mips::create_mips(config, full));
+}
+
+}  // namespace mips_test
