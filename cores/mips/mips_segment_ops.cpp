@@ -311,15 +311,12 @@ struct SegmentOps {
   // Branches and jumps end the segment without settling: they leave the branch in branch_
   // (as MipsCore::branch does) and their cost in segment_cycles_, and the loop finishes
   // them (MipsCore::finish_control_flow on its state); their delay slot runs as the next
-  // segment. The pc of `d` and of its delay slot come from the segment's start
-  // (MipsCore::begin_segment): a segment's first entry may be in a delay slot itself (a
-  // branch in a delay slot, whose "delay slot" is then the first branch's target, as
-  // MipsCore::delay_slot_pc says).
-  struct BranchAt {
-    std::uint32_t pc, slot;
-  };
-  static BranchAt branch_at(const MipsCore& core, Entry d) {
-    return {d->pc, d == core.segment_start_ ? core.next_pc_ : d->pc + 4};
+  // segment. The address of `d`'s delay slot is the one after it, but for a segment's first
+  // entry, which may be in a delay slot itself (a branch in a delay slot, whose "delay slot"
+  // is then the first branch's target, as MipsCore::delay_slot_pc says): the next pc the
+  // loop or the segment's restart wrote.
+  static std::uint32_t slot_address(const MipsCore& core, Entry d) {
+    return d == core.segment_start_ ? core.next_pc_ : d->pc + 4;
   }
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
   // slot is an ALU form or a load or store on the direct path, in the same run, and the
@@ -332,9 +329,12 @@ struct SegmentOps {
   //
   // `Slot`: the slot's SlotHandler, inline, when decode time chose this form for the slot
   // that follows in the run (fused_with_slot); null: through the slot's entry.
-  template <SlotHandler Slot>
+  // `target_of()` gives the target where it is needed (taken, or the slot not run here): a
+  // branch's fixed target is worked out only then, which keeps the not-taken path short (a
+  // register jump reads its register before the slot and gives that).
+  template <SlotHandler Slot, class TargetOf>
   [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                                             std::uint32_t target, bool taken) {
+                                             TargetOf target_of, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
     Cycles after = kSlotNotRun;
     if constexpr (Slot != nullptr) {
@@ -346,6 +346,7 @@ struct SegmentOps {
       const Entry slot = d + 1;
       cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
+      const std::uint32_t target = target_of();
       // A target the branch remembers (the run loop looked it up the last time: a loop, a
       // short branch ahead, a call and return within the page): the segment starts again
       // there, its first part counted, and goes on. Such a segment may run until the budget
@@ -369,7 +370,7 @@ struct SegmentOps {
       core.segment_cycles_ = cycles;
       return slot;
     }
-    core.branch_ = {target, true, taken};
+    core.branch_ = {target_of(), true, taken};
     core.control_flow_ = true;
     core.segment_cycles_ = cycles;
     return d;
@@ -377,10 +378,11 @@ struct SegmentOps {
   template <Test F, SlotHandler Slot>
   [[gnu::always_inline]] static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles,
                                                     Cycles limit, Cycles stall) {
-    const BranchAt at = branch_at(core, d);
     const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
-    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
-    return branch<Slot>(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+    const Cycles predicted = core.timing_.conditional_branch(d->pc, taken, false);
+    return branch<Slot>(
+        core, d, cycles + stall + predicted, limit,
+        [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
   template <bool Interlocked, Test F, SlotHandler Slot = nullptr>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
@@ -396,11 +398,12 @@ struct SegmentOps {
   template <ZeroTest F, bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
                                                         Cycles limit, Cycles stall) {
-    const BranchAt at = branch_at(core, d);
     const bool taken = F(as_signed(core.r_[d->rs]));
-    const Cycles predicted = core.timing_.conditional_branch(at.pc, taken, false);
-    if constexpr (Link) link(core, *d, at.slot);
-    return branch<Slot>(core, d, cycles + stall + predicted, limit, at.slot + d->immediate, taken);
+    const Cycles predicted = core.timing_.conditional_branch(d->pc, taken, false);
+    if constexpr (Link) link(core, *d, slot_address(core, d));
+    return branch<Slot>(
+        core, d, cycles + stall + predicted, limit,
+        [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
   template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
@@ -410,9 +413,10 @@ struct SegmentOps {
   template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
                                                 Cycles limit, Cycles stall) {
-    const std::uint32_t slot = branch_at(core, d).slot;
-    if constexpr (Link) link(core, *d, slot);
-    return branch<Slot>(core, d, cycles + stall, limit, (slot & 0xF0000000u) | d->immediate, true);
+    if constexpr (Link) link(core, *d, slot_address(core, d));
+    return branch<Slot>(
+        core, d, cycles + stall, limit,
+        [&core, d] { return (slot_address(core, d) & 0xF0000000u) | d->immediate; }, true);
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
@@ -422,12 +426,12 @@ struct SegmentOps {
   template <bool Link, SlotHandler Slot>
   [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
                                                          Cycles limit, Cycles stall) {
-    const std::uint32_t slot = branch_at(core, d).slot;
     // JALR reads its target before writing rd; JALR $31 is a call, not a return.
     const std::uint32_t target = core.r_[d->rs];
     const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
-    if constexpr (Link) link(core, *d, slot);
-    return branch<Slot>(core, d, cycles + stall + predicted, limit, target, true);
+    if constexpr (Link) link(core, *d, slot_address(core, d));
+    return branch<Slot>(
+        core, d, cycles + stall + predicted, limit, [target] { return target; }, true);
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
