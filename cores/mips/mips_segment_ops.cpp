@@ -332,19 +332,26 @@ struct SegmentOps {
   // `target_of()` gives the target where it is needed (taken, or the slot not run here): a
   // branch's fixed target is worked out only then, which keeps the not-taken path short (a
   // register jump reads its register before the slot and gives that).
-  template <SlotHandler Slot, class TargetOf>
+  // `Declines`: the inline slot form may decline an access off the direct path (kSlotNotRun;
+  // the loads and stores), where an ALU form always runs.
+  template <SlotHandler Slot, bool Declines, class TargetOf>
   [[gnu::always_inline]] static Entry branch(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
                                              TargetOf target_of, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
-    Cycles after = kSlotNotRun;
+    bool slot_ran = false;
     if constexpr (Slot != nullptr) {
-      if (cycles < limit) after = Slot(core, d[1], cycles);
+      if (cycles < limit) {
+        const Cycles after = Slot(core, d[1], cycles);
+        slot_ran = !Declines || after != kSlotNotRun;
+        if (slot_ran) cycles = after;
+      }
     } else if (cycles < limit && d->falls_through && d[1].execute) {
-      after = d[1].execute(core, d[1], cycles);
+      const Cycles after = d[1].execute(core, d[1], cycles);
+      slot_ran = after != kSlotNotRun;
+      if (slot_ran) cycles = after;
     }
-    if (after != kSlotNotRun) {
+    if (slot_ran) {
       const Entry slot = d + 1;
-      cycles = after;
       if (!taken) return next(core, slot, cycles, limit);
       const std::uint32_t target = target_of();
       // A target the branch remembers (the run loop looked it up the last time: a loop, a
@@ -375,18 +382,21 @@ struct SegmentOps {
     core.segment_cycles_ = cycles;
     return d;
   }
-  template <Test F, SlotHandler Slot>
+  template <Test F, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry compare2_body(MipsCore& core, Entry d, Cycles cycles,
                                                     Cycles limit, Cycles stall) {
-    const bool taken = F(core.r_[d->rs], core.r_[d->rt]);
+    bool taken = F(core.r_[d->rs], core.r_[d->rt]);
+    // Kept as one value through the slot, not worked out again from both operands.
+    asm("" : "+r"(taken));
     const Cycles predicted = core.timing_.conditional_branch(d->pc, taken, false);
-    return branch<Slot>(
+    return branch<Slot, Declines>(
         core, d, cycles + stall + predicted, limit,
         [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
-  template <bool Interlocked, Test F, SlotHandler Slot = nullptr>
+  template <bool Interlocked, Test F, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot>, false>(core, d, cycles, limit);
+    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot, Declines>, false>(core, d, cycles,
+                                                                                   limit);
   }
   // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
   static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
@@ -395,47 +405,48 @@ struct SegmentOps {
   }
   // BLTZ/BGEZ and their linking forms, which link whether or not they branch (MIPS32 ISA,
   // BGEZAL), after reading rs.
-  template <ZeroTest F, bool Link, SlotHandler Slot>
+  template <ZeroTest F, bool Link, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry compare_zero_body(MipsCore& core, Entry d, Cycles cycles,
                                                         Cycles limit, Cycles stall) {
     const bool taken = F(as_signed(core.r_[d->rs]));
     const Cycles predicted = core.timing_.conditional_branch(d->pc, taken, false);
     if constexpr (Link) link(core, *d, slot_address(core, d));
-    return branch<Slot>(
+    return branch<Slot, Declines>(
         core, d, cycles + stall + predicted, limit,
         [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
-  template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr>
+  template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr,
+            bool Declines = true>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot>, Link>(
+    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot, Declines>, Link>(
         core, d, cycles, limit, Link ? kAlu : 0);
   }
-  template <bool Link, SlotHandler Slot>
+  template <bool Link, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
                                                 Cycles limit, Cycles stall) {
     if constexpr (Link) link(core, *d, slot_address(core, d));
-    return branch<Slot>(
+    return branch<Slot, Declines>(
         core, d, cycles + stall, limit,
         [&core, d] { return (slot_address(core, d) & 0xF0000000u) | d->immediate; }, true);
   }
-  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
+  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, jump_body<Link, Slot>, Link>(core, d, cycles, limit,
-                                                                       Link ? kAlu : 0);
+    return form<Interlocked, Reads::None, jump_body<Link, Slot, Declines>, Link>(
+        core, d, cycles, limit, Link ? kAlu : 0);
   }
-  template <bool Link, SlotHandler Slot>
+  template <bool Link, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
                                                          Cycles limit, Cycles stall) {
     // JALR reads its target before writing rd; JALR $31 is a call, not a return.
     const std::uint32_t target = core.r_[d->rs];
     const Cycles predicted = core.timing_.register_jump(Link && d->rs == 31 ? 0 : d->rs, target);
     if constexpr (Link) link(core, *d, slot_address(core, d));
-    return branch<Slot>(
+    return branch<Slot, Declines>(
         core, d, cycles + stall + predicted, limit, [target] { return target; }, true);
   }
-  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr>
+  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot>, Link>(
+    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot, Declines>, Link>(
         core, d, cycles, limit, Link ? kAlu : 0);
   }
 
@@ -444,63 +455,65 @@ struct SegmentOps {
   // saves no registers. NOP (SLL $zero,$zero,0) only takes its cycle: its issue check reads
   // $zero, always ready, and its result goes to the discard slot.
   static Cycles no_operation(MipsCore&, const DecodedMips&, Cycles cycles) { return cycles + 1; }
-  template <SlotHandler S>
+  template <SlotHandler S, bool Declines>
   static SegmentHandler branch_with(InlineOp op) {
     switch (op) {
       case InlineOp::BEQ:
-        return &compare2<true, equal, S>;
+        return &compare2<true, equal, S, Declines>;
       case InlineOp::BNE:
-        return &compare2<true, not_equal, S>;
+        return &compare2<true, not_equal, S, Declines>;
       case InlineOp::BLEZ:
-        return &compare_zero<true, at_most_zero, false, S>;
+        return &compare_zero<true, at_most_zero, false, S, Declines>;
       case InlineOp::BGTZ:
-        return &compare_zero<true, above_zero, false, S>;
+        return &compare_zero<true, above_zero, false, S, Declines>;
       case InlineOp::BLTZ:
-        return &compare_zero<true, below_zero, false, S>;
+        return &compare_zero<true, below_zero, false, S, Declines>;
       case InlineOp::BGEZ:
-        return &compare_zero<true, at_least_zero, false, S>;
+        return &compare_zero<true, at_least_zero, false, S, Declines>;
       case InlineOp::J:
-        return &jump<true, false, S>;
+        return &jump<true, false, S, Declines>;
       case InlineOp::JAL:
-        return &jump<true, true, S>;
+        return &jump<true, true, S, Declines>;
       case InlineOp::JR:
-        return &jump_register<true, false, S>;
+        return &jump_register<true, false, S, Declines>;
       case InlineOp::JALR:
-        return &jump_register<true, true, S>;
+        return &jump_register<true, true, S, Declines>;
       default:
         return nullptr;
     }
   }
   static SegmentHandler fused_with_slot(const DecodedMips& branch, const DecodedMips& slot) {
     constexpr bool I = true;
-    if (slot.insn == 0) return branch_with<&no_operation>(branch.inline_op);
+    if (slot.insn == 0) return branch_with<&no_operation, false>(branch.inline_op);
     switch (slot.inline_op) {
       case InlineOp::LW:
-        return branch_with<&load_alone<I, std::uint32_t>>(branch.inline_op);
+        return branch_with<&load_alone<I, std::uint32_t>, true>(branch.inline_op);
       case InlineOp::SW:
-        return branch_with<&store_alone<I, std::uint32_t>>(branch.inline_op);
+        return branch_with<&store_alone<I, std::uint32_t>, true>(branch.inline_op);
       case InlineOp::ADDIU:
-        return branch_with<&execute<I, Reads::Rs, with_immediate<add>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::Rs, with_immediate<add>>, false>(branch.inline_op);
       case InlineOp::ADDU:
-        return branch_with<&execute<I, Reads::RsRt, registers<add>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<add>>, false>(branch.inline_op);
       case InlineOp::SUBU:
-        return branch_with<&execute<I, Reads::RsRt, registers<subtract>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<subtract>>, false>(branch.inline_op);
       case InlineOp::AND:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_and>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_and>>, false>(branch.inline_op);
       case InlineOp::OR:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_or>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_or>>, false>(branch.inline_op);
       case InlineOp::ANDI:
-        return branch_with<&execute<I, Reads::Rs, with_immediate<bit_and>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::Rs, with_immediate<bit_and>>, false>(
+            branch.inline_op);
       case InlineOp::SLL:
-        return branch_with<&execute<I, Reads::Rt, shifted<shift_left>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::Rt, shifted<shift_left>>, false>(branch.inline_op);
       case InlineOp::XOR:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_xor>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<bit_xor>>, false>(branch.inline_op);
       case InlineOp::SLTU:
-        return branch_with<&execute<I, Reads::RsRt, registers<less_unsigned>>>(branch.inline_op);
+        return branch_with<&execute<I, Reads::RsRt, registers<less_unsigned>>, false>(
+            branch.inline_op);
       case InlineOp::LBU:
-        return branch_with<&load_alone<I, std::uint8_t>>(branch.inline_op);
+        return branch_with<&load_alone<I, std::uint8_t>, true>(branch.inline_op);
       case InlineOp::SB:
-        return branch_with<&store_alone<I, std::uint8_t>>(branch.inline_op);
+        return branch_with<&store_alone<I, std::uint8_t>, true>(branch.inline_op);
       default:
         return nullptr;
     }

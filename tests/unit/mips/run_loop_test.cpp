@@ -65,7 +65,13 @@ void run_against_step(Make make, std::uint64_t instructions, unsigned fixed_budg
   while (run_core.instruction_count() < instructions) {
     budget = fixed_budget ? fixed_budget : (budget * 7 + 3) % 13 + 1;
     run_core.run(budget);
-    while (step_core.instruction_count() < run_core.instruction_count()) step_core.step();
+    // step() is the reference only if it runs one instruction at a time (a branch never
+    // takes its delay slot along).
+    while (step_core.instruction_count() < run_core.instruction_count()) {
+      const std::uint64_t before = step_core.instruction_count();
+      step_core.step();
+      REQUIRE(step_core.instruction_count() <= before + 1);
+    }
     // run() takes a pending interrupt before it looks at the budget; step() takes it as a
     // step of its own.
     if (step_core.pc() != run_core.pc()) step_core.step();
