@@ -132,7 +132,7 @@ struct SegmentOps {
   }
 
   // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then
-  // the summary decides the stall and records the result: stalled()).
+  // stalled()).
   template <Reads R>
   [[gnu::always_inline]] static bool late(const MipsCore& core, const DecodedMips& d,
                                           Cycles cycles) {
@@ -146,22 +146,46 @@ struct SegmentOps {
       late = late || t.address_late(d.rs, cycles);
     return late;
   }
+  // The cycle a form issues at when an operand named by `R` was late: the latest of their
+  // ready cycles, as PipelineTiming::issue works it out from the instruction's summary,
+  // which names the same registers at the same stages (summary_matches, at decode time).
+  template <Reads R>
+  static Cycles issue_cycle(const MipsCore& core, const DecodedMips& d, Cycles cycles) {
+    const PipelineTiming& t = core.timing_;
+    Cycles issued = cycles;
+    if constexpr (R == Reads::Rs || R == Reads::RsRt)
+      issued = std::max(issued, t.operand_ready(d.rs));
+    if constexpr (R == Reads::Rt || R == Reads::RsRt || R == Reads::BaseData)
+      issued = std::max(issued, t.operand_ready(d.rt));
+    // $zero is always ready (the summary leaves it out): its ready cycle, never past the
+    // last issue, may still be within alu_to_address of this one.
+    if constexpr (R == Reads::Base || R == Reads::BaseData)
+      if (d.rs != 0) issued = std::max(issued, t.address_ready(d.rs));
+    return issued;
+  }
+  // What a form writes to d.dest, ready that many cycles after its issue: the ALU's result
+  // (kAlu), a load's (never 0), or nothing.
+  enum class Result : std::uint8_t { None, Alu, Load };
+  template <Result P>
+  static unsigned latency(const MipsCore& core) {
+    return P == Result::Load ? core.timing_.load_latency() : kAlu;
+  }
   // A form's body runs the instruction after its issue check, `stall` cycles late.
   using Body = Entry (*)(MipsCore&, Entry, Cycles cycles, Cycles limit, Cycles stall);
-  template <Body F>
+  template <Reads R, Body F, Result P>
   [[gnu::noinline]] static Entry stalled(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return F(core, d, cycles, limit, core.timing_.issue_late(d->timing, cycles));
+    const Cycles issued = issue_cycle<R>(core, *d, cycles);
+    if constexpr (P != Result::None) core.timing_.record(d->dest, issued, latency<P>(core));
+    return F(core, d, cycles, limit, issued - cycles);
   }
-  // An inline form: the issue check of the registers `R` names, then `F`. A form that
-  // `Writes` a register (d.dest) has its result ready `latency` cycles after this one (the
-  // ALU's, a load's: never 0).
-  template <bool Interlocked, Reads R, Body F, bool Writes>
-  [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit,
-                                           unsigned latency = 0) {
+  // An inline form: the issue check of the registers `R` names, the result `P` recorded,
+  // then `F`.
+  template <bool Interlocked, Reads R, Body F, Result P>
+  [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     if constexpr (Interlocked) {
       if (late<R>(core, *d, cycles)) [[unlikely]]
-        return stalled<F>(core, d, cycles, limit);
-      if constexpr (Writes) core.timing_.record(d->dest, cycles, latency);
+        return stalled<R, F, P>(core, d, cycles, limit);
+      if constexpr (P != Result::None) core.timing_.record(d->dest, cycles, latency<P>(core));
     }
     return F(core, d, cycles, limit, 0);
   }
@@ -214,13 +238,13 @@ struct SegmentOps {
   }
   template <bool Interlocked, Reads R, Effect E>
   static Entry alu(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, R, alu_body<E>, true>(core, d, cycles, limit, kAlu);
+    return form<Interlocked, R, alu_body<E>, Result::Alu>(core, d, cycles, limit);
   }
   // The same instruction alone: the cycle count after it.
   template <bool Interlocked, Reads R, Effect E>
   [[gnu::always_inline]] static Cycles execute(MipsCore& core, const DecodedMips& d,
                                                Cycles cycles) {
-    cycles = issued_alone<Interlocked, R, true>(core, d, cycles, kAlu);
+    cycles = issued_alone<Interlocked, R, Result::Alu>(core, d, cycles);
     E(core, d);
     return cycles;
   }
@@ -258,8 +282,7 @@ struct SegmentOps {
   }
   template <bool Interlocked, class T, class As = T>
   static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
-    return form<Interlocked, Reads::Base, load_body<T, As>, true>(core, d, cycles, limit, latency);
+    return form<Interlocked, Reads::Base, load_body<T, As>, Result::Load>(core, d, cycles, limit);
   }
   template <class T>
   static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
@@ -270,33 +293,31 @@ struct SegmentOps {
   }
   template <bool Interlocked, class T>
   static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::BaseData, store_body<T>, false>(core, d, cycles, limit);
+    return form<Interlocked, Reads::BaseData, store_body<T>, Result::None>(core, d, cycles, limit);
   }
   // A load or store alone (in a delay slot, run by its branch): the cycle count after it, or
   // kSlotNotRun, with nothing changed, when the access is off the direct path (the slot
   // then runs as a segment of its own and settles). The access comes first: on the direct
   // path it has no timing of its own, and a failed store_fast only breaks an LL link that
   // write() breaks as well.
-  // The issue check of a form alone, as form() makes it.
-  template <bool Interlocked, Reads R, bool Writes>
+  // The issue check of a form alone, as form() makes it: the cycle count after it.
+  template <bool Interlocked, Reads R, Result P>
   [[gnu::always_inline]] static Cycles issued_alone(MipsCore& core, const DecodedMips& d,
-                                                    Cycles cycles, unsigned latency = 0) {
-    Cycles stall = 0;
+                                                    Cycles cycles) {
+    Cycles issued = cycles;
     if constexpr (Interlocked) {
       if (late<R>(core, d, cycles)) [[unlikely]]
-        stall = core.timing_.issue_late(d.timing, cycles);
-      else if constexpr (Writes)
-        core.timing_.record(d.dest, cycles, latency);
+        issued = issue_cycle<R>(core, d, cycles);
+      if constexpr (P != Result::None) core.timing_.record(d.dest, issued, latency<P>(core));
     }
-    return cycles + 1 + stall;
+    return issued + 1;
   }
   template <bool Interlocked, class T, class As = T>
   [[gnu::always_inline]] static Cycles load_alone(MipsCore& core, const DecodedMips& d,
                                                   Cycles cycles) {
     T value = 0;
     if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
-    const unsigned latency = Interlocked ? core.timing_.load_latency() : 0;
-    cycles = issued_alone<Interlocked, Reads::Base, true>(core, d, cycles, latency);
+    cycles = issued_alone<Interlocked, Reads::Base, Result::Load>(core, d, cycles);
     core.r_[d.dest] = widened<T, As>(value);
     return cycles;
   }
@@ -305,7 +326,7 @@ struct SegmentOps {
                                                    Cycles cycles) {
     if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
       return kSlotNotRun;
-    return issued_alone<Interlocked, Reads::BaseData, false>(core, d, cycles);
+    return issued_alone<Interlocked, Reads::BaseData, Result::None>(core, d, cycles);
   }
 
   // Branches and jumps end the segment without settling: they leave the branch in branch_
@@ -395,8 +416,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, Test F, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot, Declines>, false>(core, d, cycles,
-                                                                                   limit);
+    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot, Declines>, Result::None>(
+        core, d, cycles, limit);
   }
   // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
   static void link(MipsCore& core, const DecodedMips& d, std::uint32_t slot) {
@@ -418,8 +439,8 @@ struct SegmentOps {
   template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr,
             bool Declines = true>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot, Declines>, Link>(
-        core, d, cycles, limit, Link ? kAlu : 0);
+    return form < Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot, Declines>,
+           Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
   template <bool Link, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry jump_body(MipsCore& core, Entry d, Cycles cycles,
@@ -431,8 +452,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::None, jump_body<Link, Slot, Declines>, Link>(
-        core, d, cycles, limit, Link ? kAlu : 0);
+    return form < Interlocked, Reads::None, jump_body<Link, Slot, Declines>,
+           Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
   template <bool Link, SlotHandler Slot, bool Declines>
   [[gnu::always_inline]] static Entry jump_register_body(MipsCore& core, Entry d, Cycles cycles,
@@ -446,8 +467,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Rs, jump_register_body<Link, Slot, Declines>, Link>(
-        core, d, cycles, limit, Link ? kAlu : 0);
+    return form < Interlocked, Reads::Rs, jump_register_body<Link, Slot, Declines>,
+           Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
 
   // A branch and the slot after it in its run as one handler (interlocked variants): the

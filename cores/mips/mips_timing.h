@@ -83,28 +83,22 @@ class PipelineTiming {
     return static_cast<unsigned>(issued - cycle);
   }
 
-  // issue() in pieces for the run loop's inline forms (mips_run_loop.cpp), which know the
-  // registers they read, at which stage, and the one they write: the common case reads
-  // those registers' ready cycles and records the result without the summary. A form is
-  // inline only where its summary says the same (summary_matches, at decode time), and a
-  // late operand goes to issue_late(), which is issue() on the summary.
+  // issue() in pieces for the run loop's inline forms (mips_segment_ops.cpp), which know the
+  // registers they read, at which stage, and the one they write: they read those registers'
+  // ready cycles and record the result without the summary. A form is inline only where
+  // its summary says the same (summary_matches, at decode time).
   bool operand_late(unsigned reg, Cycles cycle) const { return ready_[reg] > cycle; }
   bool address_late(unsigned reg, Cycles cycle) const {
     return ready_[reg] + alu_to_address_ > cycle;
   }
+  // The first cycle the value in `reg` may be used by the ALU, or for an address.
+  Cycles operand_ready(unsigned reg) const { return ready_[reg]; }
+  Cycles address_ready(unsigned reg) const { return ready_[reg] + alu_to_address_; }
   // `reg` may be kDiscardRegister (a result for $zero, never read).
   void record(unsigned reg, Cycles issued, unsigned latency) { ready_[reg] = issued + latency; }
   static constexpr unsigned kAluLatency = 1;  // an ALU result is ready for the next one
   unsigned load_latency() const {             // 1 + TimingTable::load_use: never 0
     return use_latency_[static_cast<unsigned>(Operands::Result::Load)];
-  }
-  // ready_for_summary() without the multiply/divide unit, which no inline form uses
-  // (summary_matches); inline, so that a late operand costs the segment handlers no call.
-  [[gnu::always_inline]] unsigned issue_late(const IssueSummary& s, Cycles cycle) {
-    const Cycles issued = std::max(
-        {cycle, ready_[s.reads[0]] + s.read_offset[0], ready_[s.reads[1]] + s.read_offset[1]});
-    ready_[s.result] = issued + s.result_latency;
-    return static_cast<unsigned>(issued - cycle);
   }
   static constexpr unsigned kDiscardRegister = 32;
 
