@@ -491,6 +491,10 @@ struct SegmentOps {
         return &compare_zero<true, below_zero, false, S, Declines>;
       case InlineOp::BGEZ:
         return &compare_zero<true, at_least_zero, false, S, Declines>;
+      case InlineOp::BLTZAL:
+        return &compare_zero<true, below_zero, true, S, Declines>;
+      case InlineOp::BGEZAL:
+        return &compare_zero<true, at_least_zero, true, S, Declines>;
       case InlineOp::J:
         return &jump<true, false, S, Declines>;
       case InlineOp::JAL:

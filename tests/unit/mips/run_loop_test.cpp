@@ -383,11 +383,10 @@ TEST_CASE("a page decoded full starts afresh and forgets the call targets found 
     page.push_back(0x24420000 | i);
   }
   const std::vector<Placed> code{
-      {0x10000,
-       {0x3c190001, 0x37392ff8, 0x3c100001, 0x36102000, 0x0320f809, 0x00000000, 0x0320f809,
-        0x00000000, 0x0320f809, 0x00000000, 0x240a01ff, 0x254affff, 0x000ac0c0, 0x0310c021,
-        0x0300f809, 0x00000000, 0x1d40fffa, 0x00000000, 0x0320f809, 0x00000000, 0x1000ffff,
-        0x00000000}},
+      {0x10000, {0x3c190001, 0x37392ff8, 0x3c100001, 0x36102000, 0x0320f809, 0x00000000,
+                 0x0320f809, 0x00000000, 0x0320f809, 0x00000000, 0x240a01ff, 0x254affff,
+                 0x000ac0c0, 0x0310c021, 0x0300f809, 0x00000000, 0x1d40fffa, 0x00000000,
+                 0x0320f809, 0x00000000, 0x1000ffff, 0x00000000}},
       {0x12000, page}};
   for (const char* model : {"4kc", "24kf"}) {
     INFO(model);
@@ -502,13 +501,21 @@ TEST_CASE("every branch with each delay-slot form it runs inline, taken and not,
     const char* name;
     std::uint32_t insn;
     bool conditional;
+    bool links = false;  // ra: the address after the slot, taken or not
   };
   const Branch branches[] = {
-      {"beq", immediate_form(4, t3, 0, 2), true},   {"bne", immediate_form(5, t3, 0, 2), true},
-      {"blez", immediate_form(6, t4, 0, 2), true},  {"bgtz", immediate_form(7, t4, 0, 2), true},
-      {"bltz", immediate_form(1, t4, 0, 2), true},  {"bgez", immediate_form(1, t4, 1, 2), true},
-      {"j", 0x08000000u | (0x1002cu >> 2), false},  {"jal", 0x0c000000u | (0x1002cu >> 2), false},
-      {"jr", register_form(t9, 0, 0, 0, 8), false}, {"jalr", register_form(t9, 0, ra, 0, 9), false},
+      {"beq", immediate_form(4, t3, 0, 2), true},
+      {"bne", immediate_form(5, t3, 0, 2), true},
+      {"blez", immediate_form(6, t4, 0, 2), true},
+      {"bgtz", immediate_form(7, t4, 0, 2), true},
+      {"bltz", immediate_form(1, t4, 0, 2), true},
+      {"bgez", immediate_form(1, t4, 1, 2), true},
+      {"bltzal", immediate_form(1, t4, 0x10, 2), true, true},
+      {"bgezal", immediate_form(1, t4, 0x11, 2), true, true},
+      {"j", 0x08000000u | (0x1002cu >> 2), false},
+      {"jal", 0x0c000000u | (0x1002cu >> 2), false, true},
+      {"jr", register_form(t9, 0, 0, 0, 8), false},
+      {"jalr", register_form(t9, 0, ra, 0, 9), false, true},
   };
   constexpr std::uint32_t kWord = 0x11223344;  // at 0x20000, and 0x55 at 0x20004
   struct Slot {
@@ -549,6 +556,7 @@ TEST_CASE("every branch with each delay-slot form it runs inline, taken and not,
         CHECK(m->core->read_register(3) == 2);                          // v1: both passes
         CHECK(m->core->read_register(kV0) == (b.conditional ? 1 : 0));  // not taken once
         CHECK(m->core->pc() == 0x1003cu);
+        if (b.links) CHECK(m->core->read_register(ra) == 0x10028u);
         if (slot.reg) {
           CHECK(m->core->read_register(slot.reg) == slot.value);
         } else if (slot.address) {
