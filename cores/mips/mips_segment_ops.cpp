@@ -339,6 +339,11 @@ struct SegmentOps {
   static std::uint32_t slot_address(const MipsCore& core, Entry d) {
     return d == core.segment_start_ ? core.next_pc_ : d->pc + 4;
   }
+  // A delay slot that is not fused with its branch, through its entry (`slot` is the
+  // branch's next entry: the run's terminator, whose `execute` is null, after a run's last).
+  static Cycles through_entry(MipsCore& core, const DecodedMips& slot, Cycles cycles) {
+    return slot.execute ? slot.execute(core, slot, cycles) : kSlotNotRun;
+  }
   // The branch at `d` is done at `cycles` but for its taken-branch cycles. When its delay
   // slot is an ALU form or a load or store on the direct path, in the same run, and the
   // budget allows it (never in a delay-slot or hooked segment, whose limit is 0), the branch
@@ -349,7 +354,7 @@ struct SegmentOps {
   // the next one.
   //
   // `Slot`: the slot's SlotHandler, inline, when decode time chose this form for the slot
-  // that follows in the run (fused_with_slot); null: through the slot's entry.
+  // that follows in the run (fused_with_slot); else through_entry.
   // `target_of()` gives the target where it is needed (taken, or the slot not run here): a
   // branch's fixed target is worked out only then, which keeps the not-taken path short (a
   // register jump reads its register before the slot and gives that).
@@ -360,15 +365,9 @@ struct SegmentOps {
                                              TargetOf target_of, bool taken) {
     cycles += 1 + (taken ? core.branch_taken_cycles_ : 0);
     bool slot_ran = false;
-    if constexpr (Slot != nullptr) {
-      if (cycles < limit) {
-        const Cycles after = Slot(core, d[1], cycles);
-        slot_ran = !Declines || after != kSlotNotRun;
-        if (slot_ran) cycles = after;
-      }
-    } else if (cycles < limit && d->falls_through && d[1].execute) {
-      const Cycles after = d[1].execute(core, d[1], cycles);
-      slot_ran = after != kSlotNotRun;
+    if (cycles < limit) {
+      const Cycles after = Slot(core, d[1], cycles);
+      slot_ran = !Declines || after != kSlotNotRun;
       if (slot_ran) cycles = after;
     }
     if (slot_ran) {
@@ -414,7 +413,7 @@ struct SegmentOps {
         core, d, cycles + stall + predicted, limit,
         [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
-  template <bool Interlocked, Test F, SlotHandler Slot = nullptr, bool Declines = true>
+  template <bool Interlocked, Test F, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form<Interlocked, Reads::RsRt, compare2_body<F, Slot, Declines>, Result::None>(
         core, d, cycles, limit);
@@ -436,7 +435,7 @@ struct SegmentOps {
         core, d, cycles + stall + predicted, limit,
         [&core, d] { return slot_address(core, d) + d->immediate; }, taken);
   }
-  template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = nullptr,
+  template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = &through_entry,
             bool Declines = true>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form < Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot, Declines>,
@@ -450,7 +449,7 @@ struct SegmentOps {
         core, d, cycles + stall, limit,
         [&core, d] { return (slot_address(core, d) & 0xF0000000u) | d->immediate; }, true);
   }
-  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
+  template <bool Interlocked, bool Link, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form < Interlocked, Reads::None, jump_body<Link, Slot, Declines>,
            Link ? Result::Alu : Result::None > (core, d, cycles, limit);
@@ -465,7 +464,7 @@ struct SegmentOps {
     return branch<Slot, Declines>(
         core, d, cycles + stall + predicted, limit, [target] { return target; }, true);
   }
-  template <bool Interlocked, bool Link, SlotHandler Slot = nullptr, bool Declines = true>
+  template <bool Interlocked, bool Link, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form < Interlocked, Reads::Rs, jump_register_body<Link, Slot, Declines>,
            Link ? Result::Alu : Result::None > (core, d, cycles, limit);
@@ -705,7 +704,9 @@ struct SegmentOps {
 };
 
 DecodedMips run_terminator() {
-  return DecodedMips{.run = &SegmentOps::run_end};
+  DecodedMips end;
+  end.run = &SegmentOps::run_end;
+  return end;
 }
 
 void fuse_delay_slots(DecodedMips* run) {
