@@ -116,28 +116,6 @@ class MemoryPort {
     return true;
   }
 
-  // load_direct() and store_direct() for an address that is a multiple of sizeof(T), which
-  // cannot run past its page's end: the same results, one test fewer (an interpreter's
-  // aligned loads and stores, checked for alignment already).
-  template <class T>
-  bool load_direct_aligned(Addr a, T& value) const {
-    static_assert(std::is_unsigned_v<T>);
-    const std::uint8_t* host = fetch_page(a);  // the page's host pointer for loads
-    if (!host) return false;
-    std::memcpy(&value, host + (a & kPageMask), sizeof(T));
-    value = to_host(value);
-    return true;
-  }
-  template <class T>
-  bool store_direct_aligned(Addr a, T value) {
-    static_assert(std::is_unsigned_v<T>);
-    std::uint8_t* host = store_page(a);
-    if (!host) return false;
-    value = to_host(value);  // the conversion is its own inverse
-    std::memcpy(host + (a & kPageMask), &value, sizeof(T));
-    return true;
-  }
-
   // The direct path's tables themselves, one host pointer (or null) per page of the whole
   // address space, pages() entries, living as long as the port: for a core that knows its
   // fast-path addresses fall inside them and indexes them without the bounds test.

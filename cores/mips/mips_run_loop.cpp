@@ -41,7 +41,7 @@ void MipsCore::execute_mips32_until_limit() {
   const DecodedMips* taken_from = nullptr;
   std::uint32_t taken_from_pc = 0;
   // An ALU, load or store form that ended its run (cut short) and its segment, the next
-  // instruction on its page: the entry looked up for it is remembered in it (run_on).
+  // instruction on its page: the entry looked up for it is remembered in it (SegmentOps::run_end).
   const DecodedMips* run_ended_at = nullptr;
   // MipsCore::finish_instruction without a load-delay slot: false when the next
   // instruction is not the one after this one.

@@ -111,24 +111,26 @@ struct SegmentOps {
     asm("" : "+r"(d));
     return d->run(core, d, cycles, limit);
   }
+  // The segment goes on at `at` after its entry `last` (not a delay slot's way: a
+  // remembered branch target, the entry after a run cut short): the instructions up to
+  // `last` counted, the segment started again at `at`.
+  [[gnu::always_inline]] static Entry start_again(MipsCore& core, Entry last, Entry at,
+                                                  Cycles cycles, Cycles limit) {
+    core.instructions_ += static_cast<std::uint64_t>(last - core.segment_start_) + 1;
+    core.segment_start_ = at;
+    core.next_pc_ = at->pc + 4;
+    return at->run(core, at, cycles, limit);
+  }
   // The entry after a run's last one (DecodedRuns' terminator), reached when the last one fell
-  // through with cycles to spare: the segment ends there, or goes on where it remembers.
+  // through with cycles to spare: the segment ends there, or, when the run was cut short (at
+  // DecodedRuns::kMaxRun, or before an instruction another run decoded first), goes on at
+  // the entry after it on its page, which the last entry remembers (the run loop's last
+  // lookup).
   static Entry run_end(MipsCore& core, Entry end, Cycles cycles, Cycles limit) {
     const Entry d = end - 1;
-    if (d->remembered_entry) return run_on(core, d, cycles, limit);
+    if (d->remembered_entry) return start_again(core, d, d->remembered_entry, cycles, limit);
     core.segment_cycles_ = cycles;
     return d;
-  }
-  // The last entry of a run that was cut short (at DecodedRuns::kMaxRun, or before an
-  // instruction another run decoded first) remembers the entry after it on its page (the
-  // run loop's last lookup): the segment starts again there, its first part counted, and
-  // goes on, as after a taken branch to a remembered target.
-  [[gnu::noinline]] static Entry run_on(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    const Entry after = d->remembered_entry;
-    core.instructions_ += static_cast<std::uint64_t>(d - core.segment_start_) + 1;
-    core.next_pc_ = after->pc + 4;
-    core.segment_start_ = after;
-    return after->run(core, after, cycles, limit);
   }
 
   // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then
@@ -386,12 +388,7 @@ struct SegmentOps {
         if (known.pc == target) again = known.entry;
       }
       limit = core.limit_.load(std::memory_order_relaxed);
-      if (again && cycles < limit) {
-        core.instructions_ += static_cast<std::uint64_t>(slot - core.segment_start_) + 1;
-        core.segment_start_ = again;
-        core.next_pc_ = target + 4;
-        return again->run(core, again, cycles, limit);
-      }
+      if (again && cycles < limit) return start_again(core, slot, again, cycles, limit);
       core.branch_ = {target, false, true};
       core.control_flow_ = true;
       core.segment_cycles_ = cycles;
