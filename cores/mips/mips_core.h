@@ -95,6 +95,11 @@ enum class InlineOp : std::uint8_t {
 constexpr bool has_delay_slot(InlineOp op) {
   return op >= InlineOp::BEQ;
 }
+// Which registers an inline form reads, and at which stage: rs and/or rt as ALU operands,
+// or rs as a load/store base (needed at address generation) with rt as a store's data. The
+// operands of the form's issue check (mips_segment_ops.cpp), which decode time holds
+// against the instruction's IssueSummary (mips_inline_ops.cpp).
+enum class FormReads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
 
 // The MIPS32 run loop's segments (mips_segment_ops.cpp): each decoded entry has a handler
 // that runs it and, while the code falls through and the cycles stay below `limit`, calls

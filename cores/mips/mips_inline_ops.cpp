@@ -11,63 +11,61 @@ namespace anvil::mips {
 
 namespace {
 
-// Which registers an inline form reads (as ALU operands, or rs as a load/store base) and
-// which it writes: the issue check its segment handler makes (mips_segment_ops.cpp), which
-// predecode_inline holds against the instruction's IssueSummary.
-enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, BaseRs, BaseRsDataRt };
+// Which register an inline form writes (its reads: FormReads), as its issue check records
+// it.
 enum class Writes : std::uint8_t { None, Rd, Rt, Link };
 
 struct InlineForm {
   MipsHandler handler;
   InlineOp op;
-  Reads reads;
+  FormReads reads;
   Writes writes;
 };
 
 // The integer instructions compiled code runs most (loads, stores, address arithmetic,
 // compares, the two-register branches), in the order of the bench programs' profiles.
 constexpr InlineForm kInlineForms[] = {
-    {&ops::LW, InlineOp::LW, Reads::BaseRs, Writes::Rt},
-    {&ops::ADDIU, InlineOp::ADDIU, Reads::Rs, Writes::Rt},
-    {&ops::OR, InlineOp::OR, Reads::RsRt, Writes::Rd},
-    {&ops::SW, InlineOp::SW, Reads::BaseRsDataRt, Writes::None},
-    {&ops::BNE, InlineOp::BNE, Reads::RsRt, Writes::None},
-    {&ops::BEQ, InlineOp::BEQ, Reads::RsRt, Writes::None},
-    {&ops::ADDU, InlineOp::ADDU, Reads::RsRt, Writes::Rd},
-    {&ops::SUBU, InlineOp::SUBU, Reads::RsRt, Writes::Rd},
-    {&ops::SLT, InlineOp::SLT, Reads::RsRt, Writes::Rd},
-    {&ops::SLTU, InlineOp::SLTU, Reads::RsRt, Writes::Rd},
-    {&ops::SLL, InlineOp::SLL, Reads::Rt, Writes::Rd},
-    {&ops::SRL, InlineOp::SRL, Reads::Rt, Writes::Rd},
-    {&ops::SRA, InlineOp::SRA, Reads::Rt, Writes::Rd},
-    {&ops::ANDI, InlineOp::ANDI, Reads::Rs, Writes::Rt},
-    {&ops::ORI, InlineOp::ORI, Reads::Rs, Writes::Rt},
-    {&ops::XORI, InlineOp::XORI, Reads::Rs, Writes::Rt},
-    {&ops::LUI, InlineOp::LUI, Reads::None, Writes::Rt},
-    {&ops::AND, InlineOp::AND, Reads::RsRt, Writes::Rd},
-    {&ops::XOR, InlineOp::XOR, Reads::RsRt, Writes::Rd},
-    {&ops::NOR, InlineOp::NOR, Reads::RsRt, Writes::Rd},
-    {&ops::SLTI, InlineOp::SLTI, Reads::Rs, Writes::Rt},
-    {&ops::SLTIU, InlineOp::SLTIU, Reads::Rs, Writes::Rt},
-    {&ops::LBU, InlineOp::LBU, Reads::BaseRs, Writes::Rt},
-    {&ops::SB, InlineOp::SB, Reads::BaseRsDataRt, Writes::None},
-    {&ops::LB, InlineOp::LB, Reads::BaseRs, Writes::Rt},
-    {&ops::MUL, InlineOp::MUL, Reads::RsRt, Writes::Rd},
-    {&ops::PREF, InlineOp::PREF, Reads::None, Writes::None},
-    {&ops::MULT, InlineOp::MULT, Reads::RsRt, Writes::None},
-    {&ops::MULTU, InlineOp::MULTU, Reads::RsRt, Writes::None},
-    {&ops::MFHI, InlineOp::MFHI, Reads::None, Writes::Rd},
-    {&ops::MFLO, InlineOp::MFLO, Reads::None, Writes::Rd},
-    {&ops::JR, InlineOp::JR, Reads::Rs, Writes::None},
-    {&ops::JALR, InlineOp::JALR, Reads::Rs, Writes::Rd},
-    {&ops::JAL, InlineOp::JAL, Reads::None, Writes::Link},
-    {&ops::J, InlineOp::J, Reads::None, Writes::None},
-    {&ops::BLEZ, InlineOp::BLEZ, Reads::Rs, Writes::None},
-    {&ops::BGTZ, InlineOp::BGTZ, Reads::Rs, Writes::None},
-    {&ops::BLTZ, InlineOp::BLTZ, Reads::Rs, Writes::None},
-    {&ops::BGEZ, InlineOp::BGEZ, Reads::Rs, Writes::None},
-    {&ops::BGEZAL, InlineOp::BGEZAL, Reads::Rs, Writes::Link},
-    {&ops::BLTZAL, InlineOp::BLTZAL, Reads::Rs, Writes::Link},
+    {&ops::LW, InlineOp::LW, FormReads::Base, Writes::Rt},
+    {&ops::ADDIU, InlineOp::ADDIU, FormReads::Rs, Writes::Rt},
+    {&ops::OR, InlineOp::OR, FormReads::RsRt, Writes::Rd},
+    {&ops::SW, InlineOp::SW, FormReads::BaseData, Writes::None},
+    {&ops::BNE, InlineOp::BNE, FormReads::RsRt, Writes::None},
+    {&ops::BEQ, InlineOp::BEQ, FormReads::RsRt, Writes::None},
+    {&ops::ADDU, InlineOp::ADDU, FormReads::RsRt, Writes::Rd},
+    {&ops::SUBU, InlineOp::SUBU, FormReads::RsRt, Writes::Rd},
+    {&ops::SLT, InlineOp::SLT, FormReads::RsRt, Writes::Rd},
+    {&ops::SLTU, InlineOp::SLTU, FormReads::RsRt, Writes::Rd},
+    {&ops::SLL, InlineOp::SLL, FormReads::Rt, Writes::Rd},
+    {&ops::SRL, InlineOp::SRL, FormReads::Rt, Writes::Rd},
+    {&ops::SRA, InlineOp::SRA, FormReads::Rt, Writes::Rd},
+    {&ops::ANDI, InlineOp::ANDI, FormReads::Rs, Writes::Rt},
+    {&ops::ORI, InlineOp::ORI, FormReads::Rs, Writes::Rt},
+    {&ops::XORI, InlineOp::XORI, FormReads::Rs, Writes::Rt},
+    {&ops::LUI, InlineOp::LUI, FormReads::None, Writes::Rt},
+    {&ops::AND, InlineOp::AND, FormReads::RsRt, Writes::Rd},
+    {&ops::XOR, InlineOp::XOR, FormReads::RsRt, Writes::Rd},
+    {&ops::NOR, InlineOp::NOR, FormReads::RsRt, Writes::Rd},
+    {&ops::SLTI, InlineOp::SLTI, FormReads::Rs, Writes::Rt},
+    {&ops::SLTIU, InlineOp::SLTIU, FormReads::Rs, Writes::Rt},
+    {&ops::LBU, InlineOp::LBU, FormReads::Base, Writes::Rt},
+    {&ops::SB, InlineOp::SB, FormReads::BaseData, Writes::None},
+    {&ops::LB, InlineOp::LB, FormReads::Base, Writes::Rt},
+    {&ops::MUL, InlineOp::MUL, FormReads::RsRt, Writes::Rd},
+    {&ops::PREF, InlineOp::PREF, FormReads::None, Writes::None},
+    {&ops::MULT, InlineOp::MULT, FormReads::RsRt, Writes::None},
+    {&ops::MULTU, InlineOp::MULTU, FormReads::RsRt, Writes::None},
+    {&ops::MFHI, InlineOp::MFHI, FormReads::None, Writes::Rd},
+    {&ops::MFLO, InlineOp::MFLO, FormReads::None, Writes::Rd},
+    {&ops::JR, InlineOp::JR, FormReads::Rs, Writes::None},
+    {&ops::JALR, InlineOp::JALR, FormReads::Rs, Writes::Rd},
+    {&ops::JAL, InlineOp::JAL, FormReads::None, Writes::Link},
+    {&ops::J, InlineOp::J, FormReads::None, Writes::None},
+    {&ops::BLEZ, InlineOp::BLEZ, FormReads::Rs, Writes::None},
+    {&ops::BGTZ, InlineOp::BGTZ, FormReads::Rs, Writes::None},
+    {&ops::BLTZ, InlineOp::BLTZ, FormReads::Rs, Writes::None},
+    {&ops::BGEZ, InlineOp::BGEZ, FormReads::Rs, Writes::None},
+    {&ops::BGEZAL, InlineOp::BGEZAL, FormReads::Rs, Writes::Link},
+    {&ops::BLTZAL, InlineOp::BLTZAL, FormReads::Rs, Writes::Link},
 };
 
 // The form's issue check agrees with the summary of this instruction (never otherwise for
@@ -78,30 +76,11 @@ bool issue_check_matches(const InlineForm& form, const DecodedMips& d, unsigned 
   const Read rs{d.rs, false}, rt{d.rt, false}, base{d.rs, true};
   std::array<Read, 2> reads{};
   unsigned count = 0;
-  switch (form.reads) {
-    case Reads::None:
-      break;
-    case Reads::Rs:
-      reads = {rs};
-      count = 1;
-      break;
-    case Reads::Rt:
-      reads = {rt};
-      count = 1;
-      break;
-    case Reads::RsRt:
-      reads = {rs, rt};
-      count = 2;
-      break;
-    case Reads::BaseRs:
-      reads = {base};
-      count = 1;
-      break;
-    case Reads::BaseRsDataRt:
-      reads = {base, rt};
-      count = 2;
-      break;
-  }
+  const auto read = [&](Read r) { reads[count++] = r; };
+  const FormReads r = form.reads;
+  if (r == FormReads::Rs || r == FormReads::RsRt) read(rs);
+  if (r == FormReads::Base || r == FormReads::BaseData) read(base);
+  if (r == FormReads::Rt || r == FormReads::RsRt || r == FormReads::BaseData) read(rt);
   const bool load = form.op == InlineOp::LW || form.op == InlineOp::LBU || form.op == InlineOp::LB;
   return timing.summary_matches(d.timing, std::span(reads.data(), count), written, load);
 }

@@ -87,9 +87,6 @@ constexpr bool at_least_zero(std::int32_t s) {
   return s >= 0;
 }
 
-// Which registers a form reads, and at which stage: the operands of its issue check.
-enum class Reads : std::uint8_t { None, Rs, Rt, RsRt, Base, BaseData };
-
 }  // namespace
 
 struct SegmentOps {
@@ -135,33 +132,33 @@ struct SegmentOps {
 
   // PipelineTiming::issue in pieces: whether an operand named by `R` is not ready yet (then
   // stalled()).
-  template <Reads R>
+  template <FormReads R>
   [[gnu::always_inline]] static bool late(const MipsCore& core, const DecodedMips& d,
                                           Cycles cycles) {
     const PipelineTiming& t = core.timing_;
     bool late = false;
-    if constexpr (R == Reads::Rs || R == Reads::RsRt) late = t.operand_late(d.rs, cycles);
-    if constexpr (R == Reads::Rt) late = t.operand_late(d.rt, cycles);
-    if constexpr (R == Reads::RsRt || R == Reads::BaseData)
+    if constexpr (R == FormReads::Rs || R == FormReads::RsRt) late = t.operand_late(d.rs, cycles);
+    if constexpr (R == FormReads::Rt) late = t.operand_late(d.rt, cycles);
+    if constexpr (R == FormReads::RsRt || R == FormReads::BaseData)
       late = late || t.operand_late(d.rt, cycles);
-    if constexpr (R == Reads::Base || R == Reads::BaseData)
+    if constexpr (R == FormReads::Base || R == FormReads::BaseData)
       late = late || t.address_late(d.rs, cycles);
     return late;
   }
   // The cycle a form issues at when an operand named by `R` was late: the latest of their
   // ready cycles, as PipelineTiming::issue works it out from the instruction's summary,
   // which names the same registers at the same stages (summary_matches, at decode time).
-  template <Reads R>
+  template <FormReads R>
   static Cycles issue_cycle(const MipsCore& core, const DecodedMips& d, Cycles cycles) {
     const PipelineTiming& t = core.timing_;
     Cycles issued = cycles;
-    if constexpr (R == Reads::Rs || R == Reads::RsRt)
+    if constexpr (R == FormReads::Rs || R == FormReads::RsRt)
       issued = std::max(issued, t.operand_ready(d.rs));
-    if constexpr (R == Reads::Rt || R == Reads::RsRt || R == Reads::BaseData)
+    if constexpr (R == FormReads::Rt || R == FormReads::RsRt || R == FormReads::BaseData)
       issued = std::max(issued, t.operand_ready(d.rt));
     // $zero is always ready (the summary leaves it out): its ready cycle, never past the
     // last issue, may still be within alu_to_address of this one.
-    if constexpr (R == Reads::Base || R == Reads::BaseData)
+    if constexpr (R == FormReads::Base || R == FormReads::BaseData)
       if (d.rs != 0) issued = std::max(issued, t.address_ready(d.rs));
     return issued;
   }
@@ -174,7 +171,7 @@ struct SegmentOps {
   }
   // A form's body runs the instruction after its issue check, `stall` cycles late.
   using Body = Entry (*)(MipsCore&, Entry, Cycles cycles, Cycles limit, Cycles stall);
-  template <Reads R, Body F, Result P>
+  template <FormReads R, Body F, Result P>
   [[gnu::noinline]] static Entry stalled(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     const Cycles issued = issue_cycle<R>(core, *d, cycles);
     if constexpr (P != Result::None) core.timing_.record(d->dest, issued, latency<P>(core));
@@ -182,7 +179,7 @@ struct SegmentOps {
   }
   // An inline form: the issue check of the registers `R` names, the result `P` recorded,
   // then `F`.
-  template <bool Interlocked, Reads R, Body F, Result P>
+  template <bool Interlocked, FormReads R, Body F, Result P>
   [[gnu::always_inline]] static Entry form(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     if constexpr (Interlocked) {
       if (late<R>(core, *d, cycles)) [[unlikely]]
@@ -238,12 +235,12 @@ struct SegmentOps {
     E(core, *d);
     return next(core, d, cycles + 1 + stall, limit);
   }
-  template <bool Interlocked, Reads R, Effect E>
+  template <bool Interlocked, FormReads R, Effect E>
   static Entry alu(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
     return form<Interlocked, R, alu_body<E>, Result::Alu>(core, d, cycles, limit);
   }
   // The same instruction alone: the cycle count after it.
-  template <bool Interlocked, Reads R, Effect E>
+  template <bool Interlocked, FormReads R, Effect E>
   [[gnu::always_inline]] static Cycles execute(MipsCore& core, const DecodedMips& d,
                                                Cycles cycles) {
     cycles = issued_alone<Interlocked, R, Result::Alu>(core, d, cycles);
@@ -284,7 +281,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, class T, class As = T>
   static Entry load(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::Base, load_body<T, As>, Result::Load>(core, d, cycles, limit);
+    return form<Interlocked, FormReads::Base, load_body<T, As>, Result::Load>(core, d, cycles,
+                                                                              limit);
   }
   template <class T>
   static Entry store_body(MipsCore& core, Entry d, Cycles cycles, Cycles limit, Cycles stall) {
@@ -295,7 +293,8 @@ struct SegmentOps {
   }
   template <bool Interlocked, class T>
   static Entry store(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::BaseData, store_body<T>, Result::None>(core, d, cycles, limit);
+    return form<Interlocked, FormReads::BaseData, store_body<T>, Result::None>(core, d, cycles,
+                                                                               limit);
   }
   // A load or store alone (in a delay slot, run by its branch): the cycle count after it, or
   // kSlotNotRun, with nothing changed, when the access is off the direct path (the slot
@@ -303,7 +302,7 @@ struct SegmentOps {
   // path it has no timing of its own, and a failed store_fast only breaks an LL link that
   // write() breaks as well.
   // The issue check of a form alone, as form() makes it: the cycle count after it.
-  template <bool Interlocked, Reads R, Result P>
+  template <bool Interlocked, FormReads R, Result P>
   [[gnu::always_inline]] static Cycles issued_alone(MipsCore& core, const DecodedMips& d,
                                                     Cycles cycles) {
     Cycles issued = cycles;
@@ -319,7 +318,7 @@ struct SegmentOps {
                                                   Cycles cycles) {
     T value = 0;
     if (!core.load_fast(core.r_[d.rs] + d.immediate, value)) return kSlotNotRun;
-    cycles = issued_alone<Interlocked, Reads::Base, Result::Load>(core, d, cycles);
+    cycles = issued_alone<Interlocked, FormReads::Base, Result::Load>(core, d, cycles);
     core.r_[d.dest] = widened<T, As>(value);
     return cycles;
   }
@@ -328,7 +327,7 @@ struct SegmentOps {
                                                    Cycles cycles) {
     if (!core.store_fast(core.r_[d.rs] + d.immediate, static_cast<T>(core.r_[d.rt])))
       return kSlotNotRun;
-    return issued_alone<Interlocked, Reads::BaseData, Result::None>(core, d, cycles);
+    return issued_alone<Interlocked, FormReads::BaseData, Result::None>(core, d, cycles);
   }
 
   // Branches and jumps end the segment without settling: they leave the branch in branch_
@@ -412,7 +411,7 @@ struct SegmentOps {
   }
   template <bool Interlocked, Test F, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry compare2(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form<Interlocked, Reads::RsRt, compare2_body<F, Slot, Declines>, Result::None>(
+    return form<Interlocked, FormReads::RsRt, compare2_body<F, Slot, Declines>, Result::None>(
         core, d, cycles, limit);
   }
   // JAL/JALR/BLTZAL/BGEZAL: the return address (after the delay slot) and the return stack.
@@ -435,7 +434,7 @@ struct SegmentOps {
   template <bool Interlocked, ZeroTest F, bool Link = false, SlotHandler Slot = &through_entry,
             bool Declines = true>
   static Entry compare_zero(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form < Interlocked, Reads::Rs, compare_zero_body<F, Link, Slot, Declines>,
+    return form < Interlocked, FormReads::Rs, compare_zero_body<F, Link, Slot, Declines>,
            Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
   template <bool Link, SlotHandler Slot, bool Declines>
@@ -448,7 +447,7 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry jump(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form < Interlocked, Reads::None, jump_body<Link, Slot, Declines>,
+    return form < Interlocked, FormReads::None, jump_body<Link, Slot, Declines>,
            Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
   template <bool Link, SlotHandler Slot, bool Declines>
@@ -463,7 +462,7 @@ struct SegmentOps {
   }
   template <bool Interlocked, bool Link, SlotHandler Slot = &through_entry, bool Declines = true>
   static Entry jump_register(MipsCore& core, Entry d, Cycles cycles, Cycles limit) {
-    return form < Interlocked, Reads::Rs, jump_register_body<Link, Slot, Declines>,
+    return form < Interlocked, FormReads::Rs, jump_register_body<Link, Slot, Declines>,
            Link ? Result::Alu : Result::None > (core, d, cycles, limit);
   }
 
@@ -512,24 +511,30 @@ struct SegmentOps {
       case InlineOp::SW:
         return branch_with<&store_alone<I, std::uint32_t>, true>(branch.inline_op);
       case InlineOp::ADDIU:
-        return branch_with<&execute<I, Reads::Rs, with_immediate<add>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::Rs, with_immediate<add>>, false>(
+            branch.inline_op);
       case InlineOp::ADDU:
-        return branch_with<&execute<I, Reads::RsRt, registers<add>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::RsRt, registers<add>>, false>(branch.inline_op);
       case InlineOp::SUBU:
-        return branch_with<&execute<I, Reads::RsRt, registers<subtract>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::RsRt, registers<subtract>>, false>(
+            branch.inline_op);
       case InlineOp::AND:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_and>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::RsRt, registers<bit_and>>, false>(
+            branch.inline_op);
       case InlineOp::OR:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_or>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::RsRt, registers<bit_or>>, false>(
+            branch.inline_op);
       case InlineOp::ANDI:
-        return branch_with<&execute<I, Reads::Rs, with_immediate<bit_and>>, false>(
+        return branch_with<&execute<I, FormReads::Rs, with_immediate<bit_and>>, false>(
             branch.inline_op);
       case InlineOp::SLL:
-        return branch_with<&execute<I, Reads::Rt, shifted<shift_left>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::Rt, shifted<shift_left>>, false>(
+            branch.inline_op);
       case InlineOp::XOR:
-        return branch_with<&execute<I, Reads::RsRt, registers<bit_xor>>, false>(branch.inline_op);
+        return branch_with<&execute<I, FormReads::RsRt, registers<bit_xor>>, false>(
+            branch.inline_op);
       case InlineOp::SLTU:
-        return branch_with<&execute<I, Reads::RsRt, registers<less_unsigned>>, false>(
+        return branch_with<&execute<I, FormReads::RsRt, registers<less_unsigned>>, false>(
             branch.inline_op);
       case InlineOp::LBU:
         return branch_with<&load_alone<I, std::uint8_t>, true>(branch.inline_op);
@@ -602,7 +607,7 @@ struct SegmentOps {
     SegmentHandler run;
     SlotHandler execute;
   };
-  template <bool I, Reads R, Effect E>
+  template <bool I, FormReads R, Effect E>
   static Handlers alu_handlers() {
     return {&alu<I, R, E>, &execute<I, R, E>};
   }
@@ -624,41 +629,41 @@ struct SegmentOps {
       case InlineOp::LB:
         return {&load<I, std::uint8_t, std::int8_t>, &load_alone<I, std::uint8_t, std::int8_t>};
       case InlineOp::ADDIU:
-        return alu_handlers<I, Reads::Rs, with_immediate<add>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<add>>();
       case InlineOp::ADDU:
-        return alu_handlers<I, Reads::RsRt, registers<add>>();
+        return alu_handlers<I, FormReads::RsRt, registers<add>>();
       case InlineOp::SUBU:
-        return alu_handlers<I, Reads::RsRt, registers<subtract>>();
+        return alu_handlers<I, FormReads::RsRt, registers<subtract>>();
       case InlineOp::AND:
-        return alu_handlers<I, Reads::RsRt, registers<bit_and>>();
+        return alu_handlers<I, FormReads::RsRt, registers<bit_and>>();
       case InlineOp::OR:
-        return alu_handlers<I, Reads::RsRt, registers<bit_or>>();
+        return alu_handlers<I, FormReads::RsRt, registers<bit_or>>();
       case InlineOp::XOR:
-        return alu_handlers<I, Reads::RsRt, registers<bit_xor>>();
+        return alu_handlers<I, FormReads::RsRt, registers<bit_xor>>();
       case InlineOp::NOR:
-        return alu_handlers<I, Reads::RsRt, registers<bit_nor>>();
+        return alu_handlers<I, FormReads::RsRt, registers<bit_nor>>();
       case InlineOp::SLT:
-        return alu_handlers<I, Reads::RsRt, registers<less_signed>>();
+        return alu_handlers<I, FormReads::RsRt, registers<less_signed>>();
       case InlineOp::SLTU:
-        return alu_handlers<I, Reads::RsRt, registers<less_unsigned>>();
+        return alu_handlers<I, FormReads::RsRt, registers<less_unsigned>>();
       case InlineOp::SLTI:
-        return alu_handlers<I, Reads::Rs, with_immediate<less_signed>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<less_signed>>();
       case InlineOp::SLTIU:
-        return alu_handlers<I, Reads::Rs, with_immediate<less_unsigned>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<less_unsigned>>();
       case InlineOp::ANDI:
-        return alu_handlers<I, Reads::Rs, with_immediate<bit_and>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<bit_and>>();
       case InlineOp::ORI:
-        return alu_handlers<I, Reads::Rs, with_immediate<bit_or>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<bit_or>>();
       case InlineOp::XORI:
-        return alu_handlers<I, Reads::Rs, with_immediate<bit_xor>>();
+        return alu_handlers<I, FormReads::Rs, with_immediate<bit_xor>>();
       case InlineOp::LUI:
-        return alu_handlers<I, Reads::None, upper>();
+        return alu_handlers<I, FormReads::None, upper>();
       case InlineOp::SLL:
-        return alu_handlers<I, Reads::Rt, shifted<shift_left>>();
+        return alu_handlers<I, FormReads::Rt, shifted<shift_left>>();
       case InlineOp::SRL:
-        return alu_handlers<I, Reads::Rt, shifted<shift_right>>();
+        return alu_handlers<I, FormReads::Rt, shifted<shift_right>>();
       case InlineOp::SRA:
-        return alu_handlers<I, Reads::Rt, shifted<shift_right_signed>>();
+        return alu_handlers<I, FormReads::Rt, shifted<shift_right_signed>>();
       case InlineOp::MUL:
         return {&multiply<I>, nullptr};
       case InlineOp::PREF:
