@@ -39,7 +39,6 @@ void MipsCore::execute_mips32_until_limit() {
   // A taken branch that ran its delay slot and ended the segment: its target's entry, once
   // looked up, is remembered in it when both are on the same decoded page.
   const DecodedMips* taken_from = nullptr;
-  std::uint32_t taken_from_pc = 0;
   // An ALU, load or store form that ended its run (cut short) and its segment, the next
   // instruction on its page: the entry looked up for it is remembered in it (SegmentOps::run_end).
   const DecodedMips* run_ended_at = nullptr;
@@ -62,7 +61,7 @@ void MipsCore::execute_mips32_until_limit() {
     }
     const DecodedMips* d = cached_decoded(state.pc);
     if (taken_from) [[unlikely]] {
-      if (d && !((state.pc ^ taken_from_pc) >> MemoryPort::kPageBits)) {
+      if (d && !((state.pc ^ taken_from->pc) >> MemoryPort::kPageBits)) {
         taken_from->remembered_target = state.pc;
         taken_from->remembered_entry = d;
       }
@@ -119,7 +118,6 @@ void MipsCore::execute_mips32_until_limit() {
         if (control_flow_) {
           if (!in_slot && !branch_.slot) {  // a taken branch that ran its delay slot
             taken_from = last - 1;
-            taken_from_pc = state.pc - 4;
             state.pc = branch_.target;
             state.next_pc = state.pc + 4;
             branch_ = DelayState{};
