@@ -36,11 +36,6 @@ enum class Sum : std::uint8_t { Add, Adc, Sbc, Sub, Rsb };
 enum class Indexing : std::uint8_t { Offset, PreIndexed, PostIndexed };
 enum class Extend : std::uint8_t { SignedHalf, SignedByte, UnsignedHalf, UnsignedByte };
 
-// ITAdvance() — ARMv7-A ARM A2.5.2
-constexpr std::uint8_t it_advance(std::uint8_t it) {
-  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
-}
-
 struct DecodedOps {
   // --- The table's handler ---------------------------------------------------------------
   // Runs the handler. Its cycles are not bounded (wait states, multi-cycle instructions), and

@@ -278,6 +278,12 @@ class ArmCpu : public Core {
   std::uint32_t exclusive_address_ = 0;
 };
 
+// ITAdvance() (ARMv7-A ARM A2.5.2, ARMv7-M ARM A7.3.3): ITSTATE after an instruction of an
+// IT block, 0 after its last.
+constexpr std::uint8_t it_advance(std::uint8_t it) {
+  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
+}
+
 inline bool ArmCpu::condition_passed(unsigned cond) const {
   unsigned nzcv = 0;
   if constexpr (std::endian::native == std::endian::little) {

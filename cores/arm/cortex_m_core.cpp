@@ -44,11 +44,6 @@ constexpr bool execute_never(std::uint32_t address) {
   return (address >= 0x40000000 && address < 0x60000000) || address >= 0xA0000000;
 }
 
-// ITAdvance() — A7.3.3
-constexpr std::uint8_t it_advance(std::uint8_t it) {
-  return (it & 0x7) == 0 ? 0 : static_cast<std::uint8_t>((it & 0xE0) | ((it << 1) & 0x1F));
-}
-
 }  // namespace
 
 std::vector<std::string> cortex_m_models() {
